@@ -1,0 +1,1 @@
+"""Checked-claim matching: text analysis, candidate retrieval and reranking (pure, no database)."""
