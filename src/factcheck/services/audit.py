@@ -1,0 +1,61 @@
+"""The audit log: every write appends an Event whose hash chains over the previous one."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from factcheck.store.models import Event, utcnow
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def event_hash(prev_hash: str, at: datetime, actor: str, action: str, entity: str, entity_id: int,
+               before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
+    payload = _canonical([prev_hash, at.isoformat(), actor, action, entity, entity_id, before, after])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record_event(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int,
+    claim_id: int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> Event:
+    """Append one audit event inside the caller's transaction."""
+    last = session.exec(select(Event.hash).order_by(col(Event.id).desc()).limit(1)).first()
+    prev = last or ""
+    at = utcnow()
+    before = json.loads(_canonical(before)) if before is not None else None
+    after = json.loads(_canonical(after)) if after is not None else None
+    event = Event(
+        at=at, actor=actor, action=action, entity=entity, entity_id=entity_id, claim_id=claim_id,
+        before=before, after=after, prev_hash=prev,
+        hash=event_hash(prev, at, actor, action, entity, entity_id, before, after),
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def verify_chain(session: Session) -> tuple[bool, int | None]:
+    """(True, None) when every event's hash matches its content and predecessor; else the first bad id."""
+    prev = ""
+    for event in session.exec(select(Event).order_by(col(Event.id))):
+        expected = event_hash(prev, event.at, event.actor, event.action, event.entity, event.entity_id,
+                              event.before, event.after)
+        if event.prev_hash != prev or event.hash != expected:
+            return False, event.id
+        prev = event.hash
+    return True, None

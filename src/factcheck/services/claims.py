@@ -1,0 +1,116 @@
+"""Use cases on claims: listing, detail, status; verdicts and notes live in their own modules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from factcheck.errors import Conflict, InputError, NotFound
+from factcheck.services.audit import record_event
+from factcheck.services.views import ClaimDetail, ClaimView, EventView, NoteView, SourceView, VerdictView
+from factcheck.store.models import CLAIM_STATUSES, Article, Claim, Event, Note, Source, Verdict, utcnow
+from factcheck.text.offsets import OffsetMap
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return claim
+
+
+def latest_verdicts(session: Session, claim_ids: list[int]) -> dict[int, Verdict]:
+    if not claim_ids:
+        return {}
+    latest: dict[int, Verdict] = {}
+    query = select(Verdict).where(col(Verdict.claim_id).in_(claim_ids)).order_by(col(Verdict.id))
+    for v in session.exec(query):
+        latest[v.claim_id] = v
+    return latest
+
+
+def list_claims(
+    session: Session,
+    *,
+    article_id: int | None = None,
+    status: str | None = None,
+    checkworthy_only: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ClaimView]:
+    query = select(Claim)
+    if article_id is not None:
+        if session.get(Article, article_id) is None:
+            raise NotFound(f"no article with id {article_id}")
+        query = query.where(Claim.article_id == article_id).order_by(col(Claim.start))
+    else:
+        query = query.order_by(col(Claim.article_id).desc(), col(Claim.start))
+    if status:
+        check_status(status)
+        query = query.where(Claim.status == status)
+    if checkworthy_only:
+        query = query.where(col(Claim.checkworthy))
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    claims = list(session.exec(query))
+    verdicts = latest_verdicts(session, [c.id for c in claims if c.id is not None])
+    return [ClaimView.of(c, verdicts.get(c.id or 0)) for c in claims]
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+    claim = get_claim(session, claim_id)
+    article = session.get(Article, claim.article_id)
+    assert article is not None
+    verdicts = list(session.exec(select(Verdict).where(Verdict.claim_id == claim_id).order_by(col(Verdict.id))))
+    notes = session.exec(select(Note).where(Note.claim_id == claim_id).order_by(col(Note.id)))
+    sources = session.exec(select(Source).where(Source.claim_id == claim_id).order_by(col(Source.id)))
+    events = session.exec(select(Event).where(Event.claim_id == claim_id).order_by(col(Event.id)))
+    raw_start, raw_end = OffsetMap.from_json(article.offset_map).span_to_raw(claim.start, claim.end)
+    return ClaimDetail(
+        claim=ClaimView.of(claim, verdicts[-1] if verdicts else None),
+        article_title=article.title,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        verdicts=[VerdictView.of(v) for v in verdicts],
+        notes=[NoteView.of(n) for n in notes],
+        sources=[SourceView.of(s) for s in sources],
+        history=[EventView.of(e) for e in events],
+        cues=list((claim.fields or {}).get("cues", [])),
+    )
+
+
+def check_status(status: str) -> str:
+    if status not in CLAIM_STATUSES:
+        raise InputError(f"unknown status {status!r}; valid: {', '.join(CLAIM_STATUSES)}")
+    return status
+
+
+def snapshot(claim: Claim) -> dict[str, Any]:
+    return {"text": claim.text, "start": claim.start, "end": claim.end, "status": claim.status,
+            "version": claim.version, "kinds": list(claim.kinds)}
+
+
+def touch(claim: Claim, expected_version: int | None) -> None:
+    """Optimistic concurrency: refuse a write based on a stale read; bump the version."""
+    if expected_version is not None and claim.version != expected_version:
+        raise Conflict(
+            f"claim {claim.id} was changed by someone else (version {claim.version}, you had {expected_version});"
+            " reload and try again"
+        )
+    claim.version += 1
+    claim.updated_at = utcnow()
+
+
+def set_status(session: Session, claim_id: int, status: str, *, actor: str,
+               expected_version: int | None = None) -> ClaimView:
+    claim = get_claim(session, claim_id)
+    check_status(status)
+    before = snapshot(claim)
+    touch(claim, expected_version)
+    claim.status = status
+    session.add(claim)
+    record_event(session, actor=actor, action="claim.status", entity="claim", entity_id=claim_id,
+                 claim_id=claim_id, before=before, after=snapshot(claim))
+    return ClaimView.of(claim)

@@ -1,0 +1,59 @@
+"""Verdicts (appended, the latest is current) and notes."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from factcheck.errors import InputError
+from factcheck.ratings import parse_rating
+from factcheck.services.audit import record_event
+from factcheck.services.claims import get_claim, snapshot, touch
+from factcheck.services.views import NoteView, VerdictView
+from factcheck.store.models import Note, Verdict
+
+
+def set_verdict(
+    session: Session,
+    claim_id: int,
+    rating_label: str,
+    *,
+    rationale: str = "",
+    actor: str,
+    expected_version: int | None = None,
+    reused_from: str | None = None,
+) -> VerdictView:
+    """Append a verdict and mark the claim checked. Anything but "true" needs a rationale."""
+    claim = get_claim(session, claim_id)
+    rating = parse_rating(rating_label)
+    rationale = rationale.strip()
+    if rating.key != "true" and not rationale:
+        raise InputError(f"a rationale is required for the rating {rating.en!r} (use --rationale)")
+    before = snapshot(claim)
+    touch(claim, expected_version)
+    claim.status = "checked"
+    session.add(claim)
+    verdict = Verdict(claim_id=claim_id, rating=rating.key, rationale=rationale, checker=actor,
+                      reused_from=reused_from)
+    session.add(verdict)
+    session.flush()
+    assert verdict.id is not None
+    record_event(
+        session, actor=actor, action="verdict.set", entity="verdict", entity_id=verdict.id, claim_id=claim_id,
+        before=before,
+        after={**snapshot(claim), "rating": rating.key, "rationale": rationale, "reused_from": reused_from},
+    )
+    return VerdictView.of(verdict)
+
+
+def add_note(session: Session, claim_id: int, body: str, *, actor: str) -> NoteView:
+    get_claim(session, claim_id)
+    body = body.strip()
+    if not body:
+        raise InputError("a note needs text")
+    note = Note(claim_id=claim_id, author=actor, body=body)
+    session.add(note)
+    session.flush()
+    assert note.id is not None
+    record_event(session, actor=actor, action="note.add", entity="note", entity_id=note.id, claim_id=claim_id,
+                 after={"body": body})
+    return NoteView.of(note)

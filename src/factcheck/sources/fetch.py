@@ -1,0 +1,60 @@
+"""Fetching a URL with timeouts, a redirect limit and a size cap (httpx)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from factcheck.errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024
+TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+USER_AGENT = "factcheck/0.1 (+terminal fact-checking workbench)"
+
+
+@dataclass(frozen=True)
+class FetchedDocument:
+    url: str  # final URL after redirects
+    status: int
+    content_type: str
+    body: bytes
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: httpx.Timeout = TIMEOUT) -> FetchedDocument:
+    """GET `url`; raise InputError with one line on network errors, HTTP errors or oversize bodies."""
+    try:
+        with httpx.Client(
+            follow_redirects=True, max_redirects=5, timeout=timeout, headers={"User-Agent": USER_AGENT}
+        ) as client, client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise InputError(f"cannot fetch {url}: HTTP {response.status_code} {response.reason_phrase}")
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(f"cannot fetch {url}: body is {int(declared) / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB")
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise InputError(f"cannot fetch {url}: body exceeds {max_bytes / 1e6:.0f} MB")
+                chunks.append(chunk)
+            return FetchedDocument(
+                url=str(response.url),
+                status=response.status_code,
+                content_type=response.headers.get("content-type", ""),
+                body=b"".join(chunks),
+            )
+    except httpx.TooManyRedirects as exc:
+        raise InputError(f"cannot fetch {url}: too many redirects") from exc
+    except httpx.TimeoutException as exc:
+        raise InputError(f"cannot fetch {url}: timed out") from exc
+    except httpx.InvalidURL as exc:
+        raise InputError(f"invalid URL {url}: {exc}") from exc
+    except httpx.HTTPError as exc:
+        reason = str(exc) or type(exc).__name__
+        raise InputError(f"cannot fetch {url}: {reason}") from exc

@@ -1,0 +1,16 @@
+"""Storage: SQLModel tables, engine and sessions, Alembic migrations applied on open."""
+
+from factcheck.store.engine import create_store_engine, resolve_url, session_scope
+from factcheck.store.models import Article, Claim, Event, Note, Source, Verdict
+
+__all__ = [
+    "Article",
+    "Claim",
+    "Event",
+    "Note",
+    "Source",
+    "Verdict",
+    "create_store_engine",
+    "resolve_url",
+    "session_scope",
+]

@@ -1,0 +1,115 @@
+"""SQLModel tables. Portable SQL only: the same schema runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+CLAIM_STATUSES = ("open", "in-progress", "checked", "dismissed")
+REVIEW_STATES = ("pending", "approved", "rejected")
+
+
+class Article(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("sha256", name="uq_article_sha256"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    language: str = Field(default="de", max_length=8)
+    origin: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    format: str = Field(default="text", max_length=16)
+    raw_text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    offset_map: list[list[int]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sha256: str = Field(max_length=64)
+    published: str | None = Field(default=None, max_length=10)
+    imported_by: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Claim(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_claim_article_start", "article_id", "start"),
+        Index("ix_claim_status", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    kinds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # dates, quotes, speakers, places, quantities, cues: as in the extract JSON contract
+    fields: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    checkworthiness: float = 0.0
+    checkworthy: bool = True
+    status: str = Field(default="open", max_length=16)
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Source(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    fetched_at: datetime | None = None
+    http_status: int | None = None
+    content_type: str | None = Field(default=None, max_length=200)
+    sha256: str | None = Field(default=None, max_length=64)
+    snapshot: str | None = Field(default=None, sa_column=Column(Text))
+    quote_match_score: float | None = None
+    quote_context: str | None = Field(default=None, sa_column=Column(Text))
+    archive_url: str | None = Field(default=None, sa_column=Column(Text))
+    added_by: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Verdict(SQLModel, table=True):
+    """Appended, never overwritten: a claim's current verdict is its latest."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    rating: str = Field(max_length=32)
+    rationale: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    checker: str = Field(default="", max_length=200)
+    review_state: str = Field(default="pending", max_length=16)
+    reviewer: str | None = Field(default=None, max_length=200)
+    reviewed_at: datetime | None = None
+    reused_from: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Note(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    author: str = Field(default="", max_length=200)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Event(SQLModel, table=True):
+    """Audit log. `hash` chains over the previous event's hash, so edits to history show."""
+
+    __table_args__ = (Index("ix_event_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str = Field(default="", max_length=200)
+    action: str = Field(max_length=64)
+    entity: str = Field(max_length=32)
+    entity_id: int
+    claim_id: int | None = Field(default=None, index=True)
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    prev_hash: str = Field(default="", max_length=64)
+    hash: str = Field(default="", max_length=64)

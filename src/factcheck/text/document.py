@@ -1,0 +1,80 @@
+"""From input bytes to a repaired, titled, language-tagged document (pure; no I/O)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from factcheck.errors import InputError
+from factcheck.text.decode import decode_bytes
+from factcheck.text.html import html_to_text
+from factcheck.text.language import detect_language, guess_title
+from factcheck.text.layout import RepairedText, repair_layout
+
+FORMATS = ("text", "markdown", "html")
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Document:
+    raw_text: str  # what the offsets trace back to (for HTML: the extracted main text)
+    repaired: RepairedText
+    title: str
+    language: str
+    format: str
+    sha256: str
+    published: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.repaired.text
+
+
+def detect_format(name: str = "", content_type: str = "", head: str = "") -> str:
+    lowered = name.lower().split("?", 1)[0]
+    if "html" in content_type or lowered.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if "markdown" in content_type or lowered.endswith((".md", ".markdown")):
+        return "markdown"
+    if _HTML_START.match(head):
+        return "html"
+    return "text"
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article: same text (ignoring line-ending and trailing-space noise) → same hash."""
+    canonical = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return hashlib.sha256(canonical.strip().encode("utf-8")).hexdigest()
+
+
+def prepare_document(
+    data: bytes,
+    *,
+    name: str = "",
+    content_type: str = "",
+    title: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """Decode, extract main text (HTML), repair the layout, detect title and language."""
+    text = decode_bytes(data)
+    fmt = detect_format(name, content_type, text[:200])
+    published = None
+    html_title = None
+    if fmt == "html":
+        article = html_to_text(text)
+        text, html_title, published = article.text, article.title, article.published
+    repaired = repair_layout(text, markdown=fmt in ("markdown", "html"))
+    if not repaired.text.strip():
+        raise InputError("empty input: no text to import")
+    if language is not None and language not in ("de", "en"):
+        raise InputError(f"unsupported language {language!r}: use de or en")
+    return Document(
+        raw_text=text,
+        repaired=repaired,
+        title=(title or html_title or guess_title(repaired)).strip(),
+        language=language or detect_language(repaired.text),
+        format=fmt,
+        sha256=content_hash(text),
+        published=published,
+    )

@@ -1,0 +1,31 @@
+"""Main text of an HTML page, without navigation and boilerplate (trafilatura)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+
+from factcheck.errors import InputError
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    title: str | None
+    text: str  # Markdown-flavoured: "# " headings, paragraphs separated by blank lines
+    published: str | None
+
+
+def html_to_text(html: str) -> HtmlArticle:
+    try:
+        text = trafilatura.extract(
+            html, output_format="markdown", include_formatting=True, include_comments=False, include_tables=False
+        )
+        meta = trafilatura.extract_metadata(html)
+    except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
+        raise InputError(f"cannot read HTML: {exc}") from exc
+    if not text or not text.strip():
+        raise InputError("no article text found in the HTML page")
+    title = meta.title if meta is not None else None
+    published = meta.date if meta is not None else None
+    return HtmlArticle(title=title, text=text, published=published)
