@@ -58,8 +58,7 @@ def open_engine(db: str | None) -> Engine:
 
 def read_document(source: str, title: str | None, lang: str | None) -> tuple[Document, str]:
     loaded = load_input(source)
-    doc = prepare_document(loaded.data, name=loaded.name, content_type=loaded.content_type, title=title,
-                           language=lang)
+    doc = prepare_document(loaded.data, name=loaded.name, content_type=loaded.content_type, title=title, language=lang)
     return doc, loaded.origin
 
 
@@ -112,10 +111,12 @@ def extract(
     doc, _origin = read_document(source, title, lang)
     extracted = articles.extract_document(doc)
     if as_json:
-        emit_json({
-            "article": {"title": doc.title, "language": doc.language, "sha256": doc.sha256},
-            "claims": [c.to_dict() for c in extracted],
-        })
+        emit_json(
+            {
+                "article": {"title": doc.title, "language": doc.language, "sha256": doc.sha256},
+                "claims": [c.to_dict() for c in extracted],
+            }
+        )
         return
     for i, c in enumerate(extracted, 1):
         mark = " " if c.checkworthy else "·"

@@ -25,8 +25,13 @@ class ImportResult:
     created: bool  # False when the same text was imported before
 
     def to_dict(self) -> dict[str, object]:
-        return {"article_id": self.article_id, "title": self.title, "language": self.language,
-                "claims": self.claims, "created": self.created}
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "language": self.language,
+            "claims": self.claims,
+            "created": self.created,
+        }
 
 
 def extract_document(doc: Document) -> list[ExtractedClaim]:
@@ -37,8 +42,7 @@ def extract_document(doc: Document) -> list[ExtractedClaim]:
             published = date.fromisoformat(doc.published[:10])
         except ValueError:
             published = None
-    return extract_claims(doc.text, language=doc.language, paragraphs=doc.repaired.paragraphs,
-                          article_date=published)
+    return extract_claims(doc.text, language=doc.language, paragraphs=doc.repaired.paragraphs, article_date=published)
 
 
 def import_document(session: Session, doc: Document, *, origin: str, actor: str) -> ImportResult:
@@ -49,8 +53,15 @@ def import_document(session: Session, doc: Document, *, origin: str, actor: str)
         return ImportResult(existing.id or 0, existing.title, existing.language, int(count), created=False)
 
     article = Article(
-        title=doc.title, language=doc.language, origin=origin, format=doc.format, raw_text=doc.raw_text,
-        text=doc.text, offset_map=doc.repaired.map.to_json(), sha256=doc.sha256, published=doc.published,
+        title=doc.title,
+        language=doc.language,
+        origin=origin,
+        format=doc.format,
+        raw_text=doc.raw_text,
+        text=doc.text,
+        offset_map=doc.repaired.map.to_json(),
+        sha256=doc.sha256,
+        published=doc.published,
         imported_by=actor,
     )
     session.add(article)
@@ -60,9 +71,18 @@ def import_document(session: Session, doc: Document, *, origin: str, actor: str)
     for c in extracted:
         session.add(claim_from_extracted(article.id, c))
     record_event(
-        session, actor=actor, action="article.import", entity="article", entity_id=article.id,
-        after={"title": article.title, "language": article.language, "origin": origin, "sha256": doc.sha256,
-               "claims": len(extracted)},
+        session,
+        actor=actor,
+        action="article.import",
+        entity="article",
+        entity_id=article.id,
+        after={
+            "title": article.title,
+            "language": article.language,
+            "origin": origin,
+            "sha256": doc.sha256,
+            "claims": len(extracted),
+        },
     )
     return ImportResult(article.id, article.title, article.language, len(extracted), created=True)
 
@@ -71,8 +91,14 @@ def claim_from_extracted(article_id: int, c: ExtractedClaim) -> Claim:
     data = c.to_dict()
     fields = {k: data[k] for k in ("dates", "quotes", "speakers", "places", "quantities", "cues")}
     return Claim(
-        article_id=article_id, start=c.start, end=c.end, text=c.text, kinds=list(c.kinds), fields=fields,
-        checkworthiness=c.checkworthiness, checkworthy=c.checkworthy,
+        article_id=article_id,
+        start=c.start,
+        end=c.end,
+        text=c.text,
+        kinds=list(c.kinds),
+        fields=fields,
+        checkworthiness=c.checkworthiness,
+        checkworthy=c.checkworthy,
     )
 
 
@@ -93,8 +119,17 @@ def list_articles(session: Session, *, search: str = "", limit: int = 200, offse
     worthy = func.sum(case((col(Claim.checkworthy), 1), else_=0))
     last = func.max(Claim.updated_at)
     query = (
-        select(Article.id, Article.title, Article.language, Article.origin, Article.updated_at,
-               func.count(col(Claim.id)), checked, worthy, last)
+        select(
+            Article.id,
+            Article.title,
+            Article.language,
+            Article.origin,
+            Article.updated_at,
+            func.count(col(Claim.id)),
+            checked,
+            worthy,
+            last,
+        )
         .outerjoin(Claim, col(Claim.article_id) == col(Article.id))
         .group_by(col(Article.id))
         .order_by(col(Article.id).desc())

@@ -16,8 +16,16 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def event_hash(prev_hash: str, at: datetime, actor: str, action: str, entity: str, entity_id: int,
-               before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
+def event_hash(
+    prev_hash: str,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> str:
     payload = _canonical([prev_hash, at.isoformat(), actor, action, entity, entity_id, before, after])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -40,8 +48,15 @@ def record_event(
     before = json.loads(_canonical(before)) if before is not None else None
     after = json.loads(_canonical(after)) if after is not None else None
     event = Event(
-        at=at, actor=actor, action=action, entity=entity, entity_id=entity_id, claim_id=claim_id,
-        before=before, after=after, prev_hash=prev,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        claim_id=claim_id,
+        before=before,
+        after=after,
+        prev_hash=prev,
         hash=event_hash(prev, at, actor, action, entity, entity_id, before, after),
     )
     session.add(event)
@@ -53,8 +68,9 @@ def verify_chain(session: Session) -> tuple[bool, int | None]:
     """(True, None) when every event's hash matches its content and predecessor; else the first bad id."""
     prev = ""
     for event in session.exec(select(Event).order_by(col(Event.id))):
-        expected = event_hash(prev, event.at, event.actor, event.action, event.entity, event.entity_id,
-                              event.before, event.after)
+        expected = event_hash(
+            prev, event.at, event.actor, event.action, event.entity, event.entity_id, event.before, event.after
+        )
         if event.prev_hash != prev or event.hash != expected:
             return False, event.id
         prev = event.hash

@@ -88,8 +88,14 @@ def check_status(status: str) -> str:
 
 
 def snapshot(claim: Claim) -> dict[str, Any]:
-    return {"text": claim.text, "start": claim.start, "end": claim.end, "status": claim.status,
-            "version": claim.version, "kinds": list(claim.kinds)}
+    return {
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "status": claim.status,
+        "version": claim.version,
+        "kinds": list(claim.kinds),
+    }
 
 
 def touch(claim: Claim, expected_version: int | None) -> None:
@@ -103,14 +109,23 @@ def touch(claim: Claim, expected_version: int | None) -> None:
     claim.updated_at = utcnow()
 
 
-def set_status(session: Session, claim_id: int, status: str, *, actor: str,
-               expected_version: int | None = None) -> ClaimView:
+def set_status(
+    session: Session, claim_id: int, status: str, *, actor: str, expected_version: int | None = None
+) -> ClaimView:
     claim = get_claim(session, claim_id)
     check_status(status)
     before = snapshot(claim)
     touch(claim, expected_version)
     claim.status = status
     session.add(claim)
-    record_event(session, actor=actor, action="claim.status", entity="claim", entity_id=claim_id,
-                 claim_id=claim_id, before=before, after=snapshot(claim))
+    record_event(
+        session,
+        actor=actor,
+        action="claim.status",
+        entity="claim",
+        entity_id=claim_id,
+        claim_id=claim_id,
+        before=before,
+        after=snapshot(claim),
+    )
     return ClaimView.of(claim)

@@ -32,13 +32,17 @@ def set_verdict(
     touch(claim, expected_version)
     claim.status = "checked"
     session.add(claim)
-    verdict = Verdict(claim_id=claim_id, rating=rating.key, rationale=rationale, checker=actor,
-                      reused_from=reused_from)
+    verdict = Verdict(claim_id=claim_id, rating=rating.key, rationale=rationale, checker=actor, reused_from=reused_from)
     session.add(verdict)
     session.flush()
     assert verdict.id is not None
     record_event(
-        session, actor=actor, action="verdict.set", entity="verdict", entity_id=verdict.id, claim_id=claim_id,
+        session,
+        actor=actor,
+        action="verdict.set",
+        entity="verdict",
+        entity_id=verdict.id,
+        claim_id=claim_id,
         before=before,
         after={**snapshot(claim), "rating": rating.key, "rationale": rationale, "reused_from": reused_from},
     )
@@ -54,6 +58,13 @@ def add_note(session: Session, claim_id: int, body: str, *, actor: str) -> NoteV
     session.add(note)
     session.flush()
     assert note.id is not None
-    record_event(session, actor=actor, action="note.add", entity="note", entity_id=note.id, claim_id=claim_id,
-                 after={"body": body})
+    record_event(
+        session,
+        actor=actor,
+        action="note.add",
+        entity="note",
+        entity_id=note.id,
+        claim_id=claim_id,
+        after={"body": body},
+    )
     return NoteView.of(note)

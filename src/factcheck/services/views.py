@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from factcheck.store.models import Article, Claim, Event, Note, Source, Verdict
+from factcheck.store.models import Claim, Event, Note, Source, Verdict
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat(timespec="seconds") + "Z" if value else None
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat(timespec="seconds") + "Z"
 
 
 @dataclass
@@ -47,9 +51,15 @@ class VerdictView:
 
         rating = BY_KEY.get(v.rating)
         return cls(
-            id=v.id or 0, rating=v.rating, label_en=rating.en if rating else v.rating,
-            label_de=rating.de if rating else v.rating, rationale=v.rationale, checker=v.checker,
-            created_at=_iso(v.created_at), review_state=v.review_state, reviewer=v.reviewer,
+            id=v.id or 0,
+            rating=v.rating,
+            label_en=rating.en if rating else v.rating,
+            label_de=rating.de if rating else v.rating,
+            rationale=v.rationale,
+            checker=v.checker,
+            created_at=_iso(v.created_at),
+            review_state=v.review_state,
+            reviewer=v.reviewer,
             reused_from=v.reused_from,
         )
 
@@ -78,8 +88,15 @@ class SourceView:
 
     @classmethod
     def of(cls, s: Source) -> SourceView:
-        return cls(id=s.id or 0, url=s.url, title=s.title, http_status=s.http_status,
-                   fetched_at=_iso(s.fetched_at), quote_match_score=s.quote_match_score, added_by=s.added_by)
+        return cls(
+            id=s.id or 0,
+            url=s.url,
+            title=s.title,
+            http_status=s.http_status,
+            fetched_at=_iso(s.fetched_at),
+            quote_match_score=s.quote_match_score,
+            added_by=s.added_by,
+        )
 
 
 @dataclass
@@ -95,8 +112,16 @@ class EventView:
 
     @classmethod
     def of(cls, e: Event) -> EventView:
-        return cls(id=e.id or 0, at=_iso(e.at), actor=e.actor, action=e.action, entity=e.entity,
-                   entity_id=e.entity_id, before=e.before, after=e.after)
+        return cls(
+            id=e.id or 0,
+            at=_iso(e.at),
+            actor=e.actor,
+            action=e.action,
+            entity=e.entity,
+            entity_id=e.entity_id,
+            before=e.before,
+            after=e.after,
+        )
 
 
 @dataclass
@@ -123,12 +148,23 @@ class ClaimView:
     def of(cls, c: Claim, verdict: Verdict | None = None) -> ClaimView:
         f = c.fields or {}
         return cls(
-            id=c.id or 0, article_id=c.article_id, start=c.start, end=c.end, text=c.text, kinds=list(c.kinds),
-            checkworthiness=c.checkworthiness, checkworthy=c.checkworthy, status=c.status, version=c.version,
-            dates=list(f.get("dates", [])), quotes=list(f.get("quotes", [])),
-            speakers=list(f.get("speakers", [])), places=list(f.get("places", [])),
+            id=c.id or 0,
+            article_id=c.article_id,
+            start=c.start,
+            end=c.end,
+            text=c.text,
+            kinds=list(c.kinds),
+            checkworthiness=c.checkworthiness,
+            checkworthy=c.checkworthy,
+            status=c.status,
+            version=c.version,
+            dates=list(f.get("dates", [])),
+            quotes=list(f.get("quotes", [])),
+            speakers=list(f.get("speakers", [])),
+            places=list(f.get("places", [])),
             quantities=list(f.get("quantities", [])),
-            verdict=VerdictView.of(verdict) if verdict else None, updated_at=_iso(c.updated_at),
+            verdict=VerdictView.of(verdict) if verdict else None,
+            updated_at=_iso(c.updated_at),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -150,8 +186,13 @@ class ClaimDetail:
     def to_dict(self) -> dict[str, Any]:
         data = self.claim.to_dict()
         data.update(
-            article_title=self.article_title, raw_start=self.raw_start, raw_end=self.raw_end, cues=self.cues,
-            verdicts=[asdict(v) for v in self.verdicts], notes=[asdict(n) for n in self.notes],
-            sources=[asdict(s) for s in self.sources], history=[asdict(e) for e in self.history],
+            article_title=self.article_title,
+            raw_start=self.raw_start,
+            raw_end=self.raw_end,
+            cues=self.cues,
+            verdicts=[asdict(v) for v in self.verdicts],
+            notes=[asdict(n) for n in self.notes],
+            sources=[asdict(s) for s in self.sources],
+            history=[asdict(e) for e in self.history],
         )
         return data

@@ -28,14 +28,19 @@ def is_url(value: str) -> bool:
 def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: httpx.Timeout = TIMEOUT) -> FetchedDocument:
     """GET `url`; raise InputError with one line on network errors, HTTP errors or oversize bodies."""
     try:
-        with httpx.Client(
-            follow_redirects=True, max_redirects=5, timeout=timeout, headers={"User-Agent": USER_AGENT}
-        ) as client, client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                follow_redirects=True, max_redirects=5, timeout=timeout, headers={"User-Agent": USER_AGENT}
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code >= 400:
                 raise InputError(f"cannot fetch {url}: HTTP {response.status_code} {response.reason_phrase}")
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise InputError(f"cannot fetch {url}: body is {int(declared) / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB")
+                raise InputError(
+                    f"cannot fetch {url}: body is {int(declared) / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB"
+                )
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():

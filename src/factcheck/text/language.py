@@ -8,10 +8,92 @@ from factcheck.text.layout import RepairedText
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Frequent function words: enough to tell German from English on a sentence or more.
-_DE = set("der die das und ist nicht den dem des ein eine einer sich mit auf für von zu im auch sie er es wird "
-          "wurde nach bei aus über hat haben sind war dass noch wie am oder werden zum zur".split())
-_EN = set("the and is are was were of to in that it for on with as by at from this be has have had not an "
-          "which or but their they he she said would will been who".split())
+_DE = set(
+    [
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "sich",
+        "mit",
+        "auf",
+        "für",
+        "von",
+        "zu",
+        "im",
+        "auch",
+        "sie",
+        "er",
+        "es",
+        "wird",
+        "wurde",
+        "nach",
+        "bei",
+        "aus",
+        "über",
+        "hat",
+        "haben",
+        "sind",
+        "war",
+        "dass",
+        "noch",
+        "wie",
+        "am",
+        "oder",
+        "werden",
+        "zum",
+        "zur",
+    ]
+)
+_EN = set(
+    [
+        "the",
+        "and",
+        "is",
+        "are",
+        "was",
+        "were",
+        "of",
+        "to",
+        "in",
+        "that",
+        "it",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "this",
+        "be",
+        "has",
+        "have",
+        "had",
+        "not",
+        "an",
+        "which",
+        "or",
+        "but",
+        "their",
+        "they",
+        "he",
+        "she",
+        "said",
+        "would",
+        "will",
+        "been",
+        "who",
+    ]
+)
 
 
 def detect_language(text: str, default: str = "de") -> str:

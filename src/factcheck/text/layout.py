@@ -19,6 +19,68 @@ TERMINAL = ".!?…:;"
 CLOSING_QUOTES = "\"'“”‘’»«›‹)]"
 # After a line-end hyphen these words mean the hyphen is a suspended compound ("Ein- und Ausfuhr").
 SUSPENDED_FOLLOWERS = {"und", "oder", "bis", "sowie", "wie", "and", "or", "to", "nor"}
+# A line ending in one of these is a sentence cut by a page break, not a heading.
+TRAILING_FUNCTION_WORDS = set(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "und",
+        "oder",
+        "aber",
+        "in",
+        "im",
+        "am",
+        "an",
+        "auf",
+        "aus",
+        "bei",
+        "mit",
+        "nach",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "für",
+        "über",
+        "unter",
+        "vor",
+        "dass",
+        "als",
+        "wie",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "but",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
+)
 BULLET = re.compile(r"^\s*(?:[-*•·–]\s+|\d{1,3}[.)]\s+)")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 PAGE_NUMBER = re.compile(
@@ -98,8 +160,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _starts_lower(text: str) -> bool:
-    first = text.lstrip("\"'„“‚‘»«(")[:1]
-    return first.islower() or first.isdigit() and False
+    return text.lstrip("\"'„“‚‘»«(")[:1].islower()
 
 
 def _is_heading_block(block: list[Line], markdown_heading: bool) -> bool:
@@ -111,6 +172,7 @@ def _is_heading_block(block: list[Line], markdown_heading: bool) -> bool:
     words = text.split()
     return (
         len(words) <= 12
+        and words[-1].casefold() not in TRAILING_FUNCTION_WORDS
         and not _ends_sentence(text)
         and not text.endswith((",", "-", "–"))
         and text[:1].isupper()
@@ -148,7 +210,9 @@ def _line_join(prev: str, nxt: str) -> str:
     if len(prev) >= 2 and prev[-1] in "-\u00ad¬" and prev[-2].isalpha():
         first_word = re.match(r"[\w]+", nxt)
         follower = first_word.group().casefold() if first_word else ""
-        if prev[-1] != "-" or (nxt[:1].islower() and follower not in SUSPENDED_FOLLOWERS):
+        if follower in SUSPENDED_FOLLOWERS:
+            return " "
+        if prev[-1] != "-" or nxt[:1].islower():
             return ""
         return "keep"
     if prev.endswith(("-", "/")) and prev[-2:-1].isdigit():
@@ -175,7 +239,12 @@ def repair_layout(raw: str, markdown: bool = False) -> RepairedText:
                 not para_heading
                 and not heading_or_bullet(block)
                 and not _ends_sentence(last.text)
-                and (_starts_lower(block[0].text) or len(prev_block) > 1 or last.text.endswith((",", "-")))
+                and (
+                    _starts_lower(block[0].text)
+                    or len(prev_block) > 1
+                    or last.text.endswith((",", "-"))
+                    or last.text.split()[-1].casefold() in TRAILING_FUNCTION_WORDS
+                )
             )
             if continues:
                 joiner = _line_join(last.text, block[0].text)

@@ -27,8 +27,8 @@ def upgrade() -> None:
         sa.Column("offset_map", sa.JSON(), nullable=False),
         sa.Column("sha256", sa.String(64), nullable=False),
         sa.Column("imported_by", sa.String(200), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("sha256", name="uq_article_sha256"),
     )
     op.create_table(
@@ -44,8 +44,8 @@ def upgrade() -> None:
         sa.Column("checkworthy", sa.Boolean(), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_claim_article_start", "claim", ["article_id", "start"])
     op.create_index("ix_claim_status", "claim", ["status"])
@@ -58,8 +58,8 @@ def upgrade() -> None:
         sa.Column("checker", sa.String(200), nullable=False),
         sa.Column("review_state", sa.String(16), nullable=False),
         sa.Column("reviewer", sa.String(200), nullable=True),
-        sa.Column("reviewed_at", sa.DateTime(), nullable=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_verdict_claim_id", "verdict", ["claim_id"])
     op.create_table(
@@ -68,13 +68,13 @@ def upgrade() -> None:
         sa.Column("claim_id", sa.Integer(), sa.ForeignKey("claim.id", ondelete="CASCADE"), nullable=False),
         sa.Column("author", sa.String(200), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_note_claim_id", "note", ["claim_id"])
     op.create_table(
         "event",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("actor", sa.String(200), nullable=False),
         sa.Column("action", sa.String(64), nullable=False),
         sa.Column("entity", sa.String(32), nullable=False),

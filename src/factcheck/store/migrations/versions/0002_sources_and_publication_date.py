@@ -21,7 +21,7 @@ def upgrade() -> None:
         sa.Column("claim_id", sa.Integer(), sa.ForeignKey("claim.id", ondelete="CASCADE"), nullable=False),
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
-        sa.Column("fetched_at", sa.DateTime(), nullable=True),
+        sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("http_status", sa.Integer(), nullable=True),
         sa.Column("content_type", sa.String(200), nullable=True),
         sa.Column("sha256", sa.String(64), nullable=True),
@@ -30,7 +30,7 @@ def upgrade() -> None:
         sa.Column("quote_context", sa.Text(), nullable=True),
         sa.Column("archive_url", sa.Text(), nullable=True),
         sa.Column("added_by", sa.String(200), nullable=False, server_default=""),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_source_claim_id", "source", ["claim_id"])
     with op.batch_alter_table("article") as batch:

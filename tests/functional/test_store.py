@@ -1,0 +1,116 @@
+"""The store: pragmas, migrations applied on open, old databases upgraded with their data kept."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
+from sqlmodel import SQLModel
+
+from factcheck.errors import StoreError
+from factcheck.store.engine import create_store_engine, head_revision, resolve_url
+
+
+def test_new_database_is_created_at_head_with_wal_and_foreign_keys(db_path: Path) -> None:
+    engine = create_store_engine(str(db_path))
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+    assert db_path.exists()
+
+
+def test_migrations_match_the_models(db_path: Path) -> None:
+    engine = create_store_engine(str(db_path))
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    # SQLite reflects JSON as JSON and booleans as BOOLEAN: any remaining diff is a missing migration
+    assert diff == []
+
+
+def test_database_at_first_revision_is_upgraded_with_data_kept(db_path: Path) -> None:
+    old = create_store_engine(str(db_path), migrate_to="0001")
+    with old.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO article (id, title, language, origin, format, raw_text, text, offset_map, sha256,"
+                " imported_by, created_at, updated_at) VALUES (1, 'Alt', 'de', 'x.txt', 'text', 'Roh', 'Text', '[]',"
+                " 'abc', 'tester', '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                'INSERT INTO claim (id, article_id, start, "end", text, kinds, fields, checkworthiness, checkworthy,'
+                " status, version, created_at, updated_at) VALUES (7, 1, 0, 4, 'Text', '[\"event\"]', '{}', 0.5, 1,"
+                " 'checked', 3, '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO verdict (claim_id, rating, rationale, checker, review_state, created_at)"
+                " VALUES (7, 'false', 'Quelle X', 'tester', 'pending', '2025-01-01 00:00:00')"
+            )
+        )
+    old.dispose()
+
+    engine = create_store_engine(str(db_path))  # opening upgrades
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert conn.execute(text("SELECT title FROM article WHERE id = 1")).scalar() == "Alt"
+        assert conn.execute(text("SELECT status, version FROM claim WHERE id = 7")).one() == ("checked", 3)
+        assert conn.execute(text("SELECT rationale FROM verdict WHERE claim_id = 7")).scalar() == "Quelle X"
+        assert conn.execute(text("SELECT published FROM article WHERE id = 1")).scalar() is None
+        assert conn.execute(text("SELECT count(*) FROM source")).scalar() == 0
+
+
+def test_url_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FACTCHECK_DB", raising=False)
+    assert resolve_url(None) == "sqlite:///claims.db"
+    assert resolve_url("team.db") == "sqlite:///team.db"
+    assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.setenv("FACTCHECK_DB", "sqlite:////tmp/x.db")
+    assert resolve_url(None) == "sqlite:////tmp/x.db"
+
+
+def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="folder does not exist"):
+        create_store_engine(str(tmp_path / "missing" / "claims.db"))
+    not_a_db = tmp_path / "garbage.db"
+    not_a_db.write_bytes(os.urandom(4096))
+    with pytest.raises(StoreError, match="cannot open database"):
+        create_store_engine(str(not_a_db))
+
+
+PG_URL = os.environ.get("FACTCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _pg_available() -> bool:
+    try:
+        with create_engine(PG_URL).connect():
+            return True
+    except Exception:
+        return False
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not _pg_available(), reason="PostgreSQL on 127.0.0.1:5432 not reachable")
+def test_same_migrations_run_on_postgresql() -> None:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS factcheck_store_test CASCADE"))
+        conn.execute(text("CREATE SCHEMA factcheck_store_test"))
+    url = PG_URL + "?options=-csearch_path%3Dfactcheck_store_test"
+    try:
+        engine = create_store_engine(url)
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert diff == []
+        engine.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text("DROP SCHEMA IF EXISTS factcheck_store_test CASCADE"))

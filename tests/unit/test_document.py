@@ -1,0 +1,62 @@
+"""Preparing a document: format, main text of HTML, title and language."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import SEED
+
+from factcheck.errors import InputError
+from factcheck.text.document import content_hash, prepare_document
+
+HTML = """<!doctype html><html><head><title>Regierung beschließt Haushalt | Beispielzeitung</title></head>
+<body><nav><a href="/">Startseite</a> | <a href="/politik">Politik</a> | Anmelden</nav>
+<article><h1>Regierung beschließt Haushalt</h1>
+<p>Die Bundesregierung hat am Mittwoch den Haushalt für das Jahr 2026 beschlossen. Finanzminister
+Lars Klingbeil sagte, der Etat sehe Ausgaben von 520 Milliarden Euro vor.</p>
+<h2>Kritik der Opposition</h2>
+<p>Die Opposition kritisierte den Entwurf scharf. „Das ist ein Haushalt auf Pump“, sagte der
+CDU-Abgeordnete Max Beispiel am Mittwoch in Berlin vor Journalisten.</p></article>
+<footer>Impressum · Datenschutz · Cookie-Einstellungen</footer></body></html>"""
+
+
+def test_seed_title_and_language() -> None:
+    doc = prepare_document(SEED.read_bytes(), name=SEED.name)
+    assert doc.title == "Trump und Putin: Neues Telefonat löst Sorgen in der Ukraine aus!"
+    assert doc.language == "de"
+    assert doc.format == "text"
+
+
+def test_html_main_text_without_navigation_or_footer() -> None:
+    doc = prepare_document(HTML.encode("utf-8"), name="haushalt.html")
+    assert doc.format == "html"
+    assert "Startseite" not in doc.text and "Impressum" not in doc.text
+    assert "Finanzminister Lars Klingbeil sagte" in doc.text
+    assert "„Das ist ein Haushalt auf Pump“" in doc.text
+    assert "Kritik der Opposition" in [doc.text[p.start : p.end] for p in doc.repaired.paragraphs if p.heading]
+    assert doc.title.startswith("Regierung beschließt Haushalt")
+
+
+def test_html_detected_without_extension() -> None:
+    assert prepare_document(HTML.encode("utf-8"), name="-").format == "html"
+
+
+def test_malformed_html_still_yields_text_or_clear_error() -> None:
+    broken = "<html><body><div><p>Der Minister sagte am Montag, die Reform komme 2026. <b>Unclosed <i>tags" * 5
+    doc = prepare_document(broken.encode("utf-8"), name="x.html")
+    assert "Der Minister sagte am Montag" in doc.text
+    with pytest.raises(InputError):
+        prepare_document(b"<html><body><script>var a = 1;</script><div></div></body></html>", name="e.html")
+
+
+def test_english_detected_and_overrides_win() -> None:
+    text = b"The minister said on Tuesday that the reform would be delayed until 2027."
+    assert prepare_document(text).language == "en"
+    doc = prepare_document(text, title="Own title", language="de")
+    assert (doc.title, doc.language) == ("Own title", "de")
+    with pytest.raises(InputError, match="unsupported language"):
+        prepare_document(text, language="fr")
+
+
+def test_same_text_same_hash_despite_line_endings() -> None:
+    assert content_hash("a\r\nb  \n") == content_hash("a\nb")
+    assert content_hash("a\nb") != content_hash("a\nc")
