@@ -24,7 +24,11 @@ def latest_verdicts(session: Session, claim_ids: list[int]) -> dict[int, Verdict
     if not claim_ids:
         return {}
     latest: dict[int, Verdict] = {}
-    query = select(Verdict).where(col(Verdict.claim_id).in_(claim_ids)).order_by(col(Verdict.id))
+    query = (
+        select(Verdict)
+        .where(col(Verdict.claim_id).in_(claim_ids), Verdict.review_state != "withdrawn")
+        .order_by(col(Verdict.id))
+    )
     for v in session.exec(query):
         latest[v.claim_id] = v
     return latest
@@ -67,9 +71,10 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
     notes = session.exec(select(Note).where(Note.claim_id == claim_id).order_by(col(Note.id)))
     sources = session.exec(select(Source).where(Source.claim_id == claim_id).order_by(col(Source.id)))
     events = session.exec(select(Event).where(Event.claim_id == claim_id).order_by(col(Event.id)))
+    current = [v for v in verdicts if v.review_state != "withdrawn"]
     raw_start, raw_end = OffsetMap.from_json(article.offset_map).span_to_raw(claim.start, claim.end)
     return ClaimDetail(
-        claim=ClaimView.of(claim, verdicts[-1] if verdicts else None),
+        claim=ClaimView.of(claim, current[-1] if current else None),
         article_title=article.title,
         raw_start=raw_start,
         raw_end=raw_end,
@@ -129,3 +134,32 @@ def set_status(
         after=snapshot(claim),
     )
     return ClaimView.of(claim)
+
+
+def filter_claims(
+    rows: list[ClaimView],
+    *,
+    status: str | None = None,
+    kind: str | None = None,
+    speaker: str | None = None,
+    rating: str | None = None,
+    text: str | None = None,
+) -> list[ClaimView]:
+    """Narrow a claim list the way the workbench's filter bar does (case-insensitive substrings)."""
+
+    def has(haystack: str, needle: str | None) -> bool:
+        return not needle or needle.casefold() in haystack.casefold()
+
+    result = []
+    for row in rows:
+        speakers = " | ".join([*row.speakers, *(q.get("speaker") or "" for q in row.quotes)])
+        verdict = f"{row.verdict.rating} {row.verdict.label_en} {row.verdict.label_de}" if row.verdict else ""
+        if (
+            (not status or row.status == status)
+            and (not kind or kind in row.kinds)
+            and has(speakers, speaker)
+            and (not rating or (row.verdict is not None and has(verdict, rating)))
+            and has(row.text, text)
+        ):
+            result.append(row)
+    return result

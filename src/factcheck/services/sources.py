@@ -1,0 +1,71 @@
+"""Sources attached to claims: the URL first, the fetched snapshot when it arrives."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlmodel import Session
+
+from factcheck.errors import FactcheckError, InputError, NotFound
+from factcheck.services.audit import record_event
+from factcheck.services.claims import get_claim
+from factcheck.services.views import SourceView
+from factcheck.sources.fetch import FetchedDocument, is_url
+from factcheck.store.models import Source, utcnow
+from factcheck.text.decode import decode_bytes
+from factcheck.text.html import html_to_text
+
+
+def add_source(session: Session, claim_id: int, url: str, *, actor: str) -> SourceView:
+    get_claim(session, claim_id)
+    url = url.strip()
+    if not is_url(url):
+        raise InputError(f"not an http(s) URL: {url!r}")
+    source = Source(claim_id=claim_id, url=url, added_by=actor)
+    session.add(source)
+    session.flush()
+    assert source.id is not None
+    record_event(
+        session,
+        actor=actor,
+        action="source.add",
+        entity="source",
+        entity_id=source.id,
+        claim_id=claim_id,
+        after={"url": url},
+    )
+    return SourceView.of(source)
+
+
+def record_fetch(session: Session, source_id: int, fetched: FetchedDocument, *, actor: str) -> SourceView:
+    """Store the fetched body's hash and a text snapshot of it."""
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"no source with id {source_id}")
+    title, snapshot = None, None
+    try:
+        text = decode_bytes(fetched.body)
+        if "html" in fetched.content_type or text.lstrip()[:1] == "<":
+            page = html_to_text(text)
+            title, snapshot = page.title, page.text
+        else:
+            snapshot = text
+    except FactcheckError:
+        snapshot = None  # binary or empty body: keep status and hash, no text
+    source.fetched_at = utcnow()
+    source.http_status = fetched.status
+    source.content_type = fetched.content_type[:200]
+    source.sha256 = hashlib.sha256(fetched.body).hexdigest()
+    source.title = title
+    source.snapshot = snapshot
+    session.add(source)
+    record_event(
+        session,
+        actor=actor,
+        action="source.fetch",
+        entity="source",
+        entity_id=source_id,
+        claim_id=source.claim_id,
+        after={"status": fetched.status, "sha256": source.sha256, "final_url": fetched.url},
+    )
+    return SourceView.of(source)
