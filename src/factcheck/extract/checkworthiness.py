@@ -1,0 +1,130 @@
+"""Check-worthiness: is this sentence a statement of fact (or an attributed statement) worth checking?
+
+A transparent additive score in [0, 1]: facts with dates, numbers, named speakers and past-tense
+events go up; opinion, speculation, forecasts, rhetorical questions, teasers and headings go down.
+Each feature adds a cue ("cw:+date", "cw:-hedge:könnte") so the checker sees why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extract.lexicon import (
+    DE_COPULA,
+    DE_EVALUATIVE,
+    DE_GENERIC_SPEAKERS,
+    DE_HEDGES,
+    DE_OPINION_VERBS,
+    DE_TEASER,
+    DE_WAIT_AND_SEE,
+    EN_COPULA,
+    EN_EVALUATIVE,
+    EN_GENERIC_SPEAKERS,
+    EN_HEDGES,
+    EN_OPINION_VERBS,
+    EN_TEASER,
+    EN_WAIT_AND_SEE,
+)
+
+_WORD = re.compile(r"[\w'’-]+")
+_FUTURE_DE = re.compile(r"\b(?:wird|werden|würde|würden)\b")
+_FUTURE_EN = re.compile(r"\b(?:will|won't|going to|shall)\b", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"^(?:ge\w+(?:t|en)|\w+(?:ge|be|er|ver|zer|ent|emp)\w+(?:t|en)|\w+iert|\w+ieren)$")
+_BOILER = re.compile(
+    r"(?:©|copyright|alle rechte vorbehalten|all rights reserved|foto:|bild:|quelle:|image:|photo:|"
+    r"getty images|^\(dpa\)$|^\(afp\)$|newsletter|cookie|anzeige\b|werbung\b|share this|teilen sie)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Features:
+    heading: bool = False
+    has_date: bool = False
+    has_quantity: bool = False
+    has_quote: bool = False
+    named_speakers: int = 0
+    generic_speaker: bool = False
+    has_place: bool = False
+    time_relative: bool = False
+    cues: list[str] = field(default_factory=list)
+
+
+def _future_de(words: list[str]) -> bool:
+    """'wird … finden', 'werden … sein' = future; 'wird … vorbereitet' = passive (a fact)."""
+    low = [w.lower() for w in words]
+    for i, w in enumerate(low):
+        if w not in ("wird", "werden", "würde", "würden"):
+            continue
+        # verb-final subclause "finden wird": look at the word before; main clause: the clause end
+        cands = [low[i - 1]] if i > 0 else []
+        cands += [low[-1]] if low else []
+        for c in cands:
+            if c in ("sein", "haben", "werden", "bleiben", "geben", "zeigen"):
+                return True
+            if c.endswith(("en", "ern", "eln")) and not _PARTICIPLE.match(c) and c not in ("worden",):
+                return True
+    return False
+
+
+def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
+    cues: list[str] = []
+    low = sentence.lower()
+    words = _WORD.findall(sentence)
+    lw = [w.lower() for w in words]
+    s = 0.45
+    if f.heading:
+        return 0.05, ["cw:-heading"]
+    de = language == "de"
+    teaser = DE_TEASER + EN_TEASER
+    if any(low.startswith(t) or f" {t} " in low[:40] for t in teaser):
+        return 0.05, ["cw:-teaser"]
+    if _BOILER.search(sentence) or len(words) < 4:
+        return 0.1, ["cw:-boilerplate" if len(words) >= 4 else "cw:-fragment"]
+    if sentence.rstrip().endswith("?"):
+        s -= 0.35
+        cues.append("cw:-question")
+    if f.has_date:
+        s += 0.15
+        cues.append("cw:+date")
+    if f.has_quantity:
+        s += 0.15
+        cues.append("cw:+quantity")
+    if f.named_speakers:
+        s += 0.25
+        cues.append("cw:+attribution")
+    if f.has_quote and f.named_speakers:
+        s += 0.1
+        cues.append("cw:+quote")
+    if f.has_place:
+        s += 0.05
+        cues.append("cw:+place")
+    hedges = (DE_HEDGES | EN_HEDGES) & set(lw)
+    if hedges:
+        pen = 0.1 if f.named_speakers else 0.3
+        s -= pen
+        cues.append("cw:-hedge:" + sorted(hedges)[0])
+    wait = [w for w in (DE_WAIT_AND_SEE + EN_WAIT_AND_SEE) if w in low]
+    if wait:
+        s -= 0.4
+        cues.append("cw:-forecast:" + wait[0])
+    if (de and _future_de(words[:40])) or (not de and _FUTURE_EN.search(sentence)):
+        s -= 0.2 if f.named_speakers else 0.3
+        cues.append("cw:-future")
+    opinion = (DE_OPINION_VERBS | EN_OPINION_VERBS) & set(lw)
+    if opinion:
+        s -= 0.15 if f.named_speakers else 0.3
+        cues.append("cw:-opinion:" + sorted(opinion)[0])
+    generic = (DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS) & set(lw[:6])
+    if generic and not f.named_speakers:
+        s -= 0.15
+        cues.append("cw:-generic-speaker")
+    copula = (DE_COPULA if de else EN_COPULA) & set(lw)
+    evaluative = (DE_EVALUATIVE if de else EN_EVALUATIVE) & set(lw[-6:])
+    if copula and evaluative and not f.has_quantity:
+        s -= 0.3
+        cues.append("cw:-evaluative:" + sorted(evaluative)[0])
+    if not f.has_date and not f.has_quantity and not f.named_speakers and not f.has_place and not cues:
+        cues.append("cw:plain-statement")
+    return max(0.0, min(1.0, round(s, 3))), cues

@@ -1,0 +1,275 @@
+"""The mention registry: every person and institution named in an article, resolved to full names.
+
+Built once over the whole article, in two passes: first full names ("US-Präsident Donald Trump",
+"Pete Hegseth", "Mr Tony Blair"), then short references to them ("Trump", "Trumps", "Mr Blair").
+A speaker found in any sentence is then looked up here, so "Putin stellte fest" yields
+"Wladimir Putin" and a checker is sent to the right person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extract.lexicon import (
+    DE_ROLE_SUFFIXES,
+    DE_TITLES,
+    EN_ROLE_NOUNS,
+    EN_TITLES,
+    NOT_NAME_WORDS,
+)
+from factcheck.extract.names import FIRST_NAMES, INSTITUTION_SUFFIXES, INSTITUTIONS
+from factcheck.extract.places import PLACES
+
+_UP = "A-ZÄÖÜÀ-ÞĀ-ſ"  # upper-case Latin letters incl. accented (a superset is fine here)
+_NAME_TOKEN = rf"[{_UP}][\w'’\-]*\w|[{_UP}]\."
+_PARTICLE = r"(?:von|van|de|der|den|di|da|du|al|el|bin|ibn|la|le|zu|ter|dos|das)"
+# A run of 1-3 capitalised tokens (optionally with name particles) that may be a name.
+_NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_TOKEN})){{0,2}}")
+_WORD = re.compile(r"[\w'’\-]+")
+_ROLE_RE = re.compile(
+    r"\b([\w\-]*(?:"
+    + "|".join(sorted({re.escape(s) for s in DE_ROLE_SUFFIXES}, key=len, reverse=True))
+    + r"))(?:,)?\s+(?=["
+    + _UP
+    + r"])",
+    re.IGNORECASE,
+)
+_EN_TITLE_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|Senator|Governor|Judge|Chancellor|Minister|"
+    r"Secretary|General|Captain|Coach|Mayor|King|Queen|Prince|Princess|Pope|Herr|Frau|Bundeskanzler|"
+    r"Bundeskanzlerin|Kanzler|Kanzlerin)\.?\s+(?=[" + _UP + r"])"
+)
+# Capitalised words that end a name run: German noun endings are never surnames.
+_NOUN_SUFFIX = re.compile(
+    r"(?:ung|ungen|heit|keit|schaft|tion|ismus|ität|tät|chen|lich|isch|ische|ischen|"
+    r"ment|ments|nahme|gabe|reich|land|stadt|haus|gipfel|krieg|politik|konflikt)$"
+)
+PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f", "him": "m", "her": "f"}
+_PRONOUN_RE = re.compile(r"\b(er|sie|Er|Sie|he|she|He|She)\b")
+
+
+@dataclass
+class Person:
+    name: str  # full name as introduced
+    gender: str = ""  # "m", "f" or "" (unknown)
+    kind: str = "person"  # person | institution | place
+    role: str = ""
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: Person
+    rule: str
+    possessive: bool = False  # "Trumps", "Trump's": never the subject of a verb
+    pronoun: bool = False
+
+
+@dataclass
+class Registry:
+    persons: dict[str, Person] = field(default_factory=dict)  # full name -> person
+    by_surname: dict[str, Person] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, name: str, gender: str, role: str = "", kind: str = "person") -> Person:
+        p = self.persons.get(name)
+        if p is None:
+            p = Person(name, gender, kind, role)
+            self.persons[name] = p
+            parts = name.split()
+            if kind == "person" and len(parts) >= 2:
+                self.by_surname.setdefault(parts[-1], p)
+        else:
+            p.gender = p.gender or gender
+            p.role = p.role or role
+        return p
+
+    def resolve(self, surface: str) -> Person | None:
+        """A short form ("Putin", "Trumps", "Mr Blair") -> the full-name person, if introduced."""
+        s = surface.strip()
+        if s in self.persons:
+            return self.persons[s]
+        last = s.split()[-1] if s.split() else s
+        for cand in (last, _strip_genitive(last)):
+            if cand in self.by_surname:
+                return self.by_surname[cand]
+        return None
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def last_person_before(self, pos: int, gender: str, floor: int = 0) -> Person | None:
+        for m in reversed(self.mentions):
+            if m.end > pos or m.pronoun:
+                continue
+            if m.start < floor:
+                break
+            if m.entity.kind != "person":
+                continue
+            if gender == "f" and m.entity.gender == "f":
+                return m.entity
+            if gender == "m" and m.entity.gender in ("m", ""):
+                return m.entity
+        return None
+
+
+def _strip_genitive(word: str) -> str:
+    for suf in ("’s", "'s", "s", "’", "'"):
+        if word.endswith(suf) and len(word) > len(suf) + 2:
+            return word[: -len(suf)]
+    return word
+
+
+def _name_tokens(run: str) -> list[str]:
+    """Cut a capitalised run at the first token that cannot be part of a name."""
+    out: list[str] = []
+    for tok in run.split():
+        low = tok.lower().strip(".")
+        if low in NOT_NAME_WORDS and not (out and low in ("von", "van", "de", "der", "zu", "al", "bin")):
+            break
+        if _NOUN_SUFFIX.search(low) and out:
+            break
+        if low in EN_TITLES and not out:
+            break
+        out.append(tok.rstrip(",.;:"))
+    while out and out[-1].lower() in ("von", "van", "de", "der", "den", "zu", "al", "bin", "la", "le"):
+        out.pop()
+    return out
+
+
+def _gender_of_role(role: str) -> str:
+    low = role.lower()
+    if (low.endswith(("in", "frau", "woman")) and not low.endswith(("chefin", "kremlin"))) or low.endswith("chefin"):
+        return "f"
+    return "m" if low else ""
+
+
+def build_registry(text: str) -> Registry:
+    """Find persons and institutions over the whole article; resolve later short references."""
+    reg = Registry()
+    full: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    # 1. role + name: "der russische Staatschef Wladimir Putin", "Verteidigungsminister, Pete Hegseth"
+    for m in _ROLE_RE.finditer(text):
+        role = m.group(1)
+        if not role[:1].isupper():
+            continue
+        run = _NAME_RUN.match(text, m.end())
+        if not run:
+            continue
+        toks = _name_tokens(run.group())
+        if not toks or toks[0].lower() in NOT_NAME_WORDS or _NOUN_SUFFIX.search(toks[0].lower()):
+            continue
+        if len(toks) == 1 and toks[0].lower() in PLACES:
+            continue
+        if toks[0].lower() in FIRST_NAMES or len(toks) >= 2 or reg.resolve(toks[0]):
+            name = " ".join(toks)
+            end = m.end() + len(" ".join(run.group().split()[: len(toks)]))
+            existing = reg.resolve(name) if len(toks) == 1 else None
+            gender = FIRST_NAMES.get(toks[0].lower(), "") or _gender_of_role(role)
+            p = existing or reg.add(name, gender, role)
+            full.append(Mention(m.start(1), end, p, "speaker:apposition"))
+            taken.append((m.start(1), end))
+    # 2. titles: "Mr Blair", "Frau Merkel", "President Joe Biden"
+    for m in _EN_TITLE_RE.finditer(text):
+        run = _NAME_RUN.match(text, m.end())
+        if not run:
+            continue
+        toks = _name_tokens(run.group())
+        if not toks or not free(m.start(), m.end() + 1):
+            continue
+        title = m.group(1).lower()
+        gender = EN_TITLES.get(title, "") or DE_TITLES.get(title, "")
+        end = m.end() + len(" ".join(run.group().split()[: len(toks)]))
+        if len(toks) >= 2:
+            p = reg.add(" ".join(toks), FIRST_NAMES.get(toks[0].lower(), "") or gender, m.group(1))
+        else:
+            p = reg.resolve(toks[0]) or reg.add(toks[0], gender, m.group(1))
+        full.append(Mention(m.start(), end, p, "speaker:title"))
+        taken.append((m.start(), end))
+    # 3. known first name + surname: "Pete Hegseth", "Alexandra Filipenko"
+    for run in _NAME_RUN.finditer(text):
+        toks = _name_tokens(run.group())
+        if len(toks) < 2 or not free(run.start(), run.end()):
+            continue
+        first = toks[0].lower()
+        if first not in FIRST_NAMES:
+            continue
+        if toks[1].lower() in NOT_NAME_WORDS:
+            continue
+        name = " ".join(toks)
+        end = run.start() + len(" ".join(run.group().split()[: len(toks)]))
+        p = reg.add(name, FIRST_NAMES[first])
+        full.append(Mention(run.start(), end, p, "speaker:first-name"))
+        taken.append((run.start(), end))
+    # 4. short references to introduced persons: "Putin", "Trumps", "Mr Blair" (already above)
+    if reg.by_surname:
+        sur_re = re.compile(
+            r"\b(" + "|".join(sorted(map(re.escape, reg.by_surname), key=len, reverse=True)) + r")(s|’s|'s|’)?\b"
+        )
+        for m in sur_re.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            p = reg.by_surname[m.group(1)]
+            full.append(Mention(m.start(), m.end(), p, "speaker:surname", possessive=bool(m.group(2))))
+            taken.append((m.start(), m.end()))
+    # 5. institutions: "der Kreml", "das Weiße Haus", "das Innenministerium"
+    for m in _INSTITUTION_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if not free(s, e):
+            continue
+        word = m.group(1)
+        key = word.lower()
+        canon = INSTITUTIONS.get(key) or word
+        if canon.isupper() and word != canon:  # "WHO" the organisation, not "who"
+            continue
+        if word[:1].islower() and key not in _LOWER_OK:
+            continue
+        p = reg.persons.get(canon) or reg.add(canon, "", kind="institution")
+        full.append(Mention(s, e, p, "speaker:institution"))
+        taken.append((s, e))
+    # 6. countries and cities can speak in passive/agent phrases ("von der Ukraine zurückgewiesen")
+    for m in _PLACE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if not free(s, e):
+            continue
+        name = m.group()
+        p = reg.persons.get(name) or reg.add(name, "", kind="place")
+        full.append(Mention(s, e, p, "speaker:place"))
+        taken.append((s, e))
+    # 7. pronouns, resolved at use (the last person of that gender before them)
+    for m in _PRONOUN_RE.finditer(text):
+        low = m.group().lower()
+        full.append(Mention(m.start(), m.end(), Person(low, PRONOUNS[low], "pronoun"), "speaker:pronoun", pronoun=True))
+    full.sort(key=lambda x: x.start)
+    reg.mentions = full
+    return reg
+
+
+_LOWER_OK = {"government", "police", "ministry", "department", "court", "kremlin"}
+_INST_WORDS = sorted({k for k in INSTITUTIONS if " " in k or len(k) > 2}, key=len, reverse=True)
+_INSTITUTION_RE = re.compile(
+    r"(?:\b(?:der|die|das|dem|den|des|the)\s+(?:[\w-]+e[nrsm]?\s+)?)?"
+    r"\b((?:"
+    + "|".join(re.escape(w) for w in _INST_WORDS)
+    + r")|[A-ZÄÖÜ][\w-]*(?:"
+    + "|".join(INSTITUTION_SUFFIXES)
+    + r"))\b",
+    re.IGNORECASE,
+)
+_PLACE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(PLACES.values(), key=len, reverse=True)) + r")\b(?!-)"
+)
+
+
+def role_gender(role: str) -> str:
+    low = role.lower()
+    if low in EN_ROLE_NOUNS:
+        return EN_ROLE_NOUNS[low]
+    return _gender_of_role(role)

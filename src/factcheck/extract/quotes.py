@@ -1,0 +1,340 @@
+"""Quoted spans in any quotation-mark style, classified as quote, scare quote or title/name.
+
+Spans are found over a whole paragraph, not per sentence, so a quote that runs over several
+sentences („Wir kommen. Wir bleiben.“) stays one quote. Whether a short span is a real quote is
+decided later, when we know if its sentence attributes speech (see engine.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opener -> closers that may end it. German „ closes with “ (or ” in sloppy typesetting); English “
+# closes with ”. Guillemets run both ways (»…« in Germany, «…» in Switzerland and France).
+PAIRS: dict[str, str] = {
+    "„": '“”"',
+    "“": "”“",
+    "»": "«",
+    "«": "»",
+    "‚": "‘’",
+    "‘": "’",
+    '"': '"',
+    "'": "'",
+    "‹": "›",
+    "›": "‹",
+}
+STYLE = {"„": "„“", "“": "“”", "»": "»«", "«": "«»", "‚": "‚‘", "‘": "‘’", '"': '""', "'": "''", "‹": "‹›", "›": "›‹"}
+_OPENERS = re.compile(r"[„“»«‚‘\"'‹›]")
+
+# Nouns and words right before a quoted span that make it a name or a title, not speech:
+# "die Zeitung „Die Welt“", "der Film „Oppenheimer“", "die sogenannte „Brandmauer“".
+TITLE_LEADS = frozenset(
+    [
+        "zeitung",
+        "zeitungen",
+        "magazin",
+        "magazins",
+        "nachrichtenmagazin",
+        "wochenzeitung",
+        "blatt",
+        "tageszeitung",
+        "sender",
+        "senders",
+        "sendung",
+        "sendungen",
+        "talkshow",
+        "film",
+        "films",
+        "filme",
+        "buch",
+        "buches",
+        "buchs",
+        "roman",
+        "romans",
+        "titel",
+        "album",
+        "albums",
+        "lied",
+        "liedes",
+        "song",
+        "songs",
+        "serie",
+        "serien",
+        "operation",
+        "aktion",
+        "kampagne",
+        "programm",
+        "programms",
+        "projekt",
+        "projekts",
+        "initiative",
+        "bündnis",
+        "bündnisses",
+        "verein",
+        "vereins",
+        "partei",
+        "bewegung",
+        "schiff",
+        "schiffes",
+        "gruppe",
+        "band",
+        "motto",
+        "hashtag",
+        "stichwort",
+        "sogenannte",
+        "sogenannten",
+        "sogenannter",
+        "sogenanntes",
+        "genannt",
+        "genannte",
+        "genannten",
+        "so-genannte",
+        "spitzname",
+        "spitznamen",
+        "marke",
+        "plattform",
+        "app",
+        "podcast",
+        "kolumne",
+        "rubrik",
+        "studie",
+        "studien",
+        "bericht",
+        "berichts",
+        "dokumentation",
+        "doku",
+        "ausstellung",
+        "kunstwerk",
+        "gedicht",
+        "oper",
+        "musical",
+        "theaterstück",
+        "stück",
+        "spiel",
+        "video",
+        "titelt",
+        "titelte",
+        "schlagzeile",
+        "überschrift",
+        "festival",
+        "restaurant",
+        "hotel",
+        "unternehmen",
+        "firma",
+        "newspaper",
+        "magazine",
+        "paper",
+        "show",
+        "programme",
+        "program",
+        "film",
+        "movie",
+        "book",
+        "novel",
+        "album",
+        "song",
+        "series",
+        "operation",
+        "campaign",
+        "project",
+        "initiative",
+        "group",
+        "band",
+        "ship",
+        "app",
+        "platform",
+        "podcast",
+        "column",
+        "headline",
+        "so-called",
+        "dubbed",
+        "nicknamed",
+        "called",
+        "named",
+        "titled",
+        "label",
+        "report",
+        "brand",
+        "hashtag",
+        "daily",
+        "weekly",
+        "tabloid",
+    ]
+)
+# Media whose names appear in quotation marks in German and English news.
+MEDIA = frozenset(
+    [
+        "bild",
+        "spiegel",
+        "zeit",
+        "welt",
+        "stern",
+        "focus",
+        "taz",
+        "faz",
+        "handelsblatt",
+        "tagesspiegel",
+        "tagesschau",
+        "tagesthemen",
+        "heute-journal",
+        "süddeutsche",
+        "süddeutschen",
+        "kurier",
+        "presse",
+        "standard",
+        "krone",
+        "profil",
+        "falter",
+        "politico",
+        "cnn",
+        "guardian",
+        "times",
+        "telegraph",
+        "independent",
+        "economist",
+        "reuters",
+        "afp",
+        "dpa",
+        "apa",
+        "ap",
+        "bloomberg",
+        "nzz",
+        "blick",
+        "frankfurter",
+        "rundschau",
+        "morgenpost",
+        "abendblatt",
+        "express",
+        "kicker",
+        "sportschau",
+        "bunte",
+        "cicero",
+        "vorwärts",
+    ]
+)
+
+
+@dataclass
+class QuoteSpan:
+    start: int  # offset of the first character inside the marks
+    end: int  # offset after the last character inside the marks
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset of the closing mark
+    style: str
+    words: int
+    kind: str = "quote"  # quote | short | title
+
+
+def _can_open(text: str, i: int, ch: str) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace():
+        return False
+    if ch in "'‘":
+        # apostrophes inside words ("don't", "Trump’s") are not quotes
+        return not prev.isalnum() and (nxt.isalnum() or nxt in '„“"')
+    if ch == '"':
+        return not prev.isalnum()
+    if ch == "“":
+        # English opener only after a space/bracket; a German closer has a word before it
+        return not prev.isalnum() and prev not in ".,!?…"
+    return True
+
+
+def _can_close(text: str, i: int, ch: str) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isspace():
+        return False
+    if ch in "'’":
+        return not nxt.isalnum()
+    if ch == '"':
+        return not nxt.isalnum()
+    return True
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
+    """Quoted spans in text[start:end] (one paragraph); nested quotes are left inside their outer one."""
+    end = len(text) if end is None else end
+    out: list[QuoteSpan] = []
+    i = start
+    while True:
+        m = _OPENERS.search(text, i, end)
+        if not m:
+            break
+        o = m.start()
+        ch = m.group()
+        if not _can_open(text, o, ch):
+            i = o + 1
+            continue
+        closers = PAIRS[ch]
+        j = o + 1
+        close = -1
+        while j < end:
+            c = text[j]
+            if c in closers and _can_close(text, j, c):
+                close = j
+                break
+            if c == "\n" and ch in "'‘\"":
+                break
+            j += 1
+        if close < 0:
+            i = o + 1
+            continue
+        s, e = o + 1, close
+        inner = text[s:e]
+        if inner.strip() and len(inner) <= 3000:
+            words = len(inner.split())
+            if ch in "'‘" and words > 60:
+                i = o + 1
+                continue
+            out.append(QuoteSpan(s, e, o, close, STYLE[ch], words))
+            i = close + 1
+        else:
+            i = o + 1
+    return out
+
+
+_LEAD_WORD = re.compile(r"([\w-]+)\W{0,3}$")
+
+
+def title_like(text: str, q: QuoteSpan) -> bool:
+    """True when the quoted span names a medium, a work or an organisation rather than quoting."""
+    inner = text[q.start : q.end].strip()
+    first = re.match(r"[\w-]+", inner)
+    lead = _LEAD_WORD.search(text[max(0, q.open_at - 30) : q.open_at])
+    lead_word = lead.group(1).lower() if lead else ""
+    if lead_word in TITLE_LEADS:
+        return True
+    low_words = [w.strip(".,:;!?").lower() for w in inner.split()]
+    if low_words and (
+        low_words[0] in MEDIA
+        or (len(low_words) > 1 and low_words[1] in MEDIA and low_words[0] in ("die", "der", "the", "das"))
+    ):
+        return True
+    if q.words <= 4 and inner[-1:] not in ".!?," and first:
+        # Title case over every word ("Fridays for Future", "Der Herr der Ringe") reads as a name.
+        words = inner.split()
+        caps = sum(1 for w in words if w[:1].isupper())
+        if len(words) >= 2 and caps == len(words) and not any(w[:1].islower() for w in words):
+            # "Fernseh-Trump" style single capitalised words are decided by attribution instead
+            return lead_word in (
+                "der",
+                "die",
+                "das",
+                "den",
+                "dem",
+                "des",
+                "the",
+                "von",
+                "of",
+                "bei",
+                "im",
+                "in",
+                "beim",
+                "vom",
+                "zur",
+                "zum",
+            )
+    return False
