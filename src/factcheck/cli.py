@@ -8,7 +8,6 @@ import os
 import sys
 from typing import Annotated, Any
 
-import click
 import typer
 from sqlalchemy import Engine
 
@@ -26,6 +25,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+# Options given before the command (`factcheck --db X claims`) apply to it.
+_root_options: dict[str, str | None] = {}
 
 DbOption = Annotated[
     str | None,
@@ -52,8 +54,7 @@ def emit_json(data: Any) -> None:
 
 def open_engine(db: str | None) -> Engine:
     # `factcheck --db X command` and `factcheck command --db X` both work.
-    root_db = click.get_current_context().find_root().params.get("db")
-    return create_store_engine(db or root_db)
+    return create_store_engine(db or _root_options.get("db"))
 
 
 def read_document(source: str, title: str | None, lang: str | None) -> tuple[Document, str]:
@@ -75,6 +76,7 @@ def parse_id(value: str, what: str) -> int:
 @app.callback(invoke_without_command=True)
 def _root(ctx: typer.Context, db: DbOption = None) -> None:
     """Without a command: open the workbench on the article list."""
+    _root_options["db"] = db
     if ctx.invoked_subcommand is None:
         launch_tui(db, None)
 
@@ -273,20 +275,14 @@ def launch_tui(db: str | None, article_id: int | None) -> None:
 
 
 def main() -> None:
-    command = typer.main.get_command(app)
     try:
-        command.main(standalone_mode=False, prog_name="factcheck")
+        app(prog_name="factcheck")
     except FactcheckError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         typer.echo("aborted", err=True)
         sys.exit(130)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(1)
 

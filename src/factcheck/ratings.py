@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from factcheck.errors import InputError
+
 
 @dataclass(frozen=True)
 class Rating:
@@ -40,7 +42,7 @@ def _norm(label: str) -> str:
 _LOOKUP = {_norm(name): r for r in SCALE for name in (r.key, r.en, r.de)}
 
 
-class UnknownRating(ValueError):
+class UnknownRating(InputError):
     def __init__(self, label: str) -> None:
         valid = ", ".join(f"{r.en} / {r.de}" for r in SCALE)
         super().__init__(f"unknown rating {label!r}; valid ratings: {valid}")

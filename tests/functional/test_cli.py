@@ -11,13 +11,14 @@ from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
+
 from tests.conftest import SEED
 from tests.unit.test_document import HTML
 
 
 def run(*args: str, db: Path, stdin: bytes | None = None, ok: bool = True) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
-        [sys.executable, "-m", "factcheck", *args, "--db", str(db)],
+        [sys.executable, "-m", "factcheck", "--db", str(db), *args],
         input=stdin.decode("utf-8", "replace") if stdin is not None else None,
         capture_output=True,
         text=True,

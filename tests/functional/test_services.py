@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
-from tests.conftest import SEED
 
 from factcheck.errors import Conflict, InputError, NotFound
 from factcheck.ratings import UnknownRating
@@ -15,6 +14,7 @@ from factcheck.services import articles, claims, verdicts
 from factcheck.services.audit import verify_chain
 from factcheck.store import Article, Claim, Event, create_store_engine, session_scope
 from factcheck.text.document import prepare_document
+from tests.conftest import SEED
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 
 from factcheck.errors import StoreError
 from factcheck.store.engine import create_store_engine, head_revision, resolve_url
+from factcheck.store.migrations import HEAD_REVISION
 
 
 def test_new_database_is_created_at_head_with_wal_and_foreign_keys(db_path: Path) -> None:
@@ -22,6 +23,10 @@ def test_new_database_is_created_at_head_with_wal_and_foreign_keys(db_path: Path
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
     assert db_path.exists()
+
+
+def test_head_constant_matches_alembic_head() -> None:
+    assert head_revision() == HEAD_REVISION
 
 
 def test_migrations_match_the_models(db_path: Path) -> None:

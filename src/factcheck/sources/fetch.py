@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import httpx
-
 from factcheck.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
-TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+TIMEOUT_SECONDS = 15.0
+CONNECT_TIMEOUT_SECONDS = 5.0
 USER_AGENT = "factcheck/0.1 (+terminal fact-checking workbench)"
 
 
@@ -25,12 +24,17 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: httpx.Timeout = TIMEOUT) -> FetchedDocument:
+def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_SECONDS) -> FetchedDocument:
     """GET `url`; raise InputError with one line on network errors, HTTP errors or oversize bodies."""
+    import httpx  # loaded on first fetch: keeps CLI start-up fast
+
     try:
         with (
             httpx.Client(
-                follow_redirects=True, max_redirects=5, timeout=timeout, headers={"User-Agent": USER_AGENT}
+                follow_redirects=True,
+                max_redirects=5,
+                timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT_SECONDS)),
+                headers={"User-Agent": USER_AGENT},
             ) as client,
             client.stream("GET", url) as response,
         ):

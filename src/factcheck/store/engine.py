@@ -6,16 +6,17 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from factcheck.errors import StoreError
+from factcheck.store.migrations import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 DEFAULT_DB = "claims.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -39,22 +40,35 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not engine.dialect.has_table(connection, "alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision`; an older database is upgraded in place, never recreated."""
+    # The common case (already at head) is answered without loading Alembic at all.
+    if revision == "head" and _current_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        if revision == "head" and current == head_revision():
-            return
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import trafilatura
-
 from factcheck.errors import InputError
 
 
@@ -17,6 +15,8 @@ class HtmlArticle:
 
 
 def html_to_text(html: str) -> HtmlArticle:
+    import trafilatura  # heavy (lxml and friends): loaded only when HTML arrives
+
     try:
         text = trafilatura.extract(
             html, output_format="markdown", include_formatting=True, include_comments=False, include_tables=False
