@@ -29,7 +29,7 @@ def test_redirect_loop_is_refused(httpserver: HTTPServer) -> None:
 
 def test_oversize_body_is_refused(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/big").respond_with_data("x" * 5000, content_type="text/plain")
-    with pytest.raises(InputError, match="limit|exceeds"):
+    with pytest.raises(InputError, match=r"limit|exceeds"):
         fetch_url(httpserver.url_for("/big"), max_bytes=1000)
 
 
