@@ -94,8 +94,9 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     if f.named_speakers:
         s += 0.25
         cues.append("cw:+attribution")
-    if f.has_quote and f.named_speakers:
-        s += 0.1
+    if f.has_quote:
+        # a direct quote is a checkable fact about who said what, even with a hedge inside it
+        s += 0.2 if f.named_speakers else 0.1
         cues.append("cw:+quote")
     if f.has_place:
         s += 0.05

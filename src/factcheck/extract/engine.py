@@ -19,7 +19,7 @@ from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.quotes import QuoteSpan, find_quotes, title_like
-from factcheck.extract.speakers import Attribution, attribute, find_cues
+from factcheck.extract.speakers import Attribution, Cue, attribute, find_cues
 from factcheck.text.layout import Paragraph
 from factcheck.text.sentences import Sentence, split_sentences
 
@@ -42,6 +42,24 @@ def _paragraphs(text: str, paragraphs: list[Paragraph] | None) -> list[Paragraph
             break
         pos = m.end()
     return out
+
+
+# Konjunktiv I (and the Konjunktiv II that replaces it) marks reported speech in German news.
+_SUBJUNCTIVE = re.compile(
+    r"\b(sei|seien|seiest|habe|hätten|hätte|wäre|wären|werde|könne|könnten|müsse|solle|wolle|dürfe|möge|"
+    r"gebe|stehe|bestehe|liege|gehe|komme|handle|handele|fehle|bleibe|wisse|brauche|lasse|mache|trage|"
+    r"zeige|gelte|diene|sehe|führe|halte|plane|arbeite|verfüge|erwarte|rechne|befinde|treffe|benötige|"
+    r"entspreche|spiele|stamme|betrage|erfolge|reiche|sollten|würden|würde)\b"
+)
+
+
+def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> str | None:
+    for m in _SUBJUNCTIVE.finditer(text, sent.start, sent.end):
+        if not any(a <= m.start() < b for a, b in in_quote):
+            if m.group(1) in ("würde", "würden", "hätte", "hätten", "wäre", "wären", "sollten", "könnten"):
+                continue  # Konjunktiv II alone is as often a hedge as reported speech
+            return m.group(1)
+    return None
 
 
 def _time_relative(sentence: str, language: str) -> str | None:
@@ -67,6 +85,7 @@ def extract_claims(
     # per sentence: (claim, sentence, attributions, paragraph index)
     rows: list[tuple[ExtractedClaim, Sentence, list[Attribution], int]] = []
     all_quotes: list[QuoteSpan] = []
+    chain: tuple[Attribution, int] | None = None  # last attributed sentence, for reported speech
     for pi, para in enumerate(paras):
         quotes = find_quotes(text, para.start, para.end)
         all_quotes.extend(quotes)
@@ -77,17 +96,28 @@ def extract_claims(
             if not para.heading:
                 cues = find_cues(text, sent.start, sent.end, language)
                 atts = attribute(text, sent.start, sent.end, cues, reg, in_quote)
+                if not atts and chain and pi - chain[1] <= 1 and language == "de":
+                    verb = _subjunctive(text, sent, in_quote)
+                    if verb:
+                        # "Die Lage sei ernst." after "X sagte, …": still X speaking (Konjunktiv I)
+                        prev = chain[0]
+                        cue = Cue(sent.start, sent.start, verb, f"speaker:subjunctive:{verb}")
+                        atts = [Attribution(cue, prev.speaker, None, "speaker:reported-speech-carry")]
+                real = [a for a in atts if a.speaker.kind != "generic"]
+                chain = (real[-1], pi) if real else None
             _fill_fields(reg, text, claim, sent, language, article_date, atts)
             rows.append((claim, sent, atts, pi))
             claims.append(claim)
-    _assign_quotes(text, rows, all_quotes, paras)
-    for claim, sent, _atts, pi in rows:
+    _assign_quotes(text, rows, all_quotes, reg)
+    for claim, sent, atts, pi in rows:
+        generic = {a.speaker.name for a in atts if a.speaker.kind == "generic"}
         feats = Features(
             heading=paras[pi].heading,
             has_date=any(d.value for d in claim.dates),
             has_quantity=bool(claim.quantities),
             has_quote=bool(claim.quotes),
-            named_speakers=len(claim.speakers),
+            named_speakers=len([s for s in claim.speakers if s not in generic]),
+            generic_speaker=bool(generic),
             has_place=bool(claim.places),
         )
         sc, cw_cues = score(sent.text, language, feats)
@@ -144,74 +174,85 @@ def _fill_fields(
         claim.cues.append(f"time-relative:{rel}")
 
 
-def _speaker_for_quote(q: QuoteSpan, atts: list[Attribution]) -> Attribution | None:
+def _nearest_att(q: QuoteSpan, atts: list[Attribution], after_close: bool = False) -> Attribution | None:
+    if after_close:
+        atts = [a for a in atts if a.cue.start >= q.close_at]
     if not atts:
         return None
     return min(atts, key=lambda a: min(abs(a.cue.start - q.close_at), abs(a.cue.end - q.open_at)))
 
 
-def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], paras: list[Paragraph]) -> None:
-    """Give each quoted span to the sentence where it starts, with the speaker of the nearest cue
-    (same sentence, then a following "Das sagte X", then the speaker of the sentence before)."""
-    last_speaker: tuple[Person, int] | None = None  # (person, paragraph index)
-    qi = 0
-    qs = sorted(quotes, key=lambda q: q.open_at)
-    for ri, (claim, sent, atts, pi) in enumerate(rows):
-        mine: list[QuoteSpan] = []
-        while qi < len(qs) and qs[qi].open_at < sent.end:
-            if qs[qi].open_at >= sent.start or qs[qi].end > sent.start:
-                mine.append(qs[qi])
-            qi += 1
-        # quotes that span several sentences also belong to the later sentences they cover
-        for q in qs:
-            if q.open_at < sent.start < q.close_at and q not in mine:
-                mine.append(q)
-        for q in mine:
-            if title_like(text, q):
-                claim.cues.append("quote:title-not-quote")
-                continue
-            att = _speaker_for_quote(q, atts)
-            rule = "quote:cue-in-sentence"
-            speaker: Person | None = att.speaker if att else None
-            if speaker is None:
-                m = re.search(r"([\w-]+):\s*$", text[sent.start : q.open_at])
-                if m and (p := _colon_speaker(text, sent.start, q.open_at, rows, ri)):
-                    speaker, rule = p, "quote:colon-frame"
-            if speaker is None and ri + 1 < len(rows) and rows[ri + 1][3] == pi:
-                _, nxt_sent, nxt_atts, _ = rows[ri + 1]
-                if nxt_atts and _DEMONSTRATIVE_START.match(nxt_sent.text):
-                    speaker, rule = nxt_atts[0].speaker, "quote:next-sentence-frame"
-            if speaker is None and last_speaker and pi - last_speaker[1] <= 1 and q.words >= 4:
-                speaker, rule = last_speaker[0], "quote:previous-speaker"
-            if q.words <= 3 and speaker is None:
-                claim.cues.append("quote:scare-quote")
-                continue
-            if q.open_at < sent.start:  # continuation of a quote opened in an earlier sentence
-                continue
-            inner = text[q.start : q.end]
-            claim.quotes.append(
-                QuoteMention(text=inner, speaker=speaker.name if speaker else None, start=q.start, end=q.end, rule=rule)
+def _row_at(rows: list, pos: int) -> int:
+    for i, (_, sent, _, _) in enumerate(rows):
+        if sent.start <= pos < sent.end + 1:
+            return i
+    return -1
+
+
+def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry) -> None:
+    """Give each quoted span to the sentence where it opens, with the speaker of the cue that frames it:
+    a cue after the closing mark („…“, sagte X), a cue in the opening sentence, a colon frame (X: „…“),
+    a following "Das sagte X", else the speaker of the sentence before (quotes of four words or more)."""
+    # speaker of the latest attributed sentence, for each row
+    last: list[tuple[Person, int] | None] = []
+    cur: tuple[Person, int] | None = None
+    for _, _, atts, pi in rows:
+        last.append(cur if cur and pi - cur[1] <= 1 else None)
+        real = [a for a in atts if a.speaker.kind != "generic"]
+        if real:
+            cur = (real[-1].speaker, pi)
+    for q in sorted(quotes, key=lambda x: x.open_at):
+        ro, rc = _row_at(rows, q.open_at), _row_at(rows, q.close_at)
+        if ro < 0:
+            continue
+        rc = rc if rc >= ro else ro
+        claim, sent, atts, pi = rows[ro]
+        if title_like(text, q):
+            claim.cues.append("quote:title-not-quote")
+            continue
+        speaker: Person | None = None
+        rule = ""
+        att = _nearest_att(q, rows[rc][2], after_close=True) if rc != ro else None
+        if att is None:
+            att = _nearest_att(q, atts)
+        if att is not None:
+            speaker, rule = att.speaker, "quote:cue-in-sentence"
+        if speaker is None and re.search(r":\s*$", text[sent.start : q.open_at]):
+            ms = [
+                m
+                for m in reg.in_span(sent.start, q.open_at)
+                if not m.possessive and not m.pronoun and m.entity.kind in ("person", "institution")
+            ]
+            if ms:
+                speaker, rule = ms[-1].entity, "quote:colon-frame"
+        if speaker is None and rc + 1 < len(rows) and rows[rc + 1][3] == rows[rc][3]:
+            _, nxt_sent, nxt_atts, _ = rows[rc + 1]
+            if nxt_atts and _DEMONSTRATIVE_START.match(nxt_sent.text):
+                speaker, rule = nxt_atts[0].speaker, "quote:next-sentence-frame"
+        if speaker is None and last[ro] and q.words >= 4:
+            speaker, rule = last[ro][0], "quote:previous-speaker"
+        if speaker is None and q.words <= 3:
+            claim.cues.append("quote:scare-quote")
+            continue
+        claim.quotes.append(
+            QuoteMention(
+                text=text[q.start : q.end],
+                speaker=speaker.name if speaker else None,
+                start=q.start,
+                end=q.end,
+                rule=rule or "quote:unattributed",
             )
-            claim.cues.append(f"quote:{q.style}")
-            claim.cues.append(rule)
-            if speaker and speaker.name not in claim.speakers:
-                claim.speakers.append(speaker.name)
-                if "attribution" not in claim.kinds:
-                    claim.kinds.append("attribution")
-        if claim.quotes and "quote" not in claim.kinds:
+        )
+        claim.cues.extend([f"quote:{q.style}", rule or "quote:unattributed"])
+        if "quote" not in claim.kinds:
             claim.kinds.append("quote")
-        if atts:
-            last_speaker = (atts[-1].speaker, pi)
-        elif claim.quotes and claim.quotes[-1].speaker:
-            pass
-        elif not claim.quotes and sent.text and pi != (last_speaker[1] if last_speaker else -1):
-            last_speaker = None if last_speaker and pi - last_speaker[1] > 1 else last_speaker
-
-
-def _colon_speaker(text: str, s: int, e: int, rows: list, ri: int) -> Person | None:
-    from factcheck.extract.mentions import Person as _P
-
-    m = re.search(r"((?:[A-ZÄÖÜ][\w'’\-]+\s+){0,2}[A-ZÄÖÜ][\w'’\-]+):\s*$", text[s:e])
-    if not m:
-        return None
-    return _P(m.group(1), "")
+        if speaker is None:
+            continue
+        for r in range(ro, rc + 1):  # every sentence the quote covers says who is speaking
+            c = rows[r][0]
+            if speaker.name not in c.speakers:
+                c.speakers.append(speaker.name)
+            if "attribution" not in c.kinds:
+                c.kinds.append("attribution")
+            if r > ro:
+                c.cues.append("quote:continues")

@@ -70,7 +70,6 @@ DE_SPEECH_STEMS = {
     "widersprech",
     "bestritt",
     "bestreit",
-    "bekannt",
     "befürwort",
     "ergänz",
     "präzisier",

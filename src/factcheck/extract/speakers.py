@@ -118,6 +118,37 @@ _NEEDS_PARTICLE = {
     "fügt",
     "füg",
 }
+_NACH_NOUNS = {
+    "angaben",
+    "ansicht",
+    "meinung",
+    "auffassung",
+    "informationen",
+    "darstellung",
+    "einschätzung",
+    "worten",
+    "berichten",
+    "aussage",
+    "aussagen",
+    "schätzungen",
+    "erkenntnissen",
+    "überzeugung",
+}
+# "zeigte sich zuversichtlich": a stance attributed to the subject.
+_STANCE_ADJ = {
+    "zuversichtlich",
+    "überzeugt",
+    "besorgt",
+    "optimistisch",
+    "enttäuscht",
+    "erleichtert",
+    "skeptisch",
+    "empört",
+    "überrascht",
+    "zufrieden",
+    "unzufrieden",
+    "gelassen",
+}
 _AUX = {
     "hat",
     "hatte",
@@ -185,9 +216,13 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if low == "zufolge":
             cues.append(Cue(s, e, low, "speaker:zufolge", "left"))
             continue
-        if low == "angaben" or (low == "nach" and i + 1 < len(toks) and lows[i + 1] == "angaben"):
-            if low == "nach":
-                cues.append(Cue(s, toks[i + 1][1], "nach Angaben", "speaker:nach-angaben", "right"))
+        if low == "nach":
+            # "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach eigenen Angaben"
+            j = i + 1
+            if j < len(toks) and lows[j] in ("eigenen", "ersten", "offiziellen", "jüngsten", "neuen"):
+                j += 1
+            if j < len(toks) and lows[j] in _NACH_NOUNS:
+                cues.append(Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right"))
             continue
         if low == "so" and i > 0 and lows[i - 1] in {",", "“", "”", '"', "«", "»"}:
             cues.append(Cue(s, e, "so", "speaker:so", "right"))
@@ -201,6 +236,14 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
             cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue
+        if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
+            window = set(lows[i + 1 : i + 8])
+            if low.startswith("zeig") and window & _STANCE_ADJ and "sich" in window:
+                cues.append(Cue(s, e, low, f"speaker:stance:{low}"))
+                continue
+            if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 14]:
+                cues.append(Cue(s, e, low, f"speaker:verb:{low}-davon-aus"))
+                continue
         stem = _stem(low)
         if stem is None:
             continue
@@ -257,84 +300,163 @@ def attribute(
         if any(a <= cue.start < b for a, b in in_quote):
             continue
         cs, ce = _clause_bounds(text, sent_start, sent_end, cue.start, mentions)
-        cand: Mention | None = None
-        rule = cue.rule
-        if cue.direction == "agent":
-            vons = [
-                m
-                for m in mentions
-                if m.end <= cue.start
-                and m.start >= cs
-                and re.search(r"\bvon\s+(?:\w+\s+){0,2}$", text[max(cs, m.start - 20) : m.start])
-            ]
-            cand = vons[-1] if vons else None
-            rule = "speaker:passive-agent"
-        if cand is None and cue.direction in ("right", "auto", "agent"):
-            before = [
-                m
-                for m in mentions
-                if m.end <= cue.start and m.start >= cs and not m.possessive and not _after_preposition(text, m, cs)
-            ]
-            after = [
-                m
-                for m in mentions
-                if m.start >= cue.end
-                and m.end <= ce + 1
-                and not m.possessive
-                and not _after_preposition(text, m, cue.end)
-            ]
-            if cue.direction == "right":
-                cand = after[0] if after and after[0].start - cue.end < 60 else None
-            elif before and cue.direction != "agent":
-                cand = before[-1]
-            elif after and after[0].start - cue.end < 80:
-                cand = after[0]
-        elif cue.direction == "left":
-            before = [m for m in mentions if m.end <= cue.start and cue.start - m.end < 40]
-            cand = before[-1] if before else None
-        if cand is None:
-            p = _fallback_name(text, cue, cs, ce, reg)
-            if p is not None:
-                out.append(Attribution(cue, p, None, "speaker:name-run"))
-            continue
-        person = _resolve(cand, reg, cue.word)
-        if person is None:
-            continue
-        out.append(Attribution(cue, person, cand, rule + ("+pronoun" if cand.pronoun else "")))
+        att = _attribute_one(text, sent_start, cue, cs, ce, mentions, reg)
+        if att is not None:
+            out.append(att)
     return out
 
 
-_PREP_BEFORE = re.compile(r"\b([\w]+)\s+(?:(?:der|die|das|dem|den|des|the|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
+def _attribute_one(
+    text: str, sent_start: int, cue: Cue, cs: int, ce: int, mentions: list[Mention], reg: Registry
+) -> Attribution | None:
+    if cue.direction == "right":
+        # "laut X", "nach Angaben des X", "according to X": the phrase right after the cue
+        m = _RIGHT_NP.match(text, cue.end, ce + 1)
+        if not m:
+            return None
+        s, e = m.start(1), m.end(1)
+        inside = [x for x in mentions if s <= x.start < e and not x.possessive]
+        if inside:
+            p = _resolve(inside[0], reg, cue.word)
+            return Attribution(cue, p, inside[0], cue.rule) if p else None
+        p = _phrase_person(m.group(1), reg)
+        return Attribution(cue, p, None, cue.rule + ":phrase") if p else None
+    cand: Mention | None = None
+    rule = cue.rule
+    if cue.direction == "agent":
+        vons = [
+            m
+            for m in mentions
+            if m.end <= cue.start
+            and m.start >= cs
+            and re.search(r"\bvon\s+(?:\w+\s+){0,2}$", text[max(cs, m.start - 20) : m.start])
+        ]
+        cand = vons[-1] if vons else None
+        rule = "speaker:passive-agent"
+    if cue.direction == "left":
+        before = [m for m in mentions if m.end <= cue.start and cue.start - m.end < 40]
+        cand = before[-1] if before else None
+    elif cand is None:
+        before = [
+            m
+            for m in mentions
+            if m.end <= cue.start and m.start >= cs and not m.possessive and not _prep_before(text, m)
+        ]
+        after = [
+            m
+            for m in mentions
+            if m.start >= cue.end and m.end <= ce + 1 and not m.possessive and not _prep_before(text, m)
+        ]
+        if before and cue.direction != "agent":
+            cand = before[-1]
+        elif not text[cs : cue.start].strip() and text[max(sent_start, cs - 2) : cs].strip() == ",":
+            # "Tegaye Mununhe, der Polizeichef der Region, sagte": the sentence-initial subject
+            first = [
+                m
+                for m in mentions
+                if m.start <= sent_start + 6 and not m.possessive and not m.pronoun and text[m.end : m.end + 1] == ","
+            ]
+            if first:
+                cand, rule = first[0], cue.rule + ":apposition-subject"
+            elif after and after[0].start - cue.end < 80:
+                cand = after[0]
+        elif after and after[0].start - cue.end < 80:
+            cand = after[0]
+    if cand is None:
+        p = _fallback_name(text, cue, cs, ce, reg)
+        return Attribution(cue, p, None, "speaker:phrase") if p is not None else None
+    person = _resolve(cand, reg, cue.word)
+    if person is None:
+        return None
+    return Attribution(cue, person, cand, rule + ("+pronoun" if cand.pronoun else ""))
 
 
-def _after_preposition(text: str, m: Mention, floor: int) -> bool:
-    """'über Putin', 'mit dem Kreml', 'to the White House': not the subject."""
-    before = text[max(floor, m.start - 30) : m.start]
-    w = re.search(r"([\w]+)\s+(?:(?:der|die|das|dem|den|des|the|a|an)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}$", before)
-    return bool(w and w.group(1).lower() in _PREPOSITIONS)
+_ARTICLES = {
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "des",
+    "ein",
+    "eine",
+    "einem",
+    "einen",
+    "einer",
+    "eines",
+    "the",
+    "a",
+    "an",
+    "seinem",
+    "seiner",
+    "ihrem",
+    "ihrer",
+}
+_PREV_WORDS = re.compile(r"[\w-]+")
 
 
-_NAME_AFTER = re.compile(r"\s*((?:[A-ZÄÖÜ][\w'’\-]+\s+){1,2}[A-ZÄÖÜ][\w'’\-]+)")
-_NAME_BEFORE = re.compile(r"((?:[A-ZÄÖÜ][\w'’\-]+\s+){1,2}[A-ZÄÖÜ][\w'’\-]+)\s*$")
+def _prep_before(text: str, m: Mention) -> bool:
+    """'über Putin', 'in Finnland', 'mit dem Kreml', 'to the White House': not the subject."""
+    words = _PREV_WORDS.findall(text[max(0, m.start - 40) : m.start])[-4:]
+    for w in reversed(words):
+        low = w.lower()
+        if low in _PREPOSITIONS or low == "gegenüber":
+            return True
+        if low in _ARTICLES or (w[:1].islower() and low.endswith(("e", "en", "er", "es", "em"))):
+            continue
+        break
+    return False
+
+
+_DET = (
+    r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|seine[mnrs]?|ihre[mnrs]?|"
+    r"sein|ihr|zwei|drei|mehrere|viele|einige|zahlreiche|the|a|an|his|her|their|its|two|three|several|many)"
+)
+_ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
+_NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
+_NP = (
+    rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}"
+    rf"(?:\s+(?:des|der|von|vom|im|beim|für|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
+    r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
+)
+_NP_AFTER = re.compile(
+    r"\s*(?:(?:jedoch|auch|nun|zudem|außerdem|dazu|bereits|gestern|heute|dann|daraufhin|"
+    r"ebenfalls|wiederum|hingegen|allerdings|am\s+\w+|in\s+\w+\s+\w+|also|later|on\s+\w+)\s+){0,2}"
+    r"(" + _NP + r")"
+)
+_NP_BEFORE = re.compile(
+    r"^\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|So|Und|Wie|Während|Als|Nachdem|Weil|Da|Ob|"
+    r"wie|während|als|nachdem|weil|da|dass|ob|und|aber|doch|wobei|but|and|as)\s+)?(" + _NP + r")\s*$"
+)
+_RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
+_SKIP_HEADS = NOT_NAME_WORDS | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
+
+
+def _phrase_person(phrase: str, reg: Registry) -> Person | None:
+    """A noun phrase as speaker ("Sprecher des Innenministeriums"), without its leading article."""
+    phrase = re.sub(r"^(?:" + _DET + r")\s+", "", phrase.strip(), flags=re.IGNORECASE).strip(" ,")
+    words = phrase.split()
+    if not words or words[0].lower() in _SKIP_HEADS or len(phrase) < 3:
+        return None
+    heads = [w for w in words if w[:1].isupper()]
+    if not heads or all(w.lower() in _SKIP_HEADS for w in heads):
+        return None
+    known = reg.resolve(heads[-1]) if len(heads) == 1 else None
+    if known is not None:
+        return known
+    generic = any(w.lower() in GENERIC for w in words)
+    return Person(phrase, "", "generic" if generic else "phrase")
 
 
 def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Person | None:
-    """A capitalised run of 2-3 words right next to the cue, not known yet: "said Jane Roe"."""
+    """No registered mention: the noun phrase in subject position ("Ein Sprecher des Ministeriums sagte",
+    "laut Angaben der Polizei", "said a spokesman for the ministry")."""
     if cue.direction in ("left", "auto"):
-        m = _NAME_BEFORE.search(text[cs : cue.start])
-        if m and _good_run(m.group(1)):
-            return reg.resolve(m.group(1)) or reg.add(m.group(1).strip(), "")
+        m = _NP_BEFORE.search(text[cs : cue.start])
+        if m and (p := _phrase_person(m.group(1), reg)):
+            return p
     if cue.direction in ("right", "auto"):
-        m = _NAME_AFTER.match(text, cue.end, ce)
-        if m and _good_run(m.group(1)):
-            return reg.resolve(m.group(1)) or reg.add(m.group(1).strip(), "")
+        m = _NP_AFTER.match(text, cue.end, ce)
+        if m and (p := _phrase_person(m.group(1), reg)):
+            return p
     return None
-
-
-def _good_run(run: str) -> bool:
-    words = run.split()
-    if any(w.lower() in NOT_NAME_WORDS or w.lower() in GENERIC for w in words):
-        return False
-    if any(re.search(r"(?:isch|ische|ischen|liche|lichen|ige|igen)$", w.lower()) for w in words):
-        return False  # German adjectives: "Politische Analysten"
-    return not any(re.search(r"(?:ung|heit|keit|schaft|tion|ismus|ität)$", w.lower()) for w in words)
