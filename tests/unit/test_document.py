@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import SEED
 
 from factcheck.errors import InputError
 from factcheck.text.document import content_hash, prepare_document
+from tests.conftest import SEED
 
 HTML = """<!doctype html><html><head><title>Regierung beschließt Haushalt | Beispielzeitung</title></head>
 <body><nav><a href="/">Startseite</a> | <a href="/politik">Politik</a> | Anmelden</nav>

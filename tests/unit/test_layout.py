@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import SEED
 
 from factcheck.text.layout import repair_layout
+from tests.conftest import SEED
 
 
 def test_seed_article_repaired_into_clean_sentences() -> None:
