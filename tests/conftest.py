@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import functools
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,3 +21,42 @@ def seed_path() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claims.db"
+
+
+PG_URL = os.environ.get("FACTCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@functools.cache
+def postgres_available() -> bool:
+    try:
+        from sqlalchemy import create_engine
+
+        engine = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store: a SQLite file, and (when the server is there) a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "claims.db")
+        return
+    if not postgres_available():
+        pytest.skip("PostgreSQL on 127.0.0.1:5432 not reachable")
+    from sqlalchemy import create_engine, text
+
+    schema = f"fc_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -18,10 +18,11 @@ from tests.functional.test_services import first_claim_id, import_seed
 
 
 @pytest.fixture
-def engine(db_path: Path) -> Engine:
-    engine = create_store_engine(str(db_path))
+def engine(store_db: str) -> Iterator[Engine]:
+    engine = create_store_engine(store_db)
     import_seed(engine)
-    return engine
+    yield engine
+    engine.dispose()
 
 
 def article_text(engine: Engine) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, func
@@ -18,8 +18,10 @@ from tests.conftest import SEED
 
 
 @pytest.fixture
-def engine(db_path: Path) -> Engine:
-    return create_store_engine(str(db_path))
+def engine(store_db: str) -> Iterator[Engine]:
+    engine = create_store_engine(store_db)
+    yield engine
+    engine.dispose()
 
 
 def import_seed(engine: Engine) -> articles.ImportResult:
