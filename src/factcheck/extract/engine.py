@@ -194,13 +194,14 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
     a cue after the closing mark („…“, sagte X), a cue in the opening sentence, a colon frame (X: „…“),
     a following "Das sagte X", else the speaker of the sentence before (quotes of four words or more)."""
     # speaker of the latest attributed sentence, for each row
-    last: list[tuple[Person, int] | None] = []
-    cur: tuple[Person, int] | None = None
-    for _, _, atts, pi in rows:
+    last: list[tuple[Person, int, int] | None] = []  # (speaker, paragraph, row) before each row
+    cur: tuple[Person, int, int] | None = None
+    for ri, (_, _, atts, pi) in enumerate(rows):
         last.append(cur if cur and pi - cur[1] <= 1 else None)
         real = [a for a in atts if a.speaker.kind != "generic"]
         if real:
-            cur = (real[-1].speaker, pi)
+            cur = (real[-1].speaker, pi, ri)
+    last_quote: tuple[Person, int, int] | None = None  # speaker of the previous attributed quote
     for q in sorted(quotes, key=lambda x: x.open_at):
         ro, rc = _row_at(rows, q.open_at), _row_at(rows, q.close_at)
         if ro < 0:
@@ -229,8 +230,11 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             _, nxt_sent, nxt_atts, _ = rows[rc + 1]
             if nxt_atts and _DEMONSTRATIVE_START.match(nxt_sent.text):
                 speaker, rule = nxt_atts[0].speaker, "quote:next-sentence-frame"
-        if speaker is None and last[ro] and q.words >= 4:
-            speaker, rule = last[ro][0], "quote:previous-speaker"
+        prev = last[ro]
+        if last_quote and pi - last_quote[1] <= 1 and (prev is None or last_quote[2] >= prev[2]):
+            prev = last_quote
+        if speaker is None and prev and q.words >= 4:
+            speaker, rule = prev[0], "quote:previous-speaker"
         if speaker is None and q.words <= 3:
             claim.cues.append("quote:scare-quote")
             continue
@@ -248,6 +252,7 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             claim.kinds.append("quote")
         if speaker is None:
             continue
+        last_quote = (speaker, pi, rc)
         for r in range(ro, rc + 1):  # every sentence the quote covers says who is speaking
             c = rows[r][0]
             if speaker.name not in c.speakers:

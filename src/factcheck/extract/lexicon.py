@@ -6,6 +6,12 @@ extended by a fact-checker without tooling. Everything is lower-case unless said
 
 from __future__ import annotations
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string (compact to read and to extend)."""
+    return frozenset(text.split())
+
+
 # --- speech and stance verbs -------------------------------------------------------------------
 # German stems: a finite form is matched by stem + one of the endings below, so "betonte", "betont",
 # "betonten", "betonen" all hit "beton". Separable verbs are listed as (stem, particle): the

@@ -115,6 +115,15 @@ class Registry:
         return None
 
 
+_PARTY = re.compile(r"\s*\((?:[A-ZÄÖÜ][\w./-]{0,15}(?:/[\w]+)?|[A-ZÄÖÜ]\w+ [A-ZÄÖÜ]\w+)\)")
+
+
+def _party_end(text: str, end: int) -> int:
+    """'Willi Lemke (SPD)': the party in brackets belongs to the mention."""
+    m = _PARTY.match(text, end)
+    return m.end() if m else end
+
+
 def _strip_genitive(word: str) -> str:
     for suf in ("’s", "'s", "s", "’", "'"):
         if word.endswith(suf) and len(word) > len(suf) + 2:
@@ -168,12 +177,19 @@ def build_registry(text: str) -> Registry:
             continue
         if len(toks) == 1 and toks[0].lower() in PLACES:
             continue
-        if toks[0].lower() in FIRST_NAMES or len(toks) >= 2 or reg.resolve(toks[0]):
+        single_ok = (
+            len(toks) == 1
+            and _strip_genitive(toks[0]).lower() not in PLACES
+            and not toks[0].isupper()
+            and text[m.end() + len(toks[0]) : m.end() + len(toks[0]) + 1] in " ,.;:()"
+        )
+        if toks[0].lower() in FIRST_NAMES or len(toks) >= 2 or reg.resolve(toks[0]) or single_ok:
             name = " ".join(toks)
             end = m.end() + len(" ".join(run.group().split()[: len(toks)]))
             existing = reg.resolve(name) if len(toks) == 1 else None
             gender = FIRST_NAMES.get(toks[0].lower(), "") or _gender_of_role(role)
             p = existing or reg.add(name, gender, role)
+            end = _party_end(text, end)
             full.append(Mention(m.start(1), end, p, "speaker:apposition"))
             taken.append((m.start(1), end))
     # 2. titles: "Mr Blair", "Frau Merkel", "President Joe Biden"
@@ -206,6 +222,7 @@ def build_registry(text: str) -> Registry:
         name = " ".join(toks)
         end = run.start() + len(" ".join(run.group().split()[: len(toks)]))
         p = reg.add(name, FIRST_NAMES[first])
+        end = _party_end(text, end)
         full.append(Mention(run.start(), end, p, "speaker:first-name"))
         taken.append((run.start(), end))
     # 4. short references to introduced persons: "Putin", "Trumps", "Mr Blair" (already above)

@@ -22,48 +22,20 @@ from factcheck.extract.lexicon import (
     EN_GENERIC_SPEAKERS,
     EN_SPEECH_VERBS,
     NOT_NAME_WORDS,
+    words,
 )
 from factcheck.extract.mentions import Mention, Person, Registry
 
 GENERIC = DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
+_PAREN = re.compile(r"\([^()]{0,80}\)")
 _CLAUSE_PUNCT = set(',;:–—()„“”"»«‚‘’[]')
-_PREPOSITIONS = {
-    "über",
-    "mit",
-    "gegen",
-    "zu",
-    "zum",
-    "zur",
-    "an",
-    "für",
-    "auf",
-    "bei",
-    "beim",
-    "nach",
-    "vor",
-    "von",
-    "vom",
-    "um",
-    "ohne",
-    "unter",
-    "zwischen",
-    "about",
-    "with",
-    "against",
-    "to",
-    "for",
-    "of",
-    "on",
-    "at",
-    "from",
-    "by",
-    "between",
-    "into",
-    "than",
-    "als",
-    "wie",
-}
+_PREPOSITIONS = words(
+    "über mit gegen zu zum zur an am für auf bei beim nach vor von vom um ohne unter zwischen in im ins aus "
+    "seit durch gegenüber hinter neben wegen trotz während dank samt mitsamt gemäß außer innerhalb "
+    "außerhalb about with against to for of on at from by between into than als in during after before "
+    "under over like near toward towards"
+)
 # Separable verbs: the particle that makes the stem a speech verb, and particles that spoil it.
 PARTICLES = {
     "stell": {"fest", "klar", "heraus"},
@@ -85,6 +57,7 @@ PARTICLES = {
     "rief": {"auf", "zu"},
     "ruf": {"auf", "zu"},
     "lehn": {"ab"},
+    "sichert": {"zu"},
     "sprach": {"von", "aus"},
     "mach": {"klar", "deutlich"},
 }
@@ -114,6 +87,7 @@ _NEEDS_PARTICLE = {
     "rief",
     "ruf",
     "lehn",
+    "sichert",
     "mach",
     "fügt",
     "füg",
@@ -196,6 +170,19 @@ def _stem(low: str) -> str | None:
     return None
 
 
+_ALL_PARTICLES = sorted({p for ps in PARTICLES.values() for p in ps}, key=len, reverse=True)
+
+
+def _glued(low: str) -> bool:
+    """Verb-final separable verbs written as one word: "mitteilte", "ausführte", "hinzufügte"."""
+    for p in _ALL_PARTICLES:
+        if low.startswith(p) and len(low) > len(p) + 2:
+            stem = _stem(low[len(p) :])
+            if stem and p in PARTICLES.get(stem, ()):
+                return True
+    return False
+
+
 def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     cues: list[Cue] = []
@@ -246,6 +233,9 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 continue
         stem = _stem(low)
         if stem is None:
+            glued = _glued(low)
+            if glued:
+                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue
         # the rest of the clause decides separable verbs: "stellte ... fest", "sagte ... ab"
         rest: list[str] = []
@@ -271,7 +261,11 @@ def _clause_bounds(text: str, sent_start: int, sent_end: int, pos: int, mentions
     not cut it."""
 
     def inside(i: int) -> bool:
+        if text[i] in "()" or any(a <= i < b for a, b in parens):
+            return True  # "(SPD)", "(1998 bis 2002)": a parenthesis does not end the clause
         return any(m.start <= i < m.end + 1 for m in mentions if not m.pronoun)
+
+    parens = [(m.start(), m.end()) for m in _PAREN.finditer(text, sent_start, sent_end)]
 
     s = pos
     while s > sent_start and not (text[s - 1] in _CLAUSE_PUNCT and not inside(s - 1)):
@@ -336,6 +330,10 @@ def _attribute_one(
     if cue.direction == "left":
         before = [m for m in mentions if m.end <= cue.start and cue.start - m.end < 40]
         cand = before[-1] if before else None
+        if cand is None:
+            m = _NP_SUFFIX.search(text, max(sent_start, cue.start - 120), cue.start)
+            p = _phrase_person(m.group(1), reg) if m else None
+            return Attribution(cue, p, None, cue.rule + ":phrase") if p else None
     elif cand is None:
         before = [
             m
@@ -347,10 +345,12 @@ def _attribute_one(
             for m in mentions
             if m.start >= cue.end and m.end <= ce + 1 and not m.possessive and not _prep_before(text, m)
         ]
+        lead = text[cs : cue.start].strip()
         if before and cue.direction != "agent":
             cand = before[-1]
-        elif not text[cs : cue.start].strip() and text[max(sent_start, cs - 2) : cs].strip() == ",":
-            # "Tegaye Mununhe, der Polizeichef der Region, sagte": the sentence-initial subject
+        elif cs > sent_start and text[cs - 1] == "," and (not lead or lead[:1].islower()) and _aux_or_empty(lead):
+            # "Tegaye Mununhe, der Polizeichef der Region, sagte" / "Obama, der Kandidat …, hat … angekündigt":
+            # the clause is the predicate of the sentence-initial subject
             first = [
                 m
                 for m in mentions
@@ -358,10 +358,25 @@ def _attribute_one(
             ]
             if first:
                 cand, rule = first[0], cue.rule + ":apposition-subject"
-            elif after and after[0].start - cue.end < 80:
-                cand = after[0]
-        elif after and after[0].start - cue.end < 80:
-            cand = after[0]
+            else:
+                m0 = _NP_SENT_START.match(text, sent_start, cs)
+                p0 = _phrase_person(m0.group(1), reg) if m0 else None
+                if p0 is not None:
+                    return Attribution(cue, p0, None, cue.rule + ":apposition-subject-phrase")
+        if cand is None and after and after[0].start - cue.end < 80:
+            # inverted subject: prefer a person over the institution in its genitive ("der Vorsitzende der
+            # Wahlkommission, Magdalena Chu")
+            persons = [m for m in after if m.entity.kind == "person" and m.start - cue.end < 90]
+            cand = persons[0] if persons and after[0].entity.kind != "person" else after[0]
+            if cand.entity.kind != "person" and cue.direction != "agent":
+                aux = _AUX_NP.search(text, cs, cue.start)
+                if aux and (p1 := _phrase_person(aux.group(1), reg)):
+                    return Attribution(cue, p1, None, cue.rule + ":perfect-subject")
+    if cand is None and cue.direction == "auto":
+        # perfect tense: "hatte das Organisationskomitee … betont"
+        aux = _AUX_NP.search(text, cs, cue.start)
+        if aux and (p1 := _phrase_person(aux.group(1), reg)):
+            return Attribution(cue, p1, None, cue.rule + ":perfect-subject")
     if cand is None:
         p = _fallback_name(text, cue, cs, ce, reg)
         return Attribution(cue, p, None, "speaker:phrase") if p is not None else None
@@ -369,6 +384,11 @@ def _attribute_one(
     if person is None:
         return None
     return Attribution(cue, person, cand, rule + ("+pronoun" if cand.pronoun else ""))
+
+
+def _aux_or_empty(lead: str) -> bool:
+    first = lead.split()[0].lower() if lead else ""
+    return not lead or first in _AUX or first in ("auch", "jedoch", "zudem", "außerdem", "ebenfalls", "dann")
 
 
 _ARTICLES = {
@@ -415,8 +435,9 @@ _DET = (
 _ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
 _NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
-    rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}"
+    rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
     rf"(?:\s+(?:des|der|von|vom|im|beim|für|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
+    r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
 )
 _NP_AFTER = re.compile(
@@ -427,6 +448,12 @@ _NP_AFTER = re.compile(
 _NP_BEFORE = re.compile(
     r"^\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|So|Und|Wie|Während|Als|Nachdem|Weil|Da|Ob|"
     r"wie|während|als|nachdem|weil|da|dass|ob|und|aber|doch|wobei|but|and|as)\s+)?(" + _NP + r")\s*$"
+)
+_NP_SUFFIX = re.compile(r"(" + _NP + r"(?:\s+(?:in|aus)\s+" + _NOUN + r")?)\s*,?\s*$")
+_NP_SENT_START = re.compile(r"\s*(" + _NP + r")\s*,")
+_AUX_NP = re.compile(
+    r"\b(?:hat|hatte|habe|haben|hatten|hätte|hätten|has|had|have)\s+(?:(?:auch|bereits|schon|"
+    r"zuvor|jedoch|nun|erst|gestern|heute)\s+)?(" + _NP + r")"
 )
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
 _SKIP_HEADS = NOT_NAME_WORDS | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
