@@ -60,3 +60,13 @@ def test_english_detected_and_overrides_win() -> None:
 def test_same_text_same_hash_despite_line_endings() -> None:
     assert content_hash("a\r\nb  \n") == content_hash("a\nb")
     assert content_hash("a\nb") != content_hash("a\nc")
+
+
+def test_html_emphasis_markers_do_not_leak_into_text() -> None:
+    html = (
+        "<html><body><article><p>Der Minister sagte am <b>Montag</b>, es gebe <i>fünf</i> Tote und "
+        "<b><i>viele</i></b> Verletzte, berichtete die Agentur am Abend in Berlin.</p></article></body></html>"
+    )
+    doc = prepare_document(html.encode("utf-8"), name="x.html")
+    assert "am Montag, es gebe fünf Tote und viele Verletzte" in doc.text
+    assert "*" not in doc.text

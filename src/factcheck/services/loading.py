@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from factcheck.errors import InputError
 from factcheck.sources.fetch import fetch_url, is_url
-from factcheck.text.decode import MAX_INPUT_BYTES
+from factcheck.text.decode import MAX_INPUT_BYTES, mib
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def load_input(spec: str, *, stdin: BinaryIO | None = None) -> LoadedInput:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(f"input is {size / 1e6:.1f} MB; the limit is {MAX_INPUT_BYTES / 1e6:.0f} MB")
+            raise InputError(f"input is {mib(size)}; the limit is {mib(MAX_INPUT_BYTES)}")
         data = path.read_bytes()
     except PermissionError as exc:
         raise InputError(f"cannot read {spec}: permission denied") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.errors import InputError
+from factcheck.text.decode import mib
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT_SECONDS = 15.0
@@ -42,15 +43,13 @@ def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_
                 raise InputError(f"cannot fetch {url}: HTTP {response.status_code} {response.reason_phrase}")
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise InputError(
-                    f"cannot fetch {url}: body is {int(declared) / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB"
-                )
+                raise InputError(f"cannot fetch {url}: body is {mib(int(declared))}, the limit is {mib(max_bytes)}")
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise InputError(f"cannot fetch {url}: body exceeds {max_bytes / 1e6:.0f} MB")
+                    raise InputError(f"cannot fetch {url}: body exceeds the limit of {mib(max_bytes)}")
                 chunks.append(chunk)
             return FetchedDocument(
                 url=str(response.url),

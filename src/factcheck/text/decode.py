@@ -34,7 +34,7 @@ MAGIC = {
 def decode_bytes(data: bytes, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
     """Decode article bytes to text with normalised Unicode (NFC); raise InputError if unusable."""
     if len(data) > max_bytes:
-        raise InputError(f"input is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+        raise InputError(f"input is {mib(len(data))}; the limit is {mib(max_bytes)}")
     for magic, what in MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"binary input: this is {what}, not text")
@@ -45,6 +45,10 @@ def decode_bytes(data: bytes, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
     if _looks_binary(text):
         raise InputError("binary input: the data is not text in any supported encoding")
     return text
+
+
+def mib(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"
 
 
 def _decode(data: bytes) -> str:

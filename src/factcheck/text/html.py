@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from factcheck.errors import InputError
+
+# trafilatura marks <b>/<i> as Markdown emphasis; a claim's text should not carry the asterisks.
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def strip_emphasis(markdown: str) -> str:
+    return _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", markdown))
 
 
 @dataclass(frozen=True)
@@ -28,4 +37,4 @@ def html_to_text(html: str) -> HtmlArticle:
         raise InputError("no article text found in the HTML page")
     title = meta.title if meta is not None else None
     published = meta.date if meta is not None else None
-    return HtmlArticle(title=title, text=text, published=published)
+    return HtmlArticle(title=title, text=strip_emphasis(text), published=published)
