@@ -1,7 +1,7 @@
 """Text analysis shared by indexing and querying: one function, `analyze`, so both sides agree.
 
 Steps, in order (each exists because a benchmark or a test case needed it):
-1. NFKC + drop URLs and the "— Name (@handle) Month D, YYYY" signature tweets carry (noise terms).
+1. NFKC + drop URLs; "#FakeNews"/"@JoeBiden" split into words.
 2. Dates in any of the usual EN/DE shapes -> one token `YYYY-MM-DD` (or `YYYY-MM`), so
    "2. Januar 2020", "02.01.2020", "January 2, 2020" and "2020-01-02" meet.
 3. Numbers: thousands separators removed ("1,000" / "1.000" -> "1000"), "%"/"percent"/"Prozent"
@@ -23,9 +23,8 @@ from factcheck.match import stopwords
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 # Tweet signature as pasted from embeds: "— Display Name (@handle) January 2, 2020" at the end.
-_SIGNATURE = re.compile(r"\s[—–-]\s[^—–\n]{0,80}\(@\w+\)\s*[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}\s*$")
-_HASHTAG_CAMEL = re.compile(r"#(\w+)")
-_CAMEL_SPLIT = re.compile(r"(?<=[a-zäöü])(?=[A-ZÄÖÜ])")
+_HASHTAG_CAMEL = re.compile(r"[#@](\w+)")
+_CAMEL_SPLIT = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])|(?<=[A-Za-z])(?=\d)")
 _QUOTES = re.compile("[\"'`´‘’‚‛“”„‟«»‹›″′]")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -72,7 +71,10 @@ _STEMMERS = {"en": "english", "de": "german"}
 def _date_token(year: int, month: int, day: int | None) -> str:
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return f" {year} "
-    return f" d{year:04d}{month:02d}{day:02d} " if day else f" d{year:04d}{month:02d} "
+    # Coarser tokens too, so "June 4, 2019" still meets "in June 2019" and "2019".
+    if day:
+        return f" d{year:04d}{month:02d}{day:02d} d{year:04d}{month:02d} {year} "
+    return f" d{year:04d}{month:02d} {year} "
 
 
 def canonicalize(text: str) -> str:
@@ -99,8 +101,10 @@ def canonicalize(text: str) -> str:
 def clean(text: str) -> str:
     """Remove what is never a claim term: URLs and tweet signatures; split hashtags."""
     text = unicodedata.normalize("NFKC", text)
-    text = _URL.sub(" ", text)  # first: the signature follows the URL in pasted tweets
-    text = _SIGNATURE.sub(" ", text)
+    # Tweet signatures ("— Name (@handle) June 4, 2019") are kept on purpose: who posted and when
+    # helps (measured on the CLEF-2020 train/dev tweets: +2 points MAP@5 over stripping them).
+    text = _URL.sub(" ", text)
+    # "#FakeNews" / "@JoeBiden" -> "Fake News" / "Joe Biden": handles name the people claims are about.
     return _HASHTAG_CAMEL.sub(lambda m: " " + _CAMEL_SPLIT.sub(" ", m[1]) + " ", text)
 
 

@@ -1,0 +1,60 @@
+"""Helpers for keeping the checked-claim memory in SQLite FTS5 (pure string building, no I/O).
+
+How the store uses them (same transaction as the checked_claim row):
+
+    CREATE VIRTUAL TABLE checked_claim_fts USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
+    CREATE VIRTUAL TABLE checked_claim_vocab USING fts5vocab(checked_claim_fts, 'row');
+    -- insert / update:  INSERT INTO checked_claim_fts(rowid, terms) VALUES (:id, :fts_document)
+    -- delete:           DELETE FROM checked_claim_fts WHERE rowid = :id
+    -- query (k ≈ 50):   SELECT rowid, -bm25(checked_claim_fts) FROM checked_claim_fts
+    --                   WHERE checked_claim_fts MATCH :fts_query ORDER BY bm25(checked_claim_fts) LIMIT :k
+    -- df lookup:        SELECT doc FROM checked_claim_vocab WHERE term = :term
+
+The FTS column holds already analysed terms (stems, canonical dates, compound parts), so FTS5's
+own tokenizer only splits on spaces; the same `analyze` runs on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from factcheck.match.bm25 import bm25_idf, plan_query
+from factcheck.match.normalize import analyze
+
+
+def fts_document(text: str, language: str | None = None, title: str | None = None) -> str:
+    """The FTS5 column value for a checked claim: analysed claim (+ article title) terms."""
+    terms = analyze(text, language)
+    if title:
+        terms += analyze(title, language)
+    return " ".join(terms)
+
+
+def fts_query(
+    text: str,
+    language: str | None = None,
+    *,
+    df: Callable[[str], int] | None = None,
+    n_docs: int = 0,
+    max_terms: int = 12,
+    max_postings: int | None = None,
+) -> str:
+    """A safe FTS5 MATCH expression: analysed terms, quoted, OR-ed; "" when nothing to search.
+
+    With `df` (document frequency per term, e.g. from the fts5vocab table) and `n_docs`, only the
+    rarest terms are kept (IDF pruning), which bounds how many rows FTS5 has to score: at 1M
+    claims that is the difference between ~800 ms and a few dozen ms (benchmarks/matching.py).
+    """
+    terms = analyze(text, language)
+    if df is not None and n_docs:
+        terms = plan_query(terms, df, n_docs, max_terms=max_terms, max_postings=max_postings).terms
+    else:
+        terms = list(dict.fromkeys(terms))[: max_terms * 2]
+    # Terms are \w+ runs so they cannot contain a double quote; quoting makes FTS5 keywords
+    # (AND, OR, NOT, NEAR) and column filters inert.
+    return " OR ".join(f'"{t}"' for t in terms)
+
+
+def idf_from_df(df: Callable[[str], int], n_docs: int) -> Callable[[str], float]:
+    """The idf callable `rerank` wants, from the same df lookup."""
+    return lambda term: bm25_idf(df(term), max(n_docs, 1))

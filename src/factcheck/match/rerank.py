@@ -1,0 +1,206 @@
+"""Second stage: score a few dozen BM25 candidates with lexical, fuzzy and embedding features.
+
+The combination is a logistic regression (weights in `model.py`, trained on the CLEF train
+splits by `benchmarks/matching.py --train`), so `Match.score` is a calibrated-ish probability in
+0..1 that the candidate checks the same claim. Everything is CPU-only and offline.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from factcheck.match import embed, model
+from factcheck.match.normalize import analyze, tokenize
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to look up; `speaker`/`date` (ISO) are optional context from the source document."""
+
+    text: str
+    language: str | None = None
+    speaker: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored checked claim as retrieved by the first stage (FTS5 or MemoryIndex)."""
+
+    id: Hashable
+    text: str
+    title: str | None = None
+    language: str | None = None
+    bm25: float = 0.0  # higher is better (negate SQLite's bm25())
+    speaker: str | None = None
+    date: str | None = None  # ISO date the checked claim was made/checked
+    terms: tuple[str, ...] | None = None  # analysed text+title if the store keeps them
+
+
+@dataclass(frozen=True)
+class Match:
+    id: Hashable
+    score: float  # 0..1
+    matched_terms: list[str] = field(default_factory=list)
+
+
+FEATURES = (
+    "bm25_rel",
+    "bm25_norm",
+    "recip_rank",
+    "cover_claim",
+    "cover_query",
+    "cover_doc",
+    "emb_text",
+    "emb_title",
+    "emb_rel",
+    "fuzz_terms",
+    "fuzz_title",
+    "date_near",
+    "date_after",
+    "speaker",
+    "cover_title",
+    "bigrams",
+    "query_len",
+)
+
+
+def _parse_date(value: str | None) -> Date | None:
+    if not value:
+        return None
+    try:
+        return Date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _surnames(name: str | None) -> set[str]:
+    return {w for w in tokenize(name or "") if len(w) > 2}
+
+
+def _weighted_cover(part: set[str], whole: set[str], idf: Callable[[str], float]) -> float:
+    total = sum(idf(t) for t in whole)
+    return sum(idf(t) for t in whole & part) / total if total else 0.0
+
+
+def features(
+    query: Query,
+    candidates: Sequence[Candidate],
+    idf: Callable[[str], float] | None = None,
+) -> tuple[np.ndarray, list[set[str]], list[str]]:
+    """Feature matrix (len(candidates) x len(FEATURES)), common terms per candidate, query terms."""
+    weight = idf or (lambda _t: 1.0)
+    q_terms = analyze(query.text, query.language)
+    q_set = set(q_terms)
+    q_bigrams = set(zip(q_terms, q_terms[1:]))  # word order: paraphrase shares phrases, topic doesn't
+    q_norm = sum(weight(t) for t in q_set) or 1.0
+    best = max((c.bm25 for c in candidates), default=0.0) or 1.0
+    q_text = " ".join(tokenize(query.text))
+    q_date = _parse_date(query.date)
+    q_speaker = _surnames(query.speaker)
+    texts = [query.text]
+    for c in candidates:
+        texts.append(c.text)
+        texts.append(c.title or c.text)
+    vectors = embed.embed(texts)
+    sims = vectors[1:] @ vectors[0]
+    emb_text, emb_title = sims[0::2], sims[1::2]
+    emb_best = float(max(emb_text.max(initial=0.0), emb_title.max(initial=0.0))) or 1.0
+    rows: list[list[float]] = []
+    commons: list[set[str]] = []
+    for i, c in enumerate(candidates):
+        claim_list = analyze(c.text, c.language or query.language)
+        title_list = analyze(c.title or "", c.language or query.language)
+        claim_terms, title_terms = set(claim_list), set(title_list)
+        doc_terms = set(c.terms) if c.terms is not None else claim_terms | title_terms
+        c_bigrams = set(zip(claim_list, claim_list[1:])) | set(zip(title_list, title_list[1:]))
+        common = q_set & doc_terms
+        commons.append(common)
+        c_date = _parse_date(c.date)
+        if q_date and c_date:
+            days = (c_date - q_date).days
+            date_near, date_after = math.exp(-abs(days) / 60.0), 1.0 if days >= 0 else 0.0
+        else:
+            date_near = date_after = 0.0
+        title = c.title or ""
+        rows.append(
+            [
+                c.bm25 / best,
+                c.bm25 / q_norm,
+                1.0 / (1.0 + i),
+                _weighted_cover(q_set, claim_terms, weight),
+                _weighted_cover(doc_terms, q_set, weight),
+                _weighted_cover(q_set, doc_terms, weight),
+                float(emb_text[i]),
+                float(emb_title[i]) if title else float(emb_text[i]),
+                max(float(emb_text[i]), float(emb_title[i])) / emb_best,
+                fuzz.token_set_ratio(" ".join(q_terms), " ".join(sorted(doc_terms))) / 100.0,
+                fuzz.partial_ratio(" ".join(tokenize(title)), q_text) / 100.0 if title else 0.0,
+                date_near,
+                date_after,
+                1.0 if q_speaker and q_speaker & _surnames(c.speaker) else 0.0,
+                _weighted_cover(q_set, title_terms, weight),
+                len(c_bigrams & q_bigrams) / (len(c_bigrams) or 1),
+                math.log1p(len(q_set)),
+            ]
+        )
+    return np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(FEATURES)), commons, q_terms
+
+
+def score_features(x: np.ndarray) -> np.ndarray:
+    """Logistic regression over standardised features -> probability."""
+    w = np.asarray(model.WEIGHTS, dtype=np.float64)
+    mean = np.asarray(model.MEAN, dtype=np.float64)
+    scale = np.asarray(model.SCALE, dtype=np.float64)
+    z = ((x - mean) / scale) @ w + model.BIAS
+    # Priors: raw-unit weights for features the training data cannot teach (see model.py).
+    for name, prior in model.PRIORS.items():
+        z = z + prior * x[:, FEATURES.index(name)]
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def rerank(
+    query: str | Query,
+    candidates: Sequence[Candidate],
+    language: str | None = None,
+    *,
+    idf: Callable[[str], float] | None = None,
+    top: int | None = None,
+) -> list[Match]:
+    """Candidates (in first-stage order, best first) re-scored and sorted; `score` in 0..1.
+
+    `idf(term)` should come from the same collection as the candidates (FTS5 vocab / MemoryIndex);
+    without it all terms weigh the same, which costs a few points of MAP.
+    """
+    q = query if isinstance(query, Query) else Query(query, language)
+    if not candidates:
+        return []
+    x, commons, _ = features(q, candidates, idf)
+    scores = score_features(x)
+    order = np.argsort(-scores, kind="stable")
+    if top is not None:
+        order = order[:top]
+    return [
+        Match(candidates[i].id, float(scores[i]), matched_words(candidates[i], commons[i], q.language))
+        for i in order
+    ]
+
+
+def matched_words(candidate: Candidate, common: set[str], language: str | None) -> list[str]:
+    """Surface words of the candidate whose analysed form also occurs in the query (for display)."""
+    words: list[str] = []
+    seen: set[str] = set()
+    lang = candidate.language or language
+    for word in tokenize(f"{candidate.text} {candidate.title or ''}"):
+        if word in seen:
+            continue
+        seen.add(word)
+        if common.intersection(analyze(word, lang)):
+            words.append(word)
+    return words
