@@ -19,7 +19,7 @@ from factcheck.extract.lexicon import (
     NOT_NAME_WORDS,
 )
 from factcheck.extract.names import FIRST_NAMES, INSTITUTION_SUFFIXES, INSTITUTIONS
-from factcheck.extract.places import PLACES
+from factcheck.extract.places import CAP_WORD, PLACES, iter_places, match_phrase, phrase_index
 
 _UP = "A-ZÄÖÜÀ-ÞĀ-ſ"  # upper-case Latin letters incl. accented (a superset is fine here)
 _NAME_TOKEN = rf"[{_UP}][\w'’\-]*\w|[{_UP}]\."
@@ -27,14 +27,8 @@ _PARTICLE = r"(?:von|van|de|der|den|di|da|du|al|el|bin|ibn|la|le|zu|ter|dos|das)
 # A run of 1-3 capitalised tokens (optionally with name particles) that may be a name.
 _NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_TOKEN})){{0,2}}")
 _WORD = re.compile(r"[\w'’\-]+")
-_ROLE_RE = re.compile(
-    r"\b([\w\-]*(?:"
-    + "|".join(sorted({re.escape(s) for s in DE_ROLE_SUFFIXES}, key=len, reverse=True))
-    + r"))(?:,)?\s+(?=["
-    + _UP
-    + r"])",
-    re.IGNORECASE,
-)
+_ROLE_SUFFIXES = tuple(sorted(set(DE_ROLE_SUFFIXES), key=len, reverse=True))
+_ROLE_GAP = re.compile(r",?\s+(?=[" + _UP + r"])")
 _EN_TITLE_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|Senator|Governor|Judge|Chancellor|Minister|"
     r"Secretary|General|Captain|Coach|Mayor|King|Queen|Prince|Princess|Pope|Herr|Frau|Bundeskanzler|"
@@ -165,9 +159,12 @@ def build_registry(text: str) -> Registry:
         return all(e <= a or s >= b for a, b in taken)
 
     # 1. role + name: "der russische Staatschef Wladimir Putin", "Verteidigungsminister, Pete Hegseth"
-    for m in _ROLE_RE.finditer(text):
-        role = m.group(1)
-        if not role[:1].isupper():
+    for w in CAP_WORD.finditer(text):
+        role = w.group()
+        if not role.lower().endswith(_ROLE_SUFFIXES):
+            continue
+        m = _ROLE_GAP.match(text, w.end())
+        if not m:
             continue
         run = _NAME_RUN.match(text, m.end())
         if not run:
@@ -190,8 +187,8 @@ def build_registry(text: str) -> Registry:
             gender = FIRST_NAMES.get(toks[0].lower(), "") or _gender_of_role(role)
             p = existing or reg.add(name, gender, role)
             end = _party_end(text, end)
-            full.append(Mention(m.start(1), end, p, "speaker:apposition"))
-            taken.append((m.start(1), end))
+            full.append(Mention(w.start(), end, p, "speaker:apposition"))
+            taken.append((w.start(), end))
     # 2. titles: "Mr Blair", "Frau Merkel", "President Joe Biden"
     for m in _EN_TITLE_RE.finditer(text):
         run = _NAME_RUN.match(text, m.end())
@@ -237,26 +234,20 @@ def build_registry(text: str) -> Registry:
             full.append(Mention(m.start(), m.end(), p, "speaker:surname", possessive=bool(m.group(2))))
             taken.append((m.start(), m.end()))
     # 5. institutions: "der Kreml", "das Weiße Haus", "das Innenministerium"
-    for m in _INSTITUTION_RE.finditer(text):
-        s, e = m.start(1), m.end(1)
+    for s, e, word in _iter_institutions(text):
         if not free(s, e):
             continue
-        word = m.group(1)
         key = word.lower()
-        canon = INSTITUTIONS.get(key) or word
+        canon = INSTITUTIONS.get(key) or INSTITUTIONS.get(_strip_genitive(key)) or word
         if canon.isupper() and word != canon:  # "WHO" the organisation, not "who"
-            continue
-        if word[:1].islower() and key not in _LOWER_OK:
             continue
         p = reg.persons.get(canon) or reg.add(canon, "", kind="institution")
         full.append(Mention(s, e, p, "speaker:institution"))
         taken.append((s, e))
     # 6. countries and cities can speak in passive/agent phrases ("von der Ukraine zurückgewiesen")
-    for m in _PLACE_RE.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e, name in iter_places(text):
         if not free(s, e):
             continue
-        name = m.group()
         p = reg.persons.get(name) or reg.add(name, "", kind="place")
         full.append(Mention(s, e, p, "speaker:place"))
         taken.append((s, e))
@@ -269,20 +260,32 @@ def build_registry(text: str) -> Registry:
     return reg
 
 
-_LOWER_OK = {"government", "police", "ministry", "department", "court", "kremlin"}
-_INST_WORDS = sorted({k for k in INSTITUTIONS if " " in k or len(k) > 2}, key=len, reverse=True)
-_INSTITUTION_RE = re.compile(
-    r"(?:\b(?:der|die|das|dem|den|des|the)\s+(?:[\w-]+e[nrsm]?\s+)?)?"
-    r"\b((?:"
-    + "|".join(re.escape(w) for w in _INST_WORDS)
-    + r")|[A-ZÄÖÜ][\w-]*(?:"
-    + "|".join(INSTITUTION_SUFFIXES)
-    + r"))\b",
-    re.IGNORECASE,
+_INST_INDEX = phrase_index(
+    [v for k, v in INSTITUTIONS.items() if " " in k] + [k.title() for k in INSTITUTIONS if " " in k]
 )
-_PLACE_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(PLACES.values(), key=len, reverse=True)) + r")\b(?!-)"
-)
+_INST_SINGLE = {k for k in INSTITUTIONS if " " not in k}
+_INST_SUFFIXES = tuple(INSTITUTION_SUFFIXES)
+_LOWER_INST = re.compile(r"\bthe\s+(government|police|ministry|department|court)\b")
+
+
+def _iter_institutions(text: str):
+    """(start, end, surface) of institutions: lexicon words, multi-word names, -ministerium nouns."""
+    skip = -1
+    for m in CAP_WORD.finditer(text):
+        if m.start() < skip:
+            continue
+        word = m.group()
+        name = match_phrase(text, m.start(), word, _INST_INDEX, len(text))
+        if name:
+            skip = m.start() + len(name)
+            yield m.start(), skip, name
+            continue
+        low = word.lower()
+        base = low[:-1] if low.endswith("s") and low[:-1] in _INST_SINGLE else low
+        if base in _INST_SINGLE or base.endswith(_INST_SUFFIXES) or low.rstrip("s").endswith(_INST_SUFFIXES):
+            yield m.start(), m.end(), word
+    for m in _LOWER_INST.finditer(text):
+        yield m.start(1), m.end(1), m.group(1)
 
 
 def role_gender(role: str) -> str:

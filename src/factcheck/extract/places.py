@@ -49,9 +49,43 @@ Vancouver|Montreal|Quebec|Oxford|Cambridge|Leeds|Sheffield|Bristol|Newcastle|Nor
 """
 PLACES: dict[str, str] = {n.strip().lower(): n.strip() for n in _NAMES.replace("\n", "").split("|") if n.strip()}
 
-_GAZ = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(PLACES.values()), key=len, reverse=True)) + r")\b(?!-)"
-)
+# Capitalised words, scanned once; gazetteer look-ups are dict hits on the first word (a regex
+# alternation of 400 names cost ~1 ms per article, this ~0.1 ms).
+CAP_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜÀ-Þ][\w-]*")
+
+
+def phrase_index(names: list[str]) -> dict[str, list[str]]:
+    """First word (lower-case) -> the names starting with it, longest first."""
+    idx: dict[str, list[str]] = {}
+    for n in sorted(set(names), key=len, reverse=True):
+        idx.setdefault(n.split()[0].lower(), []).append(n)
+    return idx
+
+
+_PLACE_INDEX = phrase_index(list(PLACES.values()))
+
+
+def match_phrase(text: str, pos: int, word: str, index: dict[str, list[str]], end: int) -> str | None:
+    for name in index.get(word.lower(), ()):
+        e = pos + len(name)
+        if e <= end and text.startswith(name, pos) and (e == len(text) or not (text[e].isalnum() or text[e] == "-")):
+            return name
+    return None
+
+
+def iter_places(text: str, start: int = 0, end: int | None = None):
+    """(start, end, name) for every gazetteer place in text[start:end]."""
+    end = len(text) if end is None else end
+    skip = -1
+    for m in CAP_WORD.finditer(text, start, end):
+        if m.start() < skip:
+            continue
+        name = match_phrase(text, m.start(), m.group(), _PLACE_INDEX, end)
+        if name:
+            skip = m.start() + len(name)
+            yield m.start(), skip, name
+
+
 # Idioms with a capitalised noun after a place preposition: "in Betracht", "nach Angaben".
 _NOT_PLACES = frozenset(
     [
@@ -128,8 +162,7 @@ def find_places(
     """Places in text[start:end] as (start, end, name); spans inside person mentions are skipped."""
     persons = persons or []
     out: list[tuple[int, int, str]] = []
-    for m in _GAZ.finditer(text, start, end):
-        out.append((m.start(), m.end(), m.group()))
+    out.extend(iter_places(text, start, end))
     seen = {(s, e) for s, e, _ in out}
     for m in _PREP_PLACE.finditer(text, start, end):
         word = m.group(1)
