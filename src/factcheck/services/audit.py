@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from factcheck.store.models import Event, utcnow
@@ -42,6 +43,9 @@ def record_event(
     after: dict[str, Any] | None = None,
 ) -> Event:
     """Append one audit event inside the caller's transaction."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Writers append to one chain: serialise them until commit so no two share a predecessor.
+        session.exec(text("SELECT pg_advisory_xact_lock(7041)"))  # type: ignore[call-overload]
     last = session.exec(select(Event.hash).order_by(col(Event.id).desc()).limit(1)).first()
     prev = last or ""
     at = utcnow()

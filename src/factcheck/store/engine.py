@@ -31,12 +31,20 @@ def resolve_url(db: str | None = None) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Let SQLAlchemy, not the driver, open transactions, so _begin_immediate below decides how.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+    # Take the write lock at BEGIN: a deferred transaction that reads (the audit chain's last hash)
+    # and then writes fails with "database is locked" when another writer got in between.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def alembic_config() -> Config:
@@ -82,6 +90,7 @@ def create_store_engine(db: str | None = None, *, migrate_to: str | None = "head
                 raise StoreError(f"cannot open database {path}: folder does not exist")
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _begin_immediate)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if migrate_to:
