@@ -65,6 +65,7 @@ _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])"
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
 _PERCENT = re.compile(r"(\d)\s*(?:%|per\s?cent\b|percent\b|prozent\b|v\.\s?h\.)", re.IGNORECASE)
 
+_HAS_DIGIT = re.compile(r"\d")
 _STEMMERS = {"en": "english", "de": "german"}
 
 
@@ -79,6 +80,8 @@ def _date_token(year: int, month: int, day: int | None) -> str:
 
 def canonicalize(text: str) -> str:
     """Dates and numbers into one spelling each; the rest of the text untouched."""
+    if not _HAS_DIGIT.search(text):  # every pattern below needs a digit; most of the cost is here
+        return text
 
     def mdy(m: re.Match[str]) -> str:
         return _date_token(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
@@ -178,3 +181,8 @@ def split_compound(word: str) -> tuple[str, ...]:
                 inner = split_compound(base) if len(base) >= 8 else ()
                 return (*inner, base, head) if inner else (base, head)
     return ()
+
+
+def stem(word: str, language: str) -> str:
+    """One casefolded word's stem, as `analyze` would produce it (for highlighting matches)."""
+    return _stemmer(_base_language(language) or "en").stemWord(word)

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from factcheck.match import embed, model
-from factcheck.match.normalize import analyze, tokenize
+from factcheck.match.normalize import analyze, stem, tokenize
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,14 @@ def features(
     idf: Callable[[str], float] | None = None,
 ) -> tuple[np.ndarray, list[set[str]], list[str]]:
     """Feature matrix (len(candidates) x len(FEATURES)), common terms per candidate, query terms."""
-    weight = idf or (lambda _t: 1.0)
+    cache: dict[str, float] = {}
+
+    def weight(term: str) -> float:  # idf is looked up once per term and query, not per candidate
+        value = cache.get(term)
+        if value is None:
+            value = cache[term] = idf(term) if idf is not None else 1.0
+        return value
+
     q_terms = analyze(query.text, query.language)
     q_set = set(q_terms)
     q_bigrams = set(zip(q_terms, q_terms[1:]))  # word order: paraphrase shares phrases, topic doesn't
@@ -196,11 +203,11 @@ def matched_words(candidate: Candidate, common: set[str], language: str | None) 
     """Surface words of the candidate whose analysed form also occurs in the query (for display)."""
     words: list[str] = []
     seen: set[str] = set()
-    lang = candidate.language or language
+    lang = candidate.language or language or "en"
     for word in tokenize(f"{candidate.text} {candidate.title or ''}"):
         if word in seen:
             continue
         seen.add(word)
-        if common.intersection(analyze(word, lang)):
+        if word in common or stem(word, lang) in common:
             words.append(word)
     return words

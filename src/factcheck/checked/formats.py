@@ -1,0 +1,428 @@
+"""Parsers for external checked-claim files: bytes in, a list of `CheckedRecord` out, or an error.
+
+Formats (chosen by content first, then by extension):
+- schema.org ClaimReview as JSON / JSON-LD: one object, a list, an `@graph`, nested in other
+  objects (e.g. a WebPage's `mainEntity`), or Google Fact Check Tools' `{"claims": [...]}` shape;
+  also inside HTML `<script type="application/ld+json">` blocks of publishers' pages.
+- CSV with a header: claim, verdict, url, date, language (+ optional publisher, title, id);
+  German header names (behauptung, bewertung, quelle, datum, sprache, ...) work too; `,` `;` or TAB.
+- CLEF-2020 `verified_claims.docs.tsv` (id, vclaim, title; Snopes, no verdicts -> "unverifiable").
+- CLEF-2022 `vclaims.jsonl` (vclaim_id, vclaim, speaker, date, truth_label, title, url).
+
+All or nothing: any problem raises `CheckedFileError` with a one-line message naming the file and
+where; no partial list is ever returned.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from factcheck.checked.labels import UNKNOWN_KEY, key_from_value, lookup_label
+
+
+@dataclass(frozen=True)
+class CheckedRecord:
+    text: str
+    rating_key: str  # key of factcheck.ratings.SCALE
+    original_label: str  # the publisher's label as written ("" when the source has none)
+    url: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD when it could be read, else as given
+    language: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    external_id: str | None = None
+    speaker: str | None = None  # who made the claim (ClaimReview itemReviewed.author, PolitiFact)
+
+
+class CheckedFileError(ValueError):
+    """A checked-claim file that cannot be imported; the message is one line."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        problem = " ".join(str(problem).split())
+        super().__init__(f"{Path(path).name}: {problem}")
+
+
+# ------------------------------------------------------------------ entry points
+def parse_checked_file(path: Path) -> list[CheckedRecord]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CheckedFileError(path, f"cannot read file ({exc.strerror or exc})") from exc
+    return parse_checked_bytes(data, path.name)
+
+
+def parse_checked_bytes(data: bytes, name: str = "input") -> list[CheckedRecord]:
+    text = _decode(data, name)
+    kind = detect_format(text, name)
+    parser = {
+        "claimreview": parse_claimreview_json,
+        "html": parse_claimreview_html,
+        "jsonl": parse_jsonl,
+        "clef2020-tsv": parse_clef2020_tsv,
+        "csv": parse_csv,
+    }[kind]
+    records = parser(text, name)
+    if not records:
+        raise CheckedFileError(name, f"no checked claims found (read as {kind})")
+    return records
+
+
+def detect_format(text: str, name: str = "") -> str:
+    head = text.lstrip()[:2000]
+    lower_name = name.lower()
+    first_line = text.lstrip("\ufeff\r\n").split("\n", 1)[0]  # keep a leading TAB (empty index header)
+    if lower_name.endswith(".jsonl") or lower_name.endswith(".ndjson"):
+        return "jsonl"
+    if head.startswith("<") or lower_name.endswith((".html", ".htm")):
+        return "html"
+    if head.startswith(("{", "[")):
+        # JSON Lines: several lines that each open an object; a pretty-printed JSON has "{" alone.
+        lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+        if len(lines) > 1 and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines[:3]):
+            return "jsonl"
+        return "claimreview"
+    if lower_name.endswith((".json", ".jsonld")):
+        return "claimreview"
+    cells = [c.strip().strip('"').casefold() for c in first_line.split("\t")]
+    if "vclaim" in cells and cells and cells[0] == "":
+        return "clef2020-tsv"
+    return "csv"
+
+
+# ------------------------------------------------------------------ ClaimReview
+def parse_claimreview_json(text: str, name: str = "input") -> list[CheckedRecord]:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CheckedFileError(name, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
+    return _claimreviews_in(doc, name)
+
+
+_LD_JSON = re.compile(
+    r"<script[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL
+)
+
+
+def parse_claimreview_html(text: str, name: str = "input") -> list[CheckedRecord]:
+    blocks = _LD_JSON.findall(text)
+    if not blocks:
+        raise CheckedFileError(name, 'HTML without a <script type="application/ld+json"> block')
+    docs = []
+    for i, block in enumerate(blocks, 1):
+        try:
+            docs.append(json.loads(block.strip()))
+        except json.JSONDecodeError as exc:
+            raise CheckedFileError(name, f"ld+json block {i} is not valid JSON: {exc.msg}") from exc
+    return _claimreviews_in(docs, name)
+
+
+def _claimreviews_in(doc: Any, name: str) -> list[CheckedRecord]:
+    records: list[CheckedRecord] = []
+    found_any = False
+    for i, (node, claim_ctx) in enumerate(_walk_claimreviews(doc)):
+        found_any = True
+        records.append(_claimreview_record(node, claim_ctx, name, i + 1))
+    if not found_any:
+        raise CheckedFileError(name, "no ClaimReview object found (expected @type ClaimReview)")
+    return records
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    t = node.get("@type", [])
+    return {str(x).rsplit("/", 1)[-1] for x in (t if isinstance(t, list) else [t])}
+
+
+def _walk_claimreviews(doc: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Every ClaimReview node, with the Google Fact Check Tools claim around it if any."""
+    if isinstance(doc, list):
+        for item in doc:
+            yield from _walk_claimreviews(item)
+        return
+    if not isinstance(doc, dict):
+        return
+    if "ClaimReview" in _types(doc):
+        yield doc, None
+        return
+    # Google Fact Check Tools API: {"claims": [{"text", "claimant", "claimDate", "claimReview": [...]}]}
+    if "claimReview" in doc and isinstance(doc.get("text"), str):
+        for review in _as_list(doc["claimReview"]):
+            if isinstance(review, dict):
+                yield review, doc
+        return
+    for value in doc.values():
+        if isinstance(value, dict | list):
+            yield from _walk_claimreviews(value)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _name_of(value: Any) -> str | None:
+    """A schema.org Person/Organization/Language or a plain string -> its name."""
+    for item in _as_list(value):
+        if isinstance(item, str) and item.strip():
+            return item.strip()
+        if isinstance(item, dict):
+            for key in ("name", "alternateName", "legalName"):
+                if isinstance(item.get(key), str) and item[key].strip():
+                    return item[key].strip()
+    return None
+
+
+def _claimreview_record(
+    node: dict[str, Any], claim: dict[str, Any] | None, name: str, index: int
+) -> CheckedRecord:
+    where = f"ClaimReview {index}"
+    if claim is not None:  # Google Fact Check Tools shape
+        text = claim.get("text")
+        label = node.get("textualRating")
+        rating_key = lookup_label(label) if isinstance(label, str) else None
+        publisher = _name_of(node.get("publisher"))
+        return CheckedRecord(
+            text=_require_text(text, name, f"{where}: claim 'text'"),
+            rating_key=rating_key or UNKNOWN_KEY,
+            original_label=label if isinstance(label, str) else "",
+            url=_str(node.get("url")),
+            date=iso_date(_str(node.get("reviewDate")) or _str(claim.get("claimDate"))),
+            language=_str(node.get("languageCode")),
+            publisher=publisher,
+            title=_str(node.get("title")),
+            external_id=_str(node.get("url")),
+            speaker=_str(claim.get("claimant")),
+        )
+    text = node.get("claimReviewed")
+    item = node.get("itemReviewed") if isinstance(node.get("itemReviewed"), dict) else {}
+    if not (isinstance(text, str) and text.strip()):
+        # Some publishers put the claim only in itemReviewed (Claim.text / Claim.name).
+        text = item.get("text") or item.get("name")
+    rating = node.get("reviewRating")
+    rating = rating[0] if isinstance(rating, list) and rating else rating
+    label, key = _rating_of(rating if isinstance(rating, dict) else {}, name, where)
+    return CheckedRecord(
+        text=_require_text(text, name, f"{where}: 'claimReviewed'"),
+        rating_key=key,
+        original_label=label,
+        url=_str(node.get("url")),
+        date=iso_date(_str(node.get("datePublished")) or _str(item.get("datePublished"))),
+        language=_language(node.get("inLanguage")),
+        publisher=_name_of(node.get("author")) or _name_of(node.get("publisher")),
+        title=_str(node.get("name")) or _str(node.get("headline")),
+        external_id=_str(node.get("@id")) or _str(node.get("url")),
+        speaker=_name_of(item.get("author")),
+    )
+
+
+def _rating_of(rating: dict[str, Any], name: str, where: str) -> tuple[str, str]:
+    label = _str(rating.get("alternateName")) or _str(rating.get("name")) or ""
+    key = lookup_label(label) if label else None
+    if key is None and rating.get("ratingValue") not in (None, ""):
+        try:
+            value = float(rating["ratingValue"])
+            best = float(rating.get("bestRating", 5) or 5)
+            worst = float(rating.get("worstRating", 1) or 1)
+        except (TypeError, ValueError) as exc:
+            raise CheckedFileError(name, f"{where}: ratingValue {rating['ratingValue']!r} is not a number") from exc
+        key = key_from_value(value, best, worst)
+        label = label or f"{rating['ratingValue']}/{rating.get('bestRating', 5)}"
+    return label, key or UNKNOWN_KEY
+
+
+def _language(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("alternateName") or value.get("name")
+    return _str(value)
+
+
+# ------------------------------------------------------------------ CSV
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "claim": ("claim", "text", "claim_text", "claimreviewed", "statement", "behauptung", "aussage", "text der behauptung"),
+    "verdict": ("verdict", "rating", "label", "truth_label", "textualrating", "bewertung", "urteil", "ergebnis", "einstufung"),
+    "url": ("url", "link", "source", "quelle", "fundstelle"),
+    "date": ("date", "datum", "date_published", "reviewdate", "veröffentlicht"),
+    "language": ("language", "lang", "sprache", "languagecode"),
+    "publisher": ("publisher", "author", "herausgeber", "autor", "faktenchecker"),
+    "title": ("title", "headline", "titel", "überschrift"),
+    "id": ("id", "external_id", "claim_id"),
+    "speaker": ("speaker", "claimant", "sprecher", "urheber"),
+}
+_HEADER = {alias: field for field, aliases in _COLUMNS.items() for alias in aliases}
+
+
+def parse_csv(text: str, name: str = "input") -> list[CheckedRecord]:
+    first = text.split("\n", 1)[0]
+    delimiter = max(("\t", ";", ","), key=first.count) if any(d in first for d in "\t;,") else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(rows)
+    except StopIteration:
+        raise CheckedFileError(name, "empty file") from None
+    fields = [_HEADER.get(h.strip().casefold().lstrip("\ufeff")) for h in header]
+    missing = [f for f in ("claim", "verdict") if f not in fields]
+    if missing:
+        found = ", ".join(h.strip() for h in header) or "(none)"
+        raise CheckedFileError(
+            name, f"CSV lacks column(s) {', '.join(missing)}; found: {found}; expected claim, verdict, url, date, language"
+        )
+    records = []
+    try:
+        for row in rows:
+            if not any(cell.strip() for cell in row):
+                continue
+            line = rows.line_num
+            if len(row) != len(header):
+                raise CheckedFileError(name, f"line {line}: {len(row)} fields, header has {len(header)}")
+            values = {f: cell.strip() for f, cell in zip(fields, row, strict=True) if f}
+            label = values.get("verdict", "")
+            records.append(
+                CheckedRecord(
+                    text=_require_text(values.get("claim"), name, f"line {line}: claim"),
+                    rating_key=lookup_label(label) or UNKNOWN_KEY,
+                    original_label=label,
+                    url=values.get("url") or None,
+                    date=iso_date(values.get("date") or None),
+                    language=values.get("language") or None,
+                    publisher=values.get("publisher") or None,
+                    title=values.get("title") or None,
+                    external_id=values.get("id") or None,
+                    speaker=values.get("speaker") or None,
+                )
+            )
+    except csv.Error as exc:
+        raise CheckedFileError(name, f"line {rows.line_num}: malformed CSV ({exc})") from exc
+    return records
+
+
+# ------------------------------------------------------------------ CLEF layouts
+def parse_clef2020_tsv(text: str, name: str = "input") -> list[CheckedRecord]:
+    """`verified_claims.docs.tsv`: pandas-written TSV, id / vclaim / title; Snopes, no verdicts."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+    header = [h.strip() for h in next(rows, [])]
+    if len(header) < 3 or header[1] != "vclaim":
+        raise CheckedFileError(name, f"expected header '<empty>, vclaim, title', found: {', '.join(header)}")
+    records = []
+    for row in rows:
+        if not row:
+            continue
+        if len(row) != len(header):
+            raise CheckedFileError(name, f"line {rows.line_num}: {len(row)} fields, header has {len(header)}")
+        records.append(
+            CheckedRecord(
+                text=_require_text(row[1], name, f"line {rows.line_num}: vclaim"),
+                rating_key=UNKNOWN_KEY,  # the collection carries no verdicts
+                original_label="",
+                title=row[2].strip() or None,
+                language="en",
+                publisher="Snopes",
+                external_id=f"clef2020-snopes:{row[0].strip()}",
+            )
+        )
+    return records
+
+
+_STATED = re.compile(r"stated on (\w+ \d{1,2}, \d{4})", re.IGNORECASE)
+
+
+def parse_jsonl(text: str, name: str = "input") -> list[CheckedRecord]:
+    """JSON Lines: the CLEF-2022 vclaims layout, or one ClaimReview object per line."""
+    records: list[CheckedRecord] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CheckedFileError(name, f"line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise CheckedFileError(name, f"line {number}: expected a JSON object")
+        if "vclaim" in obj:
+            label = _str(obj.get("truth_label")) or ""
+            stated = _STATED.search(_str(obj.get("date")) or "")
+            url = _str(obj.get("url"))
+            records.append(
+                CheckedRecord(
+                    text=_require_text(obj.get("vclaim"), name, f"line {number}: vclaim"),
+                    rating_key=lookup_label(label) or UNKNOWN_KEY,
+                    original_label=label,
+                    url=f"https://www.politifact.com{url}" if url and url.startswith("/") else url,
+                    date=iso_date(stated[1]) if stated else iso_date(_str(obj.get("date"))),
+                    language="en",
+                    publisher="PolitiFact",
+                    title=_str(obj.get("title")),
+                    external_id=_str(obj.get("vclaim_id")),
+                    speaker=_str(obj.get("speaker")),
+                )
+            )
+        else:
+            try:
+                records.extend(_claimreviews_in(obj, name))
+            except CheckedFileError as exc:
+                raise CheckedFileError(name, f"line {number}: neither a CLEF vclaim nor a ClaimReview") from exc
+    return records
+
+
+# ------------------------------------------------------------------ small helpers
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except ImportError:  # pragma: no cover - charset-normalizer is a project dependency
+        best = None
+    if best is None:
+        raise CheckedFileError(name, "not a text file (undecodable bytes)")
+    return str(best)
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _require_text(value: Any, name: str, where: str) -> str:
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    raise CheckedFileError(name, f"{where} is missing or empty")
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%m/%d/%Y", "%Y/%m/%d")
+_DE_MONTHS = {
+    "januar": "January", "februar": "February", "märz": "March", "april": "April", "mai": "May",
+    "juni": "June", "juli": "July", "august": "August", "september": "September",
+    "oktober": "October", "november": "November", "dezember": "December",
+}
+
+
+def iso_date(value: str | None) -> str | None:
+    """YYYY-MM-DD for the usual EN/DE spellings and ISO timestamps; otherwise the input as given."""
+    if not value:
+        return None
+    raw = value.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}", raw):
+        return raw[:10]
+    probe = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw)
+    probe = re.sub(r"^(\d{1,2})\.\s+", r"\1 ", probe)  # "2. Januar 2020"
+    for de, en in _DE_MONTHS.items():
+        probe = re.sub(rf"\b{de}\b", en, probe, flags=re.IGNORECASE)
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(probe, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return raw

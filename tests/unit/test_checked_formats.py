@@ -1,0 +1,149 @@
+"""Import of external checked claims: ClaimReview JSON/JSON-LD/HTML, CSV, CLEF layouts, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.checked.formats import CheckedFileError, CheckedRecord, parse_checked_bytes, parse_checked_file
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "checked"
+
+
+def test_single_claimreview_german() -> None:
+    [rec] = parse_checked_file(FIXTURES / "claimreview_single.json")
+    assert rec.text == "Die Bundesregierung verbietet ab 2025 alle Ölheizungen in Bestandsgebäuden."
+    assert rec.rating_key == "false"
+    assert rec.original_label == "Falsch"
+    assert rec.language == "de"
+    assert rec.date == "2024-03-14"
+    assert rec.publisher == "Faktencheck Beispiel"
+    assert rec.speaker == "Anonymer Facebook-Nutzer"
+    assert rec.title and rec.title.startswith("Nein, die Bundesregierung")
+    assert rec.external_id and rec.external_id.endswith("#claimreview")
+
+
+def test_graph_with_other_nodes_and_language_object() -> None:
+    records = parse_checked_file(FIXTURES / "claimreview_graph.jsonld")
+    assert [r.rating_key for r in records] == ["false", "mostly-true"]
+    assert records[0].original_label == "Pants on Fire!"  # the label wins over ratingValue 2/6
+    assert records[0].language == "en"
+    assert records[0].speaker == "A. Governor"
+    assert records[1].date == "2020-04-09"  # "April 9, 2020" canonicalised
+
+
+def test_list_with_numeric_only_and_unknown_label() -> None:
+    records = parse_checked_file(FIXTURES / "claimreview_list.json")
+    assert [r.rating_key for r in records] == ["half-true", "true", "unverifiable"]
+    assert records[1].original_label == "5/5"
+    # Unknown wording maps to "unverifiable" but the publisher's label is kept verbatim.
+    assert records[2].original_label == "Wildly exaggerated, says historian"
+
+
+def test_google_fact_check_tools_shape() -> None:
+    [rec] = parse_checked_file(FIXTURES / "google_factcheck_api.json")
+    assert rec.text == "Impfstoffe verändern das menschliche Erbgut."
+    assert rec.rating_key == "false"  # "Falsch. mRNA gelangt ..." -> prefix "falsch"
+    assert rec.publisher == "Faktencheck Beispiel"
+    assert rec.language == "de"
+    assert rec.date == "2021-01-07"
+    assert rec.speaker == "Social-Media-Beiträge"
+
+
+def test_html_page_ld_json() -> None:
+    [rec] = parse_checked_file(FIXTURES / "publisher_page.html")
+    assert rec.rating_key == "mostly-false"
+    assert rec.original_label == "Größtenteils falsch"
+    assert rec.url == "https://faktencheck.example.de/rente"
+
+
+def test_csv_english_header() -> None:
+    records = parse_checked_file(FIXTURES / "checked.csv")
+    assert len(records) == 3
+    assert records[0].text == 'The city spent $2,000,000 on a single "smart" bench.'
+    assert [r.rating_key for r in records] == ["mostly-false", "true", "misattributed"]
+    assert records[1].date == "2023-02-01"
+    assert records[2].url is None and records[2].date is None
+
+
+def test_csv_german_header_semicolon() -> None:
+    records = parse_checked_file(FIXTURES / "checked_de.csv")
+    assert [r.rating_key for r in records] == ["false", "half-true"]
+    assert records[0].date == "2022-04-07"
+    assert records[0].language == "de"
+
+
+def test_clef2022_jsonl_layout() -> None:
+    records = parse_checked_file(FIXTURES / "vclaims_sample.jsonl")
+    assert [r.rating_key for r in records] == ["mostly-false", "false"]  # barely-true, pants-fire
+    assert records[0].date == "2020-03-03"
+    assert records[0].speaker == "Jane Doe"
+    assert records[0].url == "https://www.politifact.com/factchecks/2020/mar/05/jane-doe/road-budget/"
+    assert records[1].text == '"We have the lowest unemployment in 50 years."'
+
+
+def test_clef2020_tsv_layout() -> None:
+    records = parse_checked_file(FIXTURES / "verified_claims_sample.tsv")
+    assert len(records) == 2
+    assert records[1].text == 'A "miracle cure" reverses ageing.'  # pandas "" escapes undone
+    assert records[1].title == "Does a Miracle Cure Reverse Ageing?"
+    assert all(r.rating_key == "unverifiable" and r.original_label == "" for r in records)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "fragment"),
+    [
+        ("truncated.json", "not valid JSON"),
+        ("wrong_columns.csv", "lacks column(s) claim, verdict"),
+        ("ragged.csv", "line 3: 3 fields, header has 5"),
+    ],
+)
+def test_bad_files_rejected_with_one_line_message(fixture: str, fragment: str) -> None:
+    with pytest.raises(CheckedFileError) as info:
+        parse_checked_file(FIXTURES / fixture)
+    message = str(info.value)
+    assert fragment in message
+    assert message.startswith(f"{fixture}: ")
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b'{"@type": "WebPage", "name": "x"}', "no ClaimReview object found"),
+        (b'{"@type": "ClaimReview", "reviewRating": {"alternateName": "False"}}', "'claimReviewed' is missing"),
+        (b"<html><body>no data</body></html>", "ld+json"),
+        (b"", "empty file"),
+        (b'{"vclaim": "ok", "truth_label": "false"}\n{"vclaim": "broken', "not valid JSON (line 2"),
+        (b"\xff\xfe\x00\x00garbage\x00\x01", "not a text file"),
+    ],
+)
+def test_bad_content_rejected(data: bytes, fragment: str) -> None:
+    with pytest.raises(CheckedFileError) as info:
+        parse_checked_bytes(data, "upload.json" if data.startswith(b"{") else "upload")
+    assert fragment in str(info.value)
+
+
+def test_nothing_half_parsed_on_late_error(tmp_path: Path) -> None:
+    path = tmp_path / "late.csv"
+    path.write_text("claim,verdict\nfine,False\nalso fine,True\n,False\n", encoding="utf-8")
+    with pytest.raises(CheckedFileError, match="line 4: claim is missing"):
+        parse_checked_file(path)
+
+
+def test_missing_file_is_a_checked_file_error(tmp_path: Path) -> None:
+    with pytest.raises(CheckedFileError, match="cannot read file"):
+        parse_checked_file(tmp_path / "absent.json")
+
+
+def test_records_are_plain_dataclasses() -> None:
+    [rec] = parse_checked_file(FIXTURES / "publisher_page.html")
+    assert isinstance(rec, CheckedRecord)
+
+
+def test_jsonl_bad_line_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "claims.jsonl"
+    path.write_text('{"vclaim": "ok", "truth_label": "false"}\n{"vclaim": "broken\n', encoding="utf-8")
+    with pytest.raises(CheckedFileError, match="line 2: not valid JSON"):
+        parse_checked_file(path)
