@@ -125,7 +125,11 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "rel:weekday",
-        re.compile(r"\b(?:(am|vergangenen|letzten|diesen|kommenden|on|last|this|next)\s+)?(" + _WEEKDAY_ALT + r")\b"),
+        re.compile(
+            r"\b(?:(am|vergangenen|letzten|diesen|kommenden|nächsten|ab|bis|on|last|this|next|from|until|by)\s+)?("
+            + _WEEKDAY_ALT
+            + r")\b"
+        ),
     ),
     (
         "rel:ago",
@@ -243,7 +247,7 @@ def _relative(rule: str, m: re.Match[str], ref: date | None) -> str | None:
     if rule == "rel:weekday":
         lead = (m.group(1) or "").lower()
         target = WEEKDAYS[m.group(2).lower()]
-        if lead in ("kommenden", "next"):
+        if lead in ("kommenden", "nächsten", "next", "ab", "bis", "from", "until", "by"):
             delta = (target - ref.weekday()) % 7 or 7
             return (ref + timedelta(days=delta)).isoformat()
         # News report past events: "am Montag" is the most recent Monday (today counts).

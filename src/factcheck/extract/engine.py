@@ -56,9 +56,26 @@ _SUBJUNCTIVE = re.compile(
 def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> str | None:
     for m in _SUBJUNCTIVE.finditer(text, sent.start, sent.end):
         if not any(a <= m.start() < b for a, b in in_quote):
-            if m.group(1) in ("würde", "würden", "hätte", "hätten", "wäre", "wären", "sollten", "könnten"):
-                continue  # Konjunktiv II alone is as often a hedge as reported speech
+            if m.group(1) in ("würde", "würden", "sollten", "könnten"):
+                continue  # these Konjunktiv II forms are as often a hedge as reported speech
             return m.group(1)
+    return None
+
+
+_DATELINE = re.compile(r"\s*(?:[^\n,.]{1,50},\s*)?(?:(?:am|den|on|published:?|veröffentlicht:?)\s+)?", re.IGNORECASE)
+
+
+def _dateline_date(text: str, paras: list[Paragraph]) -> date | None:
+    for para in paras[:4]:
+        m = _DATELINE.match(text, para.start, para.end)
+        if not m:
+            continue
+        for d in find_dates(text, m.end(), min(para.end, m.end() + 40)):
+            if d.start == m.end() and d.value and len(d.value) == 10:
+                try:
+                    return date.fromisoformat(d.value)
+                except ValueError:
+                    return None
     return None
 
 
@@ -80,6 +97,11 @@ def extract_claims(
     """Split repaired article text into claims; every claim's text == text[start:end]."""
     language = (language or "de").lower()[:2]
     paras = _paragraphs(text, paragraphs)
+    dateline_cue = ""
+    if article_date is None:
+        # "Frankfurt am Main, 14. November 2024 (dpa) –": the dateline dates the article
+        article_date = _dateline_date(text, paras)
+        dateline_cue = f"date:reference-from-dateline:{article_date.isoformat()}" if article_date else ""
     reg = build_registry(text)
     claims: list[ExtractedClaim] = []
     # per sentence: (claim, sentence, attributions, paragraph index)
@@ -106,6 +128,8 @@ def extract_claims(
                 real = [a for a in atts if a.speaker.kind != "generic"]
                 chain = (real[-1], pi) if real else None
             _fill_fields(reg, text, claim, sent, language, article_date, atts)
+            if dateline_cue and any(d.relative and d.value for d in claim.dates):
+                claim.cues.append(dateline_cue)
             rows.append((claim, sent, atts, pi))
             claims.append(claim)
     _assign_quotes(text, rows, all_quotes, reg)

@@ -627,6 +627,19 @@ EN_TIME_RELATIVE = (
 # Role nouns that introduce a person ("die Politologin Alexandra Filipenko"). Matched as suffix of a
 # capitalised token, so "US-Präsident", "Verteidigungsminister", "Regierungssprecherin" all hit.
 DE_ROLE_SUFFIXES = (
+    "politiker",
+    "politikerin",
+    "vertreter",
+    "vertreterin",
+    "pfarrer",
+    "bischof",
+    "chefredakteur",
+    "chefredakteurin",
+    "verteidiger",
+    "verteidigerin",
+    "staatsanwältin",
+    "kläger",
+    "klägerin",
     "präsident",
     "präsidentin",
     "minister",

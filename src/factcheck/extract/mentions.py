@@ -265,6 +265,8 @@ _INST_INDEX = phrase_index(
 )
 _INST_SINGLE = {k for k in INSTITUTIONS if " " not in k}
 _INST_SUFFIXES = tuple(INSTITUTION_SUFFIXES)
+_NAME_AFTER_INST = re.compile(r" ([A-ZÄÖÜ][\w-]*[\w])(?![\w-])")
+_GENITIVE_AFTER_INST = re.compile(r" (?:der|des|für) (?:[a-zäöü][\w-]*e[nrs]? ){0,2}[A-ZÄÖÜ][\w-]*[\w]")
 _LOWER_INST = re.compile(r"\bthe\s+(government|police|ministry|department|court)\b")
 
 
@@ -283,7 +285,18 @@ def _iter_institutions(text: str):
         low = word.lower()
         base = low[:-1] if low.endswith("s") and low[:-1] in _INST_SINGLE else low
         if base in _INST_SINGLE or base.endswith(_INST_SUFFIXES) or low.rstrip("s").endswith(_INST_SUFFIXES):
-            yield m.start(), m.end(), word
+            # "Bundesverband Güterkraftverkehr", "Staatsanwaltschaft Altach": the name that follows
+            e = m.end()
+            for _ in range(2):
+                nxt = _NAME_AFTER_INST.match(text, e)
+                if not nxt or nxt.group(1).lower() in NOT_NAME_WORDS or nxt.group(1).lower() in _INST_SINGLE:
+                    break
+                e = nxt.end()
+            gen = _GENITIVE_AFTER_INST.match(text, e)
+            if gen and low.rstrip("s").endswith(("institut", "verband", "amt", "agentur", "bank", "rat")):
+                e = gen.end()  # "des Instituts der deutschen Wirtschaft"
+            skip = e
+            yield m.start(), e, text[m.start() : e]
     for m in _LOWER_INST.finditer(text):
         yield m.start(1), m.end(1), m.group(1)
 

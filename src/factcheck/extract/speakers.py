@@ -93,6 +93,14 @@ _NEEDS_PARTICLE = {
     "füg",
 }
 _NACH_NOUNS = {
+    "berechnungen",
+    "recherchen",
+    "daten",
+    "zahlen",
+    "untersuchungen",
+    "umfragen",
+    "auskunft",
+    "mitteilung",
     "angaben",
     "ansicht",
     "meinung",
