@@ -398,8 +398,10 @@ def quality(k: int, workdir: Path) -> dict:
             "baseline_rapidfuzz_token_set_scan": score_run(qs.qrels_path, rapidfuzz_run(docs, qs), "rf"),
             "analysed_bm25_only": score_run(
                 qs.qrels_path,
-                {q: [(str(i), s) for i, s in index.search_terms(analyze(x.text, x.language), 20)]
-                 for q, x in qs.queries.items()},
+                {
+                    q: [(str(i), s) for i, s in index.search_terms(analyze(x.text, x.language), 20)]
+                    for q, x in qs.queries.items()
+                },
                 "bm25",
             ),
             "memoryindex+rerank": score_run(qs.qrels_path, rerank_with_api(index, by_id, qs, k), "mem"),
@@ -457,20 +459,21 @@ def synthesise(pool: list[Doc], n: int, seed: int = 7) -> list[Doc]:
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return round(values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))], 2)
+    return round(values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))], 2)
 
 
 def latency(sizes: list[int], workdir: Path, k: int, n_queries: int, scan_queries: int) -> dict:
     from rapidfuzz import fuzz, process, utils
 
-    from factcheck.match.fts import fts_document, fts_query, idf_from_df
+    from factcheck.match.fts import fts_query, idf_from_df
 
     s_docs, s_sets = load_snopes()
     p_docs, p_sets = load_politifact()
     pool = s_docs + p_docs
-    queries = list(s_sets["test"].queries.values())[: n_queries // 2] + list(p_sets["test"].queries.values())[
-        : n_queries - n_queries // 2
-    ]
+    queries = (
+        list(s_sets["test"].queries.values())[: n_queries // 2]
+        + list(p_sets["test"].queries.values())[: n_queries - n_queries // 2]
+    )
     results: dict[str, dict] = {}
     for n in sizes:
         t0 = time.perf_counter()
@@ -485,10 +488,17 @@ def latency(sizes: list[int], workdir: Path, k: int, n_queries: int, scan_querie
         rss1 = rss_mb()
         idf = idf_of(index)
 
-        def cands_of(hits: list[tuple[Hashable, float]]) -> list[Candidate]:
+        def cands_of(hits: list[tuple[Hashable, float]], docs: list[Doc] = docs) -> list[Candidate]:
             return [
-                Candidate(int(i), docs[int(i)].text, docs[int(i)].title or None, "en", s, docs[int(i)].speaker,
-                          docs[int(i)].date)
+                Candidate(
+                    int(i),
+                    docs[int(i)].text,
+                    docs[int(i)].title or None,
+                    "en",
+                    s,
+                    docs[int(i)].speaker,
+                    docs[int(i)].date,
+                )
                 for i, s in hits
             ]
 
@@ -519,7 +529,8 @@ def latency(sizes: list[int], workdir: Path, k: int, n_queries: int, scan_querie
             expr = fts_query(q.text, q.language, df=df, n_docs=n_docs)
             rows = con.execute(
                 "SELECT rowid, -bm25(claim_fts) FROM claim_fts WHERE claim_fts MATCH ? "
-                "ORDER BY bm25(claim_fts) LIMIT ?", (expr, k)
+                "ORDER BY bm25(claim_fts) LIMIT ?",
+                (expr, k),
             ).fetchall()
             fts_first_ms.append((time.perf_counter() - t) * 1000)
             rerank(q, cands_of([(r - 1, s) for r, s in rows]), idf=fidf, top=10)
@@ -531,7 +542,8 @@ def latency(sizes: list[int], workdir: Path, k: int, n_queries: int, scan_querie
             expr = " OR ".join(f'"{w}"' for w in words)
             rows = con.execute(
                 "SELECT rowid, -bm25(claim_fts) FROM claim_fts WHERE claim_fts MATCH ? "
-                "ORDER BY bm25(claim_fts) LIMIT 200", (expr,)
+                "ORDER BY bm25(claim_fts) LIMIT 200",
+                (expr,),
             ).fetchall()
             rerank(q, cands_of([(r - 1, s) for r, s in rows]), idf=fidf, top=10)
             naive_ms.append((time.perf_counter() - t) * 1000)
@@ -558,8 +570,11 @@ def latency(sizes: list[int], workdir: Path, k: int, n_queries: int, scan_querie
             "analyse_corpus_s": round(analyse_s, 1),
             "fts5_pruned+rerank_ms": {"p50": pct(fts_ms, 50), "p95": pct(fts_ms, 95)},
             "fts5_pruned_retrieval_only_ms": {"p50": pct(fts_first_ms, 50), "p95": pct(fts_first_ms, 95)},
-            "fts5_all_terms_top200+rerank_ms": {"p50": pct(naive_ms, 50), "p95": pct(naive_ms, 95),
-                                                 "queries": len(naive_ms)},
+            "fts5_all_terms_top200+rerank_ms": {
+                "p50": pct(naive_ms, 50),
+                "p95": pct(naive_ms, 95),
+                "queries": len(naive_ms),
+            },
             "fts5_db_mb": round(db_mb, 1),
             "fts5_build_s": round(fts_build_s, 1),
             "rapidfuzz_full_scan_ms": {"p50": pct(scan_ms, 50), "p95": pct(scan_ms, 95), "queries": len(scan_ms)},
@@ -567,7 +582,6 @@ def latency(sizes: list[int], workdir: Path, k: int, n_queries: int, scan_querie
             "rss_mb": round(rss_mb(), 0),
         }
         print(json.dumps({"progress": results[str(n)]}), file=sys.stderr, flush=True)
-        del index, docs, terms, texts
     return results
 
 
@@ -600,8 +614,7 @@ def main() -> int:
             report["quality_test_MAP@5"] = quality(args.k, Path(tmp))
         if not args.no_latency:
             sizes = [10_000, 100_000] if args.quick else [int(s) for s in args.sizes.split(",")]
-            report["latency"] = latency(sizes, Path(tmp), args.k, 40 if args.quick else args.queries,
-                                        args.scan_queries)
+            report["latency"] = latency(sizes, Path(tmp), args.k, 40 if args.quick else args.queries, args.scan_queries)
     print(json.dumps(report, indent=2))
     return 0
 

@@ -51,7 +51,7 @@ def test_numbers_canonicalised(a: str, b: str, lang: str, term: str) -> None:
 
 
 def test_quotes_without_marks_match() -> None:
-    with_marks = analyze('Er sagte: „Wir schaffen das“', "de")
+    with_marks = analyze("Er sagte: „Wir schaffen das“", "de")
     without = analyze("Er sagte wir schaffen das", "de")
     assert with_marks == without
     assert analyze("He said 'we will win'", "en") == analyze("He said we will win", "en")

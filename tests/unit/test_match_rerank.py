@@ -52,6 +52,8 @@ def test_speaker_and_date_context_help() -> None:
     q = Query("We have the lowest unemployment rate in fifty years", "en", speaker="Donald Trump", date="2020-01-10")
     cands = [
         Candidate("other", "We have the lowest unemployment rate in 50 years", speaker="Some Mayor", date="2012-05-01"),
-        Candidate("same", "We have the lowest unemployment rate in 50 years", speaker="Donald Trump", date="2020-01-09"),
+        Candidate(
+            "same", "We have the lowest unemployment rate in 50 years", speaker="Donald Trump", date="2020-01-09"
+        ),
     ]
     assert rerank(q, cands)[0].id == "same"

@@ -1,1 +1,1 @@
-"""External checked claims: file parsers and the publishers' rating-label table (pure, no I/O beyond reading one file)."""
+"""External checked claims: file parsers and the publishers' rating-label table (pure)."""

@@ -179,9 +179,7 @@ def _name_of(value: Any) -> str | None:
     return None
 
 
-def _claimreview_record(
-    node: dict[str, Any], claim: dict[str, Any] | None, name: str, index: int
-) -> CheckedRecord:
+def _claimreview_record(node: dict[str, Any], claim: dict[str, Any] | None, name: str, index: int) -> CheckedRecord:
     where = f"ClaimReview {index}"
     if claim is not None:  # Google Fact Check Tools shape
         text = claim.get("text")
@@ -245,8 +243,27 @@ def _language(value: Any) -> str | None:
 
 # ------------------------------------------------------------------ CSV
 _COLUMNS: dict[str, tuple[str, ...]] = {
-    "claim": ("claim", "text", "claim_text", "claimreviewed", "statement", "behauptung", "aussage", "text der behauptung"),
-    "verdict": ("verdict", "rating", "label", "truth_label", "textualrating", "bewertung", "urteil", "ergebnis", "einstufung"),
+    "claim": (
+        "claim",
+        "text",
+        "claim_text",
+        "claimreviewed",
+        "statement",
+        "behauptung",
+        "aussage",
+        "text der behauptung",
+    ),
+    "verdict": (
+        "verdict",
+        "rating",
+        "label",
+        "truth_label",
+        "textualrating",
+        "bewertung",
+        "urteil",
+        "ergebnis",
+        "einstufung",
+    ),
     "url": ("url", "link", "source", "quelle", "fundstelle"),
     "date": ("date", "datum", "date_published", "reviewdate", "veröffentlicht"),
     "language": ("language", "lang", "sprache", "languagecode"),
@@ -271,7 +288,8 @@ def parse_csv(text: str, name: str = "input") -> list[CheckedRecord]:
     if missing:
         found = ", ".join(h.strip() for h in header) or "(none)"
         raise CheckedFileError(
-            name, f"CSV lacks column(s) {', '.join(missing)}; found: {found}; expected claim, verdict, url, date, language"
+            name,
+            f"CSV lacks column(s) {', '.join(missing)}; found: {found}; expected claim, verdict, url, date, language",
         )
     records = []
     try:
@@ -403,9 +421,18 @@ def _require_text(value: Any, name: str, where: str) -> str:
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%m/%d/%Y", "%Y/%m/%d")
 _DE_MONTHS = {
-    "januar": "January", "februar": "February", "märz": "March", "april": "April", "mai": "May",
-    "juni": "June", "juli": "July", "august": "August", "september": "September",
-    "oktober": "October", "november": "November", "dezember": "December",
+    "januar": "January",
+    "februar": "February",
+    "märz": "March",
+    "april": "April",
+    "mai": "May",
+    "juni": "June",
+    "juli": "July",
+    "august": "August",
+    "september": "September",
+    "oktober": "October",
+    "november": "November",
+    "dezember": "December",
 }
 
 

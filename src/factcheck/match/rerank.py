@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -105,7 +106,7 @@ def features(
 
     q_terms = analyze(query.text, query.language)
     q_set = set(q_terms)
-    q_bigrams = set(zip(q_terms, q_terms[1:]))  # word order: paraphrase shares phrases, topic doesn't
+    q_bigrams = set(pairwise(q_terms))  # word order: paraphrase shares phrases, topic doesn't
     q_norm = sum(weight(t) for t in q_set) or 1.0
     best = max((c.bm25 for c in candidates), default=0.0) or 1.0
     q_text = " ".join(tokenize(query.text))
@@ -126,7 +127,7 @@ def features(
         title_list = analyze(c.title or "", c.language or query.language)
         claim_terms, title_terms = set(claim_list), set(title_list)
         doc_terms = set(c.terms) if c.terms is not None else claim_terms | title_terms
-        c_bigrams = set(zip(claim_list, claim_list[1:])) | set(zip(title_list, title_list[1:]))
+        c_bigrams = set(pairwise(claim_list)) | set(pairwise(title_list))
         common = q_set & doc_terms
         commons.append(common)
         c_date = _parse_date(c.date)
@@ -194,8 +195,7 @@ def rerank(
     if top is not None:
         order = order[:top]
     return [
-        Match(candidates[i].id, float(scores[i]), matched_words(candidates[i], commons[i], q.language))
-        for i in order
+        Match(candidates[i].id, float(scores[i]), matched_words(candidates[i], commons[i], q.language)) for i in order
     ]
 
 
