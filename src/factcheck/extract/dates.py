@@ -58,6 +58,8 @@ _MONTH_ALT = (
     r"|Jan\.|Feb\.|Febr\.|Mär\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|Oct\.|Nov\.|Dez\.|Dec\.)"
 )
 _YEAR = r"(1[5-9]\d\d|20\d\d)"
+# English agency style abbreviates months without a dot ("Feb 12, 2025"); only used next to digits.
+_MONTH_NUMERIC_CTX = _MONTH_ALT[:-1] + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 WEEKDAYS = {
     "montag": 0,
     "dienstag": 1,
@@ -89,7 +91,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date:range-years-dash", re.compile(r"\b" + _YEAR + r"\s?[–-]\s?(\d{2}|" + _YEAR[1:-1] + r")\b(?![.,]\d)")),
     ("date:dmy-de", re.compile(r"\b(\d{1,2})\.\s?" + r"(" + _MONTH_ALT + r")" + r"(?:\s+" + _YEAR + r")?(?!\w)")),
     ("date:dmy-en", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_ALT + r")(?:,?\s+" + _YEAR + r")?(?!\w)")),
-    ("date:mdy-en", re.compile(r"\b(" + _MONTH_ALT + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)" + _YEAR + r"\b")),
+    (
+        "date:mdy-en",
+        re.compile(r"\b(" + _MONTH_NUMERIC_CTX + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)" + _YEAR + r"\b"),
+    ),
     ("date:md-en", re.compile(r"\b(" + _MONTH_ALT + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d)")),
     ("date:numeric-dmy", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")),
     ("date:iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -129,6 +134,13 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(am|vergangenen|letzten|diesen|kommenden|nächsten|ab|bis|on|last|this|next|from|until|by)\s+)?("
             + _WEEKDAY_ALT
             + r")\b"
+        ),
+    ),
+    (
+        # "im November" without a year: the month of the article's year
+        "rel:month",
+        re.compile(
+            r"\b(?:im|in|Anfang|Ende|Mitte|seit|bis|ab|early|late|mid|since|until|by)\s+(" + _MONTH_ALT + r")(?!\w)"
         ),
     ),
     (
@@ -255,6 +267,8 @@ def _relative(rule: str, m: re.Match[str], ref: date | None) -> str | None:
         if lead in ("vergangenen", "letzten", "last") and delta == 0:
             delta = 7
         return (ref - timedelta(days=delta)).isoformat()
+    if rule == "rel:month":
+        return f"{ref.year:04d}-{_month(m.group(1)):02d}"
     if rule == "rel:ago":
         n_word = (m.group(1) or m.group(3) or "").lower()
         unit = (m.group(2) or m.group(4) or "").lower()

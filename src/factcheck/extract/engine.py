@@ -62,7 +62,9 @@ def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> 
     return None
 
 
-_DATELINE = re.compile(r"\s*(?:[^\n,.]{1,50},\s*)?(?:(?:am|den|on|published:?|veröffentlicht:?)\s+)?", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"\s*(?:[^\n,.]{1,50},\s*){0,2}(?:(?:am|den|on|published:?|veröffentlicht:?)\s+)?", re.IGNORECASE
+)
 
 
 def _dateline_date(text: str, paras: list[Paragraph]) -> date | None:

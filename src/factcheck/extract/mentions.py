@@ -27,7 +27,8 @@ _PARTICLE = r"(?:von|van|de|der|den|di|da|du|al|el|bin|ibn|la|le|zu|ter|dos|das)
 # A run of 1-3 capitalised tokens (optionally with name particles) that may be a name.
 _NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_TOKEN})){{0,2}}")
 _WORD = re.compile(r"[\w'’\-]+")
-_ROLE_SUFFIXES = tuple(sorted(set(DE_ROLE_SUFFIXES), key=len, reverse=True))
+ROLE_SUFFIXES = _ROLE_SUFFIXES = tuple(sorted(set(DE_ROLE_SUFFIXES), key=len, reverse=True))
+_EN_ROLE_RE = re.compile(r"\b(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r"),?\s+(?=[" + _UP + r"])")
 _ROLE_GAP = re.compile(r",?\s+(?=[" + _UP + r"])")
 _EN_TITLE_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|Senator|Governor|Judge|Chancellor|Minister|"
@@ -93,6 +94,17 @@ class Registry:
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def last_with_role(self, pos: int, role_word: str, gender: str) -> Person | None:
+        """'die SPD-Politikerin' -> the last person introduced with a role ending the same way, else the
+        last person of that gender."""
+        tail = role_word.lower().split("-")[-1]
+        for m in reversed(self.mentions):
+            if m.end > pos or m.pronoun or m.entity.kind != "person":
+                continue
+            if m.entity.role and m.entity.role.lower().endswith(tail):
+                return m.entity
+        return self.last_person_before(pos, gender or "m")
 
     def last_person_before(self, pos: int, gender: str, floor: int = 0) -> Person | None:
         for m in reversed(self.mentions):
@@ -189,6 +201,22 @@ def build_registry(text: str) -> Registry:
             end = _party_end(text, end)
             full.append(Mention(w.start(), end, p, "speaker:apposition"))
             taken.append((w.start(), end))
+    # 1b. English role nouns are lower-case: "environment spokeswoman, Priya Nair", "chief executive Jo Roe"
+    for m in _EN_ROLE_RE.finditer(text):
+        run = _NAME_RUN.match(text, m.end())
+        if not run or not free(m.start(), run.end()):
+            continue
+        toks = _name_tokens(run.group())
+        if len(toks) < 2 and not reg.resolve(toks[0] if toks else ""):
+            continue
+        name = " ".join(toks)
+        end = _party_end(text, m.end() + len(" ".join(run.group().split()[: len(toks)])))
+        gender = FIRST_NAMES.get(toks[0].lower(), "") or EN_ROLE_NOUNS.get(m.group(1).lower(), "")
+        p = reg.resolve(name) if len(toks) == 1 else reg.add(name, gender, m.group(1))
+        if p is None:
+            continue
+        full.append(Mention(m.start(), end, p, "speaker:apposition"))
+        taken.append((m.start(), end))
     # 2. titles: "Mr Blair", "Frau Merkel", "President Joe Biden"
     for m in _EN_TITLE_RE.finditer(text):
         run = _NAME_RUN.match(text, m.end())

@@ -20,11 +20,12 @@ from factcheck.extract.lexicon import (
     DE_SPEECH_WORDS,
     DE_VERB_ENDINGS,
     EN_GENERIC_SPEAKERS,
+    EN_ROLE_NOUNS,
     EN_SPEECH_VERBS,
     NOT_NAME_WORDS,
     words,
 )
-from factcheck.extract.mentions import Mention, Person, Registry
+from factcheck.extract.mentions import ROLE_SUFFIXES, Mention, Person, Registry, role_gender
 
 GENERIC = DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
@@ -321,7 +322,7 @@ def _attribute_one(
         if inside:
             p = _resolve(inside[0], reg, cue.word)
             return Attribution(cue, p, inside[0], cue.rule) if p else None
-        p = _phrase_person(m.group(1), reg)
+        p = _phrase_person(m.group(1), reg, cue.start)
         return Attribution(cue, p, None, cue.rule + ":phrase") if p else None
     cand: Mention | None = None
     rule = cue.rule
@@ -340,7 +341,7 @@ def _attribute_one(
         cand = before[-1] if before else None
         if cand is None:
             m = _NP_SUFFIX.search(text, max(sent_start, cue.start - 120), cue.start)
-            p = _phrase_person(m.group(1), reg) if m else None
+            p = _phrase_person(m.group(1), reg, cue.start) if m else None
             return Attribution(cue, p, None, cue.rule + ":phrase") if p else None
     elif cand is None:
         before = [
@@ -368,7 +369,7 @@ def _attribute_one(
                 cand, rule = first[0], cue.rule + ":apposition-subject"
             else:
                 m0 = _NP_SENT_START.match(text, sent_start, cs)
-                p0 = _phrase_person(m0.group(1), reg) if m0 else None
+                p0 = _phrase_person(m0.group(1), reg, cue.start) if m0 else None
                 if p0 is not None:
                     return Attribution(cue, p0, None, cue.rule + ":apposition-subject-phrase")
         if cand is None and after and after[0].start - cue.end < 80:
@@ -378,12 +379,12 @@ def _attribute_one(
             cand = persons[0] if persons and after[0].entity.kind != "person" else after[0]
             if cand.entity.kind != "person" and cue.direction != "agent":
                 aux = _AUX_NP.search(text, cs, cue.start)
-                if aux and (p1 := _phrase_person(aux.group(1), reg)):
+                if aux and (p1 := _phrase_person(aux.group(1), reg, cue.start)):
                     return Attribution(cue, p1, None, cue.rule + ":perfect-subject")
     if cand is None and cue.direction == "auto":
         # perfect tense: "hatte das Organisationskomitee … betont"
         aux = _AUX_NP.search(text, cs, cue.start)
-        if aux and (p1 := _phrase_person(aux.group(1), reg)):
+        if aux and (p1 := _phrase_person(aux.group(1), reg, cue.start)):
             return Attribution(cue, p1, None, cue.rule + ":perfect-subject")
     if cand is None:
         p = _fallback_name(text, cue, cs, ce, reg)
@@ -444,7 +445,7 @@ _ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
 _NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
-    rf"(?:\s+(?:des|der|von|vom|im|beim|für|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
+    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
 )
@@ -467,10 +468,19 @@ _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ih
 _SKIP_HEADS = NOT_NAME_WORDS | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
 
 
-def _phrase_person(phrase: str, reg: Registry) -> Person | None:
-    """A noun phrase as speaker ("Sprecher des Innenministeriums"), without its leading article."""
-    phrase = re.sub(r"^(?:" + _DET + r")\s+", "", phrase.strip(), flags=re.IGNORECASE).strip(" ,")
+def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
+    """A noun phrase as speaker ("Sprecher des Innenministeriums"), without its leading article.
+    A definite role without a name ("die SPD-Politikerin", "the minister") is the person last named
+    with that role or, failing that, of that gender."""
+    raw = phrase.strip()
+    phrase = re.sub(r"^(?:" + _DET + r")\s+", "", raw, flags=re.IGNORECASE).strip(" ,")
     words = phrase.split()
+    if pos >= 0 and len(words) <= 2 and re.match(r"(?:der|die|the)\s", raw, re.IGNORECASE):
+        head = words[-1].lower()
+        if head.endswith(ROLE_SUFFIXES) or head in EN_ROLE_NOUNS:
+            p = reg.last_with_role(pos, head, role_gender(words[-1]))
+            if p is not None:
+                return p
     if not words or words[0].lower() in _SKIP_HEADS or len(phrase) < 3:
         return None
     heads = [w for w in words if w[:1].isupper()]
@@ -488,10 +498,10 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
     "laut Angaben der Polizei", "said a spokesman for the ministry")."""
     if cue.direction in ("left", "auto"):
         m = _NP_BEFORE.search(text[cs : cue.start])
-        if m and (p := _phrase_person(m.group(1), reg)):
+        if m and (p := _phrase_person(m.group(1), reg, cue.start)):
             return p
     if cue.direction in ("right", "auto"):
         m = _NP_AFTER.match(text, cue.end, ce)
-        if m and (p := _phrase_person(m.group(1), reg)):
+        if m and (p := _phrase_person(m.group(1), reg, cue.start)):
             return p
     return None
