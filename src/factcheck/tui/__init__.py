@@ -1,0 +1,1 @@
+"""The Textual workbench. Import `factcheck.tui.app.make_app`; nothing below `tui/` imports Textual."""

@@ -1,0 +1,119 @@
+"""The workbench App: global bindings, themes, screen switching, and the `make_app` factory.
+
+Everything else lives in screens/ (one per screen or modal) and widgets/ (by screen region).
+"""
+
+from __future__ import annotations
+
+import getpass
+from typing import ClassVar
+
+from sqlalchemy import Engine
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.theme import Theme
+from textual.worker import Worker, WorkerState
+
+from factcheck.tui.commands import WorkbenchCommands
+from factcheck.tui.screens.article import ArticleScreen
+from factcheck.tui.screens.article_list import ArticleListScreen
+
+DARK = Theme(
+    name="factcheck-dark",
+    primary="#58a6ff",
+    secondary="#a371f7",
+    accent="#f0883e",
+    warning="#d29922",
+    error="#f85149",
+    success="#3fb950",
+    foreground="#e6edf3",
+    background="#0d1117",
+    surface="#161b22",
+    panel="#1f2630",
+    dark=True,
+)
+LIGHT = Theme(
+    name="factcheck-light",
+    primary="#0969da",
+    secondary="#8250df",
+    accent="#bc4c00",
+    warning="#9a6700",
+    error="#cf222e",
+    success="#1a7f37",
+    foreground="#1f2328",
+    background="#ffffff",
+    surface="#f6f8fa",
+    panel="#eaeef2",
+    dark=False,
+)
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class FactcheckApp(App[None]):
+    """Holds the engine, who is working, and the label language; screens do the work."""
+
+    CSS_PATH = "factcheck.tcss"
+    TITLE = "factcheck"
+    COMMANDS = App.COMMANDS | {WorkbenchCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Leave the workbench (everything is saved already)"),
+        Binding("l", "toggle_labels", "DE/EN", tooltip="Switch labels between German and English"),
+        Binding("ctrl+t", "toggle_dark", "Light/Dark", tooltip="Switch between the light and the dark theme"),
+        Binding("question_mark", "toggle_keys", "Keys", tooltip="Show or hide all keys of this screen"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-normal"), (160, "-very-wide")]
+
+    labels: reactive[str] = reactive("en")
+    """Language of ratings, statuses and headings: "en" or "de"."""
+
+    def __init__(self, engine: Engine, article_id: int | None = None, *, actor: str | None = None) -> None:
+        super().__init__()
+        self.engine = engine
+        self.actor = actor or default_actor()
+        self.initial_article_id = article_id
+        self.register_theme(DARK)
+        self.register_theme(LIGHT)
+        self.theme = DARK.name
+
+    def on_mount(self) -> None:
+        self.push_screen(ArticleListScreen())
+        if self.initial_article_id is not None:
+            self.push_screen(ArticleScreen(self.initial_article_id))
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article; the article list stays underneath so Escape returns to it."""
+        while isinstance(self.screen, ArticleScreen):
+            self.pop_screen()
+        self.push_screen(ArticleScreen(article_id))
+
+    def action_toggle_labels(self) -> None:
+        self.labels = "de" if self.labels == "en" else "en"
+        self.notify("Labels: Deutsch" if self.labels == "de" else "Labels: English", timeout=2)
+
+    def action_toggle_dark(self) -> None:
+        self.theme = LIGHT.name if self.theme == DARK.name else DARK.name
+
+    def action_toggle_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Workers run with exit_on_error=False: a bug in one becomes a notice, never a crash.
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error")
+
+
+def make_app(engine: Engine, article_id: int | None = None, *, actor: str | None = None) -> FactcheckApp:
+    """The one way to build the workbench (used by the CLI and the tests)."""
+    return FactcheckApp(engine, article_id, actor=actor)

@@ -1,0 +1,94 @@
+"""The command palette (ctrl+p): every action of the current screen, status changes, and opening articles.
+
+Status changes and opening an article call the services directly; the dialog actions (verdict, note …)
+open the same dialogs their keys open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from factcheck.services.articles import list_articles
+from factcheck.store import session_scope
+from factcheck.tui.presentation import STATUSES, status_label
+
+if TYPE_CHECKING:
+    from factcheck.tui.app import FactcheckApp
+
+Command = tuple[str, str, Callable[[], object]]
+
+
+class WorkbenchCommands(Provider):
+    """Commands of the screen the palette was opened on, plus "Open article: …" for every article."""
+
+    @property
+    def workbench(self) -> FactcheckApp:
+        return cast("FactcheckApp", self.app)
+
+    def _screen_commands(self) -> list[Command]:
+        from factcheck.tui.screens.article import ArticleScreen
+
+        screen = self.screen
+        commands: list[Command] = []
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                name = f"{binding.description}  ({binding.key})"
+                commands.append((name, binding.tooltip, partial(screen.run_action, binding.action)))
+        if isinstance(screen, ArticleScreen):
+            for status in STATUSES:
+                commands.append(
+                    (
+                        f"Set status: {status_label(status, self.workbench.labels)}",
+                        f"Mark the current claim {status}",
+                        partial(self._set_status, screen, status),
+                    )
+                )
+        app = self.workbench
+        commands.append(("Toggle German/English labels  (l)", "Ratings, statuses, headings", app.action_toggle_labels))
+        commands.append(("Toggle light/dark theme  (ctrl+t)", "Switch themes", app.action_toggle_dark))
+        return commands
+
+    @staticmethod
+    def _set_status(screen: object, status: str) -> None:
+        from factcheck.tui.screens.article import ArticleScreen
+
+        assert isinstance(screen, ArticleScreen)
+        claim = screen.current_claim
+        if claim is None:
+            screen.notify("Select a claim first.", severity="warning")
+        else:
+            screen.set_status(claim, status)
+
+    async def _article_commands(self, search: str) -> list[Command]:
+        def fetch() -> list[Command]:
+            with session_scope(self.workbench.engine) as session:
+                rows = list_articles(session, search=search, limit=20)
+            return [
+                (f"Open article: {r.title}", f"#{r.id} · {r.claims} claims", partial(self.workbench.open_article, r.id))
+                for r in rows
+            ]
+
+        try:
+            return await asyncio.to_thread(fetch)
+        except Exception:  # the palette must keep working even when the store does not answer
+            return []
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._screen_commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:  # type: ignore[override]
+        matcher = self.matcher(query)
+        commands = self._screen_commands()
+        if len(query) >= 2:
+            commands += await self._article_commands("")
+        for name, help_text, callback in commands:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

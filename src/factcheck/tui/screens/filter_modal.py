@@ -1,0 +1,128 @@
+"""Filtering the claim list by status, kind, speaker, verdict and free text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from factcheck.ratings import SCALE
+from factcheck.tui.presentation import KIND_LABELS, STATUSES, status_label
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    status: str | None = None
+    kind: str | None = None
+    speaker: str = ""
+    rating: str | None = None
+    text: str = ""
+    checkworthy_only: bool = True
+
+    @property
+    def active(self) -> bool:
+        return bool(self.status or self.kind or self.speaker or self.rating or self.text)
+
+    def describe(self) -> str:
+        parts = [
+            f"{name}={value}"
+            for name, value in (
+                ("status", self.status),
+                ("kind", self.kind),
+                ("speaker", self.speaker),
+                ("verdict", self.rating),
+                ("text", self.text),
+            )
+            if value
+        ]
+        if not self.checkworthy_only:
+            parts.append("all sentences")
+        return " · ".join(parts)
+
+
+class FilterModal(ModalScreen[ClaimFilter | None]):
+    """Enter applies, Escape keeps the old filter, the Clear button resets everything."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Cancel", tooltip="Keep the current filter"),
+        Binding("ctrl+s", "apply", "Apply", tooltip="Apply the filter", priority=True),
+    ]
+
+    def __init__(self, current: ClaimFilter, *, language: str = "en") -> None:
+        super().__init__()
+        self.current = current
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        c = self.current
+        lang = self.language
+        with Vertical(classes="dialog filter-dialog"):
+            yield Label("Filter claims", classes="dialog-title")
+            with Horizontal(classes="filter-row"):
+                yield Label("Status", classes="filter-label")
+                yield Select(
+                    [(status_label(s, lang), s) for s in STATUSES], value=c.status or Select.NULL, id="f-status"
+                )
+            with Horizontal(classes="filter-row"):
+                yield Label("Kind", classes="filter-label")
+                yield Select(
+                    [(labels.get(lang, k), k) for k, labels in KIND_LABELS.items()],
+                    value=c.kind or Select.NULL,
+                    id="f-kind",
+                )
+            with Horizontal(classes="filter-row"):
+                yield Label("Speaker", classes="filter-label")
+                yield Input(c.speaker, placeholder="name contains…", id="f-speaker")
+            with Horizontal(classes="filter-row"):
+                yield Label("Verdict", classes="filter-label")
+                yield Select([(r.label(lang), r.key) for r in SCALE], value=c.rating or Select.NULL, id="f-rating")
+            with Horizontal(classes="filter-row"):
+                yield Label("Text", classes="filter-label")
+                yield Input(c.text, placeholder="claim contains…", id="f-text")
+            yield Checkbox("Only check-worthy claims", c.checkworthy_only, id="f-worthy")
+            with Horizontal(classes="buttons"):
+                yield Button("Apply (enter)", id="apply", variant="primary")
+                yield Button("Clear", id="clear")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-text", Input).focus()
+
+    def _value(self) -> ClaimFilter:
+        def selected(widget_id: str) -> str | None:
+            value = self.query_one(widget_id, Select).value
+            return value if isinstance(value, str) else None
+
+        return ClaimFilter(
+            status=selected("#f-status"),
+            kind=selected("#f-kind"),
+            speaker=self.query_one("#f-speaker", Input).value.strip(),
+            rating=selected("#f-rating"),
+            text=self.query_one("#f-text", Input).value.strip(),
+            checkworthy_only=self.query_one("#f-worthy", Checkbox).value,
+        )
+
+    def action_apply(self) -> None:
+        self.dismiss(self._value())
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#apply")
+    def _apply(self) -> None:
+        self.action_apply()
+
+    @on(Button.Pressed, "#clear")
+    def _clear(self) -> None:
+        self.dismiss(replace(ClaimFilter(), checkworthy_only=self.current.checkworthy_only))
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

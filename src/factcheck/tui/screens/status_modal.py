@@ -1,0 +1,45 @@
+"""Choosing a claim status: open, in progress, checked, dismissed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from factcheck.tui.presentation import STATUS_GLYPHS, STATUSES, status_label
+
+
+class StatusModal(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel", tooltip="Keep the status")]
+
+    def __init__(self, claim_id: int, current: str, *, language: str = "en") -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.current = current
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog status-dialog"):
+            yield Label(f"Status of claim #{self.claim_id}", classes="dialog-title")
+            yield OptionList(
+                *(Option(f"{STATUS_GLYPHS[s]} {status_label(s, self.language)}", id=s) for s in STATUSES),
+                id="statuses",
+            )
+
+    def on_mount(self) -> None:
+        options = self.query_one("#statuses", OptionList)
+        options.highlighted = STATUSES.index(self.current) if self.current in STATUSES else 0
+        options.focus()
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

@@ -1,0 +1,106 @@
+"""The verdict picker: the DE/EN rating scale and a rationale, required for anything but "true"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from factcheck.ratings import BY_KEY
+from factcheck.tui.presentation import RATING_COLOURS, rating_choices, short
+from factcheck.tui.screens.base_modal import GuardedModal
+
+
+@dataclass(frozen=True)
+class VerdictInput:
+    rating: str  # a key of factcheck.ratings.SCALE
+    rationale: str
+
+
+def missing_rationale(value: VerdictInput) -> bool:
+    # Same rule as services.verdicts.set_verdict, checked here so the text stays in the dialog.
+    return value.rating != "true" and not value.rationale.strip()
+
+
+class VerdictModal(GuardedModal[VerdictInput | None]):
+    """Pick a rating (arrows, Enter jumps to the rationale), write why, Ctrl+S saves."""
+
+    def __init__(
+        self,
+        claim_id: int,
+        claim_text: str,
+        *,
+        language: str = "en",
+        initial: VerdictInput | None = None,
+        error: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.claim_text = claim_text
+        self.language = language
+        self.initial = initial
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog verdict", id="verdict-dialog"):
+            yield Label(f"Verdict for claim #{self.claim_id}", classes="dialog-title")
+            yield Static(short(self.claim_text, 300), classes="dialog-claim")
+            options = [
+                Option(f"[{RATING_COLOURS.get(r.key, '')}]●[/] {label}", id=r.key)
+                for r, label in rating_choices(self.language)
+            ]
+            yield OptionList(*options, id="ratings")
+            yield Label("Rationale (required unless the claim is true)", classes="field-label")
+            yield TextArea(self.initial.rationale if self.initial else "", id="rationale", soft_wrap=True)
+            yield Static(self.error or "", id="verdict-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        ratings = self.query_one("#ratings", OptionList)
+        key = self.initial.rating if self.initial else None
+        if key in BY_KEY:
+            ratings.highlighted = ratings.get_option_index(key)
+        else:
+            ratings.highlighted = 0
+        ratings.focus()
+        self.query_one("#verdict-error").display = bool(self.error)
+
+    @property
+    def value(self) -> VerdictInput:
+        ratings = self.query_one("#ratings", OptionList)
+        index = ratings.highlighted if ratings.highlighted is not None else 0
+        key = ratings.get_option_at_index(index).id or "true"
+        return VerdictInput(key, self.query_one("#rationale", TextArea).text)
+
+    def has_unsaved_input(self) -> bool:
+        typed = self.query_one("#rationale", TextArea).text.strip()
+        return bool(typed) and typed != (self.initial.rationale.strip() if self.initial else "")
+
+    def action_save(self) -> None:
+        value = self.value
+        if missing_rationale(value):
+            label = BY_KEY[value.rating].label(self.language)
+            error = self.query_one("#verdict-error", Static)
+            error.update(f"A rationale is required for “{label}”.")
+            error.display = True
+            self.query_one("#rationale", TextArea).focus()
+            return
+        self.dismiss(VerdictInput(value.rating, value.rationale.strip()))
+
+    @on(OptionList.OptionSelected, "#ratings")
+    def _rating_chosen(self) -> None:
+        self.query_one("#rationale", TextArea).focus()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

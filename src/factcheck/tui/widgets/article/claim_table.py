@@ -1,0 +1,126 @@
+"""The claim list of an article: a DataTable (virtualised rendering) keyed by claim id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
+
+from factcheck.services.views import ClaimView
+from factcheck.tui.presentation import kind_badges, short, state_cell, word
+
+TEXT_WIDTH = 120  # the table scrolls sideways; long claims are cut here and shown whole in the detail pane
+COMPACT_BELOW = 70  # narrower than this, speaker and date make way for the claim text
+
+
+def speaker_of(row: ClaimView) -> str:
+    names = [*row.speakers, *(q.get("speaker") or "" for q in row.quotes)]
+    return next((n for n in names if n), "")
+
+
+def date_of(row: ClaimView) -> str:
+    for d in row.dates:
+        return str(d.get("value") or d.get("text") or "")
+    return ""
+
+
+class ClaimTable(DataTable[Text | str]):
+    """One row per claim: #, kinds as badges, speaker, date, status or verdict, text."""
+
+    @dataclass
+    class ClaimSelected(Message):
+        """The cursor moved onto a claim."""
+
+        claim_id: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.rows_by_id: dict[int, ClaimView] = {}
+        self.language = "en"
+        self.compact = False
+        self._columns_for: tuple[str, bool] | None = None
+
+    @property
+    def current_claim_id(self) -> int | None:
+        if not self.row_count:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except Exception:  # cursor outside the table while it is being rebuilt
+            return None
+        return int(key.value) if key.value else None
+
+    def show_claims(self, rows: list[ClaimView], *, language: str, keep: int | None = None) -> None:
+        """Replace the rows; keep the cursor on claim `keep` (or the current claim) when it is still listed."""
+        keep = keep if keep is not None else self.current_claim_id
+        same_layout = self._columns_for == (language, self.compact)
+        if same_layout and [r.id for r in rows] == list(self.rows_by_id):
+            self._update_changed(rows)
+        else:
+            self._rebuild(rows, language)
+        if keep is not None and keep in self.rows_by_id:
+            self.select_claim(keep)
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            rows = list(self.rows_by_id.values())
+            keep = self.current_claim_id
+            self._rebuild(rows, self.language)
+            if keep is not None:
+                self.select_claim(keep)
+
+    def select_claim(self, claim_id: int) -> bool:
+        try:
+            index = self.get_row_index(str(claim_id))
+        except RowDoesNotExist:
+            return False
+        if index != self.cursor_row:
+            self.move_cursor(row=index, scroll=True)
+        return True
+
+    # -- internals --------------------------------------------------------------------------------------
+
+    def _cells(self, row: ClaimView) -> list[Text | str]:
+        rating = row.verdict.rating if row.verdict else None
+        state = state_cell(row.status, rating, self.language)
+        text = Text(short(row.text, TEXT_WIDTH), style="" if row.checkworthy else "dim")
+        ident = Text(str(row.id), style="dim" if not row.checkworthy else "")
+        if self.compact:
+            return [ident, kind_badges(row.kinds), state, text]
+        return [ident, kind_badges(row.kinds), short(speaker_of(row), 16), date_of(row), state, text]
+
+    def _rebuild(self, rows: list[ClaimView], language: str) -> None:
+        self.language = language
+        self.clear(columns=True)
+        self.add_column(word("id", language), key="id")
+        self.add_column(word("kinds", language), key="kinds")
+        if not self.compact:
+            self.add_column(word("speaker", language), key="speaker")
+            self.add_column(word("date", language), key="date")
+        self.add_column(word("status", language), key="status")
+        self.add_column(word("text", language), key="text")
+        self._columns_for = (language, self.compact)
+        self.rows_by_id = {}
+        for row in rows:
+            self.add_row(*self._cells(row), key=str(row.id))
+            self.rows_by_id[row.id] = row
+
+    def _update_changed(self, rows: list[ClaimView]) -> None:
+        keys = [c for c in self.columns]
+        for row in rows:
+            old = self.rows_by_id.get(row.id)
+            if old == row:
+                continue
+            for column, cell in zip(keys, self._cells(row), strict=True):
+                self.update_cell(str(row.id), column, cell)
+            self.rows_by_id[row.id] = row
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.post_message(self.ClaimSelected(int(event.row_key.value)))

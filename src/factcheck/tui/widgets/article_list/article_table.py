@@ -1,0 +1,82 @@
+"""The article list: newest first, loaded a page at a time as the cursor nears the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import DataTable
+
+from factcheck.services.views import ArticleSummary
+from factcheck.tui.presentation import relative_time, short, word
+
+PAGE_SIZE = 200
+PREFETCH_ROWS = 30  # ask for the next page this many rows before the end
+
+
+class ArticleTable(DataTable[Text | str]):
+    @dataclass
+    class ArticleChosen(Message):
+        article_id: int
+
+    @dataclass
+    class NeedMore(Message):
+        """The cursor is close to the last loaded row and more may exist."""
+
+        offset: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.language = "en"
+        self.has_more = False
+        self.loaded = 0
+        self._asked_at: int | None = None
+
+    def set_columns(self, language: str) -> None:
+        self.language = language
+        self.clear(columns=True)
+        self.add_column(word("title", language), key="title")
+        self.add_column(word("language", language), key="language")
+        self.add_column(word("claims", language), key="claims")
+        self.add_column(word("checked", language), key="checked")
+        self.add_column(word("last_change", language), key="last_change")
+        self.loaded = 0
+
+    def show_page(self, rows: list[ArticleSummary], *, offset: int, page_size: int = PAGE_SIZE) -> None:
+        """Rows for `offset`; offset 0 replaces the list, later pages are appended."""
+        if offset == 0:
+            self.set_columns(self.language)
+        for r in rows:
+            self.add_row(
+                short(r.title or "(untitled)", 70),
+                r.language,
+                Text(str(r.claims), justify="right"),
+                Text(f"{r.checked_percent:.0f}%", justify="right"),
+                relative_time(r.last_change),
+                key=str(r.id),
+            )
+        self.loaded = offset + len(rows)
+        self.has_more = len(rows) == page_size
+        self._asked_at = None
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(self.ArticleChosen(int(event.row_key.value)))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        near_end = event.cursor_row >= self.row_count - PREFETCH_ROWS
+        if self.has_more and near_end and self._asked_at != self.loaded:
+            self._asked_at = self.loaded
+            self.post_message(self.NeedMore(self.loaded))
+
+    @property
+    def current_article_id(self) -> int | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return int(key.value) if key.value else None

@@ -1,0 +1,82 @@
+"""Fixtures for the workbench tests: a real SQLite file with the seed article, a fixed actor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from textual.pilot import Pilot
+
+from factcheck.services import articles, claims
+from factcheck.services.views import ClaimDetail, ClaimView
+from factcheck.store import create_store_engine, session_scope
+from factcheck.text.document import prepare_document
+from factcheck.tui.app import FactcheckApp, make_app
+from tests.conftest import SEED
+
+ACTOR = "tester"
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    # Async tests run on anyio's pytest plugin (anyio comes with httpx), on asyncio like Textual.
+    return "asyncio"
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    return create_store_engine(str(tmp_path / "claims.db"))
+
+
+@pytest.fixture
+def article_id(engine: Engine) -> int:
+    return import_seed(engine)
+
+
+def import_seed(engine: Engine) -> int:
+    doc = prepare_document(SEED.read_bytes(), name=SEED.name)
+    with session_scope(engine) as session:
+        return articles.import_document(session, doc, origin=str(SEED), actor=ACTOR).article_id
+
+
+def app_for(engine: Engine, article_id: int | None = None) -> FactcheckApp:
+    return make_app(engine, article_id, actor=ACTOR)
+
+
+def all_claims(engine: Engine, article_id: int) -> list[ClaimView]:
+    with session_scope(engine) as session:
+        return claims.list_claims(session, article_id=article_id)
+
+
+def claim_with(engine: Engine, article_id: int, needle: str) -> ClaimView:
+    found = [c for c in all_claims(engine, article_id) if needle in c.text]
+    assert found, f"no claim contains {needle!r}"
+    return found[0]
+
+
+def detail(engine: Engine, claim_id: int) -> ClaimDetail:
+    with session_scope(engine) as session:
+        return claims.claim_detail(session, claim_id)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers finish and the screen catch up (twice: a finished worker may start the next)."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def select_claim(pilot: Pilot[None], engine: Engine, article_id: int, needle: str) -> ClaimView:
+    """Make the claim containing `needle` current, the way a click in the table would."""
+    from factcheck.tui.screens.article import ArticleScreen
+    from factcheck.tui.widgets.article.claim_table import ClaimTable
+
+    await settle(pilot)
+    claim = claim_with(engine, article_id, needle)
+    screen = pilot.app.screen
+    assert isinstance(screen, ArticleScreen)
+    assert screen.query_one(ClaimTable).select_claim(claim.id), f"claim {claim.id} is not listed"
+    await settle(pilot)
+    assert screen.current_claim_id == claim.id
+    return claim
