@@ -6,13 +6,14 @@ import getpass
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from sqlalchemy import Engine
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.services import articles, claims, verdicts
+from factcheck.services import articles, claims, memory, verdicts
 from factcheck.services.loading import load_input
 from factcheck.store import create_store_engine, session_scope
 from factcheck.text.document import Document, prepare_document
@@ -230,6 +231,64 @@ def note(
         emit_json(result.__dict__)
     else:
         typer.echo(f"claim {claim_id}: note {result.id} added")
+
+
+checked_app = typer.Typer(help="The memory of claims already checked.", no_args_is_help=True)
+app.add_typer(checked_app, name="checked")
+
+
+@checked_app.command("import")
+def checked_import(
+    path: Annotated[str, typer.Argument(help="ClaimReview JSON/JSON-LD, CSV, or a CLEF TSV/JSONL file.")],
+    db: DbOption = None,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import fact-checks done elsewhere into the checked-claim memory (all or nothing)."""
+    from factcheck.checked.formats import CheckedFileError, parse_checked_file
+
+    try:
+        records = parse_checked_file(Path(path))
+    except CheckedFileError as exc:
+        raise InputError(str(exc)) from None
+    engine = open_engine(db)
+    with session_scope(engine) as session:
+        result = memory.add_checked(session, records, actor=actor(by), origin_name=path)
+    if as_json:
+        emit_json(result.to_dict())
+    else:
+        typer.echo(f"{result.added} checked claims added, {result.skipped} already known")
+
+
+@app.command()
+def similar(
+    claim: Annotated[str | None, typer.Argument(help="Claim id (or use --text).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Match this text instead of a stored claim.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of --text, de or en.")] = None,
+    top: Annotated[int, typer.Option(help="How many matches.", min=1, max=100)] = 5,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Claims already checked that look like this one, best first."""
+    if (claim is None) == (text is None):
+        raise InputError("give either a claim id or --text")
+    engine = open_engine(db)
+    with session_scope(engine) as session:
+        if claim is not None:
+            matches = memory.similar_to_claim(session, parse_id(claim, "claim"), top=top)
+        else:
+            assert text is not None
+            matches = memory.find_similar(session, text, language=lang, top=top)
+    if as_json:
+        emit_json([m.to_dict() for m in matches])
+        return
+    if not matches:
+        typer.echo("no similar checked claims")
+    for m in matches:
+        where = m.url or (f"claim {m.claim_id}" if m.claim_id else "")
+        typer.echo(f"{m.score:.2f}  {m.label_en:<16} {m.published or '':<10}  {m.text}  {where}")
+        if m.matched_terms:
+            typer.echo(f"      matched: {', '.join(m.matched_terms)}")
 
 
 @app.command("open")

@@ -11,6 +11,7 @@ from factcheck.extract import extract_claims
 from factcheck.services.articles import claim_from_extracted, get_article
 from factcheck.services.audit import record_event
 from factcheck.services.claims import get_claim, snapshot, touch
+from factcheck.services.memory import forget_claim, refresh_memory
 from factcheck.services.views import ClaimView
 from factcheck.store.models import Claim, Event, Note, Source, Verdict
 
@@ -42,6 +43,7 @@ def edit_claim(
         claim.text = text.strip()
     touch(claim, expected_version)
     session.add(claim)
+    refresh_memory(session, claim)
     record_event(
         session,
         actor=actor,
@@ -200,7 +202,9 @@ def merge_with_next(session: Session, claim_id: int, *, actor: str, expected_ver
         session.add(event)
     touch(claim, expected_version)
     session.add(claim)
+    forget_claim(session, other.id)
     session.delete(other)
+    refresh_memory(session, claim)
     record_event(
         session,
         actor=actor,
@@ -246,6 +250,7 @@ def undo_last(session: Session, claim_id: int, *, actor: str) -> str:
             claim.status = previous.get("status", claim.status)
         touch(claim, None)
         session.add(claim)
+        refresh_memory(session, claim)
         record_event(
             session,
             actor=actor,

@@ -8,6 +8,7 @@ from factcheck.errors import InputError
 from factcheck.ratings import parse_rating
 from factcheck.services.audit import record_event
 from factcheck.services.claims import get_claim, snapshot, touch
+from factcheck.services.memory import remember_verdict
 from factcheck.services.views import NoteView, VerdictView
 from factcheck.store.models import Note, Verdict
 
@@ -36,6 +37,7 @@ def set_verdict(
     session.add(verdict)
     session.flush()
     assert verdict.id is not None
+    remember_verdict(session, claim, verdict)
     record_event(
         session,
         actor=actor,

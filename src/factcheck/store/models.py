@@ -113,3 +113,32 @@ class Event(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     prev_hash: str = Field(default="", max_length=64)
     hash: str = Field(default="", max_length=64)
+
+
+class CheckedClaim(SQLModel, table=True):
+    """The memory of claims already checked: our own verdicts and imported fact-checks.
+
+    `terms` holds the analysed text (factcheck.match) that the full-text index is built on; on
+    SQLite a trigger-synced FTS5 table indexes it, on PostgreSQL a GIN index over its tsvector.
+    """
+
+    __tablename__ = "checked_claim"
+    __table_args__ = (UniqueConstraint("dedupe_key", name="uq_checked_claim_dedupe_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    language: str | None = Field(default=None, max_length=8)
+    rating: str = Field(max_length=32)
+    original_label: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    rationale: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    published: str | None = Field(default=None, max_length=10)
+    publisher: str | None = Field(default=None, max_length=200)
+    speaker: str | None = Field(default=None, max_length=200)
+    external_id: str | None = Field(default=None, max_length=200)
+    origin: str = Field(default="import", max_length=16)  # "verdict" (ours) or "import"
+    claim_id: int | None = Field(default=None, foreign_key="claim.id", index=True, ondelete="SET NULL")
+    dedupe_key: str = Field(max_length=64)
+    terms: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,291 @@
+"""The checked-claim memory: remember verdicts, import fact-checks, find similar checked claims.
+
+Candidate retrieval runs in the database's own full-text index (SQLite FTS5 with BM25 over the
+analysed terms, IDF-pruned query; PostgreSQL tsvector/GIN), so the index is updated in the same
+transaction as the row and nothing is rebuilt at start-up. The few dozen candidates are then
+reranked in Python (factcheck.match.rerank).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import func, text
+from sqlmodel import Session, col, select
+
+from factcheck.errors import InputError, NotFound
+from factcheck.match.fts import fts_document, fts_query, idf_from_df
+from factcheck.match.normalize import analyze
+from factcheck.match.rerank import Candidate, Query, rerank
+from factcheck.ratings import BY_KEY
+from factcheck.services.audit import record_event
+from factcheck.services.claims import get_claim
+from factcheck.store.models import CheckedClaim, Claim, Verdict
+
+CANDIDATES = 50
+
+
+@dataclass
+class SimilarMatch:
+    checked_id: int
+    score: float
+    text: str
+    rating: str
+    label_en: str
+    label_de: str
+    original_label: str
+    url: str | None
+    published: str | None
+    publisher: str | None
+    origin: str
+    claim_id: int | None
+    matched_terms: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class CheckedImportResult:
+    added: int
+    skipped: int  # already in the memory (same text and URL)
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def dedupe_key(text_: str, url: str | None, origin: str, claim_id: int | None = None) -> str:
+    if origin == "verdict":
+        return hashlib.sha256(f"verdict:{claim_id}".encode()).hexdigest()
+    canonical = " ".join(text_.casefold().split())
+    return hashlib.sha256(f"{canonical}\x1f{url or ''}".encode()).hexdigest()
+
+
+def remember_verdict(session: Session, claim: Claim, verdict: Verdict | None) -> None:
+    """Keep the claim's entry in the memory in step with its current verdict (None: forget it)."""
+    key = dedupe_key("", None, "verdict", claim.id)
+    entry = session.exec(select(CheckedClaim).where(CheckedClaim.dedupe_key == key)).first()
+    if verdict is None:
+        if entry is not None:
+            session.delete(entry)
+        return
+    speakers = (claim.fields or {}).get("speakers") or []
+    language = _claim_language(session, claim)
+    if entry is None:
+        entry = CheckedClaim(origin="verdict", claim_id=claim.id, dedupe_key=key, rating=verdict.rating, text="")
+    entry.text = claim.text
+    entry.language = language
+    entry.rating = verdict.rating
+    entry.original_label = BY_KEY[verdict.rating].en if verdict.rating in BY_KEY else verdict.rating
+    entry.rationale = verdict.rationale
+    entry.publisher = "factcheck"
+    entry.speaker = speakers[0] if speakers else None
+    entry.published = verdict.created_at.date().isoformat()  # when it was checked
+    entry.terms = fts_document(claim.text, language)
+    session.add(entry)
+
+
+def refresh_memory(session: Session, claim: Claim) -> None:
+    """After a claim's text or verdicts changed: re-index it under its current verdict."""
+    from factcheck.services.claims import latest_verdicts
+
+    session.flush()
+    remember_verdict(session, claim, latest_verdicts(session, [claim.id or 0]).get(claim.id or 0))
+
+
+def forget_claim(session: Session, claim_id: int) -> None:
+    key = dedupe_key("", None, "verdict", claim_id)
+    entry = session.exec(select(CheckedClaim).where(CheckedClaim.dedupe_key == key)).first()
+    if entry is not None:
+        session.delete(entry)
+
+
+def _claim_language(session: Session, claim: Claim) -> str | None:
+    from factcheck.store.models import Article
+
+    article = session.get(Article, claim.article_id)
+    return article.language if article else None
+
+
+def add_checked(session: Session, records: list[Any], *, actor: str, origin_name: str) -> CheckedImportResult:
+    """Store parsed fact-checks (factcheck.checked.CheckedRecord) in one transaction, skipping duplicates."""
+    added = skipped = 0
+    seen: set[str] = set()
+    for r in records:
+        key = dedupe_key(r.text, r.url, "import")
+        if key in seen or session.exec(select(CheckedClaim.id).where(CheckedClaim.dedupe_key == key)).first():
+            skipped += 1
+            continue
+        seen.add(key)
+        session.add(
+            CheckedClaim(
+                text=r.text,
+                title=r.title,
+                language=r.language,
+                rating=r.rating_key,
+                original_label=r.original_label or "",
+                url=r.url,
+                published=(r.date or None) and r.date[:10],
+                publisher=r.publisher,
+                speaker=getattr(r, "speaker", None),
+                external_id=r.external_id,
+                origin="import",
+                dedupe_key=key,
+                terms=fts_document(r.text, r.language, r.title),
+            )
+        )
+        added += 1
+    session.flush()
+    record_event(
+        session,
+        actor=actor,
+        action="checked.import",
+        entity="checked_claim",
+        entity_id=0,
+        after={"file": origin_name, "added": added, "skipped": skipped},
+    )
+    return CheckedImportResult(added, skipped)
+
+
+def count_checked(session: Session) -> int:
+    return int(session.exec(select(func.count()).select_from(CheckedClaim)).one())
+
+
+def _candidates_sqlite(session: Session, query_text: str, language: str | None) -> tuple[list[tuple[int, float]], Any]:
+    n_docs = count_checked(session)
+    cache: dict[str, int] = {}
+
+    def df(term: str) -> int:
+        if term not in cache:
+            row = session.exec(  # type: ignore[call-overload]
+                text("SELECT doc FROM checked_claim_vocab WHERE term = :t"), params={"t": term}
+            ).first()
+            cache[term] = int(row[0]) if row else 0
+        return cache[term]
+
+    match = fts_query(query_text, language, df=df, n_docs=n_docs)
+    if not match:
+        return [], idf_from_df(df, n_docs)
+    rows = session.exec(  # type: ignore[call-overload]
+        text(
+            "SELECT rowid, -bm25(checked_claim_fts) FROM checked_claim_fts WHERE checked_claim_fts MATCH :q"
+            " ORDER BY bm25(checked_claim_fts) LIMIT :k"
+        ),
+        params={"q": match, "k": CANDIDATES},
+    ).all()
+    return [(int(r[0]), float(r[1])) for r in rows], idf_from_df(df, n_docs)
+
+
+def _candidates_postgres(session: Session, query_text: str, language: str | None) -> list[tuple[int, float]]:
+    terms = list(dict.fromkeys(analyze(query_text, language)))[:24]
+    if not terms:
+        return []
+    tsquery = " | ".join("'" + t.replace("'", "") + "'" for t in terms)
+    rows = session.exec(  # type: ignore[call-overload]
+        text(
+            "SELECT id, ts_rank(to_tsvector('simple', terms), to_tsquery('simple', :q)) AS r FROM checked_claim"
+            " WHERE to_tsvector('simple', terms) @@ to_tsquery('simple', :q) ORDER BY r DESC LIMIT :k"
+        ),
+        params={"q": tsquery, "k": CANDIDATES},
+    ).all()
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def find_similar(
+    session: Session,
+    query_text: str,
+    *,
+    language: str | None = None,
+    speaker: str | None = None,
+    date: str | None = None,
+    top: int = 5,
+    exclude_claim_id: int | None = None,
+) -> list[SimilarMatch]:
+    """Checked claims most likely to be the same claim as `query_text`, best first."""
+    if not query_text.strip():
+        raise InputError("nothing to match: the text is empty")
+    idf = None
+    if session.get_bind().dialect.name == "sqlite":
+        hits, idf = _candidates_sqlite(session, query_text, language)
+    else:
+        hits = _candidates_postgres(session, query_text, language)
+    if not hits:
+        return []
+    ids = [h[0] for h in hits]
+    rows = {c.id: c for c in session.exec(select(CheckedClaim).where(col(CheckedClaim.id).in_(ids)))}
+    candidates = [
+        Candidate(
+            id=i,
+            text=rows[i].text,
+            title=rows[i].title,
+            language=rows[i].language,
+            bm25=score,
+            speaker=rows[i].speaker,
+            date=rows[i].published,
+            terms=tuple(rows[i].terms.split()),
+        )
+        for i, score in hits
+        if i in rows and (exclude_claim_id is None or rows[i].claim_id != exclude_claim_id)
+    ]
+    ranked = rerank(Query(query_text, language, speaker, date), candidates, idf=idf, top=top)
+    result = []
+    for m in ranked:
+        row = rows[m.id]  # type: ignore[index]
+        rating = BY_KEY.get(row.rating)
+        result.append(
+            SimilarMatch(
+                checked_id=row.id or 0,
+                score=round(float(m.score), 4),
+                text=row.text,
+                rating=row.rating,
+                label_en=rating.en if rating else row.rating,
+                label_de=rating.de if rating else row.rating,
+                original_label=row.original_label,
+                url=row.url,
+                published=row.published,
+                publisher=row.publisher,
+                origin=row.origin,
+                claim_id=row.claim_id,
+                matched_terms=m.matched_terms,
+            )
+        )
+    return result
+
+
+def similar_to_claim(session: Session, claim_id: int, *, top: int = 5) -> list[SimilarMatch]:
+    claim = get_claim(session, claim_id)
+    fields = claim.fields or {}
+    speakers = fields.get("speakers") or []
+    dates = [d.get("value") for d in fields.get("dates", []) if d.get("value")]
+    return find_similar(
+        session,
+        claim.text,
+        language=_claim_language(session, claim),
+        speaker=speakers[0] if speakers else None,
+        date=dates[0] if dates else None,
+        top=top,
+        exclude_claim_id=claim_id,
+    )
+
+
+def get_checked(session: Session, checked_id: int) -> CheckedClaim:
+    row = session.get(CheckedClaim, checked_id)
+    if row is None:
+        raise NotFound(f"no checked claim with id {checked_id}")
+    return row
+
+
+def reuse_verdict(session: Session, claim_id: int, checked_id: int, *, actor: str) -> Any:
+    """Copy a checked claim's verdict onto this claim as a new verdict by `actor`, linked to the original."""
+    from factcheck.services.verdicts import set_verdict
+
+    original = get_checked(session, checked_id)
+    where = original.url or (f"claim {original.claim_id}" if original.claim_id else original.publisher or "memory")
+    rationale = f"Reused from checked claim #{checked_id} ({where}): „{original.text}“"
+    if original.rationale:
+        rationale += f" — {original.rationale}"
+    return set_verdict(
+        session, claim_id, original.rating, rationale=rationale, actor=actor, reused_from=f"checked:{checked_id}"
+    )
