@@ -82,6 +82,9 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
         return 0.05, ["cw:-teaser"]
     if _BOILER.search(sentence) or len(words) < 4:
         return 0.1, ["cw:-boilerplate" if len(words) >= 4 else "cw:-fragment"]
+    if re.match(r"(?:Ob|Whether)\b", sentence):
+        s -= 0.4
+        cues.append("cw:-open-question")
     if sentence.rstrip().endswith("?"):
         s -= 0.35
         cues.append("cw:-question")

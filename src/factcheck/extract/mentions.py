@@ -217,6 +217,22 @@ def build_registry(text: str) -> Registry:
             continue
         full.append(Mention(m.start(), end, p, "speaker:apposition"))
         taken.append((m.start(), end))
+    # 3. known first name + surname: "Pete Hegseth", "Alexandra Filipenko"
+    for run in _NAME_RUN.finditer(text):
+        toks = _name_tokens(run.group())
+        if len(toks) < 2 or not free(run.start(), run.end()):
+            continue
+        first = toks[0].lower()
+        if first not in FIRST_NAMES:
+            continue
+        if toks[1].lower() in NOT_NAME_WORDS:
+            continue
+        name = " ".join(toks)
+        end = run.start() + len(" ".join(run.group().split()[: len(toks)]))
+        p = reg.add(name, FIRST_NAMES[first])
+        end = _party_end(text, end)
+        full.append(Mention(run.start(), end, p, "speaker:first-name"))
+        taken.append((run.start(), end))
     # 2. titles: "Mr Blair", "Frau Merkel", "President Joe Biden"
     for m in _EN_TITLE_RE.finditer(text):
         run = _NAME_RUN.match(text, m.end())
@@ -234,22 +250,6 @@ def build_registry(text: str) -> Registry:
             p = reg.resolve(toks[0]) or reg.add(toks[0], gender, m.group(1))
         full.append(Mention(m.start(), end, p, "speaker:title"))
         taken.append((m.start(), end))
-    # 3. known first name + surname: "Pete Hegseth", "Alexandra Filipenko"
-    for run in _NAME_RUN.finditer(text):
-        toks = _name_tokens(run.group())
-        if len(toks) < 2 or not free(run.start(), run.end()):
-            continue
-        first = toks[0].lower()
-        if first not in FIRST_NAMES:
-            continue
-        if toks[1].lower() in NOT_NAME_WORDS:
-            continue
-        name = " ".join(toks)
-        end = run.start() + len(" ".join(run.group().split()[: len(toks)]))
-        p = reg.add(name, FIRST_NAMES[first])
-        end = _party_end(text, end)
-        full.append(Mention(run.start(), end, p, "speaker:first-name"))
-        taken.append((run.start(), end))
     # 4. short references to introduced persons: "Putin", "Trumps", "Mr Blair" (already above)
     if reg.by_surname:
         sur_re = re.compile(
@@ -295,6 +295,7 @@ _INST_SINGLE = {k for k in INSTITUTIONS if " " not in k}
 _INST_SUFFIXES = tuple(INSTITUTION_SUFFIXES)
 _NAME_AFTER_INST = re.compile(r" ([A-ZÄÖÜ][\w-]*[\w])(?![\w-])")
 _GENITIVE_AFTER_INST = re.compile(r" (?:der|des|für) (?:[a-zäöü][\w-]*e[nrs]? ){0,2}[A-ZÄÖÜ][\w-]*[\w]")
+_NAME_BEFORE_INST = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*[\w]) $")
 _LOWER_INST = re.compile(r"\bthe\s+(government|police|ministry|department|court)\b")
 
 
@@ -324,7 +325,14 @@ def _iter_institutions(text: str):
             if gen and low.rstrip("s").endswith(("institut", "verband", "amt", "agentur", "bank", "rat")):
                 e = gen.end()  # "des Instituts der deutschen Wirtschaft"
             skip = e
-            yield m.start(), e, text[m.start() : e]
+            st = m.start()
+            # "Local Government Association": capitalised words before belong to the name
+            for _ in range(3):
+                prev = _NAME_BEFORE_INST.search(text, max(0, st - 30), st)
+                if not prev or prev.group(1).lower() in NOT_NAME_WORDS or prev.group(1).lower() in _INST_SINGLE:
+                    break
+                st = prev.start(1)
+            yield st, e, text[st:e]
     for m in _LOWER_INST.finditer(text):
         yield m.start(1), m.end(1), m.group(1)
 

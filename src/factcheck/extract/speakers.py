@@ -118,6 +118,7 @@ _NACH_NOUNS = {
     "überzeugung",
 }
 # "zeigte sich zuversichtlich": a stance attributed to the subject.
+_POSS_WORDS = {"seinen", "seiner", "seines", "seine", "ihren", "ihrer", "ihres", "ihre"}
 _STANCE_ADJ = {
     "zuversichtlich",
     "überzeugt",
@@ -215,8 +216,16 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if low == "nach":
             # "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach eigenen Angaben"
             j = i + 1
-            if j < len(toks) and lows[j] in ("eigenen", "ersten", "offiziellen", "jüngsten", "neuen"):
+            if j + 1 < len(toks) and lows[j] == "eigenen" and lows[j + 1] in _NACH_NOUNS:
+                # "nach eigenen Angaben": the subject of the clause speaks for itself
+                cues.append(Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto"))
+                continue
+            if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen"):
                 j += 1
+            if j + 1 < len(toks) and lows[j] in _POSS_WORDS and lows[j + 1] in _NACH_NOUNS:
+                # "nach seinen Angaben": the possessive names the speaker (resolved like a pronoun)
+                cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
+                continue
             if j < len(toks) and lows[j] in _NACH_NOUNS:
                 cues.append(Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right"))
             continue
@@ -229,6 +238,12 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             agent = "agent" if any(lows[j] == "von" for j in range(max(0, i - 12), i)) else "auto"
             cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))
             continue
+        if low.startswith("verurteil") and re.search(
+            r"\bzu\s+(?:\S+\s+){0,3}(?:\d|Haft|Jahren|Monaten|Strafe|"
+            r"Geldstrafe|lebenslang)",
+            text[e:end],
+        ):
+            continue  # "zu drei Jahren Haft verurteilt": a sentence, not a statement
         if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
             cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue
@@ -314,6 +329,12 @@ def _attribute_one(
 ) -> Attribution | None:
     if cue.direction == "right":
         # "laut X", "nach Angaben des X", "according to X": the phrase right after the cue
+        poss = _POSSESSIVE.match(text, cue.end, ce + 1)
+        if poss:
+            # "according to his analysis", "nach ihren Angaben": the last person of that gender
+            gender = "f" if poss.group(1).lower().startswith(("her", "ihr")) else "m"
+            p = reg.last_person_before(cue.start, gender)
+            return Attribution(cue, p, None, cue.rule + ":possessive") if p else None
         m = _RIGHT_NP.match(text, cue.end, ce + 1)
         if not m:
             return None
@@ -347,12 +368,20 @@ def _attribute_one(
         before = [
             m
             for m in mentions
-            if m.end <= cue.start and m.start >= cs and not m.possessive and not _prep_before(text, m)
+            if m.end <= cue.start
+            and m.start >= cs
+            and not m.possessive
+            and not _prep_before(text, m)
+            and not _genitive_attr(text, m)
         ]
         after = [
             m
             for m in mentions
-            if m.start >= cue.end and m.end <= ce + 1 and not m.possessive and not _prep_before(text, m)
+            if m.start >= cue.end
+            and m.end <= ce + 1
+            and not m.possessive
+            and not _prep_before(text, m)
+            and not _genitive_attr(text, m)
         ]
         lead = text[cs : cue.start].strip()
         if before and cue.direction != "agent":
@@ -424,6 +453,19 @@ _ARTICLES = {
 _PREV_WORDS = re.compile(r"[\w-]+")
 
 
+_GEN_BEFORE = re.compile(
+    r"(?<![.!?]\s)\b([A-ZÄÖÜ][\w-]*)\s+(?:des|der|of(?:\s+the)?)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+){0,2}$"
+)
+
+
+def _genitive_attr(text: str, m: Mention) -> bool:
+    """'ein Manager der Privatbank X', 'Sprecher des Innenministeriums': an attribute, not the subject."""
+    if m.entity.kind == "person" and m.rule in ("speaker:apposition", "speaker:title"):
+        return False
+    g = _GEN_BEFORE.search(text, max(0, m.start - 60), m.start)
+    return bool(g and g.group(1).lower() not in NOT_NAME_WORDS)
+
+
 def _prep_before(text: str, m: Mention) -> bool:
     """'über Putin', 'in Finnland', 'mit dem Kreml', 'to the White House': not the subject."""
     words = _PREV_WORDS.findall(text[max(0, m.start - 40) : m.start])[-4:]
@@ -464,6 +506,7 @@ _AUX_NP = re.compile(
     r"\b(?:hat|hatte|habe|haben|hatten|hätte|hätten|has|had|have)\s+(?:(?:auch|bereits|schon|"
     r"zuvor|jedoch|nun|erst|gestern|heute)\s+)?(" + _NP + r")"
 )
+_POSSESSIVE = re.compile(r"\s*(his|her|seine[nmrs]?|ihre[nmrs]?)\s+[\w-]+\s*(?:[,.;]|$)", re.IGNORECASE)
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
 _SKIP_HEADS = NOT_NAME_WORDS | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
 
