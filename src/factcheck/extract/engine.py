@@ -117,6 +117,7 @@ def extract_claims(
         for sent in split_sentences(text, para.start, para.end):
             claim = ExtractedClaim(text=sent.text, start=sent.start, end=sent.end)
             atts: list[Attribution] = []
+            cues: list[Cue] = []
             if not para.heading:
                 cues = find_cues(text, sent.start, sent.end, language)
                 atts = attribute(text, sent.start, sent.end, cues, reg, in_quote)
@@ -132,6 +133,8 @@ def extract_claims(
             _fill_fields(reg, text, claim, sent, language, article_date, atts)
             if dateline_cue and any(d.relative and d.value for d in claim.dates):
                 claim.cues.append(dateline_cue)
+            if cues and not atts:
+                claim.cues.append("speaker:cue-without-speaker")
             rows.append((claim, sent, atts, pi))
             claims.append(claim)
     _assign_quotes(text, rows, all_quotes, reg)
@@ -259,7 +262,8 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         prev = last[ro]
         if last_quote and pi - last_quote[1] <= 1 and (prev is None or last_quote[2] >= prev[2]):
             prev = last_quote
-        if speaker is None and prev and q.words >= 4:
+        own_cue = "speaker:cue-without-speaker" in claim.cues  # someone unnamed speaks here
+        if speaker is None and prev and q.words >= 4 and not own_cue:
             speaker, rule = prev[0], "quote:previous-speaker"
         if speaker is None and q.words <= 3:
             claim.cues.append("quote:scare-quote")

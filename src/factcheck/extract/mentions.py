@@ -29,6 +29,15 @@ _NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_TO
 _WORD = re.compile(r"[\w'’\-]+")
 ROLE_SUFFIXES = _ROLE_SUFFIXES = tuple(sorted(set(DE_ROLE_SUFFIXES), key=len, reverse=True))
 _EN_ROLE_RE = re.compile(r"\b(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r"),?\s+(?=[" + _UP + r"])")
+ORG_NOUNS = frozenset(
+    "company firm group manufacturer maker carmaker chipmaker retailer bank insurer airline broadcaster "
+    "giant operator lender supplier producer publisher startup conglomerate unternehmen konzern firma "
+    "hersteller autobauer chiphersteller autohersteller versicherer fluggesellschaft airline bank "
+    "händler zulieferer anbieter betreiber energiekonzern verlag sender".split()
+)
+_ORG_INTRO = re.compile(
+    r"\b(?:" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?=[" + _UP + r"])", re.IGNORECASE
+)
 _ROLE_GAP = re.compile(r",?\s+(?=[" + _UP + r"])")
 _EN_TITLE_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|Senator|Governor|Judge|Chancellor|Minister|"
@@ -94,6 +103,13 @@ class Registry:
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def last_org_before(self, pos: int) -> Person | None:
+        """'the company', 'der Konzern' -> the organisation introduced last before pos."""
+        for m in reversed(self.mentions):
+            if m.end <= pos and m.rule == "speaker:organisation":
+                return m.entity
+        return None
 
     def last_with_role(self, pos: int, role_word: str, gender: str) -> Person | None:
         """'die SPD-Politikerin' -> the last person introduced with a role ending the same way, else the
@@ -250,6 +266,19 @@ def build_registry(text: str) -> Registry:
             p = reg.resolve(toks[0]) or reg.add(toks[0], gender, m.group(1))
         full.append(Mention(m.start(), end, p, "speaker:title"))
         taken.append((m.start(), end))
+    # 3b. organisations introduced by their kind: "Semiconductor manufacturer NovaSil", "der Konzern Siemens"
+    for m in _ORG_INTRO.finditer(text):
+        run = _NAME_RUN.match(text, m.end())
+        if not run:
+            continue
+        toks = _name_tokens(run.group())
+        if not toks or not free(m.end(), m.end() + 1):
+            continue
+        name = " ".join(toks)
+        end = m.end() + len(" ".join(run.group().split()[: len(toks)]))
+        p = reg.persons.get(name) or reg.add(name, "", kind="institution")
+        full.append(Mention(m.end(), end, p, "speaker:organisation"))
+        taken.append((m.end(), end))
     # 4. short references to introduced persons: "Putin", "Trumps", "Mr Blair" (already above)
     if reg.by_surname:
         sur_re = re.compile(

@@ -25,7 +25,7 @@ from factcheck.extract.lexicon import (
     NOT_NAME_WORDS,
     words,
 )
-from factcheck.extract.mentions import ROLE_SUFFIXES, Mention, Person, Registry, role_gender
+from factcheck.extract.mentions import ORG_NOUNS, ROLE_SUFFIXES, Mention, Person, Registry, role_gender
 
 GENERIC = DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
@@ -335,6 +335,12 @@ def _attribute_one(
             gender = "f" if poss.group(1).lower().startswith(("her", "ihr")) else "m"
             p = reg.last_person_before(cue.start, gender)
             return Attribution(cue, p, None, cue.rule + ":possessive") if p else None
+        d = _DEFINITE.match(text, cue.end, ce + 1)
+        if d:
+            # "according to the company", "laut dem Konzern": the organisation/person named before
+            p = _phrase_person(d.group(1) + " " + d.group(2), reg, cue.start)
+            if p is not None:
+                return Attribution(cue, p, None, cue.rule + ":definite")
         m = _RIGHT_NP.match(text, cue.end, ce + 1)
         if not m:
             return None
@@ -490,6 +496,7 @@ _NP = (
     rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
+    rf"(?:\s+(?:in|aus|from|at)\s+{_NOUN}(?:\s+{_NOUN})?)?"
 )
 _NP_AFTER = re.compile(
     r"\s*(?:(?:jedoch|auch|nun|zudem|außerdem|dazu|bereits|gestern|heute|dann|daraufhin|"
@@ -507,6 +514,7 @@ _AUX_NP = re.compile(
     r"zuvor|jedoch|nun|erst|gestern|heute)\s+)?(" + _NP + r")"
 )
 _POSSESSIVE = re.compile(r"\s*(his|her|seine[nmrs]?|ihre[nmrs]?)\s+[\w-]+\s*(?:[,.;]|$)", re.IGNORECASE)
+_DEFINITE = re.compile(r"\s*(the|der|die|das|dem|des)\s+([\w-]+)\s*(?:[,.;]|$)", re.IGNORECASE)
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
 _SKIP_HEADS = NOT_NAME_WORDS | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
 
@@ -518,6 +526,11 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     raw = phrase.strip()
     phrase = re.sub(r"^(?:" + _DET + r")\s+", "", raw, flags=re.IGNORECASE).strip(" ,")
     words = phrase.split()
+    if pos >= 0 and len(words) == 1 and re.match(r"(?:der|die|das|the)\s", raw, re.IGNORECASE):
+        if words[0].lower() in ORG_NOUNS:
+            org = reg.last_org_before(pos)
+            if org is not None:
+                return org
     if pos >= 0 and len(words) <= 2 and re.match(r"(?:der|die|the)\s", raw, re.IGNORECASE):
         head = words[-1].lower()
         if head.endswith(ROLE_SUFFIXES) or head in EN_ROLE_NOUNS:
