@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from factcheck.match.bm25 import MemoryIndex, plan_query
 from factcheck.match.fts import fts_document, fts_query, idf_from_df
+from factcheck.match.normalize import analyze
 
 CLAIMS = {
     1: ("Die Regierung des Bundes lehnt den Antrag auf mehr Geld für Schulen ab", "de"),
@@ -92,3 +94,33 @@ def test_fts_document_includes_title(title: str | None) -> None:
     doc = fts_document("The federal government rejected funding", "en", title)
     assert "govern" in doc.split()
     assert ("reject" in doc.split()) and (title is None or doc.split().count("reject") == 2)
+
+
+def test_snapshot_save_load_then_replay(tmp_path: Path) -> None:
+    index = MemoryIndex()
+    for cid, (text, lang) in CLAIMS.items():
+        index.add(cid, text, lang)
+    index.remove(4)
+    index.save(tmp_path / "snap", stamp="change-41")
+    loaded, stamp = MemoryIndex.load(tmp_path / "snap")
+    assert stamp == "change-41"
+    assert len(loaded) == 4
+    query = analyze("Bundesregierung lehnte Antrag ab", "de")
+    assert loaded.search_terms(query, 3) == index.search_terms(query, 3)
+    # replay what the store changed after the snapshot
+    loaded.add(7, "Unemployment hit a record low in 2020", "en")
+    loaded.remove(1)
+    assert loaded.search("record low unemployment", "en", 1)[0][0] == 7
+    assert 1 not in [i for i, _ in loaded.search("Bundesregierung lehnte Antrag ab", "de")]
+    loaded.merge()  # merging over memory-mapped arrays must work
+    assert loaded.search("record low unemployment", "en", 1)[0][0] == 7
+
+
+def test_snapshot_version_mismatch(tmp_path: Path) -> None:
+    index = MemoryIndex()
+    index.add(1, "x y z", "en")
+    index.save(tmp_path)
+    meta = tmp_path / "meta.json"
+    meta.write_text(meta.read_text().replace('"version": 1', '"version": 0'))
+    with pytest.raises(ValueError, match="snapshot version"):
+        MemoryIndex.load(tmp_path)
