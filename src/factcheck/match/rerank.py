@@ -70,6 +70,14 @@ FEATURES = (
     "bigrams",
     "query_len",
 )
+# Per-list relative versions (rank reciprocal, gap to the best) of the strongest absolute features:
+# "best of these 50" matters more than an absolute level that shifts with query length and topic.
+RELATIVE = ("emb_rel", "cover_doc", "fuzz_terms", "cover_claim", "emb_text", "fuzz_title", "bigrams")
+FEATURES = (
+    *FEATURES,
+    *(f"{name}_{kind}" for name in RELATIVE for kind in ("rank", "gap")),
+)
+_BASE = FEATURES.index("query_len") + 1
 
 
 def _parse_date(value: str | None) -> Date | None:
@@ -158,7 +166,18 @@ def features(
                 math.log1p(len(q_set)),
             ]
         )
-    return np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(FEATURES)), commons, q_terms
+    base = np.asarray(rows, dtype=np.float64).reshape(len(candidates), _BASE)
+    return _with_relative(base), commons, q_terms
+
+
+def _with_relative(x: np.ndarray) -> np.ndarray:
+    extra = []
+    for name in RELATIVE:
+        column = x[:, FEATURES.index(name)]
+        rank = np.argsort(np.argsort(-column, kind="stable"), kind="stable")
+        extra.append(1.0 / (1.0 + rank))
+        extra.append(column - (column.max() if len(column) else 0.0))
+    return np.hstack([x, np.asarray(extra).T.reshape(len(x), -1)])
 
 
 def score_features(x: np.ndarray) -> np.ndarray:
