@@ -402,8 +402,6 @@ DE_OPINION_VERBS = {
     "bezweifeln",
     "bezweifelt",
     "meinen",
-    "finde",
-    "finden",
 }
 EN_OPINION_VERBS = {
     "fear",
@@ -527,6 +525,9 @@ EN_EVALUATIVE = {
 DE_COPULA = {"ist", "sind", "bleibt", "bleiben", "scheint", "scheinen", "wirkt", "wirken", "war", "waren"}
 EN_COPULA = {"is", "are", "remains", "remain", "seems", "seem", "was", "were", "looks"}
 DE_TEASER = (
+    "weitere informationen",
+    "mehr informationen",
+    "informationen finden sie",
     "der artikel",
     "dieser artikel",
     "in diesem artikel",

@@ -133,7 +133,8 @@ def find_quantities(text: str, start: int, end: int, language: str = "de") -> li
         u = unit or cur or ""
         if cur and not unit:
             u = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
-        out.append(
-            Quantity(text=m.group().strip(), value=_value(num, scale, language), unit=u, start=m.start(), end=m.end())
-        )
+        raw = m.group()
+        s = m.start() + len(raw) - len(raw.lstrip())
+        e = m.end() - (len(raw) - len(raw.rstrip()))
+        out.append(Quantity(text=text[s:e], value=_value(num, scale, language), unit=u, start=s, end=e))
     return out

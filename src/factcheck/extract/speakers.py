@@ -180,6 +180,10 @@ def _stem(low: str) -> str | None:
     return None
 
 
+_SENTENCED = re.compile(
+    r"\bzu\s+(?:\S+\s+){0,3}(?:Haft|Jahren|Monaten|Strafe|Geldstrafe|Haftstrafe|Freiheitsstrafe|"
+    r"lebenslang)|\bzu\s+\S*(?:strafe|haft)\b"
+)
 _ALL_PARTICLES = sorted({p for ps in PARTICLES.values() for p in ps}, key=len, reverse=True)
 
 
@@ -207,6 +211,8 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             continue
         if tok[:1].isupper() and low not in ("laut", "nach", "gemäß"):
             continue  # capitalised = a noun ("Berichte"), except "Laut"/"Nach" at sentence start
+        if low.startswith("verurteil") and _SENTENCED.search(text, start, end):
+            continue
         if low in ("laut", "lt.", "gemäß"):
             cues.append(Cue(s, e, low, f"speaker:{low}", "right"))
             continue
@@ -238,12 +244,6 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             agent = "agent" if any(lows[j] == "von" for j in range(max(0, i - 12), i)) else "auto"
             cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))
             continue
-        if low.startswith("verurteil") and re.search(
-            r"\bzu\s+(?:\S+\s+){0,3}(?:\d|Haft|Jahren|Monaten|Strafe|"
-            r"Geldstrafe|lebenslang)",
-            text[e:end],
-        ):
-            continue  # "zu drei Jahren Haft verurteilt": a sentence, not a statement
         if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
             cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue
@@ -377,8 +377,8 @@ def _attribute_one(
             if m.end <= cue.start
             and m.start >= cs
             and not m.possessive
-            and not _prep_before(text, m)
-            and not _genitive_attr(text, m)
+            and not _prep_before(text, m, cs)
+            and not _genitive_attr(text, m, cs)
         ]
         after = [
             m
@@ -386,8 +386,8 @@ def _attribute_one(
             if m.start >= cue.end
             and m.end <= ce + 1
             and not m.possessive
-            and not _prep_before(text, m)
-            and not _genitive_attr(text, m)
+            and not _prep_before(text, m, cs)
+            and not _genitive_attr(text, m, cs)
         ]
         lead = text[cs : cue.start].strip()
         if before and cue.direction != "agent":
@@ -464,17 +464,17 @@ _GEN_BEFORE = re.compile(
 )
 
 
-def _genitive_attr(text: str, m: Mention) -> bool:
+def _genitive_attr(text: str, m: Mention, floor: int = 0) -> bool:
     """'ein Manager der Privatbank X', 'Sprecher des Innenministeriums': an attribute, not the subject."""
     if m.entity.kind == "person" and m.rule in ("speaker:apposition", "speaker:title"):
         return False
-    g = _GEN_BEFORE.search(text, max(0, m.start - 60), m.start)
+    g = _GEN_BEFORE.search(text, max(floor, m.start - 60), m.start)
     return bool(g and g.group(1).lower() not in NOT_NAME_WORDS)
 
 
-def _prep_before(text: str, m: Mention) -> bool:
+def _prep_before(text: str, m: Mention, floor: int = 0) -> bool:
     """'über Putin', 'in Finnland', 'mit dem Kreml', 'to the White House': not the subject."""
-    words = _PREV_WORDS.findall(text[max(0, m.start - 40) : m.start])[-4:]
+    words = _PREV_WORDS.findall(text[max(floor, m.start - 40) : m.start])[-4:]
     for w in reversed(words):
         low = w.lower()
         if low in _PREPOSITIONS or low == "gegenüber":
@@ -506,6 +506,10 @@ _NP_AFTER = re.compile(
 _NP_BEFORE = re.compile(
     r"^\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|So|Und|Wie|Während|Als|Nachdem|Weil|Da|Ob|"
     r"wie|während|als|nachdem|weil|da|dass|ob|und|aber|doch|wobei|but|and|as)\s+)?(" + _NP + r")\s*$"
+)
+_NP_BEFORE_AUX = re.compile(
+    r"\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|Und|auch|und|aber|doch|dass|weil|nachdem)\s+)?(" + _NP + r")\s+"
+    r"(?:hat|hatte|habe|haben|hatten|hätte|hätten|ist|war|wurde|wurden|has|had|have)\b"
 )
 _NP_SUFFIX = re.compile(r"(" + _NP + r"(?:\s+(?:in|aus)\s+" + _NOUN + r")?)\s*,?\s*$")
 _NP_SENT_START = re.compile(r"\s*(" + _NP + r")\s*,")
@@ -552,6 +556,11 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
 def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Person | None:
     """No registered mention: the noun phrase in subject position ("Ein Sprecher des Ministeriums sagte",
     "laut Angaben der Polizei", "said a spokesman for the ministry")."""
+    if cue.direction == "auto":
+        # "Putin hat klar gemacht", "Die Bank hatte betont": the subject before the auxiliary
+        m = _NP_BEFORE_AUX.match(text, cs, cue.start)
+        if m and (p := _phrase_person(m.group(1), reg, cue.start)):
+            return p
     if cue.direction in ("left", "auto"):
         m = _NP_BEFORE.search(text[cs : cue.start])
         if m and (p := _phrase_person(m.group(1), reg, cue.start)):

@@ -1,0 +1,102 @@
+"""Dates in German and English news: absolute, ranges, relative, time-relative statements."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.extract import extract_claims
+from factcheck.extract.dates import find_dates
+
+
+def values(text: str, ref: date | None = None) -> list[str | None]:
+    return [d.value for d in find_dates(text, 0, len(text), ref)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Der erste Kontakt fand am 28. Januar 2017 im Oval Office statt.", ["2017-01-28"]),
+        ("Das Treffen fand im Juli 2017 während des G20-Gipfels in Hamburg statt.", ["2017-07"]),
+        ("Ein weiteres Treffen folgte im November 2018 in Paris.", ["2018-11"]),
+        ("Der letzte Austausch fand am 18. März 2025 statt.", ["2025-03-18"]),
+        ("Erst 2025, nach Trumps Wiederwahl, kam es zu einer Annäherung.", ["2025"]),
+        ("Die Firma wurde am 03.10.1990 gegründet.", ["1990-10-03"]),
+        ("Er war von 2017 bis 2019 Botschafter in Wien.", ["2017/2019"]),
+        ("Die Zahl der Anträge stieg zwischen 2015 und 2023 deutlich.", ["2015/2023"]),
+    ],
+)
+def test_german_absolute_dates_and_ranges(sentence: str, expected: list[str]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two leaders last spoke on March 18, 2025, the White House said.", ["2025-03-18"]),
+        ("The bill was introduced in Parliament on 18 March 2025.", ["2025-03-18"]),
+        ("LEEDS, England, Feb 12, 2025 (Reuters) - Flooding forced people from homes.", ["2025-02-12"]),
+        ("Output last reached that level in 1969.", ["1969"]),
+        ("Claims doubled between 2015 and 2023.", ["2015/2023"]),
+        ("The 2014-18 programme cost more than planned.", ["2014/2018"]),
+    ],
+)
+def test_english_absolute_dates_and_ranges(sentence: str, expected: list[str]) -> None:
+    assert values(sentence) == expected
+
+
+def test_relative_dates_resolve_against_the_article_date() -> None:
+    ref = date(2025, 3, 19)  # a Wednesday
+    assert values("Das Ministerium bestätigte gestern die Zahlen.", ref) == ["2025-03-18"]
+    assert values("Der Minister trat letzte Woche zurück.", ref) == ["2025-W11"]
+    assert values("The minister resigned last Tuesday.", ref) == ["2025-03-18"]
+    assert values("Die Polizei nahm am Montag zwei Männer fest.", ref) == ["2025-03-17"]
+    assert values("Der Streik beginnt ab Montag.", ref) == ["2025-03-24"]
+    assert values("Das Gesetz wurde vor zwei Jahren beschlossen.", ref) == ["2023"]
+    assert values("The talks took place yesterday.", ref) == ["2025-03-18"]
+
+
+def test_relative_dates_without_article_date_stay_relative() -> None:
+    found = find_dates("Die Regierung kündigte gestern neue Hilfen an.", 0, 47, None)
+    assert [(d.text, d.value, d.relative) for d in found] == [("gestern", None, True)]
+
+
+def test_numbers_that_are_not_years() -> None:
+    assert values("Mehr als 2017 Menschen wurden evakuiert.") == []
+    assert values("Der Preis liegt bei 1999 Euro.") == []
+    assert values("Das Werk kostete 1,2 Milliarden Euro.") == []
+
+
+def test_morgen_as_a_noun_is_not_tomorrow() -> None:
+    assert values("Am Morgen fielen in Bayern Schüsse.", date(2025, 3, 19)) == []
+
+
+def test_dateline_dates_the_article_for_relative_dates() -> None:
+    text = "Berlin, 14. November 2024 (dpa) – Der Bundestag hat am Mittwoch das Gesetz beschlossen."
+    (claim,) = extract_claims(text, language="de")
+    assert [d.value for d in claim.dates] == ["2024-11-14", "2024-11-13"]
+    assert any(c.startswith("date:reference-from-dateline") for c in claim.cues)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Der letzte telefonische Austausch fand am 18. März 2025 statt.", "de"),
+        ("Erst 2025 kam es zu einer erneuten Annäherung.", "de"),
+        ("Bisher hat kein Land die Vereinbarung unterzeichnet.", "de"),
+        ("So far, no country has signed the agreement.", "en"),
+        ("The latest talks ended without agreement on Friday.", "en"),
+    ],
+)
+def test_time_relative_statements_are_flagged(sentence: str, language: str) -> None:
+    (claim,) = extract_claims(sentence, language=language)
+    assert "time-relative" in claim.kinds
+    assert any(c.startswith("time-relative:") for c in claim.cues)
+
+
+def test_date_cues_name_the_rule() -> None:
+    (claim,) = extract_claims("Der Vertrag wurde am 28. Januar 2017 unterzeichnet.", language="de")
+    assert claim.dates[0].rule == "date:dmy-de"
+    assert "date:dmy-de" in claim.cues
+    assert claim.text[claim.dates[0].start - claim.start : claim.dates[0].end - claim.start] == "28. Januar 2017"

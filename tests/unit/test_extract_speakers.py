@@ -1,0 +1,144 @@
+"""Speech cues, appositions, surnames, titles, pronouns and institutions as speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract_claims
+
+
+def speakers(text: str, language: str = "de") -> list[list[str]]:
+    return [c.speakers for c in extract_claims(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    "verb_sentence",
+    [
+        "Innenministerin Nancy Albrecht sagte, die Lage sei unter Kontrolle.",
+        "Innenministerin Nancy Albrecht betonte, die Lage sei unter Kontrolle.",
+        "Innenministerin Nancy Albrecht erklärte, die Lage sei unter Kontrolle.",
+        "Innenministerin Nancy Albrecht forderte mehr Personal für die Polizei.",
+        "Innenministerin Nancy Albrecht kritisierte die Opposition scharf.",
+        "Innenministerin Nancy Albrecht warnte vor voreiligen Schlüssen.",
+        "Innenministerin Nancy Albrecht beschrieb die Lage als ernst.",
+        "Innenministerin Nancy Albrecht stellte fest, dass die Zahlen gesunken sind.",
+        "Innenministerin Nancy Albrecht kündigte an, das Gesetz zu ändern.",
+        "Innenministerin Nancy Albrecht wies die Vorwürfe zurück.",
+        "Wie Innenministerin Nancy Albrecht mitteilte, wurden drei Verdächtige festgenommen.",
+    ],
+)
+def test_german_speech_verbs(verb_sentence: str) -> None:
+    assert speakers(verb_sentence) == [["Nancy Albrecht"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Laut Polizeisprecher Lars Beringer wurden zwei Männer festgenommen.", "Lars Beringer"),
+        ("Nach Angaben der Polizei wurden zwei Männer festgenommen.", "Polizei"),
+        ("Dem Bundesverband Güterkraftverkehr zufolge stauten sich Container.", "Bundesverband Güterkraftverkehr"),
+        ("Der Kreml teilte mit, das Gespräch habe zwei Stunden gedauert.", "Kreml"),
+        ("Das Weiße Haus bestätigte das Telefonat am Abend.", "Weißes Haus"),
+        ("Diese Forderungen wurden von der Ukraine als inakzeptabel zurückgewiesen.", "Ukraine"),
+    ],
+)
+def test_frames_and_institutions(text: str, expected: str) -> None:
+    assert speakers(text) == [[expected]]
+
+
+def test_sagte_ab_is_not_speech() -> None:
+    assert speakers("Doch Trump sagte einen geplanten Gipfel in Buenos Aires kurzfristig ab.") == [[]]
+
+
+def test_sentenced_to_prison_is_not_speech() -> None:
+    text = "Das Bezirksgericht Zürich hat einen Manager zu drei Jahren Haft verurteilt."
+    assert speakers(text) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Zahlen würden geprüft, sagte der Sprecher Jonas Keller.", "Jonas Keller"),
+        ("The policy has failed, said Karen Whitfield, the agency's director.", "Karen Whitfield"),
+        ("According to the Met Office, some areas received 120 millimetres of rain.", "Met Office"),
+        ("Tom Ashby, chief economist at the Resolution Institute, said the plan was flawed.", "Tom Ashby"),
+        ("The Environment Agency warned that rivers would rise further.", "Environment Agency"),
+    ],
+)
+def test_english_speech(text: str, expected: str) -> None:
+    lang = "de" if "sagte" in text else "en"
+    assert speakers(text, lang)[0] == [expected]
+
+
+def test_appositions_introduce_the_full_name() -> None:
+    text = (
+        "Die ukrainische Politikwissenschaftlerin Alexandra Filipenko nannte das Treffen enttäuschend. "
+        "Trumps Verteidigungsminister, Pete Hegseth, äußerte sich zurückhaltend."
+    )
+    assert speakers(text) == [["Alexandra Filipenko"], ["Pete Hegseth"]]
+
+
+def test_surnames_and_genitives_resolve_to_the_full_name() -> None:
+    text = (
+        "US-Präsident Donald Trump und der russische Staatschef Wladimir Putin telefonierten. "
+        "Putin stellte fest, dass die Gespräche schwierig seien. "
+        "Trumps Sprecherin Karoline Leavitt bestätigte das Telefonat."
+    )
+    assert speakers(text) == [[], ["Wladimir Putin"], ["Karoline Leavitt"]]
+
+
+def test_titles_resolve_to_the_full_name() -> None:
+    text = (
+        "Former prime minister Tony Blair spoke in London on Monday. "
+        "Mr Blair said the war had been the right decision. "
+        "Labour's deputy leader Angela Rayner disagreed. Ms Rayner said the party had moved on."
+    )
+    out = speakers(text, "en")
+    assert out[1] == ["Tony Blair"]
+    assert out[3] == ["Angela Rayner"]
+
+
+def test_pronouns_resolve_to_the_last_person_of_that_gender() -> None:
+    text = (
+        "Die Grünen-Verkehrspolitikerin Sandra Lenz traf Verkehrsminister Thomas Behrendt. "
+        "Sie warf dem Minister vor, die Verhandlungen zu verschleppen. "
+        "Er sagte, ein Schlichtungsverfahren sei der beste Weg."
+    )
+    assert speakers(text) == [[], ["Sandra Lenz"], ["Thomas Behrendt"]]
+
+
+def test_english_pronouns() -> None:
+    text = (
+        "Chief executive Laura Brenner met the economy minister Robert Hale on Friday. "
+        "She said demand had fallen. He told reporters the subsidies were safe."
+    )
+    assert speakers(text, "en")[1:] == [["Laura Brenner"], ["Robert Hale"]]
+
+
+def test_plural_sie_is_not_a_person() -> None:
+    text = "Die Politologin Alexandra Filipenko traf die Minister. Beim Treffen beschrieben sie die Lage als ernst."
+    assert speakers(text)[1] == []
+
+
+def test_reported_speech_in_konjunktiv_keeps_the_speaker() -> None:
+    text = (
+        "Der Verteidiger des Angeklagten, Marco Rossi, kündigte Berufung an. "
+        "Sein Mandant sei krank gewesen. Das Gericht habe das nicht berücksichtigt."
+    )
+    assert speakers(text) == [["Marco Rossi"], ["Marco Rossi"], ["Marco Rossi"]]
+
+
+def test_definite_role_refers_back() -> None:
+    text = (
+        "Die deutsche Umweltministerin Katrin Albers zeigte sich enttäuscht. "
+        "»Das ist bitter«, sagte die SPD-Politikerin nach der Sitzung."
+    )
+    claims = extract_claims(text, language="de")
+    assert claims[1].quotes[0].speaker == "Katrin Albers"
+
+
+def test_every_speaker_has_a_cue() -> None:
+    (claim,) = extract_claims("Putin hat klar gemacht, dass die Ursachen beseitigt werden müssen.", language="de")
+    assert claim.speakers == ["Putin"]
+    assert any(c.startswith("speaker:verb:gemacht") for c in claim.cues)
+    assert "attribution" in claim.kinds
