@@ -31,6 +31,10 @@ _WORD = re.compile(r"[\w'’-]+")
 _FUTURE_DE = re.compile(r"\b(?:wird|werden|würde|würden)\b")
 _FUTURE_EN = re.compile(r"\b(?:will|won't|going to|shall)\b", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^(?:ge\w+(?:t|en)|\w+(?:ge|be|er|ver|zer|ent|emp)\w+(?:t|en)|\w+iert|\w+ieren)$")
+_FIRST_SECOND_PERSON = re.compile(
+    r"\b(?:ich|mir|mich|meine?[mnrs]?|wir|uns|unsere?[mnrs]?|du|dir|dich|euch|eure?[mnrs]?|I|me|my|we|us|our|"
+    r"you|your)\b|\bihr\s+(?:habt|seid|wollt|müsst|könnt)\b"
+)
 _BOILER = re.compile(
     r"(?:©|copyright|alle rechte vorbehalten|all rights reserved|foto:|bild:|quelle:|image:|photo:|"
     r"getty images|^\(dpa\)$|^\(afp\)$|newsletter|cookie|anzeige\b|werbung\b|share this|teilen sie)",
@@ -85,6 +89,13 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     if re.match(r"(?:Ob|Whether)\b", sentence):
         s -= 0.4
         cues.append("cw:-open-question")
+    if not f.has_quote and _FIRST_SECOND_PERSON.search(sentence):
+        # "ich finde", "wir müssen", "you know": the writer's own voice, not a reported fact
+        s -= 0.2
+        cues.append("cw:-first-person")
+    if sentence.rstrip().endswith("!") and not f.heading:
+        s -= 0.15
+        cues.append("cw:-exclamation")
     if sentence.rstrip().endswith("?"):
         s -= 0.35
         cues.append("cw:-question")

@@ -530,11 +530,11 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     raw = phrase.strip()
     phrase = re.sub(r"^(?:" + _DET + r")\s+", "", raw, flags=re.IGNORECASE).strip(" ,")
     words = phrase.split()
-    if pos >= 0 and len(words) == 1 and re.match(r"(?:der|die|das|the)\s", raw, re.IGNORECASE):
-        if words[0].lower() in ORG_NOUNS:
-            org = reg.last_org_before(pos)
-            if org is not None:
-                return org
+    definite = bool(re.match(r"(?:der|die|das|the)\s", raw, re.IGNORECASE))
+    if pos >= 0 and definite and len(words) == 1 and words[0].lower() in ORG_NOUNS:
+        org = reg.last_org_before(pos)
+        if org is not None:
+            return org
     if pos >= 0 and len(words) <= 2 and re.match(r"(?:der|die|the)\s", raw, re.IGNORECASE):
         head = words[-1].lower()
         if head.endswith(ROLE_SUFFIXES) or head in EN_ROLE_NOUNS:
