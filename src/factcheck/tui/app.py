@@ -6,12 +6,14 @@ Everything else lives in screens/ (one per screen or modal) and widgets/ (by scr
 from __future__ import annotations
 
 import getpass
+import os
 from typing import ClassVar
 
 from sqlalchemy import Engine
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
@@ -50,6 +52,9 @@ LIGHT = Theme(
 
 
 def default_actor() -> str:
+    """FACTCHECK_USER (as for the CLI's --by), else the login name."""
+    if os.environ.get("FACTCHECK_USER"):
+        return os.environ["FACTCHECK_USER"]
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -66,6 +71,7 @@ class FactcheckApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Leave the workbench (everything is saved already)"),
         Binding("l", "toggle_labels", "DE/EN", tooltip="Switch labels between German and English"),
         Binding("ctrl+t", "toggle_dark", "Light/Dark", tooltip="Switch between the light and the dark theme"),
+        Binding("z", "toggle_maximize", "Zoom", tooltip="Let the focused pane fill the screen, or restore it"),
         Binding("question_mark", "toggle_keys", "Keys", tooltip="Show or hide all keys of this screen"),
     ]
 
@@ -100,6 +106,15 @@ class FactcheckApp(App[None]):
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT.name if self.theme == DARK.name else DARK.name
+
+    def action_toggle_maximize(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ModalScreen):
+            return
+        if screen.maximized is not None:
+            screen.minimize()
+        elif self.focused is not None:
+            screen.maximize(self.focused, container=False)
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):

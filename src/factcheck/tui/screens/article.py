@@ -180,6 +180,11 @@ class ArticleScreen(Screen[None]):
         table.set_class(not self.visible_rows, "-empty")
         if not self.all_rows:
             empty.update("No claims in this article.\nSelect text on the left and press a to add one.")
+        elif not f.active and f.checkworthy_only and not self.visible_rows:
+            empty.update(
+                "No check-worthy claims found.\n"
+                "f shows all sentences; or select text on the left and press a to add a claim."
+            )
         elif not self.visible_rows:
             empty.update("No claims match the filter.\nf changes it, F clears it.")
         bar = self.query_one("#filter-bar", Static)

@@ -87,9 +87,9 @@ class FilterModal(ModalScreen[ClaimFilter | None]):
                 yield Input(c.text, placeholder="claim contains…", id="f-text")
             yield Checkbox("Only check-worthy claims", c.checkworthy_only, id="f-worthy")
             with Horizontal(classes="buttons"):
-                yield Button("Apply (enter)", id="apply", variant="primary")
-                yield Button("Clear", id="clear")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Apply (enter)", id="apply", variant="primary", compact=True)
+                yield Button("Clear", id="clear", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#f-text", Input).focus()

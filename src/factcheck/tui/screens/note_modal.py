@@ -31,8 +31,8 @@ class TextModal(GuardedModal[str | None]):
             yield TextArea(self.original, id="body", soft_wrap=True)
             yield Static(self.error or "", id="text-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         body = self.query_one("#body", TextArea)

@@ -37,8 +37,8 @@ class InputModal(GuardedModal[str | None]):
             yield Input(self.initial, placeholder=self.placeholder, id="value")
             yield Static(self.error or "", id="input-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("OK (enter)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("OK (enter)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#value", Input).focus()

@@ -58,8 +58,8 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
             yield TextArea(self.initial.rationale if self.initial else "", id="rationale", soft_wrap=True)
             yield Static(self.error or "", id="verdict-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         ratings = self.query_one("#ratings", OptionList)

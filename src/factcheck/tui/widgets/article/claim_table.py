@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
@@ -74,6 +74,9 @@ class ClaimTable(DataTable[Text | str]):
             if keep is not None:
                 self.select_claim(keep)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_compact(event.size.width < COMPACT_BELOW)
+
     def select_claim(self, claim_id: int) -> bool:
         try:
             index = self.get_row_index(str(claim_id))
@@ -117,7 +120,7 @@ class ClaimTable(DataTable[Text | str]):
             if old == row:
                 continue
             for column, cell in zip(keys, self._cells(row), strict=True):
-                self.update_cell(str(row.id), column, cell)
+                self.update_cell(str(row.id), column, cell, update_width=True)
             self.rows_by_id[row.id] = row
 
     @on(DataTable.RowHighlighted)

@@ -56,6 +56,7 @@ class ArticleTextView(TextArea):
         super().__init__(
             "", read_only=True, soft_wrap=True, show_line_numbers=False, id=id, highlight_cursor_line=False
         )
+        self.cursor_blink = False  # a steady cursor marks where x splits; blinking also breaks snapshots
 
     # -- data -------------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from factcheck.services.views import ClaimDetail, EventView
 from factcheck.tui.presentation import (
     KIND_LABELS,
     RATING_COLOURS,
+    rating_label,
     relative_time,
     short,
     state_cell,
@@ -29,6 +30,7 @@ class ClaimDetailPane(VerticalScroll):
     """Read-only view of one ClaimDetail; the screen calls `show` and `set_similar`."""
 
     can_focus = True
+    ALLOW_MAXIMIZE = True  # z lets the detail fill a small terminal
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -203,7 +205,7 @@ class ClaimDetailPane(VerticalScroll):
         lines: Sequence[Text] = [
             Text.assemble(
                 (f"{score:.0%} ", "bold"),
-                (f"{rating} ", RATING_COLOURS.get(rating, "")),
+                (f"{rating_label(rating, self.language)} ", RATING_COLOURS.get(rating, "")),
                 short(text, 160),
                 (f"\n  {source}", "dim"),
             )
