@@ -84,7 +84,7 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     teaser = DE_TEASER + EN_TEASER
     if any(low.startswith(t) or f" {t} " in low[:40] for t in teaser):
         return 0.05, ["cw:-teaser"]
-    if _BOILER.search(sentence) or len(words) < 4:
+    if re.fullmatch(r"\(.*\)", sentence.strip()) or _BOILER.search(sentence) or len(words) < 4:
         return 0.1, ["cw:-boilerplate" if len(words) >= 4 else "cw:-fragment"]
     if re.match(r"(?:Ob|Whether)\b", sentence):
         s -= 0.4

@@ -84,8 +84,6 @@ DE_SPEECH_STEMS = {
     "verteidig",
     "appellier",
     "prophezei",
-    "drohte",
-    "droht",
     "droh",
     "glaub",
     "hofft",

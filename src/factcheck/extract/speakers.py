@@ -58,6 +58,7 @@ PARTICLES = {
     "rief": {"auf", "zu"},
     "ruf": {"auf", "zu"},
     "lehn": {"ab"},
+    "droh": {"mit"},
     "sichert": {"zu"},
     "sprach": {"von", "aus"},
     "mach": {"klar", "deutlich"},
@@ -88,6 +89,7 @@ _NEEDS_PARTICLE = {
     "rief",
     "ruf",
     "lehn",
+    "droh",
     "sichert",
     "mach",
     "fügt",
@@ -300,20 +302,41 @@ def _clause_bounds(text: str, sent_start: int, sent_end: int, pos: int, mentions
     return s, e
 
 
-def _resolve(m: Mention, reg: Registry, cue_word: str) -> Person | None:
+def _resolve(m: Mention, reg: Registry, cue_word: str, text: str = "", sent_start: int = 0) -> Person | None:
+    """A pronoun is the subject of the same sentence when one was named before it, else the subject
+    (first person named) of the previous sentence, else the last person of that gender."""
     if not m.pronoun:
         return m.entity
     gender = m.entity.gender
     if m.entity.name == "sie" and cue_word.endswith(("en", "ten")) and cue_word not in ("sprachen",):
         return None  # plural "sie sagten": not one person
+    if text:
+        prev = max(text.rfind(". ", 0, max(0, sent_start - 2)), text.rfind("\n", 0, max(0, sent_start - 1)))
+        for lo, hi in ((sent_start, m.start), (prev + 1, sent_start)):
+            for x in reg.in_span(lo, hi):
+                if x.pronoun or x.possessive or x.entity.kind != "person" or _prep_before(text, x, lo):
+                    continue
+                if (gender == "f") == (x.entity.gender == "f"):
+                    return x.entity
+                break  # the subject is someone of the other gender: fall back to recency
     return reg.last_person_before(m.start, gender)
+
+
+# "Wien - …", "DRESDEN, Germany — …": a dateline place is never a speaker
+_DATELINE_AFTER = re.compile(r"\s+[-–—]\s")
 
 
 def attribute(
     text: str, sent_start: int, sent_end: int, cues: list[Cue], reg: Registry, in_quote: list[tuple[int, int]]
 ) -> list[Attribution]:
-    mentions = [m for m in reg.in_span(sent_start, sent_end) if not any(a <= m.start < b for a, b in in_quote)]
+    mentions = [
+        m
+        for m in reg.in_span(sent_start, sent_end)
+        if not any(a <= m.start < b for a, b in in_quote) and not _DATELINE_AFTER.match(text, m.end)
+    ]
     out: list[Attribution] = []
+    if text[sent_start:sent_end].rstrip().endswith("?"):
+        return out  # a question reports no one's statement
     for cue in cues:
         if any(a <= cue.start < b for a, b in in_quote):
             continue
@@ -347,7 +370,7 @@ def _attribute_one(
         s, e = m.start(1), m.end(1)
         inside = [x for x in mentions if s <= x.start < e and not x.possessive]
         if inside:
-            p = _resolve(inside[0], reg, cue.word)
+            p = _resolve(inside[0], reg, cue.word, text, sent_start)
             return Attribution(cue, p, inside[0], cue.rule) if p else None
         p = _phrase_person(m.group(1), reg, cue.start)
         return Attribution(cue, p, None, cue.rule + ":phrase") if p else None
@@ -424,7 +447,7 @@ def _attribute_one(
     if cand is None:
         p = _fallback_name(text, cue, cs, ce, reg)
         return Attribution(cue, p, None, "speaker:phrase") if p is not None else None
-    person = _resolve(cand, reg, cue.word)
+    person = _resolve(cand, reg, cue.word, text, sent_start)
     if person is None:
         return None
     return Attribution(cue, person, cand, rule + ("+pronoun" if cand.pronoun else ""))
@@ -505,7 +528,8 @@ _NP_AFTER = re.compile(
 )
 _NP_BEFORE = re.compile(
     r"^\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|So|Und|Wie|Während|Als|Nachdem|Weil|Da|Ob|"
-    r"wie|während|als|nachdem|weil|da|dass|ob|und|aber|doch|wobei|but|and|as)\s+)?(" + _NP + r")\s*$"
+    r"wie|während|als|nachdem|weil|da|dass|ob|und|aber|doch|wobei|but|and|as)\s+)?(" + _NP + r")"
+    r"(?:\s+(?:also|again|still|however|later|auch|jedoch|dann|nun|bereits|erneut|zudem|ebenfalls))?\s*$"
 )
 _NP_BEFORE_AUX = re.compile(
     r"\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|Und|auch|und|aber|doch|dass|weil|nachdem)\s+)?(" + _NP + r")\s+"
