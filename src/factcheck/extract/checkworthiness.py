@@ -142,4 +142,8 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
         cues.append("cw:-evaluative:" + sorted(evaluative)[0])
     if not f.has_date and not f.has_quantity and not f.named_speakers and not f.has_place and not cues:
         cues.append("cw:plain-statement")
+    if f.has_quote and s < 0.5:
+        # a direct quote is an attributable statement: who said it can always be checked
+        s = 0.5
+        cues.append("cw:quote-floor")
     return max(0.0, min(1.0, round(s, 3))), cues

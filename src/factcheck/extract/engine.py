@@ -265,7 +265,11 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         own_cue = "speaker:cue-without-speaker" in claim.cues  # someone unnamed speaks here
         if speaker is None and prev and q.words >= 4 and not own_cue:
             speaker, rule = prev[0], "quote:previous-speaker"
-        if speaker is None and q.words <= 3:
+        inner = text[q.start : q.end]
+        if speaker is None and q.words <= 3 and not inner[:1].islower():
+            # a capitalised term in quotes with nobody speaking: a scare quote or a coinage. Lower-case
+            # phrases („volle Verantwortung“, als „extrem“ bezeichnet) are nearly always someone's words
+            # (92 of 126 in the Wikinews quotation corpus, train split), so they stay quotes.
             claim.cues.append("quote:scare-quote")
             continue
         claim.quotes.append(

@@ -299,42 +299,45 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
 _LEAD_WORD = re.compile(r"([\w-]+)\W{0,3}$")
 
 
-def title_like(text: str, q: QuoteSpan) -> bool:
-    """True when the quoted span names a medium, a work or an organisation rather than quoting."""
+_NAME_FUNCTION_WORDS = frozenset(
+    "von der de la le du des del della dello di da do dos for of the and und für zur zum am an im e.v. ag gmbh "
+    "inc ltd &".split()
+)
+_FOREIGN_FUNCTION_WORDS = frozenset("de la le du del della dello di da do dos for of the and pour et y el".split())
+_PREV_TOKEN = re.compile(r"(\S+)\s*$")
+
+
+def title_like(text: str, q: QuoteSpan, language: str = "de") -> bool:
+    """True when the quoted span names a medium, a work, a product or an organisation rather than
+    quoting someone. Measured on the Wikinews quotation corpus (train): a capitalised word right before
+    the marks ("Fachblatt „La Gazetta dello Sport“", "Das „National Hurricane Centre“") and Title Case
+    ("France Football", "Shenzhou 6") mark names; lower-case starts are nearly always quotes."""
     inner = text[q.start : q.end].strip()
-    first = re.match(r"[\w-]+", inner)
+    if not inner:
+        return False
     lead = _LEAD_WORD.search(text[max(0, q.open_at - 30) : q.open_at])
     lead_word = lead.group(1).lower() if lead else ""
     if lead_word in TITLE_LEADS:
         return True
-    low_words = [w.strip(".,:;!?").lower() for w in inner.split()]
-    if low_words and (
-        low_words[0] in MEDIA
-        or (len(low_words) > 1 and low_words[1] in MEDIA and low_words[0] in ("die", "der", "the", "das"))
+    words = inner.split()
+    low_words = [w.strip(".,:;!?").lower() for w in words]
+    if low_words[0] in MEDIA or (
+        len(low_words) > 1 and low_words[1] in MEDIA and low_words[0] in ("die", "der", "the", "das")
     ):
         return True
-    if q.words <= 4 and inner[-1:] not in ".!?," and first:
-        # Title case over every word ("Fridays for Future", "Der Herr der Ringe") reads as a name.
-        words = inner.split()
-        caps = sum(1 for w in words if w[:1].isupper())
-        if len(words) >= 2 and caps == len(words) and not any(w[:1].islower() for w in words):
-            # "Fernseh-Trump" style single capitalised words are decided by attribution instead
-            return lead_word in (
-                "der",
-                "die",
-                "das",
-                "den",
-                "dem",
-                "des",
-                "the",
-                "von",
-                "of",
-                "bei",
-                "im",
-                "in",
-                "beim",
-                "vom",
-                "zur",
-                "zum",
-            )
-    return False
+    if not inner[:1].isupper() or inner[-1:] in ".!?," or q.words > 6:
+        return False
+    prev = _PREV_TOKEN.search(text[max(0, q.open_at - 40) : q.open_at])
+    prev_tok = prev.group(1) if prev else ""
+    # "Fachblatt „…“", "Das „…“": a noun or article right before a capitalised span = apposition of a name
+    if prev_tok[:1].isupper() and prev_tok[-1:].isalpha():
+        return True
+    content = [w for w in low_words if w not in _NAME_FUNCTION_WORDS]
+    title_case = len(words) >= 2 and all(
+        w[:1].isupper() or w[:1].isdigit() for w in words if w.strip(".,").lower() not in _NAME_FUNCTION_WORDS
+    )
+    if title_case and content:
+        return True
+    if any(ch.isdigit() for ch in inner) and len(words) <= 4:
+        return True  # "Shenzhou 6", "Fokker 100"
+    return language == "de" and any(w in _FOREIGN_FUNCTION_WORDS for w in low_words[1:]) and len(words) <= 6
