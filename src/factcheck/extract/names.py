@@ -76,6 +76,33 @@ for _n in _names(_FEMALE):
 FIRST_NAMES["andrea"] = ""
 FIRST_NAMES["kim"] = ""
 
+
+class _FirstNames(dict):
+    """Hyphenated first names ("Frank-Jürgen", "Anne-Marie") take the gender of their first part."""
+
+    def __missing__(self, key: str) -> str:
+        parts = key.split("-")
+        if len(parts) > 1 and all(p in self for p in parts if p):
+            return dict.__getitem__(self, parts[0])
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        if isinstance(key, str) and "-" in key:
+            parts = [p for p in key.split("-") if p]
+            return len(parts) > 1 and all(dict.__contains__(self, p) for p in parts)
+        return False
+
+    def get(self, key, default=None):  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+FIRST_NAMES = _FirstNames(FIRST_NAMES)
+
 # Institutions that speak ("der Kreml teilte mit"). Lower-case key -> canonical display form.
 INSTITUTIONS = {
     "kreml": "Kreml",

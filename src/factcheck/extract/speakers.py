@@ -58,6 +58,9 @@ PARTICLES = {
     "rief": {"auf", "zu"},
     "ruf": {"auf", "zu"},
     "lehn": {"ab"},
+    "prangert": {"an"},
+    "prangern": {"an"},
+    "werf": {"vor"},
     "droh": {"mit"},
     "sichert": {"zu"},
     "sprach": {"von", "aus"},
@@ -89,6 +92,9 @@ _NEEDS_PARTICLE = {
     "rief",
     "ruf",
     "lehn",
+    "prangert",
+    "prangern",
+    "werf",
     "droh",
     "sichert",
     "mach",
@@ -454,8 +460,9 @@ def _attribute_one(
 
 
 def _aux_or_empty(lead: str) -> bool:
+    """The clause before the verb is empty, an auxiliary or one adverb ("dazu", "jedoch")."""
     first = lead.split()[0].lower() if lead else ""
-    return not lead or first in _AUX or first in ("auch", "jedoch", "zudem", "außerdem", "ebenfalls", "dann")
+    return not lead or first in _AUX or (len(lead.split()) == 1 and lead.islower())
 
 
 _ARTICLES = {
@@ -516,13 +523,13 @@ _ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
 _NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
-    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
+    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}){{0,2}}"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
     rf"(?:\s+(?:in|aus|from|at)\s+{_NOUN}(?:\s+{_NOUN})?)?"
 )
 _NP_AFTER = re.compile(
-    r"\s*(?:(?:jedoch|auch|nun|zudem|außerdem|dazu|bereits|gestern|heute|dann|daraufhin|"
+    r"\s*(?:(?:sich|jedoch|auch|nun|zudem|außerdem|dazu|bereits|gestern|heute|dann|daraufhin|"
     r"ebenfalls|wiederum|hingegen|allerdings|am\s+\w+|in\s+\w+\s+\w+|also|later|on\s+\w+)\s+){0,2}"
     r"(" + _NP + r")"
 )
@@ -536,7 +543,7 @@ _NP_BEFORE_AUX = re.compile(
     r"(?:hat|hatte|habe|haben|hatten|hätte|hätten|ist|war|wurde|wurden|has|had|have)\b"
 )
 _NP_SUFFIX = re.compile(r"(" + _NP + r"(?:\s+(?:in|aus)\s+" + _NOUN + r")?)\s*,?\s*$")
-_NP_SENT_START = re.compile(r"\s*(" + _NP + r")\s*,")
+_NP_SENT_START = re.compile(r"\s*(?:(?:Wie|Als|Während|Nachdem|Auch|So|Laut)\s+)?(" + _NP + r")\s*,")
 _AUX_NP = re.compile(
     r"\b(?:hat|hatte|habe|haben|hatten|hätte|hätten|has|had|have)\s+(?:(?:auch|bereits|schon|"
     r"zuvor|jedoch|nun|erst|gestern|heute)\s+)?(" + _NP + r")"
