@@ -208,7 +208,14 @@ def _nearest_att(q: QuoteSpan, atts: list[Attribution], after_close: bool = Fals
         atts = [a for a in atts if a.cue.start >= q.close_at]
     if not atts:
         return None
-    return min(atts, key=lambda a: min(abs(a.cue.start - q.close_at), abs(a.cue.end - q.open_at)))
+    # a named person or institution frames a quote before a bare noun phrase does
+    return min(
+        atts,
+        key=lambda a: (
+            a.speaker.kind in ("phrase", "generic"),
+            min(abs(a.cue.start - q.close_at), abs(a.cue.end - q.open_at)),
+        ),
+    )
 
 
 def _row_at(rows: list, pos: int) -> int:

@@ -25,7 +25,8 @@ _UP = "A-ZÄÖÜÀ-ÞĀ-ſ"  # upper-case Latin letters incl. accented (a supers
 _NAME_TOKEN = rf"[{_UP}][\w'’\-]*\w|[{_UP}]\."
 _PARTICLE = r"(?:von|van|de|der|den|di|da|du|al|el|bin|ibn|la|le|zu|ter|dos|das)"
 # A run of 1-3 capitalised tokens (optionally with name particles) that may be a name.
-_NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_TOKEN})){{0,2}}")
+_NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_NAME_TOKEN})){{0,2}}")
+_PARTICLES = frozenset("von van de der den di da du al el bin ibn la le zu ter dos das".split())
 _WORD = re.compile(r"[\w'’\-]+")
 ROLE_SUFFIXES = _ROLE_SUFFIXES = tuple(sorted(set(DE_ROLE_SUFFIXES), key=len, reverse=True))
 _EN_ROLE_RE = re.compile(r"\b(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r"),?\s+(?=[" + _UP + r"])")
@@ -158,6 +159,8 @@ def _name_tokens(run: str) -> list[str]:
     out: list[str] = []
     for tok in run.split():
         low = tok.lower().strip(".")
+        if low in _PARTICLES and len([t for t in out if t.lower() not in _PARTICLES]) >= 2:
+            break  # "Peer Steinbrück zu Beginn": a particle after the surname starts a phrase
         if low in NOT_NAME_WORDS and not (out and low in ("von", "van", "de", "der", "zu", "al", "bin")):
             break
         if _NOUN_SUFFIX.search(low) and out:
@@ -288,8 +291,14 @@ def build_registry(text: str) -> Registry:
             if not free(m.start(), m.end()):
                 continue
             p = reg.by_surname[m.group(1)]
-            full.append(Mention(m.start(), m.end(), p, "speaker:surname", possessive=bool(m.group(2))))
-            taken.append((m.start(), m.end()))
+            start = m.start()
+            particles = [t for t in p.name.split()[1:-1] if t.lower() in _PARTICLES]
+            if particles:  # "Von der Leyen" for "Ursula von der Leyen"
+                pre = " ".join(particles) + " "
+                if text[max(0, start - len(pre)) : start].lower() == pre.lower():
+                    start -= len(pre)
+            full.append(Mention(start, m.end(), p, "speaker:surname", possessive=bool(m.group(2))))
+            taken.append((start, m.end()))
     # 5. institutions: "der Kreml", "das Weiße Haus", "das Innenministerium"
     for s, e, word in _iter_institutions(text):
         if not free(s, e):

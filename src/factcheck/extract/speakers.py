@@ -33,7 +33,7 @@ _PAREN = re.compile(r"\([^()]{0,80}\)")
 _CLAUSE_PUNCT = set(',;:–—()„“”"»«‚‘’[]')
 _PREPOSITIONS = words(
     "über mit gegen zu zum zur an am für auf bei beim nach vor von vom um ohne unter zwischen in im ins aus "
-    "seit durch gegenüber hinter neben wegen trotz während dank samt mitsamt gemäß außer innerhalb "
+    "seit durch gegenüber hinter neben wegen trotz dank samt mitsamt gemäß außer innerhalb "
     "außerhalb about with against to for of on at from by between into than als in during after before "
     "under over like near toward towards"
 )
@@ -284,6 +284,8 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             parts = PARTICLES.get(stem, set())
             if not any(p in rest for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
                 continue
+        if cues and low.endswith("e") and not low.endswith("te") and stem + "e" == low:
+            continue  # "…, die Aktion erinnere an …": a Konjunktiv verb inside reported speech
         cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
     return cues
 
