@@ -17,6 +17,11 @@ def words(text: str) -> frozenset[str]:
 # "betonten", "betonen" all hit "beton". Separable verbs are listed as (stem, particle): the
 # particle closes the clause ("stellte ... fest", "kündigte ... an").
 DE_SPEECH_STEMS = {
+    "entschied",
+    "entscheid",
+    "bekundet",
+    "bekund",
+    "verständig",
     "würdig",
     "rechtfertig",
     "empfiehl",

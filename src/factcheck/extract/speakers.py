@@ -58,6 +58,8 @@ PARTICLES = {
     "rief": {"auf", "zu"},
     "ruf": {"auf", "zu"},
     "lehn": {"ab"},
+    "gestand": {"ein"},
+    "gesteh": {"ein"},
     "prangert": {"an"},
     "prangern": {"an"},
     "werf": {"vor"},
@@ -67,7 +69,7 @@ PARTICLES = {
     "mach": {"klar", "deutlich"},
 }
 SPOILERS = {
-    "sag": {"ab", "zu", "voraus"},
+    "sag": {"ab", "voraus"},
     "sprach": {"frei", "ab"},
     "sprech": {"frei", "ab"},
     "frag": {"nach", "ab"},
@@ -92,6 +94,8 @@ _NEEDS_PARTICLE = {
     "rief",
     "ruf",
     "lehn",
+    "gestand",
+    "gesteh",
     "prangert",
     "prangern",
     "werf",
@@ -126,6 +130,29 @@ _NACH_NOUNS = {
     "überzeugung",
 }
 # "zeigte sich zuversichtlich": a stance attributed to the subject.
+_SOURCE_NOUNS = {
+    "bericht",
+    "studie",
+    "meldung",
+    "meldungen",
+    "hochrechnung",
+    "umfrage",
+    "untersuchung",
+    "analyse",
+    "mitteilung",
+    "pressemitteilung",
+    "erklärung",
+    "schätzung",
+    "prognose",
+    "auswertung",
+    "statistik",
+    "information",
+    "interview",
+    "gutachten",
+    "medienbericht",
+    "medienberichten",
+    "zeitungsbericht",
+}
 _POSS_WORDS = {"seinen", "seiner", "seines", "seine", "ihren", "ihrer", "ihres", "ihre"}
 _STANCE_ADJ = {
     "zuversichtlich",
@@ -234,7 +261,13 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 # "nach eigenen Angaben": the subject of the clause speaks for itself
                 cues.append(Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto"))
                 continue
-            if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen"):
+            if j + 1 < len(toks) and lows[j] in ("einem", "einer", "einen") and lows[j + 1] in _SOURCE_NOUNS:
+                # "Nach einem Bericht der Zeitung X", "nach einer Studie der UNO": the source phrase
+                cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
+                continue
+            if j < len(toks) and lows[j] in ("den", "dem", "ersten", "offiziellen", "jüngsten", "neuen"):
+                j += 1
+            if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen", "bisherigen"):
                 j += 1
             if j + 1 < len(toks) and lows[j] in _POSS_WORDS and lows[j + 1] in _NACH_NOUNS:
                 # "nach seinen Angaben": the possessive names the speaker (resolved like a pronoun)
@@ -254,6 +287,9 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             continue
         if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
             cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
+            continue
+        if low in ("ließ", "lässt", "ließen") and "verlauten" in lows[i + 1 : i + 10]:
+            cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
             continue
         if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
             window = set(lows[i + 1 : i + 8])
@@ -553,7 +589,16 @@ _AUX_NP = re.compile(
 _POSSESSIVE = re.compile(r"\s*(his|her|seine[nmrs]?|ihre[nmrs]?)\s+[\w-]+\s*(?:[,.;]|$)", re.IGNORECASE)
 _DEFINITE = re.compile(r"\s*(the|der|die|das|dem|des)\s+([\w-]+)\s*(?:[,.;]|$)", re.IGNORECASE)
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
-_SKIP_HEADS = NOT_NAME_WORDS | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
+_SKIP_HEADS = (
+    NOT_NAME_WORDS
+    | words(
+        "unterdessen indes inzwischen mittlerweile derweil zuvor später damals nun jetzt dennoch deshalb daher "
+        "darum trotzdem allerdings außerdem zudem ebenso ebenfalls bislang bisher erstmals zunächst schließlich "
+        "letztlich immerhin freilich offenbar offensichtlich vermutlich womöglich insbesondere gleichzeitig "
+        "anschließend daraufhin demnach meanwhile however earlier later separately"
+    )
+    | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
+)
 
 
 def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
