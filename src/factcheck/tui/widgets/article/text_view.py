@@ -7,13 +7,16 @@ per line, so spans given as article offsets are converted to line/column and the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rich.style import Style
 from textual import on
 from textual.message import Message
 from textual.widgets import TextArea
+from textual.widgets._text_area import Highlight
 from textual.widgets.text_area import Selection
 
 from factcheck.tui.presentation import _tint, claim_highlight_style
@@ -50,7 +53,12 @@ class ArticleTextView(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
         # Set before TextArea.__init__, which already builds the highlight map.
         self._spans: list[ClaimSpan] = []
+        self._by_id: dict[int, ClaimSpan] = {}
         self._starts: list[int] = []
+        self._base: dict[int, list[Highlight]] | None = None  # status layer, rebuilt when claims change
+        self._base_selection: tuple[int, int] | None = None
+        self._styles: dict[str, Style] = {}
+        self._styles_key: tuple[bool, int, str] | None = None
         self._line_starts: list[int] = [0]
         self.current_claim_id: int | None = None
         super().__init__(
@@ -61,16 +69,17 @@ class ArticleTextView(TextArea):
     # -- data -------------------------------------------------------------------------------------------
 
     def show_article(self, text: str, spans: list[ClaimSpan]) -> None:
-        self.load_text(text)
         self._line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._line_starts.extend(m.end() for m in re.finditer("\n", text))
+        self._base = None
+        self.load_text(text)
         self.set_claims(spans)
 
     def set_claims(self, spans: list[ClaimSpan]) -> None:
         self._spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        self._by_id = {s.id: s for s in self._spans}
         self._starts = [s.start for s in self._spans]
+        self._base = None
         self._rebuild()
 
     def set_current(self, claim_id: int | None) -> None:
@@ -109,10 +118,9 @@ class ArticleTextView(TextArea):
     def show_claim(self, claim_id: int) -> None:
         """Put the cursor at the claim's start and scroll it into the middle of the view."""
         self.set_current(claim_id)
-        for span in self._spans:
-            if span.id == claim_id:
-                self.move_cursor(self.location_of(span.start), center=True)
-                break
+        span = self._by_id.get(claim_id)
+        if span is not None:
+            self.move_cursor(self.location_of(span.start), center=True)
 
     # -- highlighting -----------------------------------------------------------------------------------
 
@@ -123,35 +131,45 @@ class ArticleTextView(TextArea):
     def _claim_styles(self) -> dict[str, Style]:
         dark = self.app.current_theme.dark if self.is_attached else True
         styles = {
-            s.style_name: claim_highlight_style(s.status, s.rating, s.checkworthy, dark=dark) for s in self._spans
+            name: claim_highlight_style(s.status, s.rating, s.checkworthy, dark=dark)
+            for name, s in {s.style_name: s for s in self._spans}.items()
         }
         styles[CURRENT_STYLE] = Style(bgcolor=_tint("#58a6ff", 0.55 if dark else 0.35, dark), bold=True)
         return styles
 
     def _build_highlight_map(self) -> None:
-        """Replace syntax highlighting with claim spans (called by TextArea whenever the text changes)."""
+        """Replace syntax highlighting with claim spans (called by TextArea whenever the text changes).
+
+        The status layer is computed once per claim list (or selection); moving between claims only
+        redraws the "current" layer on top, so the cursor stays quick with thousands of claims.
+        """
         self._line_cache.clear()
         highlights = self._highlights
         highlights.clear()
         if not self._spans or not self.document.text:
             return
         selected = self.selected_span
-        current: ClaimSpan | None = None
-        for span in self._spans:
-            if span.id == self.current_claim_id:
-                current = span
-            self._add_highlight(span.start, span.end, span.style_name, selected)
+        if self._base is None or self._base_selection != selected:
+            self._base = defaultdict(list)
+            for span in self._spans:
+                self._add_highlight(self._base, span.start, span.end, span.style_name, selected)
+            self._base_selection = selected
+        for row, entries in self._base.items():
+            highlights[row] = list(entries)
+        current = self._by_id.get(self.current_claim_id) if self.current_claim_id is not None else None
         if current is not None:
             # Added last so it paints over the status colour.
-            self._add_highlight(current.start, current.end, CURRENT_STYLE, selected)
+            self._add_highlight(highlights, current.start, current.end, CURRENT_STYLE, selected)
 
-    def _add_highlight(self, start: int, end: int, name: str, selected: tuple[int, int] | None) -> None:
+    def _add_highlight(
+        self, into: dict[int, list[Highlight]], start: int, end: int, name: str, selected: tuple[int, int] | None
+    ) -> None:
         if selected is not None and selected[0] < end and start < selected[1]:
             # Keep the user's selection visible: claim colours would paint over it.
             if start < selected[0]:
-                self._add_highlight(start, selected[0], name, None)
+                self._add_highlight(into, start, selected[0], name, None)
             if selected[1] < end:
-                self._add_highlight(selected[1], end, name, None)
+                self._add_highlight(into, selected[1], end, name, None)
             return
         first_row, first_col = self.location_of(start)
         last_row, last_col = self.location_of(end)
@@ -163,11 +181,16 @@ class ArticleTextView(TextArea):
                 continue
             byte_from = len(line[:col_from].encode("utf-8"))
             byte_to = len(line[:col_to].encode("utf-8"))
-            self._highlights[row].append((byte_from, byte_to, name))
+            into[row].append((byte_from, byte_to, name))
 
     def _rebuild(self) -> None:
-        if getattr(self, "_theme", None) is not None:
-            self._theme.syntax_styles = self._claim_styles()
+        theme = getattr(self, "_theme", None)
+        if theme is not None:
+            key = (self.app.current_theme.dark if self.is_attached else True, id(self._spans), theme.name)
+            if key != self._styles_key or theme.syntax_styles is not self._styles:
+                self._styles = self._claim_styles()
+                self._styles_key = key
+                theme.syntax_styles = self._styles
         self._build_highlight_map()
         self.refresh()
 
