@@ -168,6 +168,7 @@ _STANCE_ADJ = {
     "unzufrieden",
     "gelassen",
 }
+_QUOTING_VERBS = {"zitiert", "zitierte", "zitierten", "zitieren", "quoted", "quotes", "quote", "cited", "cites"}
 _AUX = {
     "hat",
     "hatte",
@@ -292,11 +293,11 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
             continue
         if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
-            window = set(lows[i + 1 : i + 8])
+            window = set(lows[i + 1 : i + 16])
             if low.startswith("zeig") and window & _STANCE_ADJ and "sich" in window:
                 cues.append(Cue(s, e, low, f"speaker:stance:{low}"))
                 continue
-            if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 14]:
+            if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 20]:
                 cues.append(Cue(s, e, low, f"speaker:verb:{low}-davon-aus"))
                 continue
         stem = _stem(low)
@@ -326,13 +327,22 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
     return cues
 
 
-def _clause_bounds(text: str, sent_start: int, sent_end: int, pos: int, mentions: list[Mention]) -> tuple[int, int]:
-    """Start/end of the clause around pos: punctuation inside a mention ("Minister, Pete Hegseth,") does
-    not cut it."""
+def _clause_bounds(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    pos: int,
+    mentions: list[Mention],
+    quoted: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> tuple[int, int]:
+    """Start/end of the clause around pos: punctuation inside a mention ("Minister, Pete Hegseth,"), a
+    parenthesis or a short quoted phrase („trotz einiger Vorbehalte“) does not cut it."""
 
     def inside(i: int) -> bool:
         if text[i] in "()" or any(a <= i < b for a, b in parens):
             return True  # "(SPD)", "(1998 bis 2002)": a parenthesis does not end the clause
+        if any(a - 1 <= i <= b for a, b in quoted):
+            return True
         return any(m.start <= i < m.end + 1 for m in mentions if not m.pronoun)
 
     parens = [(m.start(), m.end()) for m in _PAREN.finditer(text, sent_start, sent_end)]
@@ -384,7 +394,8 @@ def attribute(
     for cue in cues:
         if any(a <= cue.start < b for a, b in in_quote):
             continue
-        cs, ce = _clause_bounds(text, sent_start, sent_end, cue.start, mentions)
+        short = [(a, b) for a, b in in_quote if sent_start <= a < sent_end and len(text[a:b].split()) <= 8]
+        cs, ce = _clause_bounds(text, sent_start, sent_end, cue.start, mentions, short)
         att = _attribute_one(text, sent_start, cue, cs, ce, mentions, reg)
         if att is not None:
             out.append(att)
@@ -420,6 +431,15 @@ def _attribute_one(
         return Attribution(cue, p, None, cue.rule + ":phrase") if p else None
     cand: Mention | None = None
     rule = cue.rule
+    if cue.word in _QUOTING_VERBS and not re.search(
+        r"\b(?:wird|wurde|werden|wurden|was|were|is|are)\b", text[cs : cue.start]
+    ):
+        # "Die Agentur RIA Novosti zitiert Néstor Kirchner mit den Worten …": the quoted person speaks
+        obj = [m for m in mentions if cue.end <= m.start < ce + 1 and m.entity.kind == "person" and not m.possessive]
+        if obj:
+            p = _resolve(obj[0], reg, cue.word, text, sent_start)
+            if p is not None:
+                return Attribution(cue, p, obj[0], cue.rule + ":quoted-person")
     if cue.direction == "agent":
         vons = [
             m
@@ -561,7 +581,8 @@ _ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
 _NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
-    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}){{0,2}}"
+    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
+    rf"(?:\s+(?:für|of|at|in)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
     rf"(?:\s+(?:in|aus|from|at)\s+{_NOUN}(?:\s+{_NOUN})?)?"
