@@ -8,6 +8,7 @@ A speaker found in any sentence is then looked up here, so "Putin stellte fest" 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -77,6 +78,7 @@ class Registry:
     persons: dict[str, Person] = field(default_factory=dict)  # full name -> person
     by_surname: dict[str, Person] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def add(self, name: str, gender: str, role: str = "", kind: str = "person") -> Person:
         p = self.persons.get(name)
@@ -103,7 +105,17 @@ class Registry:
         return None
 
     def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        """Mentions inside text[start:end] (binary search: this runs for every sentence and pronoun)."""
+        if len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
     def last_org_before(self, pos: int) -> Person | None:
         """'the company', 'der Konzern' -> the organisation introduced last before pos."""
