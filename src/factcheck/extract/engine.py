@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from factcheck.extract.checkworthiness import Features, score
+from factcheck.extract.cues import Cue, find_cues
 from factcheck.extract.dates import find_dates
 from factcheck.extract.lexicon import DE_TIME_RELATIVE, EN_TIME_RELATIVE
 from factcheck.extract.mentions import Person, Registry, build_registry
@@ -19,7 +20,7 @@ from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.quotes import QuoteSpan, find_quotes, title_like
-from factcheck.extract.speakers import Attribution, Cue, attribute, find_cues
+from factcheck.extract.speakers import Attribution, attribute
 from factcheck.text.layout import Paragraph
 from factcheck.text.sentences import Sentence, split_sentences
 
@@ -81,12 +82,17 @@ def _dateline_date(text: str, paras: list[Paragraph]) -> date | None:
     return None
 
 
+def _alternation(items: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True)) + r")\b", re.I)
+
+
+# word boundaries keep "erst" from matching "erste"/"erstmals" and "seit" from "Seite"
+_TIME_RELATIVE = {"de": _alternation(DE_TIME_RELATIVE), "en": _alternation(EN_TIME_RELATIVE)}
+
+
 def _time_relative(sentence: str, language: str) -> str | None:
-    low = " " + sentence.lower()
-    for cue in DE_TIME_RELATIVE if language == "de" else EN_TIME_RELATIVE:
-        if (" " + cue) in low:
-            return cue.strip()
-    return None
+    m = _TIME_RELATIVE["de" if language == "de" else "en"].search(sentence)
+    return m.group(1).lower() if m else None
 
 
 def extract_claims(

@@ -12,139 +12,30 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def phrases(text: str) -> tuple[str, ...]:
+    """Multi-word entries separated by "|" (line breaks inside the block are spaces)."""
+    return tuple(p.strip() for p in " ".join(text.split()).split("|") if p.strip())
+
+
 # --- speech and stance verbs -------------------------------------------------------------------
 # German stems: a finite form is matched by stem + one of the endings below, so "betonte", "betont",
 # "betonten", "betonen" all hit "beton". Separable verbs are listed as (stem, particle): the
 # particle closes the clause ("stellte ... fest", "kündigte ... an").
-DE_SPEECH_STEMS = {
-    "entschied",
-    "entscheid",
-    "bekundet",
-    "bekund",
-    "verständig",
-    "würdig",
-    "rechtfertig",
-    "empfiehl",
-    "empfahl",
-    "empfehl",
-    "meld",
-    "bilanzier",
-    "mutmaß",
-    "spekulier",
-    "beanstand",
-    "bemängel",
-    "widerleg",
-    "versprich",
-    "unterstell",
-    "anprangert",
-    "sag",
-    "beton",
-    "erklär",
-    "forder",
-    "kritisier",
-    "warn",
-    "beschrieb",
-    "beschreib",
-    "bericht",
-    "behaupt",
-    "bestätig",
-    "dementier",
-    "unterstrich",
-    "unterstreich",
-    "bezeichn",
-    "nann",
-    "nenn",
-    "meint",
-    "mein",
-    "äußer",
-    "erwider",
-    "entgegn",
-    "versicher",
-    "versprach",
-    "versprech",
-    "schrieb",
-    "schreib",
-    "räum",
-    "verlang",
-    "beklag",
-    "lob",
-    "mahn",
-    "ermahn",
-    "bekräftig",
-    "verkünd",
-    "verkünde",
-    "erinner",
-    "fragt",
-    "frag",
-    "antwort",
-    "sprach",
-    "sprech",
-    "zitier",
-    "verwies",
-    "verweis",
-    "insistier",
-    "beharr",
-    "klagt",
-    "schätz",
-    "resümier",
-    "kommentier",
-    "urteil",
-    "wertet",
-    "wert",
-    "widersprach",
-    "widersprech",
-    "bestritt",
-    "bestreit",
-    "befürwort",
-    "ergänz",
-    "präzisier",
-    "beschwor",
-    "beschwör",
-    "verteidig",
-    "appellier",
-    "prophezei",
-    "droh",
-    "glaub",
-    "hofft",
-    "hoff",
-    "rief",
-    "ruf",
-    "verlautet",
-    "verlaut",
-    "twittert",
-    "postet",
-    "teil",
-    "gab",
-    "gib",
-    "kündig",
-    "wies",
-    "weis",
-    "stell",
-    "hob",
-    "heb",
-    "fügt",
-    "füg",
-    "führ",
-    "räumt",
-    "beschuldig",
-    "vorwarf",
-    "warf",
-    "wirf",
-    "argumentier",
-    "begründ",
-    "monier",
-    "rüg",
-    "protestier",
-    "signalisier",
-    "beteuer",
-    "zweifel",
-    "bezweifel",
-    "charakterisier",
-    "skizzier",
-    "schilder",
-    "ankündig",
-    "mitteil",
-}
+DE_SPEECH_STEMS = words(
+    """
+    entschied entscheid bekundet bekund verständig würdig rechtfertig empfiehl empfahl empfehl meld
+    bilanzier mutmaß spekulier beanstand bemängel widerleg versprich unterstell anprangert sag beton
+    erklär forder kritisier warn beschrieb beschreib bericht behaupt bestätig dementier unterstrich
+    unterstreich bezeichn nann nenn meint mein äußer erwider entgegn versicher versprach versprech
+    schrieb schreib räum verlang beklag lob mahn ermahn bekräftig verkünd verkünde erinner fragt
+    frag antwort sprach sprech zitier verwies verweis insistier beharr klagt schätz resümier
+    kommentier urteil wertet wert widersprach widersprech bestritt bestreit befürwort ergänz
+    präzisier beschwor beschwör verteidig appellier prophezei droh glaub hofft hoff rief ruf
+    verlautet verlaut twittert postet teil gab gib kündig wies weis stell hob heb fügt füg führ
+    räumt beschuldig vorwarf warf wirf argumentier begründ monier rüg protestier signalisier beteuer
+    zweifel bezweifel charakterisier skizzier schilder ankündig mitteil
+    """
+)
 # Separable speech verbs: particle that must appear later in the clause (or be glued in front).
 DE_SEPARABLE = {
     "stell": "fest",
@@ -167,26 +58,11 @@ DE_SEPARABLE = {
     "ruf": "auf",
 }
 # Stems only counted as speech when their particle is present ("gab ... an", not "gab Geld").
-DE_NEEDS_PARTICLE = {
-    "stell",
-    "kündig",
-    "teil",
-    "gab",
-    "gib",
-    "wies",
-    "weis",
-    "hob",
-    "heb",
-    "räum",
-    "räumt",
-    "führ",
-    "warf",
-    "wirf",
-    "rief",
-    "ruf",
-    "fügt",
-    "füg",
-}
+DE_NEEDS_PARTICLE = words(
+    """
+    stell kündig teil gab gib wies weis hob heb räum räumt führ warf wirf rief ruf fügt füg
+    """
+)
 # A particle that turns a speech stem into something else: "sagte ... ab" = cancelled.
 DE_SPOILING_PARTICLES = {
     "sag": {"ab", "zu", "voraus"},
@@ -198,622 +74,166 @@ DE_SPOILING_PARTICLES = {
 DE_VERB_ENDINGS = ("", "e", "en", "t", "te", "ten", "test", "st", "et", "ete", "eten", "n", "end")
 
 # Participles and full forms used in passive/perfect speech ("wurden ... zurückgewiesen").
-DE_SPEECH_PARTICIPLES = {
-    "gesagt",
-    "betont",
-    "erklärt",
-    "gefordert",
-    "kritisiert",
-    "gewarnt",
-    "beschrieben",
-    "berichtet",
-    "behauptet",
-    "bestätigt",
-    "dementiert",
-    "unterstrichen",
-    "bezeichnet",
-    "genannt",
-    "gemeint",
-    "geäußert",
-    "erwidert",
-    "versichert",
-    "versprochen",
-    "geschrieben",
-    "verlangt",
-    "beklagt",
-    "gelobt",
-    "gemahnt",
-    "bekräftigt",
-    "verkündet",
-    "zurückgewiesen",
-    "abgelehnt",
-    "angekündigt",
-    "mitgeteilt",
-    "festgestellt",
-    "eingeräumt",
-    "hervorgehoben",
-    "angegeben",
-    "bekanntgegeben",
-    "klargemacht",
-    "zitiert",
-    "kommentiert",
-    "bestritten",
-    "vorgeworfen",
-    "angeprangert",
-    "widersprochen",
-    "verurteilt",
-    "begrüßt",
-    "zugesagt",
-}
+DE_SPEECH_PARTICIPLES = words(
+    """
+    gesagt betont erklärt gefordert kritisiert gewarnt beschrieben berichtet behauptet bestätigt
+    dementiert unterstrichen bezeichnet genannt gemeint geäußert erwidert versichert versprochen
+    geschrieben verlangt beklagt gelobt gemahnt bekräftigt verkündet zurückgewiesen abgelehnt
+    angekündigt mitgeteilt festgestellt eingeräumt hervorgehoben angegeben bekanntgegeben
+    klargemacht zitiert kommentiert bestritten vorgeworfen angeprangert widersprochen verurteilt
+    begrüßt zugesagt
+    """
+)
 # Finite verbs that are not stem-regular enough for the stem table.
-DE_SPEECH_WORDS = {
-    "zufolge",
-    "laut",
-    "lt.",
-    "gemäß",
-    "demnach",
-    "heißt",
-    "hieß",
-    "so",
-    "wonach",
-    "lehnte",
-    "lehnt",
-    "lehnten",
-    "ablehnte",
-    "verurteilte",
-    "verurteilt",
-    "begrüßte",
-    "begrüßt",
-    "klagte",
-    "beklagte",
-    "zurückwies",
-    "mitteilte",
-    "ankündigte",
-    "feststellte",
-    "hervorhob",
-    "einräumte",
-    "klarmachte",
-    "bekanntgab",
-    "angab",
-}
+DE_SPEECH_WORDS = words(
+    """
+    zufolge laut lt. gemäß demnach heißt hieß so wonach lehnte lehnt lehnten ablehnte verurteilte
+    verurteilt begrüßte begrüßt klagte beklagte zurückwies mitteilte ankündigte feststellte
+    hervorhob einräumte klarmachte bekanntgab angab
+    """
+)
 DE_PARTICLE_VERBS_WITH_SICH = {"äußer", "zeig"}
 
-EN_SPEECH_VERBS = {
-    "defended",
-    "defends",
-    "defend",
-    "replied",
-    "responded",
-    "responds",
-    "argued",
-    "vowed",
-    "vows",
-    "pledged",
-    "pledges",
-    "signalled",
-    "signaled",
-    "hinted",
-    "conceded",
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "warned",
-    "warns",
-    "claimed",
-    "claims",
-    "described",
-    "describes",
-    "added",
-    "adds",
-    "stated",
-    "states",
-    "argues",
-    "insisted",
-    "insists",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "explained",
-    "explains",
-    "announced",
-    "announces",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "accused",
-    "accuses",
-    "criticised",
-    "criticized",
-    "criticises",
-    "criticizes",
-    "demanded",
-    "demands",
-    "urged",
-    "urges",
-    "called",
-    "asked",
-    "asks",
-    "replies",
-    "wrote",
-    "writes",
-    "admitted",
-    "admits",
-    "suggested",
-    "suggests",
-    "predicted",
-    "predicts",
-    "promised",
-    "promises",
-    "acknowledged",
-    "acknowledges",
-    "revealed",
-    "reveals",
-    "reported",
-    "reports",
-    "estimated",
-    "estimates",
-    "rejected",
-    "rejects",
-    "dismissed",
-    "dismisses",
-    "declared",
-    "declares",
-    "maintained",
-    "maintains",
-    "alleged",
-    "alleges",
-    "believes",
-    "believed",
-    "blamed",
-    "blames",
-    "praised",
-    "praises",
-    "condemned",
-    "condemns",
-    "emphasised",
-    "emphasized",
-    "tweeted",
-    "posted",
-    "commented",
-    "comments",
-    "according",
-    "agreed",
-    "agrees",
-    "disputed",
-    "disputes",
-    "recalled",
-    "recalls",
-    "pointed",
-    "concedes",
-    "welcomed",
-    "welcomes",
-}
+EN_SPEECH_VERBS = words(
+    """
+    defended defends defend replied responded responds argued vowed vows pledged pledges signalled
+    signaled hinted conceded said says say told tells tell warned warns claimed claims described
+    describes added adds stated states argues insisted insists stressed stresses noted notes
+    explained explains announced announces confirmed confirms denied denies accused accuses
+    criticised criticized criticises criticizes demanded demands urged urges called asked asks
+    replies wrote writes admitted admits suggested suggests predicted predicts promised promises
+    acknowledged acknowledges revealed reveals reported reports estimated estimates rejected rejects
+    dismissed dismisses declared declares maintained maintains alleged alleges believes believed
+    blamed blames praised praises condemned condemns emphasised emphasized tweeted posted commented
+    comments according agreed agrees disputed disputes recalled recalls pointed concedes welcomed
+    welcomes
+    """
+)
 EN_SPEECH_NOUN_CUES = {"according to", "in a statement", "in an interview", "spokesman for", "spokeswoman for"}
 
 # Verbs of opinion and expectation: the clause they govern is not a checkable fact.
-DE_OPINION_VERBS = {
-    "befürchten",
-    "befürchtet",
-    "befürchtete",
-    "fürchten",
-    "fürchtet",
-    "vermuten",
-    "vermutet",
-    "glauben",
-    "glaubt",
-    "hoffen",
-    "hofft",
-    "erwarten",
-    "erwartet",
-    "spekulieren",
-    "spekuliert",
-    "rechnen",
-    "rechnet",
-    "zweifeln",
-    "zweifelt",
-    "bezweifeln",
-    "bezweifelt",
-    "meinen",
-}
-EN_OPINION_VERBS = {
-    "fear",
-    "fears",
-    "feared",
-    "hope",
-    "hopes",
-    "expect",
-    "expects",
-    "speculate",
-    "speculated",
-    "believe",
-    "doubt",
-    "doubts",
-    "wonder",
-    "wonders",
-}
+DE_OPINION_VERBS = words(
+    """
+    befürchten befürchtet befürchtete fürchten fürchtet vermuten vermutet glauben glaubt hoffen
+    hofft erwarten erwartet spekulieren spekuliert rechnen rechnet zweifeln zweifelt bezweifeln
+    bezweifelt meinen
+    """
+)
+EN_OPINION_VERBS = words(
+    """
+    fear fears feared hope hopes expect expects speculate speculated believe doubt doubts wonder
+    wonders
+    """
+)
 
 # --- check-worthiness cues ---------------------------------------------------------------------
-DE_HEDGES = {
-    "könnte",
-    "könnten",
-    "dürfte",
-    "dürften",
-    "würde",
-    "würden",
-    "möglicherweise",
-    "vielleicht",
-    "vermutlich",
-    "wahrscheinlich",
-    "womöglich",
-    "eventuell",
-    "angeblich",
-    "scheinbar",
-    "offenbar",
-    "wohl",
-    "sollte",
-    "sollten",
-    "müsste",
-    "müssten",
-}
-EN_HEDGES = {
-    "could",
-    "might",
-    "may",
-    "would",
-    "perhaps",
-    "possibly",
-    "probably",
-    "likely",
-    "apparently",
-    "allegedly",
-    "should",
-    "seemingly",
-    "maybe",
-}
-DE_GENERIC_SPEAKERS = {
-    "analysten",
-    "experten",
-    "beobachter",
-    "kritiker",
-    "kommentatoren",
-    "beobachterinnen",
-    "expertinnen",
-    "analystinnen",
-    "fachleute",
-    "viele",
-    "manche",
-    "einige",
-    "politische",
-}
+DE_HEDGES = words(
+    """
+    könnte könnten dürfte dürften würde würden möglicherweise vielleicht vermutlich wahrscheinlich
+    womöglich eventuell angeblich scheinbar offenbar wohl sollte sollten müsste müssten
+    """
+)
+EN_HEDGES = words(
+    """
+    could might may would perhaps possibly probably likely apparently allegedly should seemingly
+    maybe
+    """
+)
+DE_GENERIC_SPEAKERS = words(
+    """
+    analysten experten beobachter kritiker kommentatoren beobachterinnen expertinnen analystinnen
+    fachleute viele manche einige politische
+    """
+)
 EN_GENERIC_SPEAKERS = {"analysts", "experts", "observers", "critics", "commentators", "many", "some"}
 # Copula + evaluative adjective: "Die Reaktionen sind gemischt", "bleibt angespannt".
-DE_EVALUATIVE = {
-    "gemischt",
-    "angespannt",
-    "verworren",
-    "schwierig",
-    "unklar",
-    "ungewiss",
-    "kompliziert",
-    "offen",
-    "spannend",
-    "fraglich",
-    "entscheidend",
-    "wichtig",
-    "bedeutend",
-    "dramatisch",
-    "positiv",
-    "negativ",
-    "schlecht",
-    "gut",
-    "besorgniserregend",
-    "bemerkenswert",
-    "beunruhigend",
-    "fragil",
-    "heikel",
-    "problematisch",
-    "umstritten",
-    "zwiespältig",
-    "ernüchternd",
-    "enttäuschend",
-}
-EN_EVALUATIVE = {
-    "mixed",
-    "tense",
-    "unclear",
-    "uncertain",
-    "complicated",
-    "difficult",
-    "crucial",
-    "important",
-    "worrying",
-    "remarkable",
-    "disappointing",
-    "fragile",
-    "controversial",
-    "bleak",
-    "murky",
-}
+DE_EVALUATIVE = words(
+    """
+    gemischt angespannt verworren schwierig unklar ungewiss kompliziert offen spannend fraglich
+    entscheidend wichtig bedeutend dramatisch positiv negativ schlecht gut besorgniserregend
+    bemerkenswert beunruhigend fragil heikel problematisch umstritten zwiespältig ernüchternd
+    enttäuschend
+    """
+)
+EN_EVALUATIVE = words(
+    """
+    mixed tense unclear uncertain complicated difficult crucial important worrying remarkable
+    disappointing fragile controversial bleak murky
+    """
+)
 DE_COPULA = {"ist", "sind", "bleibt", "bleiben", "scheint", "scheinen", "wirkt", "wirken", "war", "waren"}
 EN_COPULA = {"is", "are", "remains", "remain", "seems", "seem", "was", "were", "looks"}
-DE_TEASER = (
-    "weitere informationen",
-    "mehr informationen",
-    "informationen finden sie",
-    "der artikel",
-    "dieser artikel",
-    "in diesem artikel",
-    "der beitrag",
-    "dieser beitrag",
-    "lesen sie",
-    "erfahren sie",
-    "hier lesen",
-    "mehr dazu",
-    "mehr zum thema",
-    "im folgenden",
-    "wir zeigen",
-    "wir erklären",
-    "alle infos",
-    "alle informationen",
-    "abonnieren",
-    "newsletter",
-    "der text beleuchtet",
-    "der bericht beleuchtet",
-    "die analyse beleuchtet",
+DE_TEASER = phrases(
+    """
+    weitere informationen| mehr informationen| informationen finden sie| der artikel| dieser
+    artikel| in diesem artikel| der beitrag| dieser beitrag| lesen sie| erfahren sie| hier lesen|
+    mehr dazu| mehr zum thema| im folgenden| wir zeigen| wir erklären| alle infos| alle
+    informationen| abonnieren| newsletter| der text beleuchtet| der bericht beleuchtet| die analyse
+    beleuchtet
+    """
 )
-EN_TEASER = (
-    "this article",
-    "the article",
-    "in this article",
-    "read more",
-    "click here",
-    "sign up",
-    "subscribe",
-    "find out",
-    "we explain",
-    "here's what",
-    "here is what",
-    "related:",
+EN_TEASER = phrases(
+    """
+    this article| the article| in this article| read more| click here| sign up| subscribe| find out|
+    we explain| here's what| here is what| related:
+    """
 )
-DE_WAIT_AND_SEE = (
-    "bleibt abzuwarten",
-    "wird sich zeigen",
-    "werden zeigen",
-    "wird zeigen",
-    "bleibt offen",
-    "ist unklar",
-    "ist offen",
-    "sind sich nicht sicher",
-    "ist nicht sicher",
-    "muss sich zeigen",
-    "wird entscheidend",
-    "werden entscheidend",
-    "kommenden wochen",
-    "kommenden monaten",
-    "kommenden jahren",
-    "in zukunft",
+DE_WAIT_AND_SEE = phrases(
+    """
+    bleibt abzuwarten| wird sich zeigen| werden zeigen| wird zeigen| bleibt offen| ist unklar| ist
+    offen| sind sich nicht sicher| ist nicht sicher| muss sich zeigen| wird entscheidend| werden
+    entscheidend| kommenden wochen| kommenden monaten| kommenden jahren| in zukunft
+    """
 )
-EN_WAIT_AND_SEE = (
-    "remains to be seen",
-    "it is unclear",
-    "only time will tell",
-    "will tell",
-    "in the coming weeks",
-    "in the coming months",
-    "in the future",
-    "are not sure",
-    "is not sure",
-    "it remains unclear",
+EN_WAIT_AND_SEE = phrases(
+    """
+    remains to be seen| it is unclear| only time will tell| will tell| in the coming weeks| in the
+    coming months| in the future| are not sure| is not sure| it remains unclear
+    """
 )
 
 # "der letzte …", "erst …", "bisher": true when written, possibly outdated later.
-DE_TIME_RELATIVE = (
-    "der letzte",
-    "die letzte",
-    "das letzte",
-    "den letzten",
-    "dem letzten",
-    "des letzten",
-    "der jüngste",
-    "die jüngste",
-    "das jüngste",
-    "den jüngsten",
-    "dem jüngsten",
-    "erst ",
-    "bisher",
-    "bislang",
-    "noch nie",
-    "zum ersten mal",
-    "erstmals",
-    "derzeit",
-    "aktuell",
-    "zurzeit",
-    "momentan",
-    "noch immer",
-    "weiterhin",
-    "seit ",
+DE_TIME_RELATIVE = phrases(
+    """
+    der letzte| die letzte| das letzte| den letzten| dem letzten| des letzten| der jüngste| die
+    jüngste| das jüngste| den jüngsten| dem jüngsten| erst| bisher| bislang| noch nie| zum ersten
+    mal| erstmals| derzeit| aktuell| zurzeit| momentan| noch immer| weiterhin| seit
+    """
 )
-EN_TIME_RELATIVE = (
-    "the last ",
-    "the latest",
-    "so far",
-    "to date",
-    "until now",
-    "yet",
-    "currently",
-    "for the first time",
-    "still ",
-    "since ",
-    "never before",
-    "only ",
+EN_TIME_RELATIVE = phrases(
+    """
+    the last| the latest| so far| to date| until now| yet| currently| for the first time| still|
+    since| never before| only
+    """
 )
 
 # --- persons: roles, titles, names -------------------------------------------------------------
 # Role nouns that introduce a person ("die Politologin Alexandra Filipenko"). Matched as suffix of a
 # capitalised token, so "US-Präsident", "Verteidigungsminister", "Regierungssprecherin" all hit.
-DE_ROLE_SUFFIXES = (
-    "redakteur",
-    "redakteurin",
-    "geschäftsführer",
-    "geschäftsführerin",
-    "dezernent",
-    "dezernentin",
-    "intendant",
-    "intendantin",
-    "präses",
-    "rabbiner",
-    "oberrabbiner",
-    "kardinal",
-    "erzbischof",
-    "politiker",
-    "politikerin",
-    "vertreter",
-    "vertreterin",
-    "pfarrer",
-    "bischof",
-    "chefredakteur",
-    "chefredakteurin",
-    "verteidiger",
-    "verteidigerin",
-    "staatsanwältin",
-    "kläger",
-    "klägerin",
-    "präsident",
-    "präsidentin",
-    "minister",
-    "ministerin",
-    "sprecher",
-    "sprecherin",
-    "chef",
-    "chefin",
-    "kanzler",
-    "kanzlerin",
-    "vorsitzende",
-    "vorsitzender",
-    "politologe",
-    "politologin",
-    "wissenschaftler",
-    "wissenschaftlerin",
-    "experte",
-    "expertin",
-    "analyst",
-    "analystin",
-    "abgeordnete",
-    "abgeordneter",
-    "direktor",
-    "direktorin",
-    "leiter",
-    "leiterin",
-    "botschafter",
-    "botschafterin",
-    "sekretär",
-    "sekretärin",
-    "senator",
-    "senatorin",
-    "gouverneur",
-    "gouverneurin",
-    "bürgermeister",
-    "bürgermeisterin",
-    "richter",
-    "richterin",
-    "anwalt",
-    "anwältin",
-    "ökonom",
-    "ökonomin",
-    "trainer",
-    "trainerin",
-    "forscher",
-    "forscherin",
-    "manager",
-    "managerin",
-    "premier",
-    "premierminister",
-    "premierministerin",
-    "staatschef",
-    "staatschefin",
-    "regierungschef",
-    "regierungschefin",
-    "ministerpräsident",
-    "ministerpräsidentin",
-    "professor",
-    "professorin",
-    "journalist",
-    "journalistin",
-    "autor",
-    "autorin",
-    "kommissar",
-    "kommissarin",
-    "beauftragte",
-    "beauftragter",
-    "vorstand",
-    "gründer",
-    "gründerin",
-    "historiker",
-    "historikerin",
-    "soziologe",
-    "soziologin",
-    "ärztin",
-    "arzt",
-    "virologe",
-    "virologin",
-    "kandidat",
-    "kandidatin",
-    "könig",
-    "königin",
-    "papst",
-    "general",
-    "oberst",
-    "generalin",
-    "admiral",
-    "diplomat",
-    "diplomatin",
-    "aktivist",
-    "aktivistin",
-    "funktionär",
-    "funktionärin",
-    "staatssekretär",
-    "staatssekretärin",
-    "oppositionsführer",
-    "oppositionsführerin",
-    "parteichef",
-    "parteichefin",
-    "sprecherin",
-    "ermittler",
-    "ermittlerin",
-    "staatsanwalt",
-    "staatsanwältin",
-    "oberstaatsanwalt",
-    "polizeisprecher",
-    "vizekanzler",
-    "vizekanzlerin",
-    "vize",
-    "landrat",
-    "landrätin",
-    "stadtrat",
-    "stadträtin",
-    "kapitän",
-    "spieler",
-    "spielerin",
-    "sänger",
-    "sängerin",
-    "schauspieler",
-    "schauspielerin",
-    "unternehmer",
-    "unternehmerin",
-    "ökonom",
-    "mediziner",
-    "medizinerin",
-    "epidemiologe",
-    "epidemiologin",
-    "klimaforscher",
-    "klimaforscherin",
-    "ceo",
-    "chairman",
+DE_ROLE_SUFFIXES = phrases(
+    """
+    redakteur| redakteurin| geschäftsführer| geschäftsführerin| dezernent| dezernentin| intendant|
+    intendantin| präses| rabbiner| oberrabbiner| kardinal| erzbischof| politiker| politikerin|
+    vertreter| vertreterin| pfarrer| bischof| chefredakteur| chefredakteurin| verteidiger|
+    verteidigerin| staatsanwältin| kläger| klägerin| präsident| präsidentin| minister| ministerin|
+    sprecher| sprecherin| chef| chefin| kanzler| kanzlerin| vorsitzende| vorsitzender| politologe|
+    politologin| wissenschaftler| wissenschaftlerin| experte| expertin| analyst| analystin|
+    abgeordnete| abgeordneter| direktor| direktorin| leiter| leiterin| botschafter| botschafterin|
+    sekretär| sekretärin| senator| senatorin| gouverneur| gouverneurin| bürgermeister|
+    bürgermeisterin| richter| richterin| anwalt| anwältin| ökonom| ökonomin| trainer| trainerin|
+    forscher| forscherin| manager| managerin| premier| premierminister| premierministerin|
+    staatschef| staatschefin| regierungschef| regierungschefin| ministerpräsident|
+    ministerpräsidentin| professor| professorin| journalist| journalistin| autor| autorin|
+    kommissar| kommissarin| beauftragte| beauftragter| vorstand| gründer| gründerin| historiker|
+    historikerin| soziologe| soziologin| ärztin| arzt| virologe| virologin| kandidat| kandidatin|
+    könig| königin| papst| general| oberst| generalin| admiral| diplomat| diplomatin| aktivist|
+    aktivistin| funktionär| funktionärin| staatssekretär| staatssekretärin| oppositionsführer|
+    oppositionsführerin| parteichef| parteichefin| sprecherin| ermittler| ermittlerin| staatsanwalt|
+    staatsanwältin| oberstaatsanwalt| polizeisprecher| vizekanzler| vizekanzlerin| vize| landrat|
+    landrätin| stadtrat| stadträtin| kapitän| spieler| spielerin| sänger| sängerin| schauspieler|
+    schauspielerin| unternehmer| unternehmerin| ökonom| mediziner| medizinerin| epidemiologe|
+    epidemiologin| klimaforscher| klimaforscherin| ceo| chairman
+    """
 )
 DE_TITLES = {"herr": "m", "frau": "f", "dr.": "", "prof.": "", "professor": "m", "professorin": "f"}
 EN_TITLES = {
@@ -918,201 +338,19 @@ FEMALE_ROLE_RE_SUFFIX = ("in", "frau")
 
 # Words that look like the first word of a name but are not (capitalised German function words,
 # sentence adverbs, month names …): never the start of a person mention.
-NOT_NAME_WORDS = {
-    "der",
-    "die",
-    "das",
-    "den",
-    "dem",
-    "des",
-    "ein",
-    "eine",
-    "einer",
-    "eines",
-    "einem",
-    "einen",
-    "er",
-    "sie",
-    "es",
-    "wir",
-    "ich",
-    "ihr",
-    "man",
-    "auch",
-    "aber",
-    "doch",
-    "und",
-    "oder",
-    "so",
-    "als",
-    "wie",
-    "wenn",
-    "dass",
-    "nach",
-    "vor",
-    "bei",
-    "mit",
-    "von",
-    "für",
-    "im",
-    "in",
-    "am",
-    "an",
-    "auf",
-    "aus",
-    "zu",
-    "zum",
-    "zur",
-    "über",
-    "unter",
-    "seit",
-    "bis",
-    "trotz",
-    "während",
-    "laut",
-    "dies",
-    "diese",
-    "dieser",
-    "dieses",
-    "jetzt",
-    "heute",
-    "gestern",
-    "morgen",
-    "dabei",
-    "damit",
-    "dann",
-    "da",
-    "zudem",
-    "außerdem",
-    "insgesamt",
-    "bereits",
-    "erst",
-    "noch",
-    "nun",
-    "schon",
-    "immer",
-    "nicht",
-    "kein",
-    "keine",
-    "the",
-    "a",
-    "and",
-    "but",
-    "or",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "on",
-    "at",
-    "for",
-    "with",
-    "from",
-    "by",
-    "of",
-    "to",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "there",
-    "here",
-    "what",
-    "who",
-    "how",
-    "why",
-    "where",
-    "all",
-    "some",
-    "many",
-    "most",
-    "more",
-    "one",
-    "two",
-    "three",
-    "new",
-    "last",
-    "first",
-    "also",
-    "however",
-    "meanwhile",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "was",
-    "wer",
-    "warum",
-    "sein",
-    "seine",
-    "seinen",
-    "seiner",
-    "ihre",
-    "ihren",
-    "ihrer",
-    "unser",
-    "unsere",
-    "mehr",
-    "viele",
-    "einige",
-    "alle",
-    "beide",
-    "beiden",
-    "jeder",
-    "jede",
-    "jedes",
-    "mehrere",
-    "weitere",
-    "andere",
-}
+NOT_NAME_WORDS = words(
+    """
+    der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man auch aber
+    doch und oder so als wie wenn dass nach vor bei mit von für im in am an auf aus zu zum zur über
+    unter seit bis trotz während laut dies diese dieser dieses jetzt heute gestern morgen dabei
+    damit dann da zudem außerdem insgesamt bereits erst noch nun schon immer nicht kein keine the a
+    and but or he she it they we i you this that these those on at for with from by of to as if when
+    while after before since mr mrs ms dr his her their its our my your there here what who how why
+    where all some many most more one two three new last first also however meanwhile monday tuesday
+    wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag
+    sonntag january february march april may june july august september october november december
+    januar februar märz mai juni juli oktober dezember was wer warum sein seine seinen seiner ihre
+    ihren ihrer unser unsere mehr viele einige alle beide beiden jeder jede jedes mehrere weitere
+    andere
+    """
+)

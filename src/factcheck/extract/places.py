@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.lexicon import words
+
 _NAMES = """
 Deutschland|Österreich|Schweiz|Frankreich|Italien|Spanien|Portugal|Polen|Tschechien|Ungarn|Rumänien|
 Bulgarien|Griechenland|Türkei|Russland|Ukraine|Belarus|Weißrussland|Moldau|Litauen|Lettland|Estland|
@@ -87,65 +89,14 @@ def iter_places(text: str, start: int = 0, end: int | None = None):
 
 
 # Idioms with a capitalised noun after a place preposition: "in Betracht", "nach Angaben".
-_NOT_PLACES = frozenset(
-    [
-        "betracht",
-        "kraft",
-        "frage",
-        "gang",
-        "sicht",
-        "haft",
-        "zukunft",
-        "angaben",
-        "ansicht",
-        "anbetracht",
-        "anspruch",
-        "kauf",
-        "kontakt",
-        "ruhe",
-        "gefahr",
-        "not",
-        "kürze",
-        "folge",
-        "teilen",
-        "bezug",
-        "richtung",
-        "eile",
-        "verbindung",
-        "wirklichkeit",
-        "summe",
-        "betrieb",
-        "rente",
-        "urlaub",
-        "rede",
-        "ordnung",
-        "aussicht",
-        "form",
-        "höhe",
-        "gold",
-        "euro",
-        "dollar",
-        "prozent",
-        "bälde",
-        "mode",
-        "panik",
-        "deckung",
-        "schutz",
-        "zusammenarbeit",
-        "hinblick",
-        "rahmen",
-        "grund",
-        "sachen",
-        "bezug",
-        "kürze",
-        "haft",
-        "kraft",
-        "gebrauch",
-        "kauf",
-        "frage",
-        "bewegung",
-        "angriff",
-    ]
+_NOT_PLACES = words(
+    """
+    betracht kraft frage gang sicht haft zukunft angaben ansicht anbetracht anspruch kauf kontakt
+    ruhe gefahr not kürze folge teilen bezug richtung eile verbindung wirklichkeit summe betrieb
+    rente urlaub rede ordnung aussicht form höhe gold euro dollar prozent bälde mode panik deckung
+    schutz zusammenarbeit hinblick rahmen grund sachen bezug kürze haft kraft gebrauch kauf frage
+    bewegung angriff
+    """
 )
 # "in Buxtehude", "aus Jena", "nach Kassel": a capitalised word after a place preposition that does not
 # end like a German common noun and is not preceded by an article.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.extract.lexicon import words
+
 # opener -> closers that may end it. German „ closes with “ (or ” in sloppy typesetting); English “
 # closes with ”. Guillemets run both ways (»…« in Germany, «…» in Switzerland and France).
 PAIRS: dict[str, str] = {
@@ -29,189 +31,30 @@ _OPENERS = re.compile(r"[„“»«‚‘\"'‹›]")
 
 # Nouns and words right before a quoted span that make it a name or a title, not speech:
 # "die Zeitung „Die Welt“", "der Film „Oppenheimer“", "die sogenannte „Brandmauer“".
-TITLE_LEADS = frozenset(
-    [
-        "zeitung",
-        "zeitungen",
-        "magazin",
-        "magazins",
-        "nachrichtenmagazin",
-        "wochenzeitung",
-        "blatt",
-        "tageszeitung",
-        "sender",
-        "senders",
-        "sendung",
-        "sendungen",
-        "talkshow",
-        "film",
-        "films",
-        "filme",
-        "buch",
-        "buches",
-        "buchs",
-        "roman",
-        "romans",
-        "titel",
-        "album",
-        "albums",
-        "lied",
-        "liedes",
-        "song",
-        "songs",
-        "serie",
-        "serien",
-        "operation",
-        "aktion",
-        "kampagne",
-        "programm",
-        "programms",
-        "projekt",
-        "projekts",
-        "initiative",
-        "bündnis",
-        "bündnisses",
-        "verein",
-        "vereins",
-        "partei",
-        "bewegung",
-        "schiff",
-        "schiffes",
-        "gruppe",
-        "band",
-        "motto",
-        "hashtag",
-        "stichwort",
-        "sogenannte",
-        "sogenannten",
-        "sogenannter",
-        "sogenanntes",
-        "genannt",
-        "genannte",
-        "genannten",
-        "so-genannte",
-        "spitzname",
-        "spitznamen",
-        "marke",
-        "plattform",
-        "app",
-        "podcast",
-        "kolumne",
-        "rubrik",
-        "studie",
-        "studien",
-        "bericht",
-        "berichts",
-        "dokumentation",
-        "doku",
-        "ausstellung",
-        "kunstwerk",
-        "gedicht",
-        "oper",
-        "musical",
-        "theaterstück",
-        "stück",
-        "spiel",
-        "video",
-        "titelt",
-        "titelte",
-        "schlagzeile",
-        "überschrift",
-        "festival",
-        "restaurant",
-        "hotel",
-        "unternehmen",
-        "firma",
-        "newspaper",
-        "magazine",
-        "paper",
-        "show",
-        "programme",
-        "program",
-        "film",
-        "movie",
-        "book",
-        "novel",
-        "album",
-        "song",
-        "series",
-        "operation",
-        "campaign",
-        "project",
-        "initiative",
-        "group",
-        "band",
-        "ship",
-        "app",
-        "platform",
-        "podcast",
-        "column",
-        "headline",
-        "so-called",
-        "dubbed",
-        "nicknamed",
-        "called",
-        "named",
-        "titled",
-        "label",
-        "report",
-        "brand",
-        "hashtag",
-        "daily",
-        "weekly",
-        "tabloid",
-    ]
+TITLE_LEADS = words(
+    """
+    zeitung zeitungen magazin magazins nachrichtenmagazin wochenzeitung blatt tageszeitung sender
+    senders sendung sendungen talkshow film films filme buch buches buchs roman romans titel album
+    albums lied liedes song songs serie serien operation aktion kampagne programm programms projekt
+    projekts initiative bündnis bündnisses verein vereins partei bewegung schiff schiffes gruppe
+    band motto hashtag stichwort sogenannte sogenannten sogenannter sogenanntes genannt genannte
+    genannten so-genannte spitzname spitznamen marke plattform app podcast kolumne rubrik studie
+    studien bericht berichts dokumentation doku ausstellung kunstwerk gedicht oper musical
+    theaterstück stück spiel video titelt titelte schlagzeile überschrift festival restaurant hotel
+    unternehmen firma newspaper magazine paper show programme program film movie book novel album
+    song series operation campaign project initiative group band ship app platform podcast column
+    headline so-called dubbed nicknamed called named titled label report brand hashtag daily weekly
+    tabloid
+    """
 )
 # Media whose names appear in quotation marks in German and English news.
-MEDIA = frozenset(
-    [
-        "bild",
-        "spiegel",
-        "zeit",
-        "welt",
-        "stern",
-        "focus",
-        "taz",
-        "faz",
-        "handelsblatt",
-        "tagesspiegel",
-        "tagesschau",
-        "tagesthemen",
-        "heute-journal",
-        "süddeutsche",
-        "süddeutschen",
-        "kurier",
-        "presse",
-        "standard",
-        "krone",
-        "profil",
-        "falter",
-        "politico",
-        "cnn",
-        "guardian",
-        "times",
-        "telegraph",
-        "independent",
-        "economist",
-        "reuters",
-        "afp",
-        "dpa",
-        "apa",
-        "ap",
-        "bloomberg",
-        "nzz",
-        "blick",
-        "frankfurter",
-        "rundschau",
-        "morgenpost",
-        "abendblatt",
-        "express",
-        "kicker",
-        "sportschau",
-        "bunte",
-        "cicero",
-        "vorwärts",
-    ]
+MEDIA = words(
+    """
+    bild spiegel zeit welt stern focus taz faz handelsblatt tagesspiegel tagesschau tagesthemen
+    heute-journal süddeutsche süddeutschen kurier presse standard krone profil falter politico cnn
+    guardian times telegraph independent economist reuters afp dpa apa ap bloomberg nzz blick
+    frankfurter rundschau morgenpost abendblatt express kicker sportschau bunte cicero vorwärts
+    """
 )
 
 

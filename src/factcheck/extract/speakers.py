@@ -13,15 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.extract.cues import Cue
 from factcheck.extract.lexicon import (
     DE_GENERIC_SPEAKERS,
-    DE_SPEECH_PARTICIPLES,
-    DE_SPEECH_STEMS,
-    DE_SPEECH_WORDS,
-    DE_VERB_ENDINGS,
     EN_GENERIC_SPEAKERS,
     EN_ROLE_NOUNS,
-    EN_SPEECH_VERBS,
     NOT_NAME_WORDS,
     words,
 )
@@ -37,165 +33,12 @@ _PREPOSITIONS = words(
     "außerhalb about with against to for of on at from by between into than als in during after before "
     "under over like near toward towards"
 )
-# Separable verbs: the particle that makes the stem a speech verb, and particles that spoil it.
-PARTICLES = {
-    "stell": {"fest", "klar", "heraus"},
-    "kündig": {"an"},
-    "teil": {"mit"},
-    "gab": {"an", "bekannt", "zu"},
-    "gib": {"an", "bekannt", "zu"},
-    "gaben": {"an", "bekannt", "zu"},
-    "wies": {"zurück", "hin"},
-    "weis": {"zurück", "hin"},
-    "hob": {"hervor"},
-    "heb": {"hervor"},
-    "räum": {"ein"},
-    "fügt": {"hinzu"},
-    "füg": {"hinzu"},
-    "führ": {"aus"},
-    "warf": {"vor"},
-    "wirf": {"vor"},
-    "rief": {"auf", "zu"},
-    "ruf": {"auf", "zu"},
-    "lehn": {"ab"},
-    "gestand": {"ein"},
-    "gesteh": {"ein"},
-    "prangert": {"an"},
-    "prangern": {"an"},
-    "werf": {"vor"},
-    "droh": {"mit"},
-    "sichert": {"zu"},
-    "sprach": {"von", "aus"},
-    "mach": {"klar", "deutlich"},
-}
-SPOILERS = {
-    "sag": {"ab", "voraus"},
-    "sprach": {"frei", "ab"},
-    "sprech": {"frei", "ab"},
-    "frag": {"nach", "ab"},
-    "schätz": {"ein"},
-    "ruf": {"an"},
-    "rief": {"an"},
-}
-_NEEDS_PARTICLE = {
-    "stell",
-    "kündig",
-    "teil",
-    "gab",
-    "gib",
-    "wies",
-    "weis",
-    "hob",
-    "heb",
-    "räum",
-    "führ",
-    "warf",
-    "wirf",
-    "rief",
-    "ruf",
-    "lehn",
-    "gestand",
-    "gesteh",
-    "prangert",
-    "prangern",
-    "werf",
-    "droh",
-    "sichert",
-    "mach",
-    "fügt",
-    "füg",
-}
-_NACH_NOUNS = {
-    "berechnungen",
-    "recherchen",
-    "daten",
-    "zahlen",
-    "untersuchungen",
-    "umfragen",
-    "auskunft",
-    "mitteilung",
-    "angaben",
-    "ansicht",
-    "meinung",
-    "auffassung",
-    "informationen",
-    "darstellung",
-    "einschätzung",
-    "worten",
-    "berichten",
-    "aussage",
-    "aussagen",
-    "schätzungen",
-    "erkenntnissen",
-    "überzeugung",
-}
-# "zeigte sich zuversichtlich": a stance attributed to the subject.
-_SOURCE_NOUNS = {
-    "bericht",
-    "studie",
-    "meldung",
-    "meldungen",
-    "hochrechnung",
-    "umfrage",
-    "untersuchung",
-    "analyse",
-    "mitteilung",
-    "pressemitteilung",
-    "erklärung",
-    "schätzung",
-    "prognose",
-    "auswertung",
-    "statistik",
-    "information",
-    "interview",
-    "gutachten",
-    "medienbericht",
-    "medienberichten",
-    "zeitungsbericht",
-}
-_POSS_WORDS = {"seinen", "seiner", "seines", "seine", "ihren", "ihrer", "ihres", "ihre"}
-_STANCE_ADJ = {
-    "zuversichtlich",
-    "überzeugt",
-    "besorgt",
-    "optimistisch",
-    "enttäuscht",
-    "erleichtert",
-    "skeptisch",
-    "empört",
-    "überrascht",
-    "zufrieden",
-    "unzufrieden",
-    "gelassen",
-}
 _QUOTING_VERBS = {"zitiert", "zitierte", "zitierten", "zitieren", "quoted", "quotes", "quote", "cited", "cites"}
-_AUX = {
-    "hat",
-    "hatte",
-    "habe",
-    "haben",
-    "hatten",
-    "hätte",
-    "has",
-    "had",
-    "have",
-    "ist",
-    "war",
-    "wurde",
-    "wurden",
-    "worden",
-    "wird",
-    "werden",
-}
-
-
-@dataclass
-class Cue:
-    start: int
-    end: int
-    word: str
-    rule: str
-    direction: str = "auto"  # auto | right | left | agent
+_AUX = words(
+    """
+    hat hatte habe haben hatten hätte has had have ist war wurde wurden worden wird werden
+    """
+)
 
 
 @dataclass
@@ -204,127 +47,6 @@ class Attribution:
     speaker: Person
     mention: Mention | None
     rule: str
-
-
-def _stem(low: str) -> str | None:
-    for ending in DE_VERB_ENDINGS:
-        if ending and not low.endswith(ending):
-            continue
-        stem = low[: len(low) - len(ending)] if ending else low
-        if stem in DE_SPEECH_STEMS or stem in PARTICLES:
-            return stem
-    return None
-
-
-_SENTENCED = re.compile(
-    r"\bzu\s+(?:\S+\s+){0,3}(?:Haft|Jahren|Monaten|Strafe|Geldstrafe|Haftstrafe|Freiheitsstrafe|"
-    r"lebenslang)|\bzu\s+\S*(?:strafe|haft)\b"
-)
-_ALL_PARTICLES = sorted({p for ps in PARTICLES.values() for p in ps}, key=len, reverse=True)
-
-
-def _glued(low: str) -> bool:
-    """Verb-final separable verbs written as one word: "mitteilte", "ausführte", "hinzufügte"."""
-    for p in _ALL_PARTICLES:
-        if low.startswith(p) and len(low) > len(p) + 2:
-            stem = _stem(low[len(p) :])
-            if stem and p in PARTICLES.get(stem, ()):
-                return True
-    return False
-
-
-def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    cues: list[Cue] = []
-    lows = [t[2].lower() for t in toks]
-    for i, (s, e, tok) in enumerate(toks):
-        low = lows[i]
-        if language != "de":
-            if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
-                cues.append(Cue(s, toks[i + 1][1], "according to", "speaker:according-to", "right"))
-            elif low in EN_SPEECH_VERBS and low != "according" and tok[:1].islower():
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-            continue
-        if tok[:1].isupper() and low not in ("laut", "nach", "gemäß"):
-            continue  # capitalised = a noun ("Berichte"), except "Laut"/"Nach" at sentence start
-        if low.startswith("verurteil") and _SENTENCED.search(text, start, end):
-            continue
-        if low in ("laut", "lt.", "gemäß"):
-            cues.append(Cue(s, e, low, f"speaker:{low}", "right"))
-            continue
-        if low == "zufolge":
-            cues.append(Cue(s, e, low, "speaker:zufolge", "left"))
-            continue
-        if low == "nach":
-            # "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach eigenen Angaben"
-            j = i + 1
-            if j + 1 < len(toks) and lows[j] == "eigenen" and lows[j + 1] in _NACH_NOUNS:
-                # "nach eigenen Angaben": the subject of the clause speaks for itself
-                cues.append(Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto"))
-                continue
-            if j + 1 < len(toks) and lows[j] in ("einem", "einer", "einen") and lows[j + 1] in _SOURCE_NOUNS:
-                # "Nach einem Bericht der Zeitung X", "nach einer Studie der UNO": the source phrase
-                cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
-                continue
-            if j < len(toks) and lows[j] in ("den", "dem", "ersten", "offiziellen", "jüngsten", "neuen"):
-                j += 1
-            if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen", "bisherigen"):
-                j += 1
-            if j + 1 < len(toks) and lows[j] in _POSS_WORDS and lows[j + 1] in _NACH_NOUNS:
-                # "nach seinen Angaben": the possessive names the speaker (resolved like a pronoun)
-                cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
-                continue
-            if j < len(toks) and lows[j] in _NACH_NOUNS:
-                cues.append(Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right"))
-            continue
-        if low == "so" and i > 0 and lows[i - 1] in {",", "“", "”", '"', "«", "»"}:
-            cues.append(Cue(s, e, "so", "speaker:so", "right"))
-            continue
-        if low in ("heißt", "hieß"):
-            continue  # "heißt es": no named speaker; the quote stays attributed to the text
-        if low in DE_SPEECH_PARTICIPLES or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich")):
-            agent = "agent" if any(lows[j] == "von" for j in range(max(0, i - 12), i)) else "auto"
-            cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))
-            continue
-        if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
-            cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-            continue
-        if low in ("ließ", "lässt", "ließen") and "verlauten" in lows[i + 1 : i + 10]:
-            cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
-            continue
-        if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
-            window = set(lows[i + 1 : i + 16])
-            if low.startswith("zeig") and window & _STANCE_ADJ and "sich" in window:
-                cues.append(Cue(s, e, low, f"speaker:stance:{low}"))
-                continue
-            if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 20]:
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}-davon-aus"))
-                continue
-        stem = _stem(low)
-        if stem is None:
-            glued = _glued(low)
-            if glued:
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-            continue
-        # the rest of the clause decides separable verbs: "stellte ... fest", "sagte ... ab"
-        rest: list[str] = []
-        for j in range(i + 1, len(toks)):
-            if lows[j] in (".", ";", ":", "!", "?") or (
-                lows[j] == "," and j + 1 < len(toks) and lows[j + 1] in ("dass", "ob", "wie", "er", "sie")
-            ):
-                break
-            rest.append(lows[j])
-        tail = rest[-1] if rest else ""
-        if stem in SPOILERS and (tail in SPOILERS[stem] or (rest and rest[-1] in SPOILERS[stem])):
-            continue
-        if stem in _NEEDS_PARTICLE:
-            parts = PARTICLES.get(stem, set())
-            if not any(p in rest for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
-                continue
-        if cues and low.endswith("e") and not low.endswith("te") and stem + "e" == low:
-            continue  # "…, die Aktion erinnere an …": a Konjunktiv verb inside reported speech
-        cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-    return cues
 
 
 def _clause_bounds(
@@ -523,27 +245,11 @@ def _aux_or_empty(lead: str) -> bool:
     return not lead or first in _AUX or (len(lead.split()) == 1 and lead.islower())
 
 
-_ARTICLES = {
-    "der",
-    "die",
-    "das",
-    "dem",
-    "den",
-    "des",
-    "ein",
-    "eine",
-    "einem",
-    "einen",
-    "einer",
-    "eines",
-    "the",
-    "a",
-    "an",
-    "seinem",
-    "seiner",
-    "ihrem",
-    "ihrer",
-}
+_ARTICLES = words(
+    """
+    der die das dem den des ein eine einem einen einer eines the a an seinem seiner ihrem ihrer
+    """
+)
 _PREV_WORDS = re.compile(r"[\w-]+")
 
 

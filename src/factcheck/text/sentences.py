@@ -13,181 +13,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Abbreviations that end with a full stop without ending the sentence (lower-case, without the dot).
-ABBREVIATIONS = frozenset(
-    [
-        "z.b",
-        "u.a",
-        "bzw",
-        "ca",
-        "dr",
-        "prof",
-        "nr",
-        "vgl",
-        "sog",
-        "usw",
-        "etc",
-        "evtl",
-        "ggf",
-        "inkl",
-        "insb",
-        "mio",
-        "mrd",
-        "abs",
-        "art",
-        "bzgl",
-        "d.h",
-        "u.u",
-        "o.ä",
-        "z.t",
-        "v.a",
-        "i.d.r",
-        "s.o",
-        "s.u",
-        "str",
-        "tel",
-        "jan",
-        "feb",
-        "febr",
-        "mär",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dez",
-        "jh",
-        "jhd",
-        "mr",
-        "mrs",
-        "ms",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "vs",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "gov",
-        "sen",
-        "rep",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "prof",
-        "dipl",
-        "ing",
-        "mag",
-        "hr",
-        "fr",
-        "hrsg",
-        "bspw",
-        "zb",
-        "ua",
-        "dt",
-        "engl",
-        "franz",
-        "lat",
-        "kath",
-        "ev",
-        "min",
-        "max",
-        "approx",
-        "e.g",
-        "i.e",
-        "al",
-        "fig",
-        "p",
-        "pp",
-        "vol",
-        "ed",
-        "eds",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "ph.d",
-        "a.m",
-        "p.m",
-        "a.d",
-        "b.c",
-        "dept",
-        "est",
-        "univ",
-        "av",
-        "ave",
-        "blvd",
-        "rd",
-        "mt",
-        "ft",
-        "bros",
-    ]
+ABBREVIATIONS = words(
+    """
+    z.b u.a bzw ca dr prof nr vgl sog usw etc evtl ggf inkl insb mio mrd abs art bzgl d.h u.u o.ä
+    z.t v.a i.d.r s.o s.u str tel jan feb febr mär apr jun jul aug sep sept okt nov dez jh jhd mr
+    mrs ms st jr sr no vs inc ltd co corp gov sen rep gen col lt sgt capt prof dipl ing mag hr fr
+    hrsg bspw zb ua dt engl franz lat kath ev min max approx e.g i.e al fig p pp vol ed eds u.s u.k
+    u.n e.u ph.d a.m p.m a.d b.c dept est univ av ave blvd rd mt ft bros
+    """
 )
-MONTH_WORDS = frozenset(
-    [
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-        "jänner",
-        "jahrhundert",
-        "jahrhunderts",
-        "jahrestag",
-        "geburtstag",
-        "platz",
-        "mal",
-        "stock",
-        "spieltag",
-        "runde",
-        "klasse",
-        "liga",
-        "etage",
-        "sitzung",
-        "lebensjahr",
-        "todestag",
-        "bundesliga",
-        "kapitel",
-        "auflage",
-        "oktoberfest",
-    ]
+MONTH_WORDS = words(
+    """
+    januar februar märz april mai juni juli august september oktober november dezember jänner
+    jahrhundert jahrhunderts jahrestag geburtstag platz mal stock spieltag runde klasse liga etage
+    sitzung lebensjahr todestag bundesliga kapitel auflage oktoberfest
+    """
 )
 # Words before "<number>." that make the number an ordinal ("am 18. März", "der 3. Platz").
-ORDINAL_LEADS = frozenset(
-    [
-        "am",
-        "im",
-        "vom",
-        "zum",
-        "beim",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "seit",
-        "bis",
-        "ab",
-        "zum",
-        "zur",
-        "bzw",
-        "und",
-    ]
+ORDINAL_LEADS = words(
+    """
+    am im vom zum beim der die das den dem des seit bis ab zum zur bzw und
+    """
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
