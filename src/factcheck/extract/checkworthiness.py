@@ -52,6 +52,7 @@ class Features:
     generic_speaker: bool = False
     has_place: bool = False
     time_relative: bool = False
+    unnamed_speech: bool = False
     cues: list[str] = field(default_factory=list)
 
 
@@ -108,6 +109,9 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     if f.named_speakers:
         s += 0.25
         cues.append("cw:+attribution")
+    elif f.unnamed_speech:
+        s += 0.1  # "a spokesman said": attributed, though not by name
+        cues.append("cw:+unnamed-attribution")
     if f.has_quote:
         # a direct quote is a checkable fact about who said what, even with a hedge inside it
         s += 0.2 if f.named_speakers else 0.1
@@ -117,12 +121,13 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
         cues.append("cw:+place")
     hedges = (DE_HEDGES | EN_HEDGES) & set(lw)
     if hedges:
-        pen = 0.1 if f.named_speakers else 0.3
+        # in reported speech "would"/"könne" is backshifted tense more than a hedge
+        pen = 0.1 if f.named_speakers or f.unnamed_speech else 0.3
         s -= pen
         cues.append("cw:-hedge:" + sorted(hedges)[0])
     wait = [w for w in (DE_WAIT_AND_SEE + EN_WAIT_AND_SEE) if w in low]
     if wait:
-        s -= 0.4
+        s -= 0.2 if f.named_speakers else 0.4
         cues.append("cw:-forecast:" + wait[0])
     if (de and _future_de(words[:40])) or (not de and _FUTURE_EN.search(sentence)):
         s -= 0.2 if f.named_speakers else 0.3

@@ -20,6 +20,7 @@ from factcheck.extract.lexicon import (
     words,
 )
 
+_CALLED_NEXT = {"for", "on", "it", "him", "her", "them", "this", "that", "the", "a", "an", "upon"}
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
 # Separable verbs: the particle that makes the stem a speech verb, and particles that spoil it.
 PARTICLES = {
@@ -136,6 +137,8 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if language != "de":
             if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
                 cues.append(Cue(s, toks[i + 1][1], "according to", "speaker:according-to", "right"))
+            elif low == "called" and (i + 1 >= len(toks) or lows[i + 1] not in _CALLED_NEXT):
+                continue  # "an application called Pictochat" names, "called for / called it" speaks
             elif low in EN_SPEECH_VERBS and low != "according" and tok[:1].islower():
                 cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue

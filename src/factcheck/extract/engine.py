@@ -126,7 +126,7 @@ def extract_claims(
             cues: list[Cue] = []
             if not para.heading:
                 cues = find_cues(text, sent.start, sent.end, language)
-                atts = attribute(text, sent.start, sent.end, cues, reg, in_quote)
+                atts = attribute(text, sent.start, sent.end, cues, reg, in_quote, language)
                 if not atts and chain and pi - chain[1] <= 1 and language == "de":
                     verb = _subjunctive(text, sent, in_quote)
                     if verb:
@@ -153,6 +153,7 @@ def extract_claims(
             has_quote=bool(claim.quotes),
             named_speakers=len([s for s in claim.speakers if s not in generic]),
             generic_speaker=bool(generic),
+            unnamed_speech="speaker:cue-without-speaker" in claim.cues,
             has_place=bool(claim.places),
         )
         sc, cw_cues = score(sent.text, language, feats)

@@ -175,7 +175,8 @@ def _name_tokens(run: str) -> list[str]:
             break  # "Peer Steinbrück zu Beginn": a particle after the surname starts a phrase
         if low in NOT_NAME_WORDS and not (out and low in ("von", "van", "de", "der", "zu", "al", "bin")):
             break
-        if _NOUN_SUFFIX.search(low) and out:
+        if _NOUN_SUFFIX.search(low) and out and not (len(out) == 1 and out[0].lower() in FIRST_NAMES):
+            # "Jill Sutherland" keeps its surname; "Peer Steinbrück Regierung" would not
             break
         if low in EN_TITLES and not out:
             break

@@ -103,7 +103,13 @@ _DATELINE_AFTER = re.compile(r"\s+[-–—]\s")
 
 
 def attribute(
-    text: str, sent_start: int, sent_end: int, cues: list[Cue], reg: Registry, in_quote: list[tuple[int, int]]
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    cues: list[Cue],
+    reg: Registry,
+    in_quote: list[tuple[int, int]],
+    language: str = "de",
 ) -> list[Attribution]:
     mentions = [
         m
@@ -118,14 +124,21 @@ def attribute(
             continue
         short = [(a, b) for a, b in in_quote if sent_start <= a < sent_end and len(text[a:b].split()) <= 8]
         cs, ce = _clause_bounds(text, sent_start, sent_end, cue.start, mentions, short)
-        att = _attribute_one(text, sent_start, cue, cs, ce, mentions, reg)
+        att = _attribute_one(text, sent_start, cue, cs, ce, mentions, reg, language)
         if att is not None:
             out.append(att)
     return out
 
 
 def _attribute_one(
-    text: str, sent_start: int, cue: Cue, cs: int, ce: int, mentions: list[Mention], reg: Registry
+    text: str,
+    sent_start: int,
+    cue: Cue,
+    cs: int,
+    ce: int,
+    mentions: list[Mention],
+    reg: Registry,
+    language: str = "de",
 ) -> Attribution | None:
     if cue.direction == "right":
         # "laut X", "nach Angaben des X", "according to X": the phrase right after the cue
@@ -199,6 +212,10 @@ def _attribute_one(
             and not _genitive_attr(text, m, cs)
         ]
         lead = text[cs : cue.start].strip()
+        if language != "de" and lead:
+            # English is SVO: a name after the verb is its object ("told Mr Blair"), unless the verb opens
+            # the clause ('…," said Mr Blair')
+            after = []
         if before and cue.direction != "agent":
             cand = before[-1]
         elif cs > sent_start and text[cs - 1] == "," and (not lead or lead[:1].islower()) and _aux_or_empty(lead):
@@ -240,9 +257,12 @@ def _attribute_one(
 
 
 def _aux_or_empty(lead: str) -> bool:
-    """The clause before the verb is empty, an auxiliary or one adverb ("dazu", "jedoch")."""
+    """The clause before the verb is empty, an auxiliary, one adverb ("dazu", "jedoch") or an English
+    role apposition ("spokeswoman for the committee")."""
     first = lead.split()[0].lower() if lead else ""
-    return not lead or first in _AUX or (len(lead.split()) == 1 and lead.islower())
+    if first in ("the", "a", "an") and len(lead.split()) > 1:
+        first = lead.split()[1].lower()
+    return not lead or first in _AUX or first in EN_ROLE_NOUNS or (len(lead.split()) == 1 and lead.islower())
 
 
 _ARTICLES = words(
@@ -316,6 +336,10 @@ _AUX_NP = re.compile(
 _POSSESSIVE = re.compile(r"\s*(his|her|seine[nmrs]?|ihre[nmrs]?)\s+[\w-]+\s*(?:[,.;]|$)", re.IGNORECASE)
 _DEFINITE = re.compile(r"\s*(the|der|die|das|dem|des)\s+([\w-]+)\s*(?:[,.;]|$)", re.IGNORECASE)
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
+_EN_ROLE_NP = re.compile(
+    r"\s*([Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,3})?\s*$"
+)
 _SKIP_HEADS = (
     NOT_NAME_WORDS
     | words(
@@ -370,6 +394,16 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
         m = _NP_BEFORE.search(text[cs : cue.start])
         if m and (p := _phrase_person(m.group(1), reg, cue.start)):
             return p
+        m = _EN_ROLE_NP.match(text[cs : cue.start])
+        if m:
+            # "The prime minister said", "a spokesman for the ministry said": the named holder if known
+            head = m.group(2).lower()
+            p = (
+                reg.last_with_role(cue.start, head, EN_ROLE_NOUNS.get(head, ""))
+                if m.group(1).lower() == "the"
+                else None
+            )
+            return p or Person(m.group(0).strip(), EN_ROLE_NOUNS.get(head, ""), "phrase")
     if cue.direction in ("right", "auto"):
         m = _NP_AFTER.match(text, cue.end, ce)
         if m and (p := _phrase_person(m.group(1), reg, cue.start)):
