@@ -137,6 +137,8 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if language != "de":
             if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
                 cues.append(Cue(s, toks[i + 1][1], "according to", "speaker:according-to", "right"))
+            elif i > 0 and lows[i - 1] in ("is", "are", "was", "were", "be", "been", "being"):
+                continue  # "it is said to be struggling": hearsay without a speaker
             elif low == "called" and (i + 1 >= len(toks) or lows[i + 1] not in _CALLED_NEXT):
                 continue  # "an application called Pictochat" names, "called for / called it" speaks
             elif low in EN_SPEECH_VERBS and low != "according" and tok[:1].islower():

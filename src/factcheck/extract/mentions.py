@@ -43,7 +43,7 @@ _ORG_INTRO = re.compile(
 _ROLE_GAP = re.compile(r",?\s+(?=[" + _UP + r"])")
 _EN_TITLE_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|Senator|Governor|Judge|Chancellor|Minister|"
-    r"Secretary|General|Captain|Coach|Mayor|King|Queen|Prince|Princess|Pope|Herr|Frau|Bundeskanzler|"
+    r"Secretary|General|Captain|Coach|Mayor|King|Queen|Prince|Princess|Pope|Herr|Frau|Bundeskanzler|MEP|MP|"
     r"Bundeskanzlerin|Kanzler|Kanzlerin)\.?\s+(?=[" + _UP + r"])"
 )
 # Capitalised words that end a name run: German noun endings are never surnames.

@@ -178,6 +178,20 @@ INSTITUTIONS = {
     "taliban": "Taliban",
     "ukraine": "Ukraine",
 }
+# Media and bodies whose names begin with a place ("New York Times" is not New York speaking).
+for _m in (
+    "New York Times|Washington Post|Wall Street Journal|Financial Times|Los Angeles Times|Boston Globe|"
+    "Chicago Tribune|France Info|France Presse|Agence France-Presse|Le Monde|Le Figaro|El País|"
+    "Neue Zürcher Zeitung|Frankfurter Allgemeine|Frankfurter Allgemeine Zeitung|Süddeutsche Zeitung|"
+    "Berliner Zeitung|Berliner Morgenpost|Hamburger Abendblatt|Kölner Stadt-Anzeiger|Wiener Zeitung|"
+    "Kyiv Independent|Moscow Times|Jerusalem Post|Times of India|South China Morning Post|"
+    "United States Geological Survey|United Nations|Vereinte Nationen|Vereinten Nationen|"
+    "European Commission|Europäische Kommission|Europäische Zentralbank|European Central Bank|"
+    "Bank of England|Federal Reserve|Deutsche Bahn|Deutsche Bank|Deutsche Presse-Agentur|"
+    "Associated Press|Russia Today|China Daily|Al Jazeera|Al-Dschasira|Voice of America"
+).split("|"):
+    INSTITUTIONS[_m.lower()] = _m
+
 # Suffixes of capitalised German nouns that denote an institution ("Innenministerium").
 INSTITUTION_SUFFIXES = (
     "ministerium",

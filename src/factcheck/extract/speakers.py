@@ -99,6 +99,8 @@ def _resolve(m: Mention, reg: Registry, cue_word: str, text: str = "", sent_star
 
 
 # "Wien - …", "DRESDEN, Germany — …": a dateline place is never a speaker
+# "London UKIP MEP Gerard Batten", "A UK Independence Party MEP": a place before a name is a modifier
+_MODIFIER_AFTER = re.compile(r"[ -](?:[A-ZÄÖÜ][\w-]*)")
 _DATELINE_AFTER = re.compile(r"\s+[-–—]\s")
 
 
@@ -114,7 +116,9 @@ def attribute(
     mentions = [
         m
         for m in reg.in_span(sent_start, sent_end)
-        if not any(a <= m.start < b for a, b in in_quote) and not _DATELINE_AFTER.match(text, m.end)
+        if not any(a <= m.start < b for a, b in in_quote)
+        and not _DATELINE_AFTER.match(text, m.end)
+        and not (m.entity.kind == "place" and _MODIFIER_AFTER.match(text, m.end))
     ]
     out: list[Attribution] = []
     if text[sent_start:sent_end].rstrip().endswith("?"):
