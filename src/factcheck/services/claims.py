@@ -114,6 +114,23 @@ def touch(claim: Claim, expected_version: int | None) -> None:
     claim.updated_at = utcnow()
 
 
+def claim_event(
+    session: Session, claim: Claim, action: str, *, actor: str, before: dict[str, Any] | None = None, **extra: Any
+) -> None:
+    """The audit event of a change to one claim: its snapshot before and after (plus `extra`)."""
+    claim_id = claim.id or 0
+    record_event(
+        session,
+        actor=actor,
+        action=action,
+        entity="claim",
+        entity_id=claim_id,
+        claim_id=claim_id,
+        before=before,
+        after={**snapshot(claim), **extra},
+    )
+
+
 def set_status(
     session: Session, claim_id: int, status: str, *, actor: str, expected_version: int | None = None
 ) -> ClaimView:
@@ -123,16 +140,7 @@ def set_status(
     touch(claim, expected_version)
     claim.status = status
     session.add(claim)
-    record_event(
-        session,
-        actor=actor,
-        action="claim.status",
-        entity="claim",
-        entity_id=claim_id,
-        claim_id=claim_id,
-        before=before,
-        after=snapshot(claim),
-    )
+    claim_event(session, claim, "claim.status", actor=actor, before=before)
     return ClaimView.of(claim)
 
 

@@ -9,8 +9,7 @@ from sqlmodel import Session, col, select
 from factcheck.errors import InputError, NotFound
 from factcheck.extract import extract_claims
 from factcheck.services.articles import claim_from_extracted, get_article
-from factcheck.services.audit import record_event
-from factcheck.services.claims import get_claim, snapshot, touch
+from factcheck.services.claims import claim_event, get_claim, snapshot, touch
 from factcheck.services.memory import forget_claim, refresh_memory
 from factcheck.services.views import ClaimView
 from factcheck.store.models import Claim, Event, Note, Source, Verdict
@@ -44,16 +43,7 @@ def edit_claim(
     touch(claim, expected_version)
     session.add(claim)
     refresh_memory(session, claim)
-    record_event(
-        session,
-        actor=actor,
-        action="claim.edit",
-        entity="claim",
-        entity_id=claim_id,
-        claim_id=claim_id,
-        before=before,
-        after=snapshot(claim),
-    )
+    claim_event(session, claim, "claim.edit", actor=actor, before=before)
     return ClaimView.of(claim)
 
 
@@ -115,15 +105,7 @@ def add_claim(session: Session, article_id: int, start: int, end: int, *, actor:
     session.add(claim)
     session.flush()
     assert claim.id is not None
-    record_event(
-        session,
-        actor=actor,
-        action="claim.add",
-        entity="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
-        after=snapshot(claim),
-    )
+    claim_event(session, claim, "claim.add", actor=actor)
     return ClaimView.of(claim)
 
 
@@ -148,25 +130,8 @@ def split_claim(
     session.add(tail)
     session.flush()
     assert tail.id is not None
-    record_event(
-        session,
-        actor=actor,
-        action="claim.split",
-        entity="claim",
-        entity_id=claim_id,
-        claim_id=claim_id,
-        before=before,
-        after={**snapshot(claim), "new_claim": tail.id},
-    )
-    record_event(
-        session,
-        actor=actor,
-        action="claim.add",
-        entity="claim",
-        entity_id=tail.id,
-        claim_id=tail.id,
-        after={**snapshot(tail), "split_from": claim_id},
-    )
+    claim_event(session, claim, "claim.split", actor=actor, before=before, new_claim=tail.id)
+    claim_event(session, tail, "claim.add", actor=actor, split_from=claim_id)
     return ClaimView.of(claim), ClaimView.of(tail)
 
 
@@ -205,16 +170,7 @@ def merge_with_next(session: Session, claim_id: int, *, actor: str, expected_ver
     forget_claim(session, other.id)
     session.delete(other)
     refresh_memory(session, claim)
-    record_event(
-        session,
-        actor=actor,
-        action="claim.merge",
-        entity="claim",
-        entity_id=claim_id,
-        claim_id=claim_id,
-        before=before,
-        after=snapshot(claim),
-    )
+    claim_event(session, claim, "claim.merge", actor=actor, before=before)
     return ClaimView.of(claim)
 
 
@@ -251,16 +207,7 @@ def undo_last(session: Session, claim_id: int, *, actor: str) -> str:
         touch(claim, None)
         session.add(claim)
         refresh_memory(session, claim)
-        record_event(
-            session,
-            actor=actor,
-            action="undo",
-            entity="claim",
-            entity_id=claim_id,
-            claim_id=claim_id,
-            before=before,
-            after={**snapshot(claim), "undid_event": event.id},
-        )
+        claim_event(session, claim, "undo", actor=actor, before=before, undid_event=event.id)
         return event.action
     raise NotFound(f"nothing to undo on claim {claim_id}")
 
