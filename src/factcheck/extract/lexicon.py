@@ -152,13 +152,16 @@ DE_EVALUATIVE = words(
     gemischt angespannt verworren schwierig unklar ungewiss kompliziert offen spannend fraglich
     entscheidend wichtig bedeutend dramatisch positiv negativ schlecht gut besorgniserregend
     bemerkenswert beunruhigend fragil heikel problematisch umstritten zwiespältig ernüchternd
-    enttäuschend
+    enttäuschend komplex unsicher brisant explosiv festgefahren undurchsichtig vage zweifelhaft prekär
+    historisch bedeutsam wegweisend richtungsweisend symbolisch kritisch ernst alarmierend
+    besorgniserregend unübersichtlich verfahren düster ungewiss dringend notwendig nötig
     """
 )
 EN_EVALUATIVE = words(
     """
     mixed tense unclear uncertain complicated difficult crucial important worrying remarkable
-    disappointing fragile controversial bleak murky
+    disappointing fragile controversial bleak murky complex precarious dramatic historic significant
+    vital key critical alarming grim serious urgent necessary essential
     """
 )
 DE_COPULA = {"ist", "sind", "bleibt", "bleiben", "scheint", "scheinen", "wirkt", "wirken", "war", "waren"}
@@ -182,13 +185,16 @@ DE_WAIT_AND_SEE = phrases(
     """
     bleibt abzuwarten| wird sich zeigen| werden zeigen| wird zeigen| bleibt offen| ist unklar| ist
     offen| sind sich nicht sicher| ist nicht sicher| muss sich zeigen| wird entscheidend| werden
-    entscheidend| kommenden wochen| kommenden monaten| kommenden jahren| in zukunft
+    entscheidend| kommenden wochen| kommenden monaten| kommenden jahren| in zukunft| wird erwartet|
+    werden erwartet| es ist zu erwarten| ist zu erwarten| bleibt unklar| bleibt ungewiss| ist ungewiss|
+    dürfte sich zeigen| wird sich weisen
     """
 )
 EN_WAIT_AND_SEE = phrases(
     """
     remains to be seen| it is unclear| only time will tell| will tell| in the coming weeks| in the
-    coming months| in the future| are not sure| is not sure| it remains unclear
+    coming months| in the future| are not sure| is not sure| it remains unclear| is expected to| are
+    expected to| is likely to| are likely to| remains unclear| it is not clear| it is too early
     """
 )
 
