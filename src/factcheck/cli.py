@@ -6,17 +6,21 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from factcheck.errors import FactcheckError, InputError
 from factcheck.services import articles, claims, memory, verdicts
 from factcheck.services.loading import load_input
 from factcheck.store import create_store_engine, session_scope
 from factcheck.text.document import Document, prepare_document
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="factcheck",
@@ -58,6 +62,12 @@ def open_engine(db: str | None) -> Engine:
     return create_store_engine(db or _root_options.get("db"))
 
 
+def in_store(db: str | None, use_case: Callable[[Session], T]) -> T:
+    """Run one use case in one transaction on the chosen database."""
+    with session_scope(open_engine(db)) as session:
+        return use_case(session)
+
+
 def read_document(source: str, title: str | None, lang: str | None) -> tuple[Document, str]:
     loaded = load_input(source)
     doc = prepare_document(loaded.data, name=loaded.name, content_type=loaded.content_type, title=title, language=lang)
@@ -93,9 +103,7 @@ def import_(
 ) -> None:
     """Import an article and extract its claims (the same text twice yields the same article)."""
     doc, origin = read_document(source, title, lang)
-    engine = open_engine(db)
-    with session_scope(engine) as session:
-        result = articles.import_document(session, doc, origin=origin, actor=actor(by))
+    result = in_store(db, lambda session: articles.import_document(session, doc, origin=origin, actor=actor(by)))
     if as_json:
         emit_json(result.to_dict())
     else:
@@ -133,9 +141,7 @@ def articles_(
     as_json: JsonOption = False,
 ) -> None:
     """List imported articles, newest first."""
-    engine = open_engine(db)
-    with session_scope(engine) as session:
-        rows = articles.list_articles(session, search=search)
+    rows = in_store(db, lambda session: articles.list_articles(session, search=search))
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
@@ -153,9 +159,9 @@ def claims_(
 ) -> None:
     """List claims with id, kinds, status and text."""
     article_id = parse_id(article, "article") if article else None
-    engine = open_engine(db)
-    with session_scope(engine) as session:
-        rows = claims.list_claims(session, article_id=article_id, status=status, checkworthy_only=not all_)
+    rows = in_store(
+        db, lambda session: claims.list_claims(session, article_id=article_id, status=status, checkworthy_only=not all_)
+    )
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
@@ -172,9 +178,7 @@ def show(
 ) -> None:
     """Show one claim with its fields, verdicts, notes, sources and history."""
     claim_id = parse_id(claim, "claim")
-    engine = open_engine(db)
-    with session_scope(engine) as session:
-        detail = claims.claim_detail(session, claim_id)
+    detail = in_store(db, lambda session: claims.claim_detail(session, claim_id))
     if as_json:
         emit_json(detail.to_dict())
         return
@@ -205,9 +209,9 @@ def verdict(
 ) -> None:
     """Record a verdict on a claim (appended; the latest verdict is current)."""
     claim_id = parse_id(claim, "claim")
-    engine = open_engine(db)
-    with session_scope(engine) as session:
-        result = verdicts.set_verdict(session, claim_id, rating, rationale=rationale, actor=actor(by))
+    result = in_store(
+        db, lambda session: verdicts.set_verdict(session, claim_id, rating, rationale=rationale, actor=actor(by))
+    )
     if as_json:
         emit_json(result.__dict__)
     else:
@@ -224,9 +228,7 @@ def note(
 ) -> None:
     """Attach a note to a claim."""
     claim_id = parse_id(claim, "claim")
-    engine = open_engine(db)
-    with session_scope(engine) as session:
-        result = verdicts.add_note(session, claim_id, text, actor=actor(by))
+    result = in_store(db, lambda session: verdicts.add_note(session, claim_id, text, actor=actor(by)))
     if as_json:
         emit_json(result.__dict__)
     else:
@@ -251,9 +253,7 @@ def checked_import(
         records = parse_checked_file(Path(path))
     except CheckedFileError as exc:
         raise InputError(str(exc)) from None
-    engine = open_engine(db)
-    with session_scope(engine) as session:
-        result = memory.add_checked(session, records, actor=actor(by), origin_name=path)
+    result = in_store(db, lambda session: memory.add_checked(session, records, actor=actor(by), origin_name=path))
     if as_json:
         emit_json(result.to_dict())
     else:
