@@ -76,3 +76,14 @@ def test_language_guess_and_determinism() -> None:
 def test_empty_and_punctuation_only() -> None:
     assert analyze("", "en") == []
     assert analyze("„“ — …", "de") == []
+
+
+def test_cross_language_pairs_meet_on_names_numbers_dates() -> None:
+    # No translation offline; what a German and an English report of the same claim share is
+    # the canonical date, the number and the names.
+    shared = overlap(
+        "Am 2. Januar 2020 sagte Merkel, 1.000 Soldaten würden abgezogen",
+        "On January 2, 2020 Merkel said 1,000 soldiers would be withdrawn",
+        None,
+    )
+    assert {"d20200102", "1000", "merkel"} <= shared
