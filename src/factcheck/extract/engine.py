@@ -50,7 +50,11 @@ _SUBJUNCTIVE = re.compile(
     r"\b(sei|seien|seiest|habe|hätten|hätte|wäre|wären|werde|könne|könnten|müsse|solle|wolle|dürfe|möge|"
     r"gebe|stehe|bestehe|liege|gehe|komme|handle|handele|fehle|bleibe|wisse|brauche|lasse|mache|trage|"
     r"zeige|gelte|diene|sehe|führe|halte|plane|arbeite|verfüge|erwarte|rechne|befinde|treffe|benötige|"
-    r"entspreche|spiele|stamme|betrage|erfolge|reiche|sollten|würden|würde)\b"
+    r"entspreche|spiele|stamme|betrage|erfolge|reiche|sollten|würden|würde|nehme|finde|beginne|laufe|"
+    r"lebe|kenne|denke|glaube|hoffe|prüfe|suche|bringe|setze|stelle|lege|ziehe|falle|steige|sinke|wachse|"
+    r"wirke|leide|drohe|fordere|biete|sorge|trete|schaffe|erhalte|bekomme|verliere|gewinne|zahle|kaufe|"
+    r"verkaufe|baue|liefere|nutze|beziehe|betreffe|bedeute|gehöre|besitze|werde|wolle|sehe|müssten|"
+    r"fordere|ändere|handele|[a-zäöü]{3,}iere)\b"
 )
 
 
