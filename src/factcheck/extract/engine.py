@@ -61,8 +61,7 @@ _SUBJUNCTIVE = re.compile(
 def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> str | None:
     for m in _SUBJUNCTIVE.finditer(text, sent.start, sent.end):
         if not any(a <= m.start() < b for a, b in in_quote):
-            if m.group(1) in ("würde", "würden", "sollten", "könnten"):
-                continue  # these Konjunktiv II forms are as often a hedge as reported speech
+            # (only called right after an attributed sentence, where even "würden" reports speech)
             return m.group(1)
     return None
 
@@ -214,6 +213,9 @@ def _fill_fields(
         claim.cues.append(f"time-relative:{rel}")
 
 
+_POSSESSIVE_WORD = re.compile(r"\b(?:[Ss]ein|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Hh]is|[Hh]er)\b")
+
+
 def _nearest_att(q: QuoteSpan, atts: list[Attribution], after_close: bool = False) -> Attribution | None:
     if after_close:
         atts = [a for a in atts if a.cue.start >= q.close_at]
@@ -273,6 +275,17 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             ]
             if ms:
                 speaker, rule = ms[-1].entity, "quote:colon-frame"
+        lead = text[sent.start : q.open_at]
+        if speaker is None and lead.strip(" „“”\"»«‚‘'"):
+            # no speech verb, but the sentence names its subject before the quote: "Auch Außenminister X
+            # attackierte den Iran als „…“", "Für den Theologen Hans Küng sei der Rücktritt „…“"
+            ms = [
+                m
+                for m in reg.in_span(sent.start, q.open_at)
+                if not m.possessive and not m.pronoun and m.entity.kind == "person"
+            ]
+            if ms:
+                speaker, rule = ms[0].entity, "quote:sentence-subject"
         if speaker is None and rc + 1 < len(rows) and rows[rc + 1][3] == rows[rc][3]:
             _, nxt_sent, nxt_atts, _ = rows[rc + 1]
             if nxt_atts and _DEMONSTRATIVE_START.match(nxt_sent.text):
@@ -281,7 +294,11 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         if last_quote and pi - last_quote[1] <= 1 and (prev is None or last_quote[2] >= prev[2]):
             prev = last_quote
         own_cue = "speaker:cue-without-speaker" in claim.cues  # someone unnamed speaks here
-        if speaker is None and prev and q.words >= 4 and not own_cue:
+        # the previous speaker goes on only in a quote that stands as its own sentence („…“ after „…“, sagte X)
+        standalone = not lead.strip(" „“”\"»«‚‘'") or bool(
+            re.search(r":\s*$", lead) or _POSSESSIVE_WORD.search(lead)
+        )  # "Seine Zuversicht gründet sich auf …: „…“" continues the person before
+        if speaker is None and prev and q.words >= 4 and not own_cue and standalone:
             speaker, rule = prev[0], "quote:previous-speaker"
         inner = text[q.start : q.end]
         if speaker is None and q.words <= 3 and not inner[:1].islower():
