@@ -95,3 +95,15 @@ def test_colon_frame_and_following_quote_keep_the_speaker() -> None:
         "Seine Zuversicht gründet sich auf Erfahrungen: „Entscheidungen fallen immer erst in letzter Minute.“"
     )
     assert [s for _, s in quotes(text)] == ["Javier Solana", "Javier Solana"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Direktor kommentierte die Entscheidung laut „news.bbc.co.uk“ mit scharfen Worten.",
+        "Er war zu Gast beim „2. Deutschen Klimakongress der EnBW“ in Berlin, sagte ein Sprecher.",
+        "Der Franzose wird im Fachblatt „La Gazetta dello Sport“ zitiert.",
+    ],
+)
+def test_websites_events_and_foreign_names_are_not_quotes(text: str) -> None:
+    assert [q for c in extract_claims(text, language="de") for q in c.quotes] == []

@@ -142,3 +142,30 @@ def test_every_speaker_has_a_cue() -> None:
     assert claim.speakers == ["Putin"]
     assert any(c.startswith("speaker:verb:gemacht") for c in claim.cues)
     assert "attribution" in claim.kinds
+
+
+def test_quoting_verb_gives_the_quoted_person() -> None:
+    text = "Die Nachrichtenagentur RIA Novosti zitiert Präsident Néstor Kirchner mit den Worten: „Die Banken haben versagt.“"
+    (claim,) = extract_claims(text, language="de")
+    assert claim.quotes[0].speaker == "Néstor Kirchner"
+
+
+def test_quote_without_verb_takes_the_named_subject() -> None:
+    text = (
+        "Bundeskanzlerin Angela Merkel sprach von einer Zäsur. "
+        "Auch der US-Außenminister Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
+    )
+    claims = extract_claims(text, language="de")
+    assert claims[1].quotes[0].speaker == "Donald Rumsfeld"
+
+
+def test_place_before_a_name_is_a_modifier_not_the_speaker() -> None:
+    (claim,) = extract_claims("London UKIP MEP Gerard Batten said the party had been divided.", language="en")
+    assert "London" not in claim.speakers
+
+
+def test_english_object_after_the_verb_is_not_the_speaker() -> None:
+    (claim,) = extract_claims(
+        "DEC has no connection with the site and says it has contacted the police.", language="en"
+    )
+    assert claim.speakers == ["DEC"]

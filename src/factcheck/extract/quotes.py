@@ -164,6 +164,18 @@ def title_like(text: str, q: QuoteSpan, language: str = "de") -> bool:
         return True
     words = inner.split()
     low_words = [w.strip(".,:;!?").lower() for w in words]
+    if len(words) == 1 and re.fullmatch(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?", inner):
+        return True  # "news.bbc.co.uk", "icelandreview.com": a website named as a source
+    if re.match(r"\d{1,3}\.\s+[A-ZÄÖÜ]|[IVX]{1,4}\s+[A-ZÄÖÜ]", inner) and q.words <= 10:
+        return True  # "2. Deutscher Klimakongress", "VII Championnat …": an event's name
+    if (
+        language == "de"
+        and inner[:1].isupper()
+        and q.words <= 10
+        and sum(w in _FOREIGN_FUNCTION_WORDS for w in low_words[1:]) >= 1
+        and inner[-1:] not in ".!?"
+    ):
+        return True  # "La Gazetta dello Sport", "Championnat du monde de tir": foreign names
     if low_words[0] in MEDIA or (
         len(low_words) > 1 and low_words[1] in MEDIA and low_words[0] in ("die", "der", "the", "das")
     ):
