@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from factcheck.services import articles, claims
 from factcheck.services.views import ClaimDetail, ClaimView
@@ -40,6 +42,19 @@ def import_seed(engine: Engine) -> int:
         return articles.import_document(session, doc, origin=str(SEED), actor=ACTOR).article_id
 
 
+def remember_checked(engine: Engine, *records: tuple[str, str, str]) -> None:
+    """Put (text, rating, url) fact-checks into the checked-claim memory, as `factcheck checked import` does."""
+    from factcheck.checked.formats import CheckedRecord
+    from factcheck.services import memory
+
+    rows = [
+        CheckedRecord(text, rating, rating, url=url, date="2025-03-20", language="de", publisher="Faktencheck")
+        for text, rating, url in records
+    ]
+    with session_scope(engine) as session:
+        memory.add_checked(session, rows, actor=ACTOR, origin_name="fixture")
+
+
 def app_for(engine: Engine, article_id: int | None = None) -> FactcheckApp:
     return make_app(engine, article_id, actor=ACTOR)
 
@@ -63,7 +78,9 @@ def detail(engine: Engine, claim_id: int) -> ClaimDetail:
 async def settle(pilot: Pilot[None]) -> None:
     """Let workers finish and the screen catch up (twice: a finished worker may start the next)."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        # an exclusive worker made way for a newer one: the app does that by design
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 

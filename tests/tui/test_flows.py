@@ -16,12 +16,13 @@ from factcheck.tui.screens.article import ArticleScreen
 from factcheck.tui.screens.article_list import ArticleListScreen
 from factcheck.tui.screens.confirm_modal import ConfirmModal
 from factcheck.tui.screens.filter_modal import FilterModal
+from factcheck.tui.screens.reuse_modal import ReuseVerdictModal
 from factcheck.tui.screens.verdict_modal import VerdictModal
 from factcheck.tui.widgets.article.claim_table import ClaimTable
 from factcheck.tui.widgets.article.text_view import ArticleTextView
 from factcheck.tui.widgets.claim.detail import ClaimDetailPane
 
-from .conftest import ACTOR, all_claims, app_for, claim_with, detail, select_claim, settle
+from .conftest import ACTOR, all_claims, app_for, claim_with, detail, remember_checked, select_claim, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -374,3 +375,102 @@ async def test_import_of_a_missing_file_reopens_the_dialog(engine: Engine, tmp_p
         await settle(pilot)
         assert app.screen.query_one("#value").value == missing  # type: ignore[attr-defined]
         assert "no such file" in str(app.screen.query_one("#input-error").render())
+
+
+async def test_command_palette_sets_status_through_the_services(engine: Engine, article_id: int) -> None:
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"status: in progress")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert detail(engine, claim.id).claim.status == "in-progress"
+
+
+async def test_command_palette_opens_the_verdict_dialog(engine: Engine, article_id: int) -> None:
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_claim(pilot, engine, article_id, LEERE)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"verdict")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VerdictModal)
+
+
+async def test_light_and_dark_theme_toggle(engine: Engine, article_id: int) -> None:
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "factcheck-dark"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.theme == "factcheck-light" and not app.current_theme.dark
+
+
+async def test_no_color_is_respected(engine: Engine, article_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        # Statuses stay distinguishable without colour: glyphs in the table.
+        cells = [str(app.screen.query_one(ClaimTable).get_row_at(i)[2]) for i in range(3)]
+        assert all(cell[:1] in "○◐●×" for cell in cells)
+
+
+async def test_works_in_80x24(engine: Engine, article_id: int) -> None:
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        table = app.screen.query_one(ClaimTable)
+        assert table.compact  # speaker and date make way for the text
+        await pilot.press("v", "down", "enter", *"knapp", "ctrl+s")
+        await settle(pilot)
+    stored = detail(engine, claim.id).claim.verdict
+    assert stored is not None and (stored.rating, stored.rationale) == ("mostly-true", "knapp")
+
+
+async def test_similar_checked_claims_are_shown_and_a_verdict_is_reused(engine: Engine, article_id: int) -> None:
+    remember_checked(
+        engine,
+        (
+            "Das Telefonat sei eine dröhnende Leere gewesen, sagt die Politikwissenschaftlerin Filipenko.",
+            "misleading",
+            "https://faktencheck.example/leere",
+        ),
+        ("Die Bundesregierung lehnte die Lieferung von Kampfjets ab.", "false", "https://faktencheck.example/jets"),
+    )
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        pane = app.screen.query_one(ClaimDetailPane)
+        assert [m.url for m in pane.similar][:1] == ["https://faktencheck.example/leere"]
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReuseVerdictModal)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+    verdict = detail(engine, claim.id).claim.verdict
+    assert verdict is not None
+    assert (verdict.rating, verdict.checker) == ("misleading", ACTOR)
+    assert verdict.reused_from is not None and verdict.reused_from.startswith("checked:")
+    assert "faktencheck.example/leere" in verdict.rationale
+    assert "verdict.set" in [e.action for e in detail(engine, claim.id).history]
+
+
+async def test_reuse_without_similar_claims_warns_and_writes_nothing(engine: Engine, article_id: int) -> None:
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        assert "No similar checked claims" in str(app.screen.query_one("#body-similar").render())
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+    assert detail(engine, claim.id).claim.verdict is None

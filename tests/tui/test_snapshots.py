@@ -12,9 +12,8 @@ from textual.pilot import Pilot
 
 from factcheck.services import claims, sources, verdicts
 from factcheck.store import session_scope
-from factcheck.tui.screens.article import ArticleScreen
 
-from .conftest import ACTOR, app_for, claim_with, select_claim, settle
+from .conftest import ACTOR, app_for, claim_with, remember_checked, select_claim, settle
 
 LEERE = "dröhnende Leere"
 
@@ -69,17 +68,15 @@ def test_claim_detail_zoomed(snap_compare, engine: Engine, article_id: int) -> N
 
 
 def test_claim_detail_with_similar_claims(snap_compare, engine: Engine, article_id: int) -> None:
+    remember_checked(
+        engine,
+        ("Filipenko nannte das Telefonat eine „dröhnende Leere“.", "true", "https://faktencheck.example/leere"),
+        ("Die Politikwissenschaftlerin sprach von Leere im Gespräch.", "misleading", "https://faktencheck.example/2"),
+    )
+
     async def run_before(pilot: Pilot[None]) -> None:
         await select_claim(pilot, engine, article_id, LEERE)
-        screen = pilot.app.screen
-        assert isinstance(screen, ArticleScreen)
-        screen.show_similar(
-            [
-                ("Filipenko nannte das Telefonat eine „dröhnende Leere“.", "true", 0.91, "dpa-Faktencheck 2025-03"),
-                ("Das Gespräch brachte keinerlei Fortschritt.", "misleading", 0.64, "article #7"),
-            ]
-        )
-        screen.query_one("#detail").focus()
+        pilot.app.screen.query_one("#detail").focus()
         await pilot.press("z", "end")
         await settle(pilot)
 

@@ -145,7 +145,7 @@ def test_every_speaker_has_a_cue() -> None:
 
 
 def test_quoting_verb_gives_the_quoted_person() -> None:
-    text = "Die Nachrichtenagentur RIA Novosti zitiert Präsident Néstor Kirchner mit den Worten: „Die Banken haben versagt.“"
+    text = "Die Agentur RIA Novosti zitiert Präsident Néstor Kirchner mit den Worten: „Die Banken versagten.“"
     (claim,) = extract_claims(text, language="de")
     assert claim.quotes[0].speaker == "Néstor Kirchner"
 

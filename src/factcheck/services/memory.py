@@ -9,7 +9,7 @@ reranked in Python (factcheck.match.rerank).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, text
@@ -22,29 +22,10 @@ from factcheck.match.rerank import Candidate, Query, rerank
 from factcheck.ratings import BY_KEY
 from factcheck.services.audit import record_event
 from factcheck.services.claims import get_claim
+from factcheck.services.views import SimilarMatch
 from factcheck.store.models import CheckedClaim, Claim, Verdict
 
 CANDIDATES = 50
-
-
-@dataclass
-class SimilarMatch:
-    checked_id: int
-    score: float
-    text: str
-    rating: str
-    label_en: str
-    label_de: str
-    original_label: str
-    url: str | None
-    published: str | None
-    publisher: str | None
-    origin: str
-    claim_id: int | None
-    matched_terms: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass

@@ -196,3 +196,23 @@ class ClaimDetail:
             history=[asdict(e) for e in self.history],
         )
         return data
+
+
+@dataclass
+class SimilarMatch:
+    checked_id: int
+    score: float
+    text: str
+    rating: str
+    label_en: str
+    label_de: str
+    original_label: str
+    url: str | None
+    published: str | None
+    publisher: str | None
+    origin: str
+    claim_id: int | None
+    matched_terms: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

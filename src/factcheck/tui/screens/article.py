@@ -24,19 +24,20 @@ from factcheck.services import claims as claim_service
 from factcheck.services import editing, verdicts
 from factcheck.services.articles import get_article
 from factcheck.services.sources import add_source
-from factcheck.services.views import ClaimDetail, ClaimView, SourceView
+from factcheck.services.views import ClaimDetail, ClaimView, SimilarMatch, SourceView
 from factcheck.store import session_scope
 from factcheck.tui.presentation import short
 from factcheck.tui.screens.confirm_modal import ConfirmModal
 from factcheck.tui.screens.edit_modal import EditClaimModal
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
 from factcheck.tui.screens.note_modal import NoteModal
+from factcheck.tui.screens.reuse_modal import ReuseVerdictModal
 from factcheck.tui.screens.source_modal import SourceModal
 from factcheck.tui.screens.status_modal import StatusModal
 from factcheck.tui.screens.verdict_modal import VerdictInput, VerdictModal
 from factcheck.tui.widgets.article.claim_table import ClaimTable
 from factcheck.tui.widgets.article.text_view import ArticleTextView, ClaimSpan
-from factcheck.tui.widgets.claim.detail import ClaimDetailPane, SimilarClaim
+from factcheck.tui.widgets.claim.detail import ClaimDetailPane
 
 if TYPE_CHECKING:
     from factcheck.tui.app import FactcheckApp
@@ -70,6 +71,7 @@ class ArticleScreen(Screen[None]):
         Binding("m", "merge", "Merge", tooltip="Merge the current claim with the next one"),
         Binding("a", "add_claim", "Add claim", tooltip="Make the selected article text a new claim"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change to the current claim"),
+        Binding("r", "reuse", "Reuse verdict", tooltip="Take over the verdict of a similar checked claim"),
         Binding("F", "clear_filter", "Clear filter", show=False, tooltip="Show all check-worthy claims again"),
     ]
 
@@ -82,6 +84,8 @@ class ArticleScreen(Screen[None]):
         self.claim_filter = ClaimFilter()
         self.current_claim_id: int | None = None
         self.detail: ClaimDetail | None = None
+        self.similar: list[SimilarMatch] = []  # matches of the current claim, once the memory answered
+        self.matched_text: str | None = None  # the claim text they were found for
 
     @property
     def workbench(self) -> FactcheckApp:
@@ -231,12 +235,56 @@ class ArticleScreen(Screen[None]):
     def _detail_loaded(self, detail: ClaimDetail) -> None:
         if detail.claim.id != self.current_claim_id:
             return
+        pane = self.query_one(ClaimDetailPane)
+        new_claim = pane.detail is None or pane.detail.claim.id != detail.claim.id
         self.detail = detail
-        self.query_one(ClaimDetailPane).show(detail, language=self.workbench.labels)
+        if new_claim:
+            self.similar, self.matched_text = [], None
+        pane.show(detail, language=self.workbench.labels)
+        if new_claim or detail.claim.text != self.matched_text:
+            self._load_similar(detail.claim.id, detail.claim.text)
 
-    def show_similar(self, matches: list[SimilarClaim]) -> None:
-        """Hook for claim matching: fill the "similar checked claims" section of the detail pane."""
-        self.query_one(ClaimDetailPane).set_similar(matches)
+    @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
+    def _load_similar(self, claim_id: int, text: str) -> None:
+        # The matcher's lexicons load on first use; in a worker that never holds up the claim detail.
+        from factcheck.services.memory import similar_to_claim
+
+        try:
+            with session_scope(self.workbench.engine) as session:
+                matches = similar_to_claim(session, claim_id)
+        except FactcheckError as exc:
+            self.app.call_from_thread(self.notify, f"Similar claims: {exc}", severity="warning")
+            matches = []
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._similar_loaded, claim_id, text, matches)
+
+    def _similar_loaded(self, claim_id: int, text: str, matches: list[SimilarMatch]) -> None:
+        if claim_id == self.current_claim_id:
+            self.matched_text = text
+            self.similar = matches
+            self.query_one(ClaimDetailPane).set_similar(matches)
+
+    def action_reuse(self) -> None:
+        claim = self._claim_or_warn()
+        if claim is None:
+            return
+        if not self.similar or self.matched_text is None:
+            self.notify("No similar checked claims to reuse a verdict from.", severity="warning")
+            return
+
+        def chosen(checked_id: int | None) -> None:
+            if checked_id is None:
+                return
+            from factcheck.services.memory import reuse_verdict
+
+            self.run_service(
+                f"Verdict on #{claim.id} reused from checked claim #{checked_id}",
+                lambda s: reuse_verdict(s, claim.id, checked_id, actor=self.workbench.actor),
+            )
+
+        self.app.push_screen(
+            ReuseVerdictModal(claim.id, claim.text, self.similar, language=self.workbench.labels), chosen
+        )
 
     # -- writes -----------------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from factcheck.services.views import ClaimDetail, EventView
+from factcheck.services.views import ClaimDetail, EventView, SimilarMatch
 from factcheck.tui.presentation import (
     KIND_LABELS,
     RATING_COLOURS,
@@ -19,9 +19,6 @@ from factcheck.tui.presentation import (
     state_cell,
     word,
 )
-
-# (claim text, rating key or label, score 0..1, source: URL or "article #id") — filled by the matching issue.
-SimilarClaim = tuple[str, str, float, str]
 
 SECTIONS = ("claim", "fields", "checkworthiness", "verdict", "sources", "notes", "history", "similar")
 
@@ -37,7 +34,8 @@ class ClaimDetailPane(VerticalScroll):
         self.detail: ClaimDetail | None = None
         self.language = "en"
         self.fetching: set[int] = set()  # source ids being fetched right now
-        self.similar: list[SimilarClaim] = []
+        self.similar: list[SimilarMatch] = []
+        self.similar_loading = False  # a search for matches of the shown claim is running
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(word("select_claim", self.language), id="detail-empty", classes="empty-state")
@@ -53,15 +51,17 @@ class ClaimDetailPane(VerticalScroll):
     def show(self, detail: ClaimDetail | None, *, language: str | None = None) -> None:
         if detail is None or self.detail is None or detail.claim.id != self.detail.claim.id:
             self.similar = []  # matches belong to one claim
+            self.similar_loading = detail is not None
             self.scroll_home(animate=False)
         self.detail = detail
         if language:
             self.language = language
         self._render_all()
 
-    def set_similar(self, matches: Iterable[SimilarClaim]) -> None:
-        """Hook for claim matching: (text, rating, score, source) of checked claims similar to this one."""
-        self.similar = sorted(matches, key=lambda m: -m[2])
+    def set_similar(self, matches: Iterable[SimilarMatch]) -> None:
+        """Checked claims similar to the shown one, as the memory ranked them."""
+        self.similar = sorted(matches, key=lambda m: -m.score)
+        self.similar_loading = False
         if self.is_mounted:
             self._section("similar", self._similar())
 
@@ -201,14 +201,27 @@ class ClaimDetailPane(VerticalScroll):
 
     def _similar(self) -> RenderableType:
         if not self.similar:
-            return Text(word("no_similar", self.language), style="dim italic")
+            key = "similar_loading" if self.similar_loading else "no_similar"
+            return Text(word(key, self.language), style="dim italic")
         lines: Sequence[Text] = [
             Text.assemble(
-                (f"{score:.0%} ", "bold"),
-                (f"{rating_label(rating, self.language)} ", RATING_COLOURS.get(rating, "")),
-                short(text, 160),
-                (f"\n  {source}", "dim"),
+                (f"{n}. {m.score:.0%} ", "bold"),
+                (f"{rating_label(m.rating, self.language)} ", RATING_COLOURS.get(m.rating, "")),
+                short(m.text, 160),
+                (f"\n   {similar_origin(m)}", "dim"),
+                (f"\n   {word('matched', self.language)}: {', '.join(m.matched_terms[:8])}", "dim")
+                if m.matched_terms
+                else "",
             )
-            for text, rating, score, source in self.similar
+            for n, m in enumerate(self.similar, 1)
         ]
-        return Group(*lines)
+        return Group(*lines, Text(word("reuse_hint", self.language), style="dim italic"))
+
+
+def similar_origin(match: SimilarMatch) -> str:
+    """Where a checked claim comes from: publisher, date, URL or the claim it was checked as."""
+    where = match.url or (f"claim #{match.claim_id}" if match.claim_id else "")
+    parts = [match.publisher or "", match.published or "", where]
+    if match.original_label and match.original_label.casefold() != match.label_en.casefold():
+        parts.append(f"“{match.original_label}”")
+    return " · ".join(p for p in parts if p)
