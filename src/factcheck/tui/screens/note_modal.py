@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, Static, TextArea
+from textual.containers import Vertical
+from textual.widgets import Static, TextArea
 
-from factcheck.tui.presentation import short
 from factcheck.tui.screens.base_modal import GuardedModal
 
 
@@ -25,14 +23,10 @@ class TextModal(GuardedModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog text-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            if self.context:
-                yield Static(short(self.context, 300), classes="dialog-claim")
+            yield from self.heading(self.title_text, self.context)
             yield TextArea(self.original, id="body", soft_wrap=True)
             yield Static(self.error or "", id="text-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield self.buttons()
 
     def on_mount(self) -> None:
         body = self.query_one("#body", TextArea)
@@ -46,19 +40,9 @@ class TextModal(GuardedModal[str | None]):
     def action_save(self) -> None:
         text = self.query_one("#body", TextArea).text.strip()
         if not text:
-            error = self.query_one("#text-error", Static)
-            error.update(self.empty_error)
-            error.display = True
+            self.show_error("#text-error", self.empty_error)
             return
         self.dismiss(text)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
 
 class NoteModal(TextModal):

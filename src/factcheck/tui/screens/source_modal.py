@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
-from factcheck.tui.presentation import short
 from factcheck.tui.screens.base_modal import GuardedModal
 
 
@@ -31,14 +30,10 @@ class InputModal(GuardedModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog input-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            if self.context:
-                yield Static(short(self.context, 300), classes="dialog-claim")
+            yield from self.heading(self.title_text, self.context)
             yield Input(self.initial, placeholder=self.placeholder, id="value")
             yield Static(self.error or "", id="input-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("OK (enter)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield self.buttons("OK (enter)")
 
     def on_mount(self) -> None:
         self.query_one("#value", Input).focus()
@@ -53,23 +48,13 @@ class InputModal(GuardedModal[str | None]):
     def action_save(self) -> None:
         value = self.query_one("#value", Input).value.strip()
         if not self.is_valid(value):
-            error = self.query_one("#input-error", Static)
-            error.update(self.invalid_message)
-            error.display = True
+            self.show_error("#input-error", self.invalid_message)
             return
         self.dismiss(value)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
 
 class SourceModal(InputModal):

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, OptionList, Static, TextArea
+from textual.containers import Vertical
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from factcheck.ratings import BY_KEY
-from factcheck.tui.presentation import RATING_COLOURS, rating_choices, short
+from factcheck.tui.presentation import RATING_COLOURS, rating_choices
 from factcheck.tui.screens.base_modal import GuardedModal
 
 
@@ -47,8 +47,7 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog verdict", id="verdict-dialog"):
-            yield Label(f"Verdict for claim #{self.claim_id}", classes="dialog-title")
-            yield Static(short(self.claim_text, 300), classes="dialog-claim")
+            yield from self.heading(f"Verdict for claim #{self.claim_id}", self.claim_text)
             options = [
                 Option(f"[{RATING_COLOURS.get(r.key, '')}]●[/] {label}", id=r.key)
                 for r, label in rating_choices(self.language)
@@ -57,9 +56,7 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
             yield Label("Rationale (required unless the claim is true)", classes="field-label")
             yield TextArea(self.initial.rationale if self.initial else "", id="rationale", soft_wrap=True)
             yield Static(self.error or "", id="verdict-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield self.buttons()
 
     def on_mount(self) -> None:
         ratings = self.query_one("#ratings", OptionList)
@@ -86,9 +83,7 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
         value = self.value
         if missing_rationale(value):
             label = BY_KEY[value.rating].label(self.language)
-            error = self.query_one("#verdict-error", Static)
-            error.update(f"A rationale is required for “{label}”.")
-            error.display = True
+            self.show_error("#verdict-error", f"A rationale is required for “{label}”.")
             self.query_one("#rationale", TextArea).focus()
             return
         self.dismiss(VerdictInput(value.rating, value.rationale.strip()))
@@ -96,11 +91,3 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
     @on(OptionList.OptionSelected, "#ratings")
     def _rating_chosen(self) -> None:
         self.query_one("#rationale", TextArea).focus()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
