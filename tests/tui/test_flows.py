@@ -474,3 +474,19 @@ async def test_reuse_without_similar_claims_warns_and_writes_nothing(engine: Eng
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
     assert detail(engine, claim.id).claim.verdict is None
+
+
+async def test_an_unexpected_failure_in_a_worker_is_shown_not_swallowed(
+    engine: Engine, article_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(session: object, claim_id: int) -> None:
+        raise RuntimeError("disk on fire")
+
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(claims, "claim_detail", broken)
+        await pilot.press("down")
+        await settle(pilot)
+        assert any("disk on fire" in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, ArticleScreen)  # still working

@@ -123,9 +123,16 @@ class FactcheckApp(App[None]):
             self.action_show_help_panel()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # Workers run with exit_on_error=False: a bug in one becomes a notice, never a crash.
+        self.report_worker_failure(event)
+
+    def report_worker_failure(self, event: Worker.StateChanged) -> None:
+        """Workers run with exit_on_error=False: a bug in one becomes a notice, never a crash or a silence.
+
+        Worker.StateChanged does not bubble, so each screen that starts workers hands its events here.
+        """
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             error = event.worker.error
+            self.log.error(f"worker {event.worker.name} failed", error)
             self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error")
 
 

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from factcheck.errors import FactcheckError
 from factcheck.services import claims as claim_service
@@ -107,6 +107,9 @@ class ArticleScreen(Screen[None]):
                 yield Static("", id="claims-empty", classes="empty-state")
                 yield ClaimDetailPane(id="detail")
         yield Footer()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.workbench.report_worker_failure(event)
 
     def on_mount(self) -> None:
         self.sub_title = f"Article {self.article_id}"

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 from textual.widgets.data_table import RowDoesNotExist
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from factcheck.errors import FactcheckError
 from factcheck.services.articles import import_document, list_articles
@@ -57,6 +57,9 @@ class ArticleListScreen(Screen[None]):
                 yield LoadingIndicator()
                 yield Static("", id="busy-label")
         yield Footer()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.workbench.report_worker_failure(event)
 
     def on_mount(self) -> None:
         self.sub_title = "Articles"
