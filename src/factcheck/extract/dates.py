@@ -133,7 +133,8 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(am|vergangenen|letzten|diesen|kommenden|nächsten|ab|bis|on|last|this|next|from|until|by)\s+)?("
             + _WEEKDAY_ALT
-            + r")\b"
+            # "am Montagabend", "am Dienstagmorgen": the weekday with a time of day glued on
+            + r")(?:früh|morgen|vormittag|mittag|nachmittag|abend|nacht)?\b"
         ),
     ),
     (

@@ -71,7 +71,26 @@ _DATELINE = re.compile(
 )
 
 
+# "… bite LONDON, July 24, 2025 - Harcastle …", "Hamburg, 18. März 2025 (dpa) –": a full date followed by an
+# optional agency in brackets and a dash is a dateline even when a wrapped headline ran into its paragraph
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
+
+
 def _dateline_date(text: str, paras: list[Paragraph]) -> date | None:
+    found = _dateline_at_start(text, paras)
+    if found is not None:
+        return found
+    for para in paras[:3]:
+        for d in find_dates(text, para.start, min(para.end, para.start + 300)):
+            if d.value and len(d.value) == 10 and _DATELINE_TAIL.match(text, d.end):
+                try:
+                    return date.fromisoformat(d.value)
+                except ValueError:
+                    return None
+    return None
+
+
+def _dateline_at_start(text: str, paras: list[Paragraph]) -> date | None:
     for para in paras[:4]:
         m = _DATELINE.match(text, para.start, para.end)
         if not m:
@@ -83,6 +102,18 @@ def _dateline_date(text: str, paras: list[Paragraph]) -> date | None:
                 except ValueError:
                     return None
     return None
+
+
+_TURN_LABEL = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+)?):[ \t]+\S")
+
+
+def _interview_turn(text: str, para: Paragraph, reg: Registry) -> Person | None:
+    """'Okafor: …', 'Leah Okafor: …' opening a paragraph: an interview answer by a person named before."""
+    m = _TURN_LABEL.match(text, para.start, para.end)
+    if not m:
+        return None
+    p = reg.resolve(m.group(1))
+    return p if p is not None and p.kind == "person" else None
 
 
 def _alternation(items: tuple[str, ...]) -> re.Pattern[str]:
@@ -120,6 +151,7 @@ def extract_claims(
     all_quotes: list[QuoteSpan] = []
     chain: tuple[Attribution, int] | None = None  # last attributed sentence, for reported speech
     for pi, para in enumerate(paras):
+        turn = _interview_turn(text, para, reg)
         quotes = find_quotes(text, para.start, para.end)
         all_quotes.extend(quotes)
         in_quote = [(q.start, q.end) for q in quotes]
@@ -137,6 +169,11 @@ def extract_claims(
                         prev = chain[0]
                         cue = Cue(sent.start, sent.start, verb, f"speaker:subjunctive:{verb}")
                         atts = [Attribution(cue, prev.speaker, None, "speaker:reported-speech-carry")]
+                if not atts and turn is not None and not text[sent.start : sent.end].rstrip().endswith("?"):
+                    # "Okafor: Relief, mostly. I had been out for 511 days …": an interview answer is the
+                    # interviewee's statement, every sentence of the turn
+                    cue = Cue(para.start, para.start, "", "speaker:interview-turn")
+                    atts = [Attribution(cue, turn, None, "speaker:interview-turn")]
                 real = [a for a in atts if a.speaker.kind != "generic"]
                 chain = (real[-1], pi) if real else None
             _fill_fields(reg, text, claim, sent, language, article_date, atts)
@@ -275,6 +312,14 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             ]
             if ms:
                 speaker, rule = ms[-1].entity, "quote:colon-frame"
+        if speaker is None and not text[sent.start : q.open_at].strip(" „“”\"»«‚‘'"):
+            # headline style "'I never thought I would play again': Leah Okafor on …": the name after the colon
+            tail = re.match(r"\s*[:–—-]\s*", text[q.close_at + 1 : sent.end])
+            if tail:
+                at = q.close_at + 1 + tail.end()
+                ms = [m for m in reg.in_span(at, sent.end) if m.start == at and not m.pronoun]
+                if ms and ms[0].entity.kind == "person":
+                    speaker, rule = ms[0].entity, "quote:headline-colon"
         lead = text[sent.start : q.open_at]
         if speaker is None and lead.strip(" „“”\"»«‚‘'"):
             # no speech verb, but the sentence names its subject before the quote: "Auch Außenminister X

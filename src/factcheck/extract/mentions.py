@@ -51,6 +51,7 @@ _NOUN_SUFFIX = re.compile(
     r"(?:ung|ungen|heit|keit|schaft|tion|ismus|ität|tät|chen|lich|isch|ische|ischen|"
     r"ment|ments|nahme|gabe|reich|land|stadt|haus|gipfel|krieg|politik|konflikt)$"
 )
+_ROLE_ARTICLE = re.compile(r"\b(die|eine|der|ein)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
 PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f", "him": "m", "her": "f"}
 _PRONOUN_RE = re.compile(r"\b(er|sie|Er|Sie|he|she|He|She)\b")
 
@@ -229,6 +230,10 @@ def build_registry(text: str) -> Registry:
             end = m.end() + len(" ".join(run.group().split()[: len(toks)]))
             existing = reg.resolve(name) if len(toks) == 1 else None
             gender = FIRST_NAMES.get(toks[0].lower(), "") or _gender_of_role(role)
+            art = _ROLE_ARTICLE.search(text[max(0, w.start() - 40) : w.start()])
+            if not FIRST_NAMES.get(toks[0].lower(), "") and art and role.lower().endswith("e"):
+                # "die Abgeordnete", "die Vorsitzende": the article tells what the role noun cannot
+                gender = "f" if art.group(1).lower() in ("die", "eine") else "m"
             p = existing or reg.add(name, gender, role)
             end = _party_end(text, end)
             full.append(Mention(w.start(), end, p, "speaker:apposition"))

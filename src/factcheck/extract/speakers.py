@@ -215,6 +215,24 @@ def _attribute_one(
             and not _prep_before(text, m, cs)
             and not _genitive_attr(text, m, cs)
         ]
+        if language != "de":
+            # "The Charity Commission, which regulates charities in England and Wales, said": a name inside
+            # a relative clause is not the subject of the verb after it
+            rel = [m for m in before if _EN_RELATIVE.search(text, max(sent_start, cs - 1), m.start)]
+            if rel:
+                before = [m for m in before if m not in rel]
+                subj = [
+                    m
+                    for m in mentions
+                    if m.end <= rel[0].start and not m.possessive and _EN_RELATIVE.match(text, m.end)
+                ]
+                if not before and subj:
+                    before = subj[-1:]
+                elif not before:
+                    m0 = _NP_SENT_START.match(text, sent_start, rel[0].start)
+                    p0 = _phrase_person(m0.group(1), reg, cue.start) if m0 else None
+                    if p0 is not None and _EN_RELATIVE.match(text, m0.end() - 1):
+                        return Attribution(cue, p0, None, cue.rule + ":relative-clause-subject")
         lead = text[cs : cue.start].strip()
         if language != "de" and lead:
             # English is SVO: a name after the verb is its object ("told Mr Blair"), unless the verb opens
@@ -222,6 +240,9 @@ def _attribute_one(
             after = []
         if before and cue.direction != "agent":
             cand = before[-1]
+        elif not lead and after and after[0].pronoun and after[0].start - cue.end <= 2:
+            # "…, seien „lächerlich gering“, sagte er der Zeitung": the pronoun right after the verb
+            cand = after[0]
         elif cs > sent_start and text[cs - 1] == "," and (not lead or lead[:1].islower()) and _aux_or_empty(lead):
             # "Tegaye Mununhe, der Polizeichef der Region, sagte" / "Obama, der Kandidat …, hat … angekündigt":
             # the clause is the predicate of the sentence-initial subject
@@ -237,6 +258,12 @@ def _attribute_one(
                 p0 = _phrase_person(m0.group(1), reg, cue.start) if m0 else None
                 if p0 is not None:
                     return Attribution(cue, p0, None, cue.rule + ":apposition-subject-phrase")
+        if cand is None and not after and language != "de" and not lead:
+            # '…," said its chair, Margaret Doyle.': the name in apposition to a role after the verb
+            ap = _EN_ROLE_APPOSITION.match(text, cue.end)
+            if ap:
+                named = [m for m in mentions if m.start == ap.end() and not m.possessive and not m.pronoun]
+                cand = named[0] if named else None
         if cand is None and after and after[0].start - cue.end < 80:
             # inverted subject: prefer a person over the institution in its genitive ("der Vorsitzende der
             # Wahlkommission, Magdalena Chu")
@@ -258,6 +285,10 @@ def _attribute_one(
     if person is None:
         return None
     return Attribution(cue, person, cand, rule + ("+pronoun" if cand.pronoun else ""))
+
+
+_EN_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b")
+_EN_ROLE_APPOSITION = re.compile(r"\s+(?:its|their|the|his|her)\s+[a-z][a-z -]{0,40}?,\s+")
 
 
 def _aux_or_empty(lead: str) -> bool:
