@@ -117,12 +117,21 @@ def test_bad_files_rejected_with_one_line_message(fixture: str, fragment: str) -
         (b"", "empty file"),
         (b'{"vclaim": "ok", "truth_label": "false"}\n{"vclaim": "broken', "not valid JSON (line 2"),
         (b"\xff\xfe\x00\x00garbage\x00\x01", "not a text file"),
+        (b"\x00\x01\x02\x03\x04binary", "not a text file (binary input"),
+        (b"%PDF-1.7 ...", "this is a PDF file"),
     ],
 )
 def test_bad_content_rejected(data: bytes, fragment: str) -> None:
     with pytest.raises(CheckedFileError) as info:
         parse_checked_bytes(data, "upload.json" if data.startswith(b"{") else "upload")
     assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "utf-8-sig"])
+def test_other_encodings_read_with_umlauts_intact(encoding: str) -> None:
+    data = "claim,verdict\nÄrzte verdienen 5 % mehr,größtenteils falsch\n".encode(encoding)
+    (record,) = parse_checked_bytes(data, "upload.csv")
+    assert (record.text, record.original_label) == ("Ärzte verdienen 5 % mehr", "größtenteils falsch")
 
 
 def test_nothing_half_parsed_on_late_error(tmp_path: Path) -> None:

@@ -50,6 +50,10 @@ class CheckedFileError(ValueError):
         super().__init__(f"{Path(path).name}: {problem}")
 
 
+# Fact-check collections (a publisher's whole ClaimReview dump) are larger than articles.
+MAX_CHECKED_BYTES = 512 * 1024 * 1024
+
+
 # ------------------------------------------------------------------ entry points
 def parse_checked_file(path: Path) -> list[CheckedRecord]:
     path = Path(path)
@@ -390,19 +394,16 @@ def parse_jsonl(text: str, name: str = "input") -> list[CheckedRecord]:
 
 # ------------------------------------------------------------------ small helpers
 def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
+    """The article decoder's rules (BOMs, UTF-16, Western code pages, binary refused), with room for dumps."""
+    from factcheck.errors import InputError
+    from factcheck.text.decode import decode_bytes
 
-        best = from_bytes(data).best()
-    except ImportError:  # pragma: no cover - charset-normalizer is a project dependency
-        best = None
-    if best is None:
-        raise CheckedFileError(name, "not a text file (undecodable bytes)")
-    return str(best)
+    if not data.strip():
+        raise CheckedFileError(name, "empty file")
+    try:
+        return decode_bytes(data, max_bytes=MAX_CHECKED_BYTES)
+    except InputError as exc:
+        raise CheckedFileError(name, f"not a text file ({exc})") from exc
 
 
 def _str(value: Any) -> str | None:
