@@ -29,6 +29,7 @@ _PARTICLE = r"(?:von|van|de|der|den|di|da|du|al|el|bin|ibn|la|le|zu|ter|dos|das)
 _NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_NAME_TOKEN})){{0,2}}")
 _PARTICLES = frozenset("von van de der den di da du al el bin ibn la le zu ter dos das".split())
 _WORD = re.compile(r"[\w'’\-]+")
+_CAP_START = re.compile(rf"(?<![\w'’\-])([{_UP}][\w'’\-]*\w)")
 ROLE_SUFFIXES = _ROLE_SUFFIXES = tuple(sorted(set(DE_ROLE_SUFFIXES), key=len, reverse=True))
 _EN_ROLE_RE = re.compile(r"\b(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r"),?\s+(?=[" + _UP + r"])")
 ORG_NOUNS = frozenset(
@@ -255,7 +256,14 @@ def build_registry(text: str) -> Registry:
         full.append(Mention(m.start(), end, p, "speaker:apposition"))
         taken.append((m.start(), end))
     # 3. known first name + surname: "Pete Hegseth", "Alexandra Filipenko"
-    for run in _NAME_RUN.finditer(text):
+    # a first name inside a longer capitalised run starts the name too: "But Sofia Lindqvist", "Detective
+    # Inspector Ravi Chandra"
+    for cap in _CAP_START.finditer(text):
+        if cap.group(1).lower() not in FIRST_NAMES:
+            continue
+        run = _NAME_RUN.match(text, cap.start())
+        if not run:
+            continue
         toks = _name_tokens(run.group())
         if len(toks) < 2 or not free(run.start(), run.end()):
             continue

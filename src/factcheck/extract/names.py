@@ -7,6 +7,8 @@ German and English news and cover common names plus names frequent in world poli
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _names(block: str) -> list[str]:
     return block.split()
@@ -72,6 +74,23 @@ for _n in _names(_MALE):
     FIRST_NAMES[_n] = "m"
 for _n in _names(_FEMALE):
     FIRST_NAMES[_n] = "f"
+
+
+def _load_given_names() -> None:
+    """The compact list of given names of many origins shipped in data/given_names.txt."""
+    gender = ""
+    for line in (Path(__file__).parent / "data" / "given_names.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line in ("[m]", "[f]"):
+            gender = line[1]
+            continue
+        for n in line.split():
+            FIRST_NAMES.setdefault(n, gender)
+
+
+_load_given_names()
 # "Andrea" and "Kim" are ambiguous across languages; the role noun or a later pronoun decides.
 FIRST_NAMES["andrea"] = ""
 FIRST_NAMES["kim"] = ""
