@@ -329,7 +329,8 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
                 for m in reg.in_span(sent.start, q.open_at)
                 if not m.possessive and not m.pronoun and m.entity.kind == "person"
             ]
-            if ms:
+            # without a speech verb a capitalised one- or two-word term in quotes is a name (den „Mercedes“)
+            if ms and not (q.words <= 2 and text[q.start : q.start + 1].isupper()):
                 speaker, rule = ms[0].entity, "quote:sentence-subject"
         if speaker is None and rc + 1 < len(rows) and rows[rc + 1][3] == rows[rc][3]:
             _, nxt_sent, nxt_atts, _ = rows[rc + 1]
