@@ -103,3 +103,21 @@ def test_repair_never_raises_and_copied_segments_match(raw: str) -> None:
     assert total == len(repaired.text)
     for i in range(len(repaired.text) + 1):
         assert 0 <= repaired.map.to_raw(i) <= len(raw)
+
+
+def test_running_header_that_occurs_once_is_dropped_at_a_page_break() -> None:
+    raw = (
+        "Title\n\nShares in the group fell sharply on Monday.\nAnalysts said the company\n\n\n"
+        "Page 1\n\f\nTHE DAILY EXAMPLE | Business\n\n"
+        "would struggle this year.\n\nA heading\n\nThe next paragraph starts here."
+    )
+    text = repair_layout(raw).text
+    assert "Analysts said the company would struggle this year." in text
+    assert "EXAMPLE" not in text
+    assert "A heading" in text
+
+
+def test_wrapped_title_is_not_joined_to_the_dateline() -> None:
+    raw = "Group warns on profits as wage costs\nbite\n\nLONDON, July 24, 2025 - The group cut its forecast."
+    text = repair_layout(raw).text
+    assert text.startswith("Group warns on profits as wage costs bite\n\nLONDON")

@@ -202,7 +202,51 @@ def _blocks(lines: list[Line], markdown: bool) -> list[tuple[list[Line], int]]:
         current.append(line)
     if current:
         blocks.append((current, gap))
-    return blocks
+    return _drop_single_headers(blocks, lines, running)
+
+
+def _drop_single_headers(
+    blocks: list[tuple[list[Line], int]], lines: list[Line], running: set[str]
+) -> list[tuple[list[Line], int]]:
+    """A running header that occurs only once ("THE NORTHERN LEDGER | Business"): a one-line block right
+    after a page break (page number or form feed) that cuts a sentence: the text before the break does not
+    end a sentence and the text after it goes on in lower case."""
+    index = {line.start: i for i, line in enumerate(lines) if line.text}
+    out: list[tuple[list[Line], int]] = []
+    for k, (block, gap) in enumerate(blocks):
+        if (
+            0 < k < len(blocks) - 1
+            and len(block) == 1
+            and len(block[0].text) <= 80
+            and not _ends_sentence(block[0].text)
+            and _after_page_break(lines, index[block[0].start], running)
+            and not _ends_sentence(out[-1][0][-1].text if out else "")
+            and (_starts_lower(blocks[k + 1][0][0].text) or _cut_mid_phrase(out[-1][0][-1].text if out else ""))
+        ):
+            continue
+        out.append((block, gap))
+    return out
+
+
+def _cut_mid_phrase(text: str) -> bool:
+    words = text.split()
+    return bool(words) and (text.endswith((",", "-")) or words[-1].casefold() in TRAILING_FUNCTION_WORDS)
+
+
+def _after_page_break(lines: list[Line], i: int, running: set[str]) -> bool:
+    """Only blank lines, page numbers and form feeds between line i and the text before it, at least one of
+    them a page number or a form feed."""
+    seen = lines[i].page_break_before
+    for line in reversed(lines[:i]):
+        if line.page_break_before:
+            seen = True
+        if not line.text:
+            continue
+        if _is_noise(line, running):
+            seen = True
+            continue
+        return seen
+    return False
 
 
 def _line_join(prev: str, nxt: str) -> str:
@@ -241,7 +285,7 @@ def repair_layout(raw: str, markdown: bool = False) -> RepairedText:
                 and not _ends_sentence(last.text)
                 and (
                     _starts_lower(block[0].text)
-                    or len(prev_block) > 1
+                    or (len(prev_block) > 1 and prev_block is not blocks[0][0])  # a wrapped title stays apart
                     or last.text.endswith((",", "-"))
                     or last.text.split()[-1].casefold() in TRAILING_FUNCTION_WORDS
                 )
