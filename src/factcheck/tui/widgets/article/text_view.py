@@ -120,7 +120,9 @@ class ArticleTextView(TextArea):
         self.set_current(claim_id)
         span = self._by_id.get(claim_id)
         if span is not None:
-            self.move_cursor(self.location_of(span.start), center=True)
+            self.move_cursor(self.location_of(span.start))
+            # Centre once the wrapped layout is known: right after an article loads it is not yet.
+            self.call_after_refresh(self.scroll_cursor_visible, center=True)
 
     # -- highlighting -----------------------------------------------------------------------------------
 
