@@ -21,13 +21,33 @@ from collections.abc import Callable
 from factcheck.match.bm25 import bm25_idf, plan_query
 from factcheck.match.normalize import analyze
 
+SPEAKER_PREFIX = "zzspk"
 
-def fts_document(text: str, language: str | None = None, title: str | None = None) -> str:
-    """The FTS5 column value for a checked claim: analysed claim (+ article title) terms."""
+
+def speaker_term(speaker: str | None) -> str | None:
+    """One FTS token per speaker (e.g. "zzspkdonaldtrump"): its df = claims by that speaker.
+
+    Queries never contain it (analysis drops no word into this shape), so it does not change
+    matching; the reranker reads its document frequency as the speaker's prominence.
+    """
+    name = "".join(ch for ch in (speaker or "").casefold() if ch.isalnum())
+    return SPEAKER_PREFIX + name if name else None
+
+
+def fts_document(text: str, language: str | None = None, title: str | None = None, speaker: str | None = None) -> str:
+    """The FTS5 column value for a checked claim: analysed claim (+ article title) terms (+ speaker token)."""
     terms = analyze(text, language)
     if title:
         terms += analyze(title, language)
+    token = speaker_term(speaker)
+    if token:
+        terms.append(token)
     return " ".join(terms)
+
+
+def content_terms(document: str) -> tuple[str, ...]:
+    """The analysed terms of an `fts_document` value without the speaker token."""
+    return tuple(t for t in document.split() if not t.startswith(SPEAKER_PREFIX))
 
 
 def fts_query(
@@ -36,7 +56,7 @@ def fts_query(
     *,
     df: Callable[[str], int] | None = None,
     n_docs: int = 0,
-    max_terms: int = 12,
+    max_terms: int = 24,
     max_postings: int | None = 20_000,
 ) -> str:
     """A safe FTS5 MATCH expression: analysed terms, quoted, OR-ed; "" when nothing to search.

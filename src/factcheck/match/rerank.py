@@ -42,6 +42,7 @@ class Candidate:
     speaker: str | None = None
     date: str | None = None  # ISO date the checked claim was made/checked
     terms: tuple[str, ...] | None = None  # analysed text+title if the store keeps them
+    speaker_claims: int = 0  # checked claims by the same speaker in the memory (0: unknown / none)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ FEATURES = (
     "cover_title",
     "bigrams",
     "query_len",
+    "speaker_claims",
+    "days_before",
+    "days_after",
+    "date_known",
 )
 # Per-list relative versions (rank reciprocal, gap to the best) of the strongest absolute features:
 # "best of these 50" matters more than an absolute level that shifts with query length and topic.
@@ -77,7 +82,7 @@ FEATURES = (
     *FEATURES,
     *(f"{name}_{kind}" for name in RELATIVE for kind in ("rank", "gap")),
 )
-_BASE = FEATURES.index("query_len") + 1
+_BASE = FEATURES.index("date_known") + 1
 
 
 def _parse_date(value: str | None) -> Date | None:
@@ -142,8 +147,11 @@ def features(
         if q_date and c_date:
             days = (c_date - q_date).days
             date_near, date_after = math.exp(-abs(days) / 60.0), 1.0 if days >= 0 else 0.0
+            # log-days scale: a claim checked weeks before a debate is likelier than years before
+            days_before, days_after = math.log1p(max(-days, 0)) / 8.0, math.log1p(max(days, 0)) / 8.0
+            date_known = 1.0
         else:
-            date_near = date_after = 0.0
+            date_near = date_after = days_before = days_after = date_known = 0.0
         title = c.title or ""
         rows.append(
             [
@@ -164,6 +172,11 @@ def features(
                 _weighted_cover(q_set, title_terms, weight),
                 len(c_bigrams & q_bigrams) / (len(c_bigrams) or 1),
                 math.log1p(len(q_set)),
+                # prominence: debate sentences are mostly by politicians checked many times
+                math.log1p(c.speaker_claims),
+                days_before,
+                days_after,
+                date_known,
             ]
         )
     base = np.asarray(rows, dtype=np.float64).reshape(len(candidates), _BASE)

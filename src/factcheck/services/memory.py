@@ -16,7 +16,7 @@ from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from factcheck.errors import InputError, NotFound
-from factcheck.match.fts import fts_document, fts_query, idf_from_df
+from factcheck.match.fts import content_terms, fts_document, fts_query, idf_from_df, speaker_term
 from factcheck.match.normalize import analyze
 from factcheck.match.rerank import Candidate, Query, rerank
 from factcheck.ratings import BY_KEY
@@ -64,7 +64,7 @@ def remember_verdict(session: Session, claim: Claim, verdict: Verdict | None) ->
     entry.publisher = "factcheck"
     entry.speaker = speakers[0] if speakers else None
     entry.published = verdict.created_at.date().isoformat()  # when it was checked
-    entry.terms = fts_document(claim.text, language)
+    entry.terms = fts_document(claim.text, language, speaker=entry.speaker)
     session.add(entry)
 
 
@@ -114,7 +114,7 @@ def add_checked(session: Session, records: list[Any], *, actor: str, origin_name
                 external_id=r.external_id,
                 origin="import",
                 dedupe_key=key,
-                terms=fts_document(r.text, r.language, r.title),
+                terms=fts_document(r.text, r.language, r.title, getattr(r, "speaker", None)),
             )
         )
         added += 1
@@ -134,7 +134,9 @@ def count_checked(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(CheckedClaim)).one())
 
 
-def _candidates_sqlite(session: Session, query_text: str, language: str | None) -> tuple[list[tuple[int, float]], Any]:
+def _candidates_sqlite(
+    session: Session, query_text: str, language: str | None
+) -> tuple[list[tuple[int, float]], Any, Any]:
     n_docs = count_checked(session)
     cache: dict[str, int] = {}
 
@@ -148,7 +150,7 @@ def _candidates_sqlite(session: Session, query_text: str, language: str | None) 
 
     match = fts_query(query_text, language, df=df, n_docs=n_docs)
     if not match:
-        return [], idf_from_df(df, n_docs)
+        return [], idf_from_df(df, n_docs), df
     rows = session.exec(  # type: ignore[call-overload]
         text(
             "SELECT rowid, -bm25(checked_claim_fts) FROM checked_claim_fts WHERE checked_claim_fts MATCH :q"
@@ -156,7 +158,7 @@ def _candidates_sqlite(session: Session, query_text: str, language: str | None) 
         ),
         params={"q": match, "k": CANDIDATES},
     ).all()
-    return [(int(r[0]), float(r[1])) for r in rows], idf_from_df(df, n_docs)
+    return [(int(r[0]), float(r[1])) for r in rows], idf_from_df(df, n_docs), df
 
 
 def _candidates_postgres(session: Session, query_text: str, language: str | None) -> list[tuple[int, float]]:
@@ -174,6 +176,12 @@ def _candidates_postgres(session: Session, query_text: str, language: str | None
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
+def _speaker_claims(df: Any, speaker: str | None) -> int:
+    """Checked claims by this speaker (the df of its FTS token); 0 without FTS5 (PostgreSQL)."""
+    token = speaker_term(speaker)
+    return df(token) if df is not None and token else 0
+
+
 def find_similar(
     session: Session,
     query_text: str,
@@ -187,9 +195,9 @@ def find_similar(
     """Checked claims most likely to be the same claim as `query_text`, best first."""
     if not query_text.strip():
         raise InputError("nothing to match: the text is empty")
-    idf = None
+    idf = df = None
     if session.get_bind().dialect.name == "sqlite":
-        hits, idf = _candidates_sqlite(session, query_text, language)
+        hits, idf, df = _candidates_sqlite(session, query_text, language)
     else:
         hits = _candidates_postgres(session, query_text, language)
     if not hits:
@@ -205,7 +213,8 @@ def find_similar(
             bm25=score,
             speaker=rows[i].speaker,
             date=rows[i].published,
-            terms=tuple(rows[i].terms.split()),
+            terms=content_terms(rows[i].terms),
+            speaker_claims=_speaker_claims(df, rows[i].speaker),
         )
         for i, score in hits
         if i in rows and (exclude_claim_id is None or rows[i].claim_id != exclude_claim_id)
