@@ -36,7 +36,8 @@ ORG_NOUNS = frozenset(
     "company firm group manufacturer maker carmaker chipmaker retailer bank insurer airline broadcaster "
     "giant operator lender supplier producer publisher startup conglomerate unternehmen konzern firma "
     "hersteller autobauer chiphersteller autohersteller versicherer fluggesellschaft airline bank "
-    "händler zulieferer anbieter betreiber energiekonzern verlag sender".split()
+    "händler zulieferer anbieter betreiber energiekonzern verlag sender apotheke online-apotheke klinik "
+    "charity club union association agency authority body organisation organization".split()
 )
 _ORG_INTRO = re.compile(
     r"\b(?:" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?=[" + _UP + r"])", re.IGNORECASE
@@ -80,6 +81,7 @@ class Registry:
     persons: dict[str, Person] = field(default_factory=dict)  # full name -> person
     by_surname: dict[str, Person] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    acronyms: dict[str, Person] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def add(self, name: str, gender: str, role: str = "", kind: str = "person") -> Person:
@@ -124,6 +126,11 @@ class Registry:
         for m in reversed(self.mentions):
             if m.end <= pos and m.rule == "speaker:organisation":
                 return m.entity
+        # else the organisation last named in full ("The Rail Delivery Group …. The group said")
+        for m in reversed(self.mentions):
+            named = m.rule == "speaker:named-org" or " " in m.entity.name
+            if m.end <= pos and m.entity.kind == "institution" and named:
+                return m.entity
         return None
 
     def last_with_role(self, pos: int, role_word: str, gender: str) -> Person | None:
@@ -150,6 +157,40 @@ class Registry:
             if gender == "m" and m.entity.gender in ("m", ""):
                 return m.entity
         return None
+
+
+_ACRONYM_PAREN = re.compile(r"\s\(([A-ZÄÖÜa-z][A-Za-zÄÖÜ]{1,6}(?: [A-Z]{2,4})?)\)")
+_NAME_CONNECTORS = frozenset("für in der des die den und & of and for the on de du".split())
+_NAME_LEADS = frozenset("der die das des dem den the laut nach auch von vom beim".split())
+
+
+def _name_before_acronym(text: str, pos: int, acronym: str) -> tuple[int, str] | None:
+    """The capitalised name right before "(ACRONYM)" whose first letter matches the acronym."""
+    if sum(c.isupper() for c in acronym) < 2:
+        return None
+    toks = list(re.finditer(r"[\w&][\w'’.-]*", text[max(0, pos - 120) : pos]))
+    base = max(0, pos - 120)
+    picked: list[re.Match] = []
+    for t in reversed(toks):
+        w = t.group()
+        if (w[:1].isupper() and w.lower() not in _NAME_LEADS) or (w in _NAME_CONNECTORS and picked):
+            picked.append(t)
+        else:
+            break
+        if len(picked) >= 9:
+            break
+    while picked and picked[-1].group().lower() in _NAME_CONNECTORS:
+        picked.pop()
+    if not picked or picked[0].end() + base != pos:
+        return None
+    caps = [t for t in picked if t.group()[:1].isupper()]
+    first = picked[-1].group()
+    if len(caps) < 2 and not (len(caps) == 1 and len(first) > 6):
+        return None
+    if first.lower() in FIRST_NAMES or first[0].lower() != acronym[0].lower():
+        return None
+    start = picked[-1].start() + base
+    return start, text[start:pos]
 
 
 _PARTY = re.compile(r"\s*\((?:[A-ZÄÖÜ][\w./-]{0,15}(?:/[\w]+)?|[A-ZÄÖÜ]\w+ [A-ZÄÖÜ]\w+)\)")
@@ -295,6 +336,26 @@ def build_registry(text: str) -> Registry:
             p = reg.resolve(toks[0]) or reg.add(toks[0], gender, m.group(1))
         full.append(Mention(m.start(), end, p, "speaker:title"))
         taken.append((m.start(), end))
+    # 3a. organisations named with their acronym: "Bundesamt für Sicherheit in der Informationstechnik (BSI)",
+    # "Hamburger Hafen und Logistik AG (HHLA)", "Chaos Computer Club (CCC)"; the acronym alone refers to them
+    for m in _ACRONYM_PAREN.finditer(text):
+        found = _name_before_acronym(text, m.start(), m.group(1))
+        if found is None:
+            continue
+        s0, name = found
+        if not free(s0, m.end()):
+            continue
+        p = reg.persons.get(name) or reg.add(name, "", kind="institution")
+        reg.persons.setdefault(m.group(1), p)
+        reg.acronyms[m.group(1)] = p
+        full.append(Mention(s0, m.end(), p, "speaker:named-org"))
+        taken.append((s0, m.end()))
+    if reg.acronyms:
+        acr_re = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, reg.acronyms)) + r")(?![\w])")
+        for m in acr_re.finditer(text):
+            if free(m.start(), m.end()) and text[m.end() : m.end() + 1] != "-":
+                full.append(Mention(m.start(), m.end(), reg.acronyms[m.group(1)], "speaker:named-org"))
+                taken.append((m.start(), m.end()))
     # 3b. organisations introduced by their kind: "Semiconductor manufacturer NovaSil", "der Konzern Siemens"
     for m in _ORG_INTRO.finditer(text):
         run = _NAME_RUN.match(text, m.end())
@@ -348,8 +409,63 @@ def build_registry(text: str) -> Registry:
         low = m.group().lower()
         full.append(Mention(m.start(), m.end(), Person(low, PRONOUNS[low], "pronoun"), "speaker:pronoun", pronoun=True))
     full.sort(key=lambda x: x.start)
+    _resolve_org_anaphora(text, full)
     reg.mentions = full
     return reg
+
+
+_ANAPHOR_HEADS = (
+    "unternehmen",
+    "konzern",
+    "firma",
+    "behörde",
+    "verband",
+    "bundesamt",
+    "landesamt",
+    "amt",
+    "fachgesellschaft",
+    "organisation",
+    "gewerkschaft",
+    "verein",
+    "institut",
+    "stiftung",
+    "klinik",
+    "einrichtung",
+)
+_COMPANY_HEADS = ("unternehmen", "konzern", "firma")
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den)\s+$", re.IGNORECASE)
+
+
+def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
+    """ "die Behörde", "das Bundesamt", "des Unternehmens", "der Verband": the organisation named before (one
+    whose name contains the noun first, a company for "das Unternehmen"), not a new institution."""
+    named: list[Mention] = []
+    for m in mentions:
+        ent = m.entity
+        if ent.kind != "institution" or m.pronoun:
+            continue
+        word = text[m.start : m.end]
+        low = word.lower()
+        head = next((h for h in _ANAPHOR_HEADS if low.rstrip("s").endswith(h) or low.endswith(h + "es")), None)
+        if (
+            head
+            and " " not in word
+            and m.rule == "speaker:institution"
+            and _DEFINITE_BEFORE.search(text, max(0, m.start - 5), m.start)
+        ):
+            target = None
+            cands = [x for x in reversed(named) if x.start >= m.start - 3000 and x.entity is not ent]
+            if head in _COMPANY_HEADS:
+                target = next((x.entity for x in cands if x.rule == "speaker:organisation"), None)
+            if target is None:
+                target = next((x.entity for x in cands if head in x.entity.name.lower()), None)
+            if target is None and cands and head not in _COMPANY_HEADS:
+                target = cands[0].entity
+            if target is not None:
+                m.entity = target
+                continue
+        if " " in ent.name or m.rule in ("speaker:organisation", "speaker:named-org"):
+            named.append(m)
 
 
 _INST_INDEX = phrase_index(
@@ -380,7 +496,8 @@ def _iter_institutions(text: str):
         if base in _INST_SINGLE or base.endswith(_INST_SUFFIXES) or low.rstrip("s").endswith(_INST_SUFFIXES):
             # "Bundesverband Güterkraftverkehr", "Staatsanwaltschaft Altach": the name that follows
             e = m.end()
-            for _ in range(2):
+            genitive_generic = base in _INST_SINGLE and text[max(0, m.start() - 4) : m.start()] == "des "
+            for _ in range(0 if genitive_generic else 2):
                 nxt = _NAME_AFTER_INST.match(text, e)
                 if not nxt or nxt.group(1).lower() in NOT_NAME_WORDS or nxt.group(1).lower() in _INST_SINGLE:
                     break
