@@ -188,6 +188,9 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
             cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue
+        if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:
+            cues.append(Cue(s, e, low, "speaker:verb:hielt-dagegen"))  # "X hielt dagegen, …"
+            continue
         if low in ("ließ", "lässt", "ließen") and "verlauten" in lows[i + 1 : i + 10]:
             cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
             continue
@@ -216,7 +219,8 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         tail = rest[-1] if rest else ""
         if stem in SPOILERS and (tail in SPOILERS[stem] or (rest and rest[-1] in SPOILERS[stem])):
             continue
-        if stem in _NEEDS_PARTICLE:
+        after_quote = i >= 2 and lows[i - 1] == "," and lows[i - 2] in ("“", "”", '"', "«", "»")
+        if stem in _NEEDS_PARTICLE and not (stem in ("rief", "ruf") and after_quote):  # „…“, rief X
             parts = PARTICLES.get(stem, set())
             if not any(p in rest for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
                 continue

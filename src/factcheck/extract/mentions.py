@@ -209,8 +209,17 @@ def _strip_genitive(word: str) -> str:
     return word
 
 
-def _name_tokens(run: str) -> list[str]:
-    """Cut a capitalised run at the first token that cannot be part of a name."""
+_ROLE_GEN_GAP = re.compile(
+    r"\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?,\s+(?=[" + _UP + r"])"
+)
+_APPOSITION_END = re.compile(r"\s*(?:,|\.|\(|$)")
+# endings only nouns have: a capitalised word with one of them is no surname even after a role noun
+_STRICT_NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|ität|nahme|politik)$")
+
+
+def _name_tokens(run: str, after_role: bool = False) -> list[str]:
+    """Cut a capitalised run at the first token that cannot be part of a name. After a role noun
+    ("Oberbürgermeister Jarno Weidlich") the second token is a surname unless only nouns end like it."""
     out: list[str] = []
     for tok in run.split():
         low = tok.lower().strip(".")
@@ -218,7 +227,8 @@ def _name_tokens(run: str) -> list[str]:
             break  # "Peer Steinbrück zu Beginn": a particle after the surname starts a phrase
         if low in NOT_NAME_WORDS and not (out and low in ("von", "van", "de", "der", "zu", "al", "bin")):
             break
-        if _NOUN_SUFFIX.search(low) and out and not (len(out) == 1 and out[0].lower() in FIRST_NAMES):
+        relaxed = after_role and len(out) == 1 and not _STRICT_NOUN_SUFFIX.search(low)
+        if _NOUN_SUFFIX.search(low) and out and not (len(out) == 1 and out[0].lower() in FIRST_NAMES) and not relaxed:
             # "Jill Sutherland" keeps its surname; "Peer Steinbrück Regierung" would not
             break
         if low in EN_TITLES and not out:
@@ -251,12 +261,19 @@ def build_registry(text: str) -> Registry:
         if not role.lower().endswith(_ROLE_SUFFIXES):
             continue
         m = _ROLE_GAP.match(text, w.end())
+        genitive = False
         if not m:
-            continue
+            # "Der Fraktionschef der CDU, Ludger Hambrecht,": a genitive, then the name in apposition
+            m = _ROLE_GEN_GAP.match(text, w.end())
+            genitive = True
+            if not m:
+                continue
         run = _NAME_RUN.match(text, m.end())
         if not run:
             continue
-        toks = _name_tokens(run.group())
+        toks = _name_tokens(run.group(), after_role=True)
+        if genitive and (len(toks) < 2 or not _APPOSITION_END.match(text, m.end() + len(" ".join(toks)))):
+            continue
         if not toks or toks[0].lower() in NOT_NAME_WORDS or _NOUN_SUFFIX.search(toks[0].lower()):
             continue
         if len(toks) == 1 and toks[0].lower() in PLACES:

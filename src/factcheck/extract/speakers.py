@@ -387,6 +387,10 @@ _SKIP_HEADS = (
 )
 
 
+_FEM_PERSON_NOUN = re.compile(r"(?:erin|istin|ologin|onomin|antin|entin|ärztin|anwältin)$")
+_MASC_PERSON_NOUN = re.compile(r"(?:ologe|onom|ist)$")
+
+
 def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     """A noun phrase as speaker ("Sprecher des Innenministeriums"), without its leading article.
     A definite role without a name ("die SPD-Politikerin", "the minister") is the person last named
@@ -405,6 +409,12 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
             p = reg.last_with_role(pos, head, role_gender(words[-1]))
             if p is not None:
                 return p
+    if pos >= 0 and definite and len(words) == 1 and words[0][:1].isupper():
+        # "die Endokrinologin", "die Naturschützerin", "der Epidemiologe": a person noun not in the role
+        # lexicon is the person last named of that gender
+        g = "f" if _FEM_PERSON_NOUN.search(words[0]) else "m" if _MASC_PERSON_NOUN.search(words[0]) else ""
+        if g and (p := reg.last_person_before(pos, g)) is not None:
+            return p
     if not words or words[0].lower() in _SKIP_HEADS or len(phrase) < 3:
         return None
     heads = [w for w in words if w[:1].isupper()]
