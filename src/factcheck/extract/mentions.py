@@ -193,6 +193,55 @@ def _name_before_acronym(text: str, pos: int, acronym: str) -> tuple[int, str] |
     return start, text[start:pos]
 
 
+_ORG_HEADS_LAST = frozenset(
+    "group association club hospice council union trust society institute agency authority commission "
+    "board foundation federation network partners consortium alliance party company corporation ltd inc "
+    "plc ag gmbh se llc gesellschaft stiftung verein klinikum zentrum bündnis".split()
+)
+_ORG_HEADS_FIRST = frozenset("office bank department ministry institute university court".split())
+_ORG_LEADS = frozenset(
+    "the a an but and according in at on for of by from with as while die der das den dem des ein eine "
+    "laut nach auch und aber bei von vom mit".split()
+)
+_ORG_TOKEN = re.compile(r"[\w&][\w'’.&-]*")
+
+
+def _iter_org_runs(text: str):
+    """(start, end) of capitalised runs that name an organisation by a head word."""
+    toks = list(_ORG_TOKEN.finditer(text))
+    i = 0
+    while i < len(toks):
+        w = toks[i].group()
+        if not w[:1].isupper() or w.lower() in _ORG_LEADS:
+            i += 1
+            continue
+        run = [toks[i]]
+        j = i + 1
+        while j < len(toks) and text[run[-1].end() : toks[j].start()] == " ":
+            nxt = toks[j].group()
+            connector = nxt in ("of", "for", "and", "für", "und") and j + 1 < len(toks)
+            if nxt[:1].isupper() or nxt == "&" or (connector and toks[j + 1].group()[:1].isupper()):
+                run.append(toks[j])
+            else:
+                break
+            j += 1
+        while run and not run[-1].group()[:1].isupper():
+            run.pop()
+        i = max(j, i + 1)
+        words = [t.group().rstrip(".").lower() for t in run]
+        if len(run) < 2:
+            continue
+        caps = [w for w in words if w not in ("of", "for", "and", "für", "und", "&")]
+        if "&" in words and len(caps) >= 2 and words.index("&") not in (0, len(words) - 1):
+            yield run[0].start(), run[-1].end()  # "Haus & Grund", "Marks & Spencer"
+            continue
+        if words[-1] in _ORG_HEADS_LAST and len(caps) >= 2 and words[0] not in FIRST_NAMES:
+            yield run[0].start(), run[-1].end()
+            continue
+        if words[0] in _ORG_HEADS_FIRST and len(words) >= 3 and words[1] in ("of", "for"):
+            yield run[0].start(), run[-1].end()
+
+
 _PARTY = re.compile(r"\s*\((?:[A-ZÄÖÜ][\w./-]{0,15}(?:/[\w]+)?|[A-ZÄÖÜ]\w+ [A-ZÄÖÜ]\w+)\)")
 
 
@@ -373,6 +422,15 @@ def build_registry(text: str) -> Registry:
             if free(m.start(), m.end()) and text[m.end() : m.end() + 1] != "-":
                 full.append(Mention(m.start(), m.end(), reg.acronyms[m.group(1)], "speaker:named-org"))
                 taken.append((m.start(), m.end()))
+    # 3c. multi-word organisation names with a head word: "Rail Delivery Group", "Night Time Industries
+    # Association", "Office of Rail and Road", "Deutsche Diabetes Gesellschaft", "Haus & Grund"
+    for s0, e0 in _iter_org_runs(text):
+        if not free(s0, e0):
+            continue
+        name = text[s0:e0]
+        p = reg.persons.get(name) or reg.add(name, "", kind="institution")
+        full.append(Mention(s0, e0, p, "speaker:named-org"))
+        taken.append((s0, e0))
     # 3b. organisations introduced by their kind: "Semiconductor manufacturer NovaSil", "der Konzern Siemens"
     for m in _ORG_INTRO.finditer(text):
         run = _NAME_RUN.match(text, m.end())
