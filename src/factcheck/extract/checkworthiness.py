@@ -37,9 +37,13 @@ _FIRST_SECOND_PERSON = re.compile(
 )
 _BOILER = re.compile(
     r"(?:©|copyright|alle rechte vorbehalten|all rights reserved|foto:|bild:|quelle:|image:|photo:|"
-    r"getty images|^\(dpa\)$|^\(afp\)$|newsletter|cookie|anzeige\b|werbung\b|share this|teilen sie)",
+    r"getty images|^\(dpa\)$|^\(afp\)$|newsletter|cookie|anzeige\b|werbung\b|share this|teilen sie|"
+    # service lines addressed to the reader: notices, helplines, advice
+    r"^(?:hinweis|note|editor'?s note|anmerkung der redaktion)\s*:|\bread more\b|\bhelpline\b|\bhotline\b|"
+    r"\b(?:is|are) advised to\b|\bcan contact\b|\bkönnen sich an\b)",
     re.IGNORECASE,
 )
+_READER_SIE = re.compile(r"\b(?:finden|erhalten|lesen|sehen) Sie\b")  # "Weitere Informationen finden Sie …"
 
 
 @dataclass
@@ -85,7 +89,8 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     teaser = DE_TEASER + EN_TEASER
     if any(low.startswith(t) or f" {t} " in low[:40] for t in teaser):
         return 0.05, ["cw:-teaser"]
-    if re.fullmatch(r"\(.*\)", sentence.strip()) or _BOILER.search(sentence) or len(words) < 4:
+    boiler = _BOILER.search(sentence) or _READER_SIE.search(sentence)
+    if re.fullmatch(r"\(.*\)", sentence.strip()) or boiler or len(words) < 4:
         return 0.1, ["cw:-boilerplate" if len(words) >= 4 else "cw:-fragment"]
     if re.match(r"(?:Ob|Whether)\b", sentence):
         s -= 0.4

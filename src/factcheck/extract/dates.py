@@ -145,6 +145,14 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "bis Ende des Jahres", "by the end of the year": the article's year
+        "rel:year-part",
+        re.compile(
+            r"\b(?:(?:bis|zum|gegen|ab|seit)\s+)?(?:Ende|Anfang|Mitte)\s+(?:des|dieses)\s+Jahres\b|"
+            r"\b(?:(?:by|until|before|at|from)\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this)\s+year\b"
+        ),
+    ),
+    (
         "rel:ago",
         re.compile(
             r"\b(?:vor\s+(einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d+)\s+(Jahren|Jahr|"
@@ -270,6 +278,8 @@ def _relative(rule: str, m: re.Match[str], ref: date | None) -> str | None:
         return (ref - timedelta(days=delta)).isoformat()
     if rule == "rel:month":
         return f"{ref.year:04d}-{_month(m.group(1)):02d}"
+    if rule == "rel:year-part":
+        return f"{ref.year:04d}"
     if rule == "rel:ago":
         n_word = (m.group(1) or m.group(3) or "").lower()
         unit = (m.group(2) or m.group(4) or "").lower()
@@ -319,8 +329,20 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
             taken.append((s, e))
             value = _relative(rule, m, ref)
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=True, rule=rule))
+            if rule == "rel:month":
+                # "in January and February": the second month shares the lead
+                nxt = _MONTH_AND.match(text, e, end)
+                if nxt and free(nxt.start(1), nxt.end(1)):
+                    taken.append((nxt.start(1), nxt.end(1)))
+                    v2 = f"{ref.year:04d}-{_month(nxt.group(1)):02d}" if ref else None
+                    out.append(
+                        DateMention(nxt.group(1), v2, nxt.start(1), nxt.end(1), relative=True, rule="rel:month-and")
+                    )
     out.sort(key=lambda d: d.start)
     return out
+
+
+_MONTH_AND = re.compile(r"\s+(?:and|und|or|oder|bis|to|–|-)\s+(" + _MONTH_ALT + r")(?!\w)(?!\s+\d)")
 
 
 def _after_article(text: str, s: int) -> bool:
