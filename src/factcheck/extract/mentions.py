@@ -203,7 +203,7 @@ _ORG_LEADS = frozenset(
     "the a an but and according in at on for of by from with as while die der das den dem des ein eine "
     "laut nach auch und aber bei von vom mit".split()
 )
-_ORG_TOKEN = re.compile(r"[\w&][\w'’.&-]*")
+_ORG_TOKEN = re.compile(r"[\w&][\w'’&-]*")
 
 
 def _iter_org_runs(text: str):
@@ -232,8 +232,9 @@ def _iter_org_runs(text: str):
         if len(run) < 2:
             continue
         caps = [w for w in words if w not in ("of", "for", "and", "für", "und", "&")]
-        if "&" in words and len(caps) >= 2 and words.index("&") not in (0, len(words) - 1):
-            yield run[0].start(), run[-1].end()  # "Haus & Grund", "Marks & Spencer"
+        amp = words.index("&") if "&" in words else -1
+        if 0 < amp < len(words) - 1 and len(caps) >= 2:
+            yield run[amp - 1].start(), run[-1].end()  # "Haus & Grund", "Marks & Spencer"
             continue
         if words[-1] in _ORG_HEADS_LAST and len(caps) >= 2 and words[0] not in FIRST_NAMES:
             yield run[0].start(), run[-1].end()

@@ -368,7 +368,11 @@ _AUX_NP = re.compile(
     r"\b(?:hat|hatte|habe|haben|hatten|hätte|hätten|has|had|have)\s+(?:(?:auch|bereits|schon|"
     r"zuvor|jedoch|nun|erst|gestern|heute)\s+)?(" + _NP + r")"
 )
-_POSSESSIVE = re.compile(r"\s*(his|her|seine[nmrs]?|ihre[nmrs]?)\s+[\w-]+\s*(?:[,.;]|$)", re.IGNORECASE)
+_POSSESSIVE = re.compile(
+    r"\s*(his|her|seine[nmrs]?|ihre[nmrs]?)\s+(?:[\w-]+\s*(?:[,.;]|$)|(?:Angaben|Ansicht|Meinung|Einschätzung|"
+    r"Auffassung|Worten|Schätzungen|Berechnungen|Darstellung|Überzeugung)\b)",
+    re.IGNORECASE,
+)
 _DEFINITE = re.compile(r"\s*(the|der|die|das|dem|des)\s+([\w-]+)\s*(?:[,.;]|$)", re.IGNORECASE)
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
 _EN_ROLE_NP = re.compile(
@@ -427,6 +431,11 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     return Person(phrase, "", "generic" if generic else "phrase")
 
 
+_THE_ORG = re.compile(
+    r"^\s*(?:[Tt]he)\s+(?:" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?:also\s+|later\s+)?$"
+)
+
+
 def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Person | None:
     """No registered mention: the noun phrase in subject position ("Ein Sprecher des Ministeriums sagte",
     "laut Angaben der Polizei", "said a spokesman for the ministry")."""
@@ -436,6 +445,9 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
         if m and (p := _phrase_person(m.group(1), reg, cue.start)):
             return p
     if cue.direction in ("left", "auto"):
+        m = _THE_ORG.match(text[cs : cue.start])
+        if m and (p := reg.last_org_before(cue.start)):
+            return p  # "The group said", "the charity added": the organisation named before
         m = _NP_BEFORE.search(text[cs : cue.start])
         if m and (p := _phrase_person(m.group(1), reg, cue.start)):
             return p
