@@ -37,8 +37,10 @@ ORG_NOUNS = frozenset(
     "giant operator lender supplier producer publisher startup conglomerate unternehmen konzern firma "
     "hersteller autobauer chiphersteller autohersteller versicherer fluggesellschaft airline bank "
     "händler zulieferer anbieter betreiber energiekonzern verlag sender apotheke online-apotheke klinik "
-    "charity club union association agency authority body organisation organization".split()
+    "charity club union association agency authority body organisation organization fachgesellschaft verband "
+    "behörde bundesamt verein stiftung gewerkschaft".split()
 )
+_COMPANY_NOUNS = frozenset("company firm unternehmen konzern firma".split())
 _ORG_INTRO = re.compile(
     r"\b(?:" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?=[" + _UP + r"])", re.IGNORECASE
 )
@@ -121,8 +123,16 @@ class Registry:
                 out.append(m)
         return out
 
-    def last_org_before(self, pos: int) -> Person | None:
-        """'the company', 'der Konzern' -> the organisation introduced last before pos."""
+    def last_org_before(self, pos: int, noun: str = "") -> Person | None:
+        """'the company', 'der Konzern' -> the organisation introduced last before pos; 'die Fachgesellschaft',
+        'the association' -> preferably the last one whose name ends like the noun."""
+        noun = noun.lower()
+        if noun and noun not in _COMPANY_NOUNS:
+            tail = noun[-10:]
+            for m in reversed(self.mentions):
+                name = m.entity.name.lower()
+                if m.end <= pos and m.entity.kind == "institution" and tail in name and name != noun:
+                    return m.entity
         for m in reversed(self.mentions):
             if m.end <= pos and m.rule == "speaker:organisation":
                 return m.entity

@@ -404,7 +404,7 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     words = phrase.split()
     definite = bool(re.match(r"(?:der|die|das|the)\s", raw, re.IGNORECASE))
     if pos >= 0 and definite and len(words) == 1 and words[0].lower() in ORG_NOUNS:
-        org = reg.last_org_before(pos)
+        org = reg.last_org_before(pos, words[0])
         if org is not None:
             return org
     if pos >= 0 and len(words) <= 2 and re.match(r"(?:der|die|the)\s", raw, re.IGNORECASE):
@@ -432,7 +432,7 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
 
 
 _THE_ORG = re.compile(
-    r"^\s*(?:[Tt]he)\s+(?:" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?:also\s+|later\s+)?$"
+    r"^\s*(?:[Tt]he)\s+(" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?:also\s+|later\s+)?$"
 )
 
 
@@ -446,7 +446,7 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
             return p
     if cue.direction in ("left", "auto"):
         m = _THE_ORG.match(text[cs : cue.start])
-        if m and (p := reg.last_org_before(cue.start)):
+        if m and (p := reg.last_org_before(cue.start, m.group(1))):
             return p  # "The group said", "the charity added": the organisation named before
         m = _NP_BEFORE.search(text[cs : cue.start])
         if m and (p := _phrase_person(m.group(1), reg, cue.start)):
