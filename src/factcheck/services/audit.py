@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from factcheck.store.models import Event, utcnow
+from factcheck.store.models import Event, Note, Source, Verdict, utcnow
 
 
 def _canonical(value: Any) -> str:
@@ -66,6 +66,34 @@ def record_event(
     session.add(event)
     session.flush()
     return event
+
+
+def add_audited(
+    session: Session,
+    row: Source | Note | Verdict,
+    *,
+    actor: str,
+    action: str,
+    claim_id: int,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> int:
+    """Insert a row that belongs to a claim and its audit event, in the caller's transaction; the new id."""
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    entity = type(row).__name__.lower()
+    record_event(
+        session,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=row.id,
+        claim_id=claim_id,
+        before=before,
+        after=after,
+    )
+    return row.id
 
 
 def verify_chain(session: Session) -> tuple[bool, int | None]:

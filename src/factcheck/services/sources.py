@@ -7,7 +7,7 @@ import hashlib
 from sqlmodel import Session
 
 from factcheck.errors import FactcheckError, InputError, NotFound
-from factcheck.services.audit import record_event
+from factcheck.services.audit import add_audited, record_event
 from factcheck.services.claims import get_claim
 from factcheck.services.views import SourceView
 from factcheck.sources.fetch import FetchedDocument, is_url
@@ -22,18 +22,7 @@ def add_source(session: Session, claim_id: int, url: str, *, actor: str) -> Sour
     if not is_url(url):
         raise InputError(f"not an http(s) URL: {url!r}")
     source = Source(claim_id=claim_id, url=url, added_by=actor)
-    session.add(source)
-    session.flush()
-    assert source.id is not None
-    record_event(
-        session,
-        actor=actor,
-        action="source.add",
-        entity="source",
-        entity_id=source.id,
-        claim_id=claim_id,
-        after={"url": url},
-    )
+    add_audited(session, source, actor=actor, action="source.add", claim_id=claim_id, after={"url": url})
     return SourceView.of(source)
 
 

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from factcheck.errors import InputError
 from factcheck.ratings import parse_rating
-from factcheck.services.audit import record_event
+from factcheck.services.audit import add_audited
 from factcheck.services.claims import get_claim, snapshot, touch
 from factcheck.services.memory import remember_verdict
 from factcheck.services.views import NoteView, VerdictView
@@ -34,20 +34,9 @@ def set_verdict(
     claim.status = "checked"
     session.add(claim)
     verdict = Verdict(claim_id=claim_id, rating=rating.key, rationale=rationale, checker=actor, reused_from=reused_from)
-    session.add(verdict)
-    session.flush()
-    assert verdict.id is not None
+    after = {**snapshot(claim), "rating": rating.key, "rationale": rationale, "reused_from": reused_from}
+    add_audited(session, verdict, actor=actor, action="verdict.set", claim_id=claim_id, before=before, after=after)
     remember_verdict(session, claim, verdict)
-    record_event(
-        session,
-        actor=actor,
-        action="verdict.set",
-        entity="verdict",
-        entity_id=verdict.id,
-        claim_id=claim_id,
-        before=before,
-        after={**snapshot(claim), "rating": rating.key, "rationale": rationale, "reused_from": reused_from},
-    )
     return VerdictView.of(verdict)
 
 
@@ -57,16 +46,5 @@ def add_note(session: Session, claim_id: int, body: str, *, actor: str) -> NoteV
     if not body:
         raise InputError("a note needs text")
     note = Note(claim_id=claim_id, author=actor, body=body)
-    session.add(note)
-    session.flush()
-    assert note.id is not None
-    record_event(
-        session,
-        actor=actor,
-        action="note.add",
-        entity="note",
-        entity_id=note.id,
-        claim_id=claim_id,
-        after={"body": body},
-    )
+    add_audited(session, note, actor=actor, action="note.add", claim_id=claim_id, after={"body": body})
     return NoteView.of(note)
