@@ -78,6 +78,9 @@ def _clause_bounds(
     return s, e
 
 
+_SENT_ARTICLE = re.compile(r"\s*(?:(?:Auch|Zudem|Dagegen)\s+)?(Der|Die|der|die)\s+(?:[A-Za-zÄÖÜäöüß-]+\s+){0,2}")
+
+
 def _resolve(m: Mention, reg: Registry, cue_word: str, text: str = "", sent_start: int = 0) -> Person | None:
     """A pronoun is the subject of the same sentence when one was named before it, else the subject
     (first person named) of the previous sentence, else the last person of that gender."""
@@ -90,6 +93,14 @@ def _resolve(m: Mention, reg: Registry, cue_word: str, text: str = "", sent_star
         prev = max(text.rfind(". ", 0, max(0, sent_start - 2)), text.rfind("\n", 0, max(0, sent_start - 1)))
         for lo, hi in ((sent_start, m.start), (prev + 1, sent_start)):
             for x in reg.in_span(lo, hi):
+                if lo < sent_start and m.start == sent_start and x.entity.kind == "institution" and not x.possessive:
+                    # "Die Umweltbehörde warnte … . Sie forderte …": the organisation that opened the sentence
+                    # before, when its article has the pronoun's gender
+                    art = _SENT_ARTICLE.fullmatch(text, lo, x.start)
+                    if art:
+                        if (art.group(1).lower() == "die") == (gender == "f"):
+                            return x.entity
+                        break
                 if x.pronoun or x.possessive or x.entity.kind != "person" or _prep_before(text, x, lo):
                     continue
                 if (gender == "f") == (x.entity.gender == "f"):
