@@ -83,6 +83,7 @@ _SOURCE_NOUNS = words(
     gutachten medienbericht medienberichten zeitungsbericht
     """
 )
+_REACTION_NOUNS = {"kritik", "widerspruch", "zustimmung", "lob", "unterstützung", "protest", "einspruch"}
 _POSS_WORDS = {"seinen", "seiner", "seines", "seine", "ihren", "ihrer", "ihres", "ihre"}
 _STANCE_ADJ = words(
     """
@@ -187,6 +188,14 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             continue
         if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
             cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
+            continue
+        if (
+            low in ("kam", "kommt", "kamen", "kommen")
+            and set(lows[max(0, i - 6) : i]) & _REACTION_NOUNS
+            and i + 1 < len(toks)
+            and lows[i + 1] in ("von", "vom")
+        ):
+            cues.append(Cue(s, e, low, "speaker:verb:kam-von", "right"))  # "Kritik kam vom Epidemiologen X"
             continue
         if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:
             cues.append(Cue(s, e, low, "speaker:verb:hielt-dagegen"))  # "X hielt dagegen, …"
