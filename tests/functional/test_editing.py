@@ -132,3 +132,25 @@ def test_source_url_stored_then_fetched_snapshot(engine: Engine, httpserver: HTT
     assert stored.http_status == 200 and stored.title == "Interview" and stored.fetched_at
     with pytest.raises(InputError, match="not an http"), session_scope(engine) as session:
         sources.add_source(session, claim_id, "ftp://example.org/x", actor="anna")
+
+
+def test_memory_follows_a_merge(engine: Engine) -> None:
+    from factcheck.services import memory
+    from factcheck.store.models import CheckedClaim
+
+    first = first_claim_id(engine, "28. Januar 2017")
+    with session_scope(engine) as session:
+        nxt = editing.next_claim(session, claims.get_claim(session, first))
+        assert nxt is not None and nxt.id is not None
+        second = nxt.id
+        verdicts.set_verdict(session, second, "mostly-true", rationale="G20 in Hamburg belegt", actor="anna")
+    with session_scope(engine) as session:
+        editing.merge_with_next(session, first, actor="anna")
+    with Session(engine) as session:
+        entries = session.exec(select(CheckedClaim).where(CheckedClaim.origin == "verdict")).all()
+        # the second claim is gone; its verdict now belongs to the merged claim, and so does the memory entry
+        assert [(e.claim_id, e.rating) for e in entries] == [(first, "mostly-true")]
+        assert "28. Januar 2017" in entries[0].text and "Juli 2017" in entries[0].text
+    with session_scope(engine) as session:
+        found = memory.find_similar(session, "Treffen beim G20-Gipfel in Hamburg im Juli 2017", language="de", top=1)
+        assert found and found[0].claim_id == first
