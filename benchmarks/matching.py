@@ -110,6 +110,22 @@ def _query_date(qid: str) -> str | None:
     return f"{m[4]}-{_MON.get(m[5].lower(), 1):02d}-{m[6]}"
 
 
+# Train/dev transcripts are not public, but a speech or interview by one person names them in its id
+# (20170822_Trump_phoenix_0259); debates with several speakers stay without a speaker.
+_ONE_SPEAKER = (
+    (re.compile(r"^\d{8}_(trump|tump|trumo)_(?!pelosi)", re.I), "Donald Trump"),
+    (re.compile(r"^\d{8}_obama_", re.I), "Barack Obama"),
+    (re.compile(r"^\d{8}_hillary_", re.I), "Hillary Clinton"),
+    (re.compile(r"^\d{8}_kasich_", re.I), "John Kasich"),
+    (re.compile(r"^\d{8}_cruz_(?!.*sanders)", re.I), "Ted Cruz"),
+    (re.compile(r"^\d{8}_sanders_(?!cruz)", re.I), "Bernie Sanders"),
+)
+
+
+def _id_speaker(qid: str) -> str | None:
+    return next((name for pattern, name in _ONE_SPEAKER if pattern.match(qid)), None)
+
+
 def load_politifact() -> tuple[list[Doc], dict[str, QuerySet]]:
     docs = []
     for line in (POLITI / "vclaims.jsonl").read_text(encoding="utf-8").splitlines():
@@ -124,7 +140,7 @@ def load_politifact() -> tuple[list[Doc], dict[str, QuerySet]]:
                 lines[f"{path.stem}_{row[0]}"] = (row[1], row[2])
 
     def query(qid: str, text: str) -> Query:
-        speaker = lines.get(qid, (None, ""))[0]
+        speaker = lines.get(qid, (None, ""))[0] or _id_speaker(qid)
         return Query(text, "en", speaker=speaker, date=_query_date(qid))
 
     def read_queries(path: Path) -> dict[str, Query]:
@@ -238,7 +254,7 @@ def feature_table(con: sqlite3.Connection, by_id: dict[str, Doc], qs: QuerySet, 
     idf = idf_from_df(df, n)
     out = []
     for qid, q in qs.queries.items():
-        expr = fts_query(q.text, q.language, df=df, n_docs=n)
+        expr = fts_query(q.text, q.language, df=df, n_docs=n, speaker=q.speaker)
         rows = con.execute(FTS_SEARCH, (expr, k)).fetchall() if expr else []
         cands = fts_candidates(rows, by_id, df)
         x = features(q, cands, idf)[0] if cands else None
@@ -301,6 +317,11 @@ def train(tables: list[tuple[QuerySet, list]], l2: float = 1e-3, steps: int = 15
     }
 
 
+def _py_list(name: str, values: list) -> list[str]:
+    """One item per line, as `ruff format` would lay it out."""
+    return [f"{name} = [", *(f"    {v!r}," for v in values), "]"]
+
+
 def write_model(params: dict[str, object], path: Path) -> None:
     from factcheck.match.rerank import FEATURES
 
@@ -311,10 +332,10 @@ def write_model(params: dict[str, object], path: Path) -> None:
         "PolitiFact *train and dev* splits only (test never seen). Do not edit by hand; retrain.",
         '"""',
         "",
-        f"FEATURES = {list(FEATURES)!r}  # noqa: E501",
-        f"MEAN = {params['MEAN']!r}",
-        f"SCALE = {params['SCALE']!r}",
-        f"WEIGHTS = {params['WEIGHTS']!r}",
+        *_py_list("FEATURES", list(FEATURES)),
+        *_py_list("MEAN", params["MEAN"]),
+        *_py_list("SCALE", params["SCALE"]),
+        *_py_list("WEIGHTS", params["WEIGHTS"]),
         f"BIAS = {params['BIAS']!r}",
         "",
         "# Raw-unit logit bonuses for features the train splits cannot teach: no train query has a",
@@ -370,7 +391,7 @@ def fts5_analysed_run(docs: list[Doc], by_id: dict[str, Doc], qs: QuerySet, db: 
     idf = idf_from_df(df, n)
     run = {}
     for qid, q in qs.queries.items():
-        expr = fts_query(q.text, q.language, df=df, n_docs=n)
+        expr = fts_query(q.text, q.language, df=df, n_docs=n, speaker=q.speaker)
         rows = con.execute(FTS_SEARCH, (expr, k)).fetchall() if expr else []
         cands = fts_candidates(rows, by_id, df)
         run[qid] = [(str(m.id), m.score) for m in rerank(q, cands, idf=idf)]
@@ -596,7 +617,7 @@ def latency(sizes: list[int], workdir: Path, k: int, n_queries: int, scan_querie
                 df(q_df)
             for budget, sink in ((max(50_000, n_docs // 5), fts_ms), (20_000, tight_ms)):
                 t = time.perf_counter()
-                expr = fts_query(q.text, q.language, df=df, n_docs=n_docs, max_postings=budget)
+                expr = fts_query(q.text, q.language, df=df, n_docs=n_docs, max_postings=budget, speaker=q.speaker)
                 rows = con.execute(
                     "SELECT rowid, -bm25(claim_fts) FROM claim_fts WHERE claim_fts MATCH ? "
                     "ORDER BY bm25(claim_fts) LIMIT ?",

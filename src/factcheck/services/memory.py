@@ -135,7 +135,7 @@ def count_checked(session: Session) -> int:
 
 
 def _candidates_sqlite(
-    session: Session, query_text: str, language: str | None
+    session: Session, query_text: str, language: str | None, speaker: str | None = None
 ) -> tuple[list[tuple[int, float]], Any, Any]:
     n_docs = count_checked(session)
     cache: dict[str, int] = {}
@@ -148,7 +148,7 @@ def _candidates_sqlite(
             cache[term] = int(row[0]) if row else 0
         return cache[term]
 
-    match = fts_query(query_text, language, df=df, n_docs=n_docs)
+    match = fts_query(query_text, language, df=df, n_docs=n_docs, speaker=speaker)
     if not match:
         return [], idf_from_df(df, n_docs), df
     rows = session.exec(  # type: ignore[call-overload]
@@ -197,7 +197,7 @@ def find_similar(
         raise InputError("nothing to match: the text is empty")
     idf = df = None
     if session.get_bind().dialect.name == "sqlite":
-        hits, idf, df = _candidates_sqlite(session, query_text, language)
+        hits, idf, df = _candidates_sqlite(session, query_text, language, speaker)
     else:
         hits = _candidates_postgres(session, query_text, language)
     if not hits:
