@@ -83,7 +83,46 @@ _SOURCE_NOUNS = words(
     gutachten medienbericht medienberichten zeitungsbericht
     """
 )
+# compounds name a source too: "nach Polizeiangaben", "nach einem Fernsehbericht", "nach Darstellungen"
+_SOURCE_TAILS = (
+    "bericht",
+    "berichten",
+    "berichts",
+    "angaben",
+    "meldung",
+    "meldungen",
+    "mitteilung",
+    "erklärung",
+    "schätzung",
+    "schätzungen",
+    "studie",
+    "umfrage",
+    "ermittlungen",
+    "informationen",
+    "darstellung",
+    "darstellungen",
+    "aussage",
+    "aussagen",
+    "stellungnahme",
+    "einschätzung",
+    "ankündigung",
+    "veröffentlichung",
+    "prognose",
+    "vorhersage",
+    "auskunft",
+    "recherchen",
+    "erkenntnissen",
+    "berechnungen",
+    "analyse",
+)
+
+
+def _source_noun(low: str) -> bool:
+    return low in _NACH_NOUNS or low in _SOURCE_NOUNS or low.endswith(_SOURCE_TAILS)
+
+
 _REACTION_NOUNS = {"kritik", "widerspruch", "zustimmung", "lob", "unterstützung", "protest", "einspruch"}
+_SOURCE_PREPS = {"in", "im", "bei", "beim", "aus", "auf"}
 _POSS_WORDS = {"seinen", "seiner", "seines", "seine", "ihren", "ihrer", "ihres", "ihre"}
 _STANCE_ADJ = words(
     """
@@ -162,11 +201,11 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 # "nach eigenen Angaben": the subject of the clause speaks for itself
                 cues.append(Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto"))
                 continue
-            if j + 1 < len(toks) and lows[j] in ("einem", "einer", "einen") and lows[j + 1] in _SOURCE_NOUNS:
+            if j + 1 < len(toks) and lows[j] in ("einem", "einer", "einen") and _source_noun(lows[j + 1]):
                 # "Nach einem Bericht der Zeitung X", "nach einer Studie der UNO": the source phrase
                 cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
                 continue
-            if j < len(toks) and lows[j] in ("den", "dem", "ersten", "offiziellen", "jüngsten", "neuen"):
+            if j < len(toks) and lows[j] in ("den", "dem", "der", "ersten", "offiziellen", "jüngsten", "neuen"):
                 j += 1
             if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen", "bisherigen"):
                 j += 1
@@ -174,14 +213,30 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 # "nach seinen Angaben": the possessive names the speaker (resolved like a pronoun)
                 cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
                 continue
-            if j < len(toks) and lows[j] in _NACH_NOUNS:
+            if j < len(toks) and _source_noun(lows[j]) and toks[j][2][:1].isupper():
                 cues.append(Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right"))
             continue
         if low == "so" and i > 0 and lows[i - 1] in {",", "“", "”", '"', "«", "»"}:
             cues.append(Cue(s, e, "so", "speaker:so", "right"))
             continue
         if low in ("heißt", "hieß"):
-            continue  # "heißt es": no named speaker; the quote stays attributed to the text
+            # "heißt es": no named speaker; the quote stays attributed to the text, unless the source is
+            # named: "heißt es in einer Erklärung des Ministeriums", "Bei der Agentur RIA hieß es"
+            if i + 2 < len(toks) and lows[i + 1] == "es" and lows[i + 2] in _SOURCE_PREPS:
+                cues.append(Cue(toks[i + 2][0], toks[i + 2][1], low + " es", "speaker:heißt-es-in", "right"))
+            elif i > 0 and lows[i - 1] not in (",", "es") and i + 1 < len(toks) and lows[i + 1] == "es":
+                k = next((k for k in range(i) if lows[k] in _SOURCE_PREPS), -1)
+                if 0 <= k <= 2 and lows[0] != "wie":
+                    cues.append(Cue(toks[k][0], toks[k][1], low + " es", "speaker:heißt-es-in", "right"))
+            continue
+        if low in ("hervorgeht", "hervorging", "hervorgehen") or (
+            low in ("geht", "ging", "gehen", "gingen") and "hervor" in lows[i + 1 : i + 25]
+        ):
+            # "Wie aus einer Mitteilung der Polizei hervorgeht", "geht aus dem Bericht der UN hervor"
+            k = next((k for k in range(max(0, i - 20), min(len(toks), i + 8)) if lows[k] == "aus"), -1)
+            if k >= 0:
+                cues.append(Cue(toks[k][0], toks[k][1], "hervorgehen aus", "speaker:hervorgehen-aus", "right"))
+            continue
         if low in DE_SPEECH_PARTICIPLES or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich")):
             agent = "agent" if any(lows[j] == "von" for j in range(max(0, i - 12), i)) else "auto"
             cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))

@@ -262,8 +262,15 @@ def _attribute_one(
                 for m in mentions
                 if m.start <= sent_start + 6 and not m.possessive and not m.pronoun and text[m.end : m.end + 1] == ","
             ]
+            ap = _NAME_APPOSITION_BEFORE.search(text, max(sent_start, cs - 60), cs)
             if first:
                 cand, rule = first[0], cue.rule + ":apposition-subject"
+            elif ap and ap.group(1).split()[0].lower() not in _SKIP_HEADS:
+                # "Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji, sagte": the
+                # name in apposition right before the verb
+                named = [m for m in mentions if m.start == ap.start(1) and not m.pronoun]
+                p0 = named[0].entity if named else reg.resolve(ap.group(1)) or Person(ap.group(1), "", "phrase")
+                return Attribution(cue, p0, None, cue.rule + ":name-apposition")
             else:
                 m0 = _NP_SENT_START.match(text, sent_start, cs)
                 p0 = _phrase_person(m0.group(1), reg, cue.start) if m0 else None
@@ -298,6 +305,7 @@ def _attribute_one(
     return Attribution(cue, person, cand, rule + ("+pronoun" if cand.pronoun else ""))
 
 
+_NAME_APPOSITION_BEFORE = re.compile(r",\s+((?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)){1,2}),\s*$")
 _EN_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b")
 _EN_ROLE_APPOSITION = re.compile(r"\s+(?:its|their|the|his|her)\s+[a-z][a-z -]{0,40}?,\s+")
 
@@ -346,10 +354,10 @@ def _prep_before(text: str, m: Mention, floor: int = 0) -> bool:
 
 
 _DET = (
-    r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|seine[mnrs]?|ihre[mnrs]?|"
+    r"(?i:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|seine[mnrs]?|ihre[mnrs]?|"
     r"sein|ihr|zwei|drei|mehrere|viele|einige|zahlreiche|the|a|an|his|her|their|its|two|three|several|many)"
 )
-_ADJ = r"(?:[a-zäöüß][\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
+_ADJ = r"(?:(?:[a-zäöüß]|[A-ZÄÖÜ]{2,}-[a-zäöüß])[\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
 _NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
@@ -367,7 +375,9 @@ _NP_AFTER = re.compile(
 _NP_BEFORE = re.compile(
     r"^\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|So|Und|Wie|Während|Als|Nachdem|Weil|Da|Ob|"
     r"wie|während|als|nachdem|weil|da|dass|ob|und|aber|doch|wobei|but|and|as)\s+)?(" + _NP + r")"
-    r"(?:\s+(?:also|again|still|however|later|auch|jedoch|dann|nun|bereits|erneut|zudem|ebenfalls))?\s*$"
+    r"(?:\s+(?:also|again|still|however|later|auch|jedoch|dann|nun|bereits|erneut|zudem|ebenfalls|heute|gestern|"
+    r"zuvor|inzwischen|mittlerweile|außerdem|dazu|am\s+[A-ZÄÖÜ]\w+|in\s+(?:einer|einem)\s+[\w-]+))"
+    r"{0,2}\s*$"
 )
 _NP_BEFORE_AUX = re.compile(
     r"\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|Und|auch|und|aber|doch|dass|weil|nachdem)\s+)?(" + _NP + r")\s+"
@@ -442,6 +452,9 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     return Person(phrase, "", "generic" if generic else "phrase")
 
 
+# "Der englisch-sprachigen Zeitung sagte X", "Dem Sender sagte X": a dative/genitive NP before the verb is
+# not its subject (nominative "der" takes an adjective in -e: "Der stellvertretende Direktor")
+_OBLIQUE_NP = re.compile(r"(?:dem|den|des|Dem|Den|Des)\s|(?:der|Der)\s+[a-zäöüß][\w-]*en\s")
 _THE_ORG = re.compile(
     r"^\s*(?:[Tt]he)\s+(" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?:also\s+|later\s+)?$"
 )
@@ -460,7 +473,7 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
         if m and (p := reg.last_org_before(cue.start, m.group(1))):
             return p  # "The group said", "the charity added": the organisation named before
         m = _NP_BEFORE.search(text[cs : cue.start])
-        if m and (p := _phrase_person(m.group(1), reg, cue.start)):
+        if m and not _OBLIQUE_NP.match(m.group(1)) and (p := _phrase_person(m.group(1), reg, cue.start)):
             return p
         m = _EN_ROLE_NP.match(text[cs : cue.start])
         if m:
