@@ -139,3 +139,28 @@ def count_checked(db_path: Path) -> int:
         n = memory.count_checked(session)
     engine.dispose()
     return n
+
+
+def test_speaker_of_the_query_prefers_that_speakers_checked_claim(engine: Engine) -> None:
+    wording = "Unemployment is at the lowest level in fifty years"
+    with session_scope(engine) as session:
+        memory.add_checked(
+            session,
+            [
+                CheckedRecord(
+                    wording, "true", "true", url="https://pf.example/mayor", language="en", speaker="A Mayor"
+                ),
+                CheckedRecord(
+                    wording, "false", "false", url="https://pf.example/trump", language="en", speaker="Donald Trump"
+                ),
+            ],
+            actor="anna",
+            origin_name="fixture",
+        )
+        stored = session.exec(select(CheckedClaim).where(CheckedClaim.speaker == "Donald Trump")).one()
+        assert stored.terms.split()[-1] == "zzspkdonaldtrump"
+        found = memory.find_similar(
+            session, "we have the lowest unemployment in 50 years", language="en", speaker="Donald Trump", top=2
+        )
+    assert found[0].url == "https://pf.example/trump"
+    assert "zzspkdonaldtrump" not in found[0].matched_terms
