@@ -52,20 +52,24 @@ PARTICLES = {
     "sichert": {"zu"},
     "sprach": {"von", "aus"},
     "mach": {"klar", "deutlich"},
+    "schläg": {"vor"},
+    "schlag": {"vor"},
+    "schlug": {"vor"},
+    "schränk": {"ein"},
+    "reg": {"an"},
 }
 SPOILERS = {
     "sag": {"ab", "voraus"},
     "sprach": {"frei", "ab"},
     "sprech": {"frei", "ab"},
     "frag": {"nach", "ab"},
-    "schätz": {"ein"},
     "ruf": {"an"},
     "rief": {"an"},
 }
 _NEEDS_PARTICLE = words(
     """
     stell kündig teil gab gib wies weis hob heb räum führ warf wirf rief ruf lehn gestand gesteh
-    prangert prangern werf droh sichert mach fügt füg
+    prangert prangern werf droh sichert mach fügt füg schläg schlag schlug schränk reg
     """
 )
 _NACH_NOUNS = words(
@@ -237,8 +241,12 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             if k >= 0:
                 cues.append(Cue(toks[k][0], toks[k][1], "hervorgehen aus", "speaker:hervorgehen-aus", "right"))
             continue
-        if low in DE_SPEECH_PARTICIPLES or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich")):
-            agent = "agent" if any(lows[j] == "von" for j in range(max(0, i - 12), i)) else "auto"
+        if (
+            low in DE_SPEECH_PARTICIPLES
+            or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich", "bekannt"))
+            or (low == "gegeben" and i > 0 and lows[i - 1] == "bekannt")
+        ):
+            agent = "agent" if any(lows[j] in ("von", "vom") for j in range(max(0, i - 12), i)) else "auto"
             cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))
             continue
         if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
@@ -255,7 +263,7 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:
             cues.append(Cue(s, e, low, "speaker:verb:hielt-dagegen"))  # "X hielt dagegen, …"
             continue
-        if low in ("ließ", "lässt", "ließen") and "verlauten" in lows[i + 1 : i + 10]:
+        if low in ("ließ", "lässt", "ließen") and {"verlauten", "wissen", "durchblicken"} & set(lows[i + 1 : i + 10]):
             cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
             continue
         if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):

@@ -54,15 +54,18 @@ _SUBJUNCTIVE = re.compile(
     r"lebe|kenne|denke|glaube|hoffe|prüfe|suche|bringe|setze|stelle|lege|ziehe|falle|steige|sinke|wachse|"
     r"wirke|leide|drohe|fordere|biete|sorge|trete|schaffe|erhalte|bekomme|verliere|gewinne|zahle|kaufe|"
     r"verkaufe|baue|liefere|nutze|beziehe|betreffe|bedeute|gehöre|besitze|werde|wolle|sehe|müssten|"
-    r"fordere|ändere|handele|[a-zäöü]{3,}iere)\b"
+    r"fordere|ändere|handele|rate|läge|lägen|gäbe|käme|kämen|ginge|stünde|stünden|[a-zäöü]{3,}iere)\b"
 )
+# "Die Demonstranten sollen … haben" right after an attributed sentence: hearsay from the same source
+_HEARSAY = re.compile(r"\b(soll|sollen)\b")
 
 
 def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> str | None:
-    for m in _SUBJUNCTIVE.finditer(text, sent.start, sent.end):
-        if not any(a <= m.start() < b for a, b in in_quote):
-            # (only called right after an attributed sentence, where even "würden" reports speech)
-            return m.group(1)
+    for rx in (_SUBJUNCTIVE, _HEARSAY):
+        for m in rx.finditer(text, sent.start, sent.end):
+            if not any(a <= m.start() < b for a, b in in_quote):
+                # (only called right after an attributed sentence, where even "würden" reports speech)
+                return m.group(1)
     return None
 
 

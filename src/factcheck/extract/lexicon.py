@@ -33,7 +33,8 @@ DE_SPEECH_STEMS = words(
     präzisier beschwor beschwör verteidig appellier prophezei droh glaub hofft hoff rief ruf
     verlautet verlaut twittert postet teil gab gib kündig wies weis stell hob heb fügt füg führ
     räumt beschuldig vorwarf warf wirf argumentier begründ monier rüg protestier signalisier beteuer
-    zweifel bezweifel charakterisier skizzier schilder ankündig mitteil
+    zweifel bezweifel charakterisier skizzier schilder ankündig mitteil plädier beschloss beschließ
+    riet rät errechnet verlautbart sprich bat bitt beziffer
     """
 )
 # Separable speech verbs: particle that must appear later in the clause (or be glued in front).
@@ -81,7 +82,7 @@ DE_SPEECH_PARTICIPLES = words(
     geschrieben verlangt beklagt gelobt gemahnt bekräftigt verkündet zurückgewiesen abgelehnt
     angekündigt mitgeteilt festgestellt eingeräumt hervorgehoben angegeben bekanntgegeben
     klargemacht zitiert kommentiert bestritten vorgeworfen angeprangert widersprochen verurteilt
-    begrüßt zugesagt
+    begrüßt zugesagt aufgefordert gebeten beschlossen angeregt vorgeschlagen empfohlen bekanntgemacht eingestuft
     """
 )
 # Finite verbs that are not stem-regular enough for the stem table.
