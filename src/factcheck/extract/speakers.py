@@ -249,6 +249,35 @@ def _attribute_one(
             # English is SVO: a name after the verb is its object ("told Mr Blair"), unless the verb opens
             # the clause ('…," said Mr Blair')
             after = []
+        lead_words = lead.split()
+        if language == "de" and before and cue.direction == "auto" and lead_words:
+            if lead_words[0].lower() in _AUX and cs > sent_start and text[cs - 1] == ",":
+                # "Der Fraktionschef …, Wolfgang Jüttner, hatte Lenz aufgefordert": names after the auxiliary are
+                # objects; the subject opened the sentence
+                before = []
+            else:
+                aux = re.search(r"\b(?:hat|hatte|haben|hatten|habe|hätte|hätten)\b", text[cs : cue.start])
+                if aux:
+                    # "Staatspräsident Mattarella hatte Conte gebeten": the name before the auxiliary (V2
+                    # subject), not the object after it
+                    pre = [m for m in before if m.end <= cs + aux.start()]
+                    head = text[cs : pre[0].start] if pre else ""
+                    if pre and not re.search(r"[,;:]", head) and len(head.split()) <= 2:
+                        before = pre
+        if language == "de" and not before and lead and cue.direction == "auto" and after:
+            # "Der Hauptgeschäftsführer des BPI nannte sie …", "Die Organisationen X, Y und Z werfen Lammert … vor":
+            # a noun phrase before the verb is the subject, the names after it are objects
+            m0 = _NP_BEFORE.search(text[cs : cue.start])
+            if (
+                m0
+                and len(m0.group(1).split()) >= 2
+                and not _OBLIQUE_NP.match(m0.group(1))
+                and lead_words[0].lower() not in _PREPOSITIONS
+                and (lead_words[0].lower() in _ARTICLES or lead_words[0].lower() not in _SKIP_HEADS)
+            ):
+                p0 = _phrase_person(m0.group(1), reg, cue.start)
+                if p0 is not None:
+                    return Attribution(cue, p0, None, cue.rule + ":subject-phrase")
         if before and cue.direction != "agent":
             cand = before[-1]
         elif not lead and after and after[0].pronoun and after[0].start - cue.end <= 2:
@@ -362,7 +391,7 @@ _NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
     rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
-    rf"(?:\s+(?:für|of|at|in)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
+    rf"(?:\s+(?:für|of|at|in|im|von|vom|zur|zum)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
     rf"(?:\s+(?:in|aus|from|at)\s+{_NOUN}(?:\s+{_NOUN})?)?"
