@@ -1,7 +1,7 @@
 """Second stage: score a few dozen BM25 candidates with lexical, fuzzy and embedding features.
 
-The combination is a logistic regression (weights in `model.py`, trained on the CLEF train
-splits by `benchmarks/matching.py --train`), so `Match.score` is a calibrated-ish probability in
+The combination is a linear scorer (weights in `model.py`, listwise loss, trained on the CLEF train
++ dev splits by `benchmarks/matching.py --train`, Platt-scaled), so `Match.score` is a probability in
 0..1 that the candidate checks the same claim. Everything is CPU-only and offline.
 """
 
@@ -213,7 +213,7 @@ def _with_relative(x: np.ndarray) -> np.ndarray:
 
 
 def score_features(x: np.ndarray) -> np.ndarray:
-    """Logistic regression over standardised features -> probability."""
+    """Linear score over standardised features (+ priors) -> Platt-scaled probability."""
     w = np.asarray(model.WEIGHTS, dtype=np.float64)
     mean = np.asarray(model.MEAN, dtype=np.float64)
     scale = np.asarray(model.SCALE, dtype=np.float64)
