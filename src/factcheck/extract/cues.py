@@ -76,7 +76,7 @@ _NACH_NOUNS = words(
     """
     berechnungen recherchen daten zahlen untersuchungen umfragen auskunft mitteilung angaben ansicht
     meinung auffassung informationen darstellung einschätzung worten berichten aussage aussagen
-    schätzungen erkenntnissen überzeugung
+    schätzungen erkenntnissen überzeugung bekunden
     """
 )
 # "zeigte sich zuversichtlich": a stance attributed to the subject.
@@ -262,6 +262,14 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             continue
         if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:
             cues.append(Cue(s, e, low, "speaker:verb:hielt-dagegen"))  # "X hielt dagegen, …"
+            continue
+        if (
+            low in ("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten")
+            and i + 2 < len(toks)
+            and lows[i + 1] in ("der", "die")
+            and lows[i + 2] in ("ansicht", "meinung", "auffassung", "überzeugung")
+        ):
+            cues.append(Cue(s, e, low, "speaker:verb:der-ansicht"))  # "X ist der Ansicht, dass …"
             continue
         if low in ("ließ", "lässt", "ließen") and {"verlauten", "wissen", "durchblicken"} & set(lows[i + 1 : i + 10]):
             cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))

@@ -165,7 +165,7 @@ def extract_claims(
             if not para.heading:
                 cues = find_cues(text, sent.start, sent.end, language)
                 atts = attribute(text, sent.start, sent.end, cues, reg, in_quote, language)
-                if not atts and chain and pi - chain[1] <= 1 and language == "de":
+                if not atts and not cues and chain and pi - chain[1] <= 1 and language == "de":
                     verb = _subjunctive(text, sent, in_quote)
                     if verb:
                         # "Die Lage sei ernst." after "X sagte, …": still X speaking (Konjunktiv I)

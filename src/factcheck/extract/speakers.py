@@ -264,6 +264,12 @@ def _attribute_one(
                     head = text[cs : pre[0].start] if pre else ""
                     if pre and not re.search(r"[,;:]", head) and len(head.split()) <= 2:
                         before = pre
+                    elif not pre and (m1 := _NP_BEFORE_AUX.match(text, cs, cue.start)) and m1.start(1) == cs:
+                        # "Politiker aus anderen Parteien haben der Ministerin X vorgeworfen": the noun phrase
+                        # before the auxiliary is the subject, the name after it an object
+                        p1 = None if _OBLIQUE_NP.match(m1.group(1)) else _phrase_person(m1.group(1), reg, cue.start)
+                        if p1 is not None and lead_words[0].lower() not in _PREPOSITIONS:
+                            return Attribution(cue, p1, None, cue.rule + ":subject-before-auxiliary")
         if language == "de" and not before and lead and cue.direction == "auto" and after:
             # "Der Hauptgeschäftsführer des BPI nannte sie …", "Die Organisationen X, Y und Z werfen Lammert … vor":
             # a noun phrase before the verb is the subject, the names after it are objects
@@ -321,6 +327,10 @@ def _attribute_one(
                 if aux and (p1 := _phrase_person(aux.group(1), reg, cue.start)):
                     return Attribution(cue, p1, None, cue.rule + ":perfect-subject")
     if cand is None and cue.direction == "auto":
+        # "Politiker aus anderen Parteien haben der Ministerin vorgeworfen": the subject before the auxiliary
+        m = _NP_BEFORE_AUX.match(text, cs, cue.start)
+        if m and not _OBLIQUE_NP.match(m.group(1)) and (p := _phrase_person(m.group(1), reg, cue.start)):
+            return Attribution(cue, p, None, cue.rule + ":subject-before-auxiliary")
         # perfect tense: "hatte das Organisationskomitee … betont"
         aux = _AUX_NP.search(text, cs, cue.start)
         if aux and (p1 := _phrase_person(aux.group(1), reg, cue.start)):
@@ -389,12 +399,12 @@ _DET = (
 _ADJ = r"(?:(?:[a-zäöüß]|[A-ZÄÖÜ]{2,}-[a-zäöüß])[\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
 _NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
-    rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
+    rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
     rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     rf"(?:\s+(?:für|of|at|in|im|von|vom|zur|zum)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
-    rf"(?:\s+(?:in|aus|from|at)\s+{_NOUN}(?:\s+{_NOUN})?)?"
+    rf"(?:\s+(?:in|aus|from|at)\s+{_ADJ}{{0,2}}{_NOUN}(?:\s+{_NOUN})?)?"
 )
 _NP_AFTER = re.compile(
     r"\s*(?:(?:sich|jedoch|auch|nun|zudem|außerdem|dazu|bereits|gestern|heute|dann|daraufhin|"
@@ -405,7 +415,8 @@ _NP_BEFORE = re.compile(
     r"^\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|So|Und|Wie|Während|Als|Nachdem|Weil|Da|Ob|"
     r"wie|während|als|nachdem|weil|da|dass|ob|und|aber|doch|wobei|but|and|as)\s+)?(" + _NP + r")"
     r"(?:\s+(?:also|again|still|however|later|auch|jedoch|dann|nun|bereits|erneut|zudem|ebenfalls|heute|gestern|"
-    r"zuvor|inzwischen|mittlerweile|außerdem|dazu|am\s+[A-ZÄÖÜ]\w+|in\s+(?:einer|einem)\s+[\w-]+))"
+    r"zuvor|inzwischen|mittlerweile|außerdem|dazu|am\s+[A-ZÄÖÜ]\w+|in\s+(?:einer|einem)\s+[\w-]+|bekannt|klar|"
+    r"deutlich))"
     r"{0,2}\s*$"
 )
 _NP_BEFORE_AUX = re.compile(

@@ -71,7 +71,7 @@ def _is_boundary(text: str, m: re.Match[str], seg_start: int) -> bool:
     wm = _WORD_BEFORE.search(before)
     word = wm.group(1) if wm else ""
     low = word.lower().lstrip("(\"'„“")
-    if low in ABBREVIATIONS or low.rstrip(".") in ABBREVIATIONS:
+    if low in ABBREVIATIONS or low.rstrip(".") in ABBREVIATIONS or low.rsplit(".", 1)[-1] in ABBREVIATIONS:
         return False
     if len(low) == 1 and low.isalpha():  # initials: "J. K. Rowling"
         return False
@@ -104,12 +104,24 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return out
 
 
+# "…, sagte der Papst.Der ältere Bruder …": a full stop glued to the next sentence (copy-paste, scraped
+# pages); only after a lower-case word of three or more letters that is no abbreviation, before a capitalised word
+_GLUED = re.compile(r"(?<=[a-zäöüß]{3})([.!?][“”\"»«]?)(?=[A-ZÄÖÜ][a-zäöüß]+[\s,])")
+
+
+def _glued_boundary(text: str, m: re.Match[str], seg_start: int) -> bool:
+    wm = _WORD_BEFORE.search(text[max(seg_start, m.start() - 30) : m.start()])
+    word = (wm.group(1) if wm else "").lower()
+    return "." not in word and word not in ABBREVIATIONS and not word.startswith(("www", "http"))
+
+
 def _split_segment(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    cuts = [(m.start(3), m.end()) for m in _BOUNDARY.finditer(text, start, end) if _is_boundary(text, m, start)]
+    cuts += [(m.end(1), m.end(1)) for m in _GLUED.finditer(text, start, end) if _glued_boundary(text, m, start)]
     cur = start
-    for m in _BOUNDARY.finditer(text, start, end):
-        if _is_boundary(text, m, start):
-            _emit(text, cur, m.start(3), out)
-            cur = m.end()
+    for emit_end, nxt in sorted(cuts):
+        _emit(text, cur, emit_end, out)
+        cur = nxt
     _emit(text, cur, end, out)
 
 

@@ -1,0 +1,78 @@
+"""Error classes found on the Wikinews quotation corpus (train split), each as an invented sentence:
+subject noun phrases without a registered name, V2 subjects over objects, 'heißt es in X', 'geht aus X
+hervor', 'nach' + source noun, reported-speech carry with 'soll', glued sentence ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract_claims
+from factcheck.text.sentences import split_sentences
+
+
+def speakers(text: str) -> list[list[str]]:
+    return [c.speakers for c in extract_claims(text, language="de")]
+
+
+def named(text: str, fragment: str) -> bool:
+    first = speakers(text)[0]
+    return any(fragment in s for s in first)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Die Gruppe Turkey Blocks berichtet, dass die Seite gesperrt ist.", "Turkey Blocks"),
+        ("Der US-amerikanische Linguist Noam Chomsky meinte dazu, das sei falsch.", "Noam Chomsky"),
+        ("Die britische Tageszeitung The Daily Telegraph berichtete, der Angriff sei erfolgt.", "Telegraph"),
+        ("Wie der Sportartikelhersteller Adidas-Salomon am Morgen bekannt gab, wird er Reebok kaufen.", "Adidas"),
+        (
+            "Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji, sagte, Trümmer "
+            "seien gefunden worden.",
+            "Bambang Suryo Aji",
+        ),
+        ("Nach einer Stellungnahme der US-Armee befand sich der Helikopter auf dem Flug.", "US-Armee"),
+        ("Nach Schätzung der Weltgesundheitsorganisation treten jährlich 50 Millionen Fälle auf.", "Weltgesundheit"),
+        ("In einer Erklärung des Innenministeriums heißt es, die Lage sei ruhig.", "Innenministeriums"),
+        ("Die Lage sei ruhig, heißt es in einer Mitteilung der Stadtwerke Lübeck.", "Stadtwerke"),
+        ("Wie aus einer Mitteilung der Polizei Hamburg hervorgeht, wurden drei Menschen verletzt.", "Polizei"),
+        ("Staatspräsident Sergio Mattarella hatte Giuseppe Conte gebeten, im Amt zu bleiben.", "Mattarella"),
+        ("Spaniens Regierungschef José Zapatero hat Deutschland heute Versagen vorgeworfen.", "Zapatero"),
+        ("Der Hauptgeschäftsführer des Verbands nannte sie „fahrlässig“.", "Hauptgeschäftsführer"),
+        ("Politiker aus anderen Parteien haben der Ministerin Clara Brandt Fälschung vorgeworfen.", "Politiker"),
+        ("Die Schutzvereinigung für Wertpapiere ist der Ansicht, dass das Gesetz schade.", "Schutzvereinigung"),
+    ],
+)
+def test_subject_found(text: str, fragment: str) -> None:
+    assert named(text, fragment), speakers(text)
+
+
+def test_object_after_auxiliary_is_not_the_speaker() -> None:
+    text = "Der Fraktionschef im Landtag, Wolfgang Jüttner, hatte Günter Lenz gestern aufgefordert, zurückzutreten."
+    assert speakers(text)[0] == ["Wolfgang Jüttner"]
+
+
+def test_dative_before_verb_is_not_the_subject() -> None:
+    text = "Der englischsprachigen Zeitung sagte Filep Karma: „Ich bleibe hier.“"
+    assert not any("Zeitung" in s for s in speakers(text)[0])
+
+
+def test_hearsay_soll_carries_the_source_of_the_sentence_before() -> None:
+    text = "Die Kampagne für Tibet berichtete über einen Marsch in Machu. Die Menschen sollen Bilder getragen haben."
+    sp = speakers(text)
+    assert sp[1] == sp[0] and sp[0]
+
+
+def test_no_carry_into_a_sentence_with_its_own_cue() -> None:
+    text = (
+        "Die Weltgesundheitsorganisation warnte vor Seuchen. Ärzte ohne Grenzen teilte gestern mit, drei "
+        "Flugzeuge seien gelandet."
+    )
+    assert not any("Weltgesundheit" in s for s in speakers(text)[1])
+
+
+def test_glued_sentence_end_splits() -> None:
+    text = "„Das ist gut“, sagte der Papst.Der ältere Bruder war eingeweiht. Prof.Dr. Meier kam."
+    got = [s.text for s in split_sentences(text)]
+    assert got[0].endswith("Papst.") and got[1].startswith("Der ältere")
+    assert "Prof.Dr. Meier kam." in got
