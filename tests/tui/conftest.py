@@ -82,6 +82,9 @@ async def settle(pilot: Pilot[None]) -> None:
         with contextlib.suppress(WorkerCancelled):
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    # Scrolling to the current claim happens after a refresh, and the scrollbar follows one refresh later.
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
 
 
 async def select_claim(pilot: Pilot[None], engine: Engine, article_id: int, needle: str) -> ClaimView:
