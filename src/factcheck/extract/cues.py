@@ -126,6 +126,7 @@ def _source_noun(low: str) -> bool:
 
 
 _REACTION_NOUNS = {"kritik", "widerspruch", "zustimmung", "lob", "unterstützung", "protest", "einspruch"}
+_SO_NEXT = {"er", "sie", "der", "die", "das", "ein", "eine", "dessen", "deren"}
 _SOURCE_PREPS = {"in", "im", "bei", "beim", "aus", "auf"}
 _POSS_WORDS = {"seinen", "seiner", "seines", "seine", "ihren", "ihrer", "ihres", "ihre"}
 _STANCE_ADJ = words(
@@ -220,13 +221,20 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             if j < len(toks) and _source_noun(lows[j]) and toks[j][2][:1].isupper():
                 cues.append(Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right"))
             continue
-        if low == "so" and i > 0 and lows[i - 1] in {",", "“", "”", '"', "«", "»"}:
+        if (
+            low == "so"
+            and i > 0
+            and lows[i - 1] in {",", "“", "”", '"', "«", "»"}
+            and i + 1 < len(toks)
+            and (toks[i + 1][2][:1].isupper() or lows[i + 1] in _SO_NEXT)
+        ):
+            # "„…“, so der Minister", ", so Müller": not ", so viel wie nie zuvor", ", so dass"
             cues.append(Cue(s, e, "so", "speaker:so", "right"))
             continue
-        if low in ("heißt", "hieß"):
+        if low in ("heißt", "hieß", "geheißen"):
             # "heißt es": no named speaker; the quote stays attributed to the text, unless the source is
             # named: "heißt es in einer Erklärung des Ministeriums", "Bei der Agentur RIA hieß es"
-            if i + 2 < len(toks) and lows[i + 1] == "es" and lows[i + 2] in _SOURCE_PREPS:
+            if i + 2 < len(toks) and lows[i + 1] == "es" and lows[i + 2] in _SOURCE_PREPS | {"von", "vom"}:
                 cues.append(Cue(toks[i + 2][0], toks[i + 2][1], low + " es", "speaker:heißt-es-in", "right"))
             elif i > 0 and lows[i - 1] not in (",", "es") and i + 1 < len(toks) and lows[i + 1] == "es":
                 k = next((k for k in range(i) if lows[k] in _SOURCE_PREPS), -1)
@@ -260,6 +268,12 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         ):
             cues.append(Cue(s, e, low, "speaker:verb:kam-von", "right"))  # "Kritik kam vom Epidemiologen X"
             continue
+        if low in ("hielt", "hält", "hielten", "halten") and "für" in lows[i + 1 : i + 8]:
+            k = lows.index("für", i + 1)
+            nxt = lows[k + 1] if k + 1 < len(toks) else ""
+            if nxt and toks[k + 1][2][:1].islower() and nxt not in ("die", "den", "das", "ein", "eine"):
+                cues.append(Cue(s, e, low, "speaker:stance:hält-für"))  # "X hält die Debatte für verkürzt"
+                continue
         if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:
             cues.append(Cue(s, e, low, "speaker:verb:hielt-dagegen"))  # "X hielt dagegen, …"
             continue

@@ -54,7 +54,9 @@ _SUBJUNCTIVE = re.compile(
     r"lebe|kenne|denke|glaube|hoffe|prüfe|suche|bringe|setze|stelle|lege|ziehe|falle|steige|sinke|wachse|"
     r"wirke|leide|drohe|fordere|biete|sorge|trete|schaffe|erhalte|bekomme|verliere|gewinne|zahle|kaufe|"
     r"verkaufe|baue|liefere|nutze|beziehe|betreffe|bedeute|gehöre|besitze|werde|wolle|sehe|müssten|"
-    r"fordere|ändere|handele|rate|läge|lägen|gäbe|käme|kämen|ginge|stünde|stünden|[a-zäöü]{3,}iere)\b"
+    r"fordere|ändere|handele|schrecke|verhindere|gefährde|erhöhe|senke|stärke|schwäche|fördere|koste|lohne|"
+    r"helfe|schade|nütze|treibe|entstehe|ermögliche|verschärfe|verbessere|belaste|entlaste|schütze|"
+    r"rate|läge|lägen|gäbe|käme|kämen|ginge|stünde|stünden|[a-zäöü]{3,}iere)\b"
 )
 # "Die Demonstranten sollen … haben" right after an attributed sentence: hearsay from the same source
 _HEARSAY = re.compile(r"\b(soll|sollen)\b")
@@ -165,7 +167,8 @@ def extract_claims(
             if not para.heading:
                 cues = find_cues(text, sent.start, sent.end, language)
                 atts = attribute(text, sent.start, sent.end, cues, reg, in_quote, language)
-                if not atts and not cues and chain and pi - chain[1] <= 1 and language == "de":
+                own_verb = any(c.rule.startswith("speaker:verb") for c in cues)  # someone else speaks here
+                if not atts and not own_verb and chain and pi - chain[1] <= 1 and language == "de":
                     verb = _subjunctive(text, sent, in_quote)
                     if verb:
                         # "Die Lage sei ernst." after "X sagte, …": still X speaking (Konjunktiv I)
@@ -253,6 +256,13 @@ def _fill_fields(
         claim.cues.append(f"time-relative:{rel}")
 
 
+_PREP_BEFORE = re.compile(
+    r"\b(?:über|mit|gegen|zu|zum|zur|an|für|auf|bei|nach|vor|von|vom|um|unter|zwischen|in|im|aus|seit|durch|"
+    r"gegenüber|die|der|den|dem|des)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$"
+)
+_NP_FRAME = re.compile(
+    r"\s*((?:Die|Der|Das)\s+[A-ZÄÖÜ][\w-]+(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]+)?)\s+[a-zäöüß][^:„“\"]{0,80}:\s*$"
+)
 _POSSESSIVE_WORD = re.compile(r"\b(?:[Ss]ein|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Hh]is|[Hh]er)\b")
 
 
@@ -313,8 +323,18 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
                 for m in reg.in_span(sent.start, q.open_at)
                 if not m.possessive and not m.pronoun and m.entity.kind in ("person", "institution")
             ]
-            if ms:
+            # the subject that opens the frame ("Jelpkes Mitarbeiter Nick Brauns hat … die kurdische
+            # Arbeiterpartei …: „…“"), else the last name before the colon
+            subj = [m for m in ms if not _PREP_BEFORE.search(text, max(sent.start, m.start - 25), m.start)]
+            opener = [m for m in subj if len(text[sent.start : m.start].split()) <= 3]
+            if opener:
+                speaker, rule = opener[0].entity, "quote:colon-frame-subject"
+            elif ms:
                 speaker, rule = ms[-1].entity, "quote:colon-frame"
+            elif _NP_FRAME.match(text, sent.start, q.open_at):
+                # "Die Bewohner des Dorfes sehen alles gelassen: „…“": an unnamed subject noun phrase speaks
+                speaker = Person(_NP_FRAME.match(text, sent.start, q.open_at).group(1), "", "phrase")
+                rule = "quote:colon-frame-phrase"
         if speaker is None and not text[sent.start : q.open_at].strip(" „“”\"»«‚‘'"):
             # headline style "'I never thought I would play again': Leah Okafor on …": the name after the colon
             tail = re.match(r"\s*[:–—-]\s*", text[q.close_at + 1 : sent.end])
