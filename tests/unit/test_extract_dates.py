@@ -100,3 +100,21 @@ def test_date_cues_name_the_rule() -> None:
     assert claim.dates[0].rule == "date:dmy-de"
     assert "date:dmy-de" in claim.cues
     assert claim.text[claim.dates[0].start - claim.start : claim.dates[0].end - claim.start] == "28. Januar 2017"
+
+
+def test_weekday_and_month_in_a_future_clause_lie_ahead() -> None:
+    from datetime import date
+
+    from factcheck.extract.dates import find_dates
+
+    ref = date(2025, 10, 14)  # a Tuesday
+    t = "Ms MacAskill said MSPs would vote on the budget changes on Thursday."
+    assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2025-10-16"]
+    t = "The union said it had met the operators on Thursday."
+    assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2025-10-09"]
+    t = "Fares will be capped from next April."
+    assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2026-04"]
+    t = "Die Wirtschaft werde in diesem Jahr nur um 0,2 Prozent wachsen. Im Juni hatte sie mehr erwartet."
+    assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2025", "2025-06"]
+    t = "Die neue Regel soll im Januar in Kraft treten."
+    assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2026-01"]

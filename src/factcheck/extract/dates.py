@@ -123,7 +123,7 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel:period",
         re.compile(
-            r"\b(?:(letzte[nrs]?|vergangene[nrs]?|vorige[nrs]?|diese[nrs]?|nächste[nrs]?|kommende[nrs]?|"
+            r"\b(?:(letzte[mnrs]?|vergangene[mnrs]?|vorige[mnrs]?|diese[mnrs]?|nächste[mnrs]?|kommende[mnrs]?|"
             r"last|this|next|past)\s+(Woche|Monat|Jahr|Jahres|Monats|Wochenende|week|month|year|weekend))\b",
             re.IGNORECASE,
         ),
@@ -138,10 +138,20 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "next April", "im kommenden März", "last January": the next/previous occurrence of that month
+        "rel:month-step",
+        re.compile(
+            r"\b(?:im\s+)?(next|nächsten|kommenden|last|vergangenen|letzten)\s+(" + _MONTH_ALT + r")(?!\w)(?!\s+\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         # "im November" without a year: the month of the article's year
         "rel:month",
         re.compile(
-            r"\b(?:im|in|Anfang|Ende|Mitte|seit|bis|ab|early|late|mid|since|until|by)\s+(" + _MONTH_ALT + r")(?!\w)"
+            r"\b(?:im|in|Im|In|Anfang|Ende|Mitte|seit|bis|ab|Seit|Bis|Ab|early|late|mid|since|until|by)\s+("
+            + _MONTH_ALT
+            + r")(?!\w)"
         ),
     ),
     (
@@ -239,9 +249,27 @@ def _absolute(rule: str, m: re.Match[str], ref: date | None) -> str | None:
     return None
 
 
-def _relative(rule: str, m: re.Match[str], ref: date | None) -> str | None:
+# a clause about the future: a weekday or month without a year lies ahead of the article date
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|is due|are due|is to|are to|plans? to|planned|scheduled|expected to|"
+    r"wird|werden|soll|sollen|plant|planen|geplant|angesetzt|vorgesehen)\b",
+    re.IGNORECASE,
+)
+_PAST_MARK = re.compile(r"\b(?:have|has|had|haben|hatte|hatten|worden|gewesen|habe|ago)\b", re.IGNORECASE)
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    return bool(_FUTURE.search(text, start, end)) and not _PAST_MARK.search(text, start, end)
+
+
+def _relative(rule: str, m: re.Match[str], ref: date | None, future: bool = False) -> str | None:
     if ref is None:
         return None
+    if rule == "rel:month-step":
+        mo = _month(m.group(2))
+        back = m.group(1).lower() in ("last", "vergangenen", "letzten")
+        y = ref.year - (mo >= ref.month) if back else ref.year + (mo <= ref.month)
+        return f"{y:04d}-{mo:02d}"
     if rule == "rel:day":
         off = {
             "vorgestern": -2,
@@ -268,7 +296,9 @@ def _relative(rule: str, m: re.Match[str], ref: date | None) -> str | None:
     if rule == "rel:weekday":
         lead = (m.group(1) or "").lower()
         target = WEEKDAYS[m.group(2).lower()]
-        if lead in ("kommenden", "nächsten", "next", "ab", "bis", "from", "until", "by"):
+        if lead in ("kommenden", "nächsten", "next", "ab", "bis", "from", "until", "by") or (
+            future and lead in ("", "am", "on", "this", "diesen")
+        ):
             delta = (target - ref.weekday()) % 7 or 7
             return (ref + timedelta(days=delta)).isoformat()
         # News report past events: "am Montag" is the most recent Monday (today counts).
@@ -277,7 +307,9 @@ def _relative(rule: str, m: re.Match[str], ref: date | None) -> str | None:
             delta = 7
         return (ref - timedelta(days=delta)).isoformat()
     if rule == "rel:month":
-        return f"{ref.year:04d}-{_month(m.group(1)):02d}"
+        mo = _month(m.group(1))
+        # "will vote in January" written in October: January of the next year
+        return f"{ref.year + (future and mo < ref.month):04d}-{mo:02d}"
     if rule == "rel:year-part":
         return f"{ref.year:04d}"
     if rule == "rel:ago":
@@ -317,6 +349,7 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
                 continue
             taken.append((s, e))
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=value is None, rule=rule))
+    future = _future(text, start, end)
     for rule, pat in _RELATIVE:
         for m in pat.finditer(text, start, end):
             s, e = m.start(), m.end()
@@ -327,7 +360,7 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
             if rule == "rel:day" and m.group(1).lower() == "morgen" and _after_article(text, s):
                 continue
             taken.append((s, e))
-            value = _relative(rule, m, ref)
+            value = _relative(rule, m, ref, future)
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=True, rule=rule))
             if rule == "rel:month":
                 # "in January and February": the second month shares the lead
