@@ -189,7 +189,7 @@ def extract_claims(
                 claim.cues.append("speaker:cue-without-speaker")
             rows.append((claim, sent, atts, pi))
             claims.append(claim)
-    _assign_quotes(text, rows, all_quotes, reg)
+    _assign_quotes(text, rows, all_quotes, reg, language)
     for claim, sent, atts, pi in rows:
         generic = {a.speaker.name for a in atts if a.speaker.kind == "generic"}
         feats = Features(
@@ -288,7 +288,7 @@ def _row_at(rows: list, pos: int) -> int:
     return -1
 
 
-def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry) -> None:
+def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry, language: str = "de") -> None:
     """Give each quoted span to the sentence where it opens, with the speaker of the cue that frames it:
     a cue after the closing mark („…“, sagte X), a cue in the opening sentence, a colon frame (X: „…“),
     a following "Das sagte X", else the speaker of the sentence before (quotes of four words or more)."""
@@ -307,7 +307,7 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             continue
         rc = rc if rc >= ro else ro
         claim, sent, atts, pi = rows[ro]
-        if title_like(text, q):
+        if title_like(text, q, language):
             claim.cues.append("quote:title-not-quote")
             continue
         speaker: Person | None = None

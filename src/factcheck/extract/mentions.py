@@ -169,6 +169,11 @@ class Registry:
         return None
 
 
+_POSS_ROLE = re.compile(
+    r"\b(?:Its|Their|His|Her|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s+of\s+[a-z][\w-]*)?),\s+"
+    r"(?=[" + _UP + r"])|\b(?:Ihr|Ihre|Sein|Seine)\s+([A-ZÄÖÜ][\w-]+),\s+(?=[" + _UP + r"])"
+)
+_APPOSITION_TITLES = frozenset("professor prof dr sir dame lord lady".split())
 _ACRONYM_PAREN = re.compile(r"\s\(([A-ZÄÖÜa-z][A-Za-zÄÖÜ]{1,6}(?: [A-Z]{2,4})?)\)")
 _NAME_CONNECTORS = frozenset("für in der des die den und & of and for the on de du".split())
 _NAME_LEADS = frozenset("der die das des dem den the laut nach auch von vom beim".split())
@@ -357,6 +362,25 @@ def build_registry(text: str) -> Registry:
             end = _party_end(text, end)
             full.append(Mention(w.start(), end, p, "speaker:apposition"))
             taken.append((w.start(), end))
+    # 1a. a possessive role in apposition: "Its organiser, Ruaridh Maclennan", "Their islands spokesperson,
+    # Morven Achterlonie", "Her co-author, Professor Tomasz Eriksen-Obi", "Ihr Sprecher, Jonas Weber": the name
+    # is a person even when neither the role nor the given name is in a list
+    for m in _POSS_ROLE.finditer(text):
+        run = _NAME_RUN.match(text, m.end())
+        if not run or not free(m.start(), run.end()):
+            continue
+        toks = _name_tokens(run.group())
+        while toks and toks[0].lower().rstrip(".") in _APPOSITION_TITLES:
+            toks = toks[1:]
+        if len(toks) < 2 or any(t.lower() in NOT_NAME_WORDS for t in toks):
+            continue
+        name = " ".join(toks)
+        end = run.start() + run.group().find(toks[-1]) + len(toks[-1])
+        role = (m.group(1) or m.group(2)).strip()
+        gender = FIRST_NAMES.get(toks[0].lower(), "") or EN_ROLE_NOUNS.get(role.split()[-1].lower(), "")
+        p = reg.add(name, gender, role)
+        full.append(Mention(m.start(), _party_end(text, end), p, "speaker:apposition"))
+        taken.append((m.start(), end))
     # 1b. English role nouns are lower-case: "environment spokeswoman, Priya Nair", "chief executive Jo Roe"
     for m in _EN_ROLE_RE.finditer(text):
         run = _NAME_RUN.match(text, m.end())

@@ -103,7 +103,9 @@ def _resolve(m: Mention, reg: Registry, cue_word: str, text: str = "", sent_star
                         break
                 if x.pronoun or x.possessive or x.entity.kind != "person" or _prep_before(text, x, lo):
                     continue
-                if (gender == "f") == (x.entity.gender == "f"):
+                if (gender == "f") == (x.entity.gender == "f") or (not x.entity.gender and lo < sent_start):
+                    # (a subject of unknown gender in the sentence before takes the pronoun: "Their
+                    # spokesperson, Morven Achterlonie, said … . She urged …")
                     return x.entity
                 break  # the subject is someone of the other gender: fall back to recency
     return reg.last_person_before(m.start, gender)
@@ -295,7 +297,10 @@ def _attribute_one(
             first = [
                 m
                 for m in mentions
-                if m.start <= sent_start + 6 and not m.possessive and not m.pronoun and text[m.end : m.end + 1] == ","
+                if m.start <= sent_start + 6
+                and not m.possessive
+                and not m.pronoun
+                and (text[m.end : m.end + 1] == "," or _PLACE_TAIL.fullmatch(text, m.end, cs - 1))
             ]
             ap = _NAME_APPOSITION_BEFORE.search(text, max(sent_start, cs - 60), cs)
             if first:
@@ -344,6 +349,8 @@ def _attribute_one(
     return Attribution(cue, person, cand, rule + ("+pronoun" if cand.pronoun else ""))
 
 
+# "Ruaridh Maclennan from the Isle of Lewis, welcomed …": where the subject is from does not end it
+_PLACE_TAIL = re.compile(r"\s+(?:from|of|at|aus|von|vom|bei)\s+[^,;:]{1,60}")
 _NAME_APPOSITION_BEFORE = re.compile(r",\s+((?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)){1,2}),\s*$")
 _EN_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b")
 _EN_ROLE_APPOSITION = re.compile(r"\s+(?:its|their|the|his|her)\s+[a-z][a-z -]{0,40}?,\s+")
