@@ -198,14 +198,17 @@ def _name_before_acronym(text: str, pos: int, acronym: str) -> tuple[int, str] |
         picked.pop()
     if not picked or picked[0].end() + base != pos:
         return None
-    caps = [t for t in picked if t.group()[:1].isupper()]
-    first = picked[-1].group()
-    if len(caps) < 2 and not (len(caps) == 1 and len(first) > 6):
-        return None
-    if first.lower() in FIRST_NAMES or first[0].lower() != acronym[0].lower():
-        return None
-    start = picked[-1].start() + base
-    return start, text[start:pos]
+    # the longest run that starts with the acronym's letter: "Die Gewerkschaft IG Metall und der Verband der
+    # Chemischen Industrie (VCI)" names the Verband, not the whole coordination
+    while picked:
+        first = picked[-1].group()
+        caps = [t for t in picked if t.group()[:1].isupper()]
+        ok = first[:1].isupper() and first[0].lower() == acronym[0].lower() and first.lower() not in FIRST_NAMES
+        if ok and (len(caps) >= 2 or (len(caps) == 1 and len(first) > 6)):
+            start = picked[-1].start() + base
+            return start, text[start:pos]
+        picked.pop()
+    return None
 
 
 _ORG_HEADS_LAST = frozenset(

@@ -144,7 +144,31 @@ def attribute(
         att = _attribute_one(text, sent_start, cue, cs, ce, mentions, reg, language)
         if att is not None:
             out.append(att)
+            if att.mention is not None and not att.mention.pronoun:
+                # "Mr Okonkwo-Reid and Conservative MSP Harriet Lindgren both asked", "Die Gewerkschaft IG Metall
+                # und der Verband … forderten": the coordinated subject speaks too
+                partner = next(
+                    (
+                        m
+                        for m in reversed(mentions)
+                        if m.end <= att.mention.start
+                        and m.start >= cs
+                        and not m.possessive
+                        and m.entity.kind != "place"
+                        and _COORDINATED.fullmatch(text, m.end, att.mention.start)
+                    ),
+                    None,
+                )
+                if partner is not None:
+                    p2 = _resolve(partner, reg, cue.word, text, sent_start)
+                    if p2 is not None and p2 is not att.speaker:
+                        out.append(Attribution(cue, p2, partner, att.rule + ":coordinated"))
     return out
+
+
+_COORDINATED = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:and|und|sowie)\s+(?:(?:der|die|das|the)\s+)?(?:[\w-]+\s+){0,3}"
+)
 
 
 def _attribute_one(
