@@ -182,6 +182,9 @@ def extract_claims(
                     atts = [Attribution(cue, turn, None, "speaker:interview-turn")]
                 real = [a for a in atts if a.speaker.kind != "generic"]
                 chain = (real[-1], pi) if real else None
+                for a in real:
+                    if a.mention is None and a.speaker.kind == "phrase" and _PROPER_NAME.fullmatch(a.speaker.name):
+                        reg.phrase_orgs.append((sent.start, a.speaker))
             _fill_fields(reg, text, claim, sent, language, article_date, atts)
             if dateline_cue and any(d.relative and d.value for d in claim.dates):
                 claim.cues.append(dateline_cue)
@@ -263,6 +266,8 @@ _PREP_BEFORE = re.compile(
 _NP_FRAME = re.compile(
     r"\s*((?:Die|Der|Das)\s+[A-ZÄÖÜ][\w-]+(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]+)?)\s+[a-zäöüß][^:„“\"]{0,80}:\s*$"
 )
+# a speaker phrase that is a proper name of two or three capitalised words ("Caledonian MacBrayne")
+_PROPER_NAME = re.compile(r"[A-ZÄÖÜ][\w'’&.-]+(?: [A-ZÄÖÜ][\w'’&.-]+){1,2}")
 _POSSESSIVE_WORD = re.compile(r"\b(?:[Ss]ein|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Hh]is|[Hh]er)\b")
 
 

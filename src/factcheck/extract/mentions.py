@@ -84,6 +84,8 @@ class Registry:
     by_surname: dict[str, Person] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     acronyms: dict[str, Person] = field(default_factory=dict)
+    # organisations found as speakers by their noun phrase only ("Caledonian MacBrayne said"), by position
+    phrase_orgs: list[tuple[int, Person]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def add(self, name: str, gender: str, role: str = "", kind: str = "person") -> Person:
@@ -136,12 +138,14 @@ class Registry:
         for m in reversed(self.mentions):
             if m.end <= pos and m.rule == "speaker:organisation":
                 return m.entity
-        # else the organisation last named in full ("The Rail Delivery Group …. The group said")
+        # else the organisation last named in full ("The Rail Delivery Group …. The group said"), or one that
+        # spoke under its own name without being recognised ("Caledonian MacBrayne said … . The company warned")
+        phrase = next(((at, p) for at, p in reversed(self.phrase_orgs) if at < pos), None)
         for m in reversed(self.mentions):
             named = m.rule == "speaker:named-org" or " " in m.entity.name
             if m.end <= pos and m.entity.kind == "institution" and named:
-                return m.entity
-        return None
+                return phrase[1] if phrase and phrase[0] > m.end else m.entity
+        return phrase[1] if phrase else None
 
     def last_with_role(self, pos: int, role_word: str, gender: str) -> Person | None:
         """'die SPD-Politikerin' -> the last person introduced with a role ending the same way, else the
@@ -546,7 +550,10 @@ _ANAPHOR_HEADS = (
     "einrichtung",
 )
 _COMPANY_HEADS = ("unternehmen", "konzern", "firma")
-_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den)\s+$", re.IGNORECASE)
+# generic nouns for a body named before, with the word its name contains: "die Notenbank" after "Die
+# Bundesbank", "the government's estimate" after "The Scottish Government"
+_ANAPHOR_KEYS = {"notenbank": "bank", "zentralbank": "bank", "government": "government", "regierung": "regierung"}
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|the)\s+$", re.IGNORECASE)
 
 
 def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
@@ -560,6 +567,15 @@ def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
         word = text[m.start : m.end]
         low = word.lower()
         head = next((h for h in _ANAPHOR_HEADS if low.rstrip("s").endswith(h) or low.endswith(h + "es")), None)
+        keyed = _ANAPHOR_KEYS.get(low) or _ANAPHOR_KEYS.get(_strip_genitive(low))
+        if keyed and m.rule == "speaker:institution" and _DEFINITE_BEFORE.search(text, max(0, m.start - 5), m.start):
+            target = next(
+                (x.entity for x in reversed(named) if x.start >= m.start - 3000 and keyed in x.entity.name.lower()),
+                None,
+            )
+            if target is not None and target is not ent:
+                m.entity = target
+            continue
         if (
             head
             and " " not in word
@@ -577,7 +593,7 @@ def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
             if target is not None:
                 m.entity = target
                 continue
-        if " " in ent.name or m.rule in ("speaker:organisation", "speaker:named-org"):
+        if " " in ent.name or m.rule in ("speaker:organisation", "speaker:named-org") or (head is None and not keyed):
             named.append(m)
 
 

@@ -195,6 +195,11 @@ def _attribute_one(
             p = _phrase_person(d.group(1) + " " + d.group(2), reg, cue.start)
             if p is not None:
                 return Attribution(cue, p, None, cue.rule + ":definite")
+        near = [x for x in mentions if cue.end <= x.start <= cue.end + 5 and not x.pronoun]
+        if near and near[0].entity.kind != "place":
+            # "according to the government's own estimate": the body right after the frame
+            p = _resolve(near[0], reg, cue.word, text, sent_start)
+            return Attribution(cue, p, near[0], cue.rule) if p else None
         m = _RIGHT_NP.match(text, cue.end, ce + 1)
         if not m:
             return None
