@@ -76,3 +76,59 @@ def test_glued_sentence_end_splits() -> None:
     got = [s.text for s in split_sentences(text)]
     assert got[0].endswith("Papst.") and got[1].startswith("Der ältere")
     assert "Prof.Dr. Meier kam." in got
+
+
+def en_speakers(text: str) -> list[list[str]]:
+    return [c.speakers for c in extract_claims(text, language="en")]
+
+
+def test_possessive_role_apposition_and_unknown_gender_pronoun() -> None:
+    text = (
+        "Harriet Lindgren criticised the plan. Their islands spokesperson, Morven Achterlonie, said the cap "
+        "would help. She urged ministers to extend it."
+    )
+    sp = en_speakers(text)
+    assert sp[1] == ["Morven Achterlonie"] and sp[2] == ["Morven Achterlonie"]
+
+
+def test_coordinated_subjects_both_speak() -> None:
+    sp = en_speakers(
+        "Daniel Okonkwo-Reid spoke first. Mr Okonkwo-Reid and Conservative MSP Harriet Lindgren both asked how it "
+        "would be funded."
+    )
+    assert set(sp[1]) == {"Daniel Okonkwo-Reid", "Harriet Lindgren"}
+    sp = speakers(
+        "Die Gewerkschaft IG Metall und der Verband der Chemischen Industrie (VCI) forderten ein Sofortprogramm."
+    )
+    assert any("IG Metall" in s for s in sp[0]) and any("Chemischen Industrie" in s for s in sp[0])
+
+
+def test_the_company_after_an_unrecognised_organisation() -> None:
+    sp = en_speakers(
+        "Scottish Labour attacked the plan. Caledonian MacBrayne said it carried 5.3 million passengers. "
+        "The company warned that vessels were the main problem."
+    )
+    assert sp[2] == ["Caledonian MacBrayne"]
+
+
+def test_members_of_an_institution_speak_for_it() -> None:
+    sp = en_speakers("The researchers from the University of Plymouth found that the plots covered more seabed.")
+    assert sp[0] == ["University of Plymouth"]
+
+
+def test_demnach_and_forecast_revisions() -> None:
+    sp = speakers(
+        "Die Deutsche Industrie- und Handelskammer (DIHK) verwies auf eine Umfrage. Demnach wollen 37 Prozent "
+        "weniger investieren. Auch das Deutsche Institut für Wirtschaftsforschung (DIW) hat seine Prognose gesenkt. "
+        "Für das kommende Jahr rechnet das DIW mit einem Wachstum von 0,9 Prozent."
+    )
+    assert sp[1] == sp[0] and sp[0]
+    assert sp[2] and sp[3] == sp[2]
+
+
+def test_notenbank_is_the_bundesbank_named_before() -> None:
+    sp = speakers(
+        "Die Bundesbank zeigte sich dagegen etwas zuversichtlicher. In ihrem Monatsbericht schreibt die Notenbank, "
+        "die Wirtschaft sei nicht geschrumpft."
+    )
+    assert sp[0] == ["Bundesbank"] and sp[1] == ["Bundesbank"]

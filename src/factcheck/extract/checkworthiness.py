@@ -37,7 +37,10 @@ _FIRST_SECOND_PERSON = re.compile(
 )
 _BOILER = re.compile(
     r"(?:©|copyright|alle rechte vorbehalten|all rights reserved|foto:|bild:|quelle:|image:|photo:|"
-    r"getty images|^\(dpa\)$|^\(afp\)$|newsletter|cookie|anzeige\b|werbung\b|share this|teilen sie|"
+    r"getty images|^\(dpa\)$|^\(afp\)$|newsletter|cookie|^anzeige\s*(?:$|[:–-])|^werbung\s*(?:$|[:–-])|"
+    r"share this|teilen sie|"
+    # "The full study is available on the journal's website", "Der Bericht ist online abrufbar"
+    r"\b(?:is|are) (?:freely |also )?available (?:on|at|from|online)\b|\b(?:online|im internet) abrufbar\b|"
     # service lines addressed to the reader: notices, helplines, advice
     r"^(?:hinweis|note|editor'?s note|anmerkung der redaktion)\s*:|\bread more\b|\bhelpline\b|\bhotline\b|"
     r"\b(?:is|are) advised to\b|\bcan contact\b|\bkönnen sich an\b)",

@@ -126,6 +126,12 @@ def _source_noun(low: str) -> bool:
 
 
 _REACTION_NOUNS = {"kritik", "widerspruch", "zustimmung", "lob", "unterstützung", "protest", "einspruch"}
+_REVISE_VERBS = words(
+    """
+    senkte senkt senkten gesenkt hob hebt hoben angehoben erhöhte erhöht erhöhten korrigierte korrigiert
+    korrigierten kappte kappt gekappt cut cuts lowered lowers raised raises trimmed trims revised revises
+    """
+)
 _SO_NEXT = {"er", "sie", "der", "die", "das", "ein", "eine", "dessen", "deren"}
 _SOURCE_PREPS = {"in", "im", "bei", "beim", "aus", "auf"}
 _POSS_WORDS = {"seinen", "seiner", "seines", "seine", "ihren", "ihrer", "ihres", "ihre"}
@@ -186,6 +192,10 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 continue  # "it is said to be struggling": hearsay without a speaker
             elif low == "called" and (i + 1 >= len(toks) or lows[i + 1] not in _CALLED_NEXT):
                 continue  # "an application called Pictochat" names, "called for / called it" speaks
+            elif low in ("found", "finds", "find") and i + 1 < len(toks) and lows[i + 1] == "that":
+                cues.append(Cue(s, e, low, "speaker:verb:found-that"))  # "The researchers found that …"
+            elif low in _REVISE_VERBS and any(w in ("forecast", "outlook", "guidance") for w in lows[i + 1 : i + 5]):
+                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))  # "The company cut its forecast"
             elif low in EN_SPEECH_VERBS and low != "according" and tok[:1].islower():
                 cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue
@@ -285,12 +295,23 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         ):
             cues.append(Cue(s, e, low, "speaker:verb:der-ansicht"))  # "X ist der Ansicht, dass …"
             continue
+        if low in _REVISE_VERBS and any(
+            w.endswith(("prognose", "prognosen", "forecast", "outlook", "guidance"))
+            for w in lows[max(0, i - 6) : i + 8]
+        ):
+            # "hat seine Prognose gesenkt", "hob die Wachstumsprognose an", "cut its forecast": the body revises
+            cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
+            continue
+        if low in ("rechnet", "rechnen", "rechnete", "rechneten") and "mit" in lows[i + 1 : i + 8]:
+            cues.append(Cue(s, e, low, "speaker:stance:rechnet-mit"))  # "rechnet das DIW mit einem Wachstum"
+            continue
         if low in ("ließ", "lässt", "ließen") and {"verlauten", "wissen", "durchblicken"} & set(lows[i + 1 : i + 10]):
             cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
             continue
         if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
             window = set(lows[i + 1 : i + 16])
-            if low.startswith("zeig") and window & _STANCE_ADJ and "sich" in window:
+            stance = any(w in _STANCE_ADJ or w[:-2] in _STANCE_ADJ or w[:-3] in _STANCE_ADJ for w in window)
+            if low.startswith("zeig") and stance and "sich" in window:
                 cues.append(Cue(s, e, low, f"speaker:stance:{low}"))
                 continue
             if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 20]:

@@ -71,6 +71,15 @@ def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> 
     return None
 
 
+_DEMNACH = re.compile(r"\b(?:[Dd]emnach|[Ll]aut der Umfrage|[Ll]aut dem Bericht)\b")
+
+
+def _demnach(text: str, sent: Sentence) -> str | None:
+    """ "Demnach wollen 37 Prozent …" after "Die DIHK verwies auf eine Umfrage": the source of the sentence before."""
+    m = _DEMNACH.search(text, sent.start, sent.end)
+    return m.group() if m else None
+
+
 _DATELINE = re.compile(
     r"\s*(?:[^\n,.]{1,50},\s*){0,2}(?:(?:am|den|on|published:?|veröffentlicht:?)\s+)?", re.IGNORECASE
 )
@@ -169,7 +178,7 @@ def extract_claims(
                 atts = attribute(text, sent.start, sent.end, cues, reg, in_quote, language)
                 own_verb = any(c.rule.startswith("speaker:verb") for c in cues)  # someone else speaks here
                 if not atts and not own_verb and chain and pi - chain[1] <= 1 and language == "de":
-                    verb = _subjunctive(text, sent, in_quote)
+                    verb = _subjunctive(text, sent, in_quote) or _demnach(text, sent)
                     if verb:
                         # "Die Lage sei ernst." after "X sagte, …": still X speaking (Konjunktiv I)
                         prev = chain[0]

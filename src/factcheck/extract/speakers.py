@@ -281,6 +281,12 @@ def _attribute_one(
             # the clause ('…," said Mr Blair')
             after = []
         lead_words = lead.split()
+        if not before and cue.direction == "auto" and (grp := _GROUP_OF.match(text, cs, cue.start)):
+            # "The researchers from the University of Plymouth found", "Forscher des Klinikums X berichten": the
+            # researchers speak for the body they belong to
+            inst = [m for m in mentions if m.start >= cs + grp.end(0) - grp.start(0) and m.end <= cue.start]
+            if inst and inst[0].entity.kind == "institution":
+                return Attribution(cue, inst[0].entity, inst[0], cue.rule + ":members-of")
         if language == "de" and before and cue.direction == "auto" and lead_words:
             if lead_words[0].lower() in _AUX and cs > sent_start and text[cs - 1] == ",":
                 # "Der Fraktionschef …, Wolfgang Jüttner, hatte Lenz aufgefordert": names after the auxiliary are
@@ -380,6 +386,11 @@ def _attribute_one(
 
 # "Ruaridh Maclennan from the Isle of Lewis, welcomed …": where the subject is from does not end it
 _PLACE_TAIL = re.compile(r"\s+(?:from|of|at|aus|von|vom|bei)\s+[^,;:]{1,60}")
+_GROUP_OF = re.compile(
+    r"\s*(?:(?:The|the|A|a|Die|die)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:researchers|scientists|experts|economists|"
+    r"analysts|doctors|engineers|Forscher|Forscherinnen|Wissenschaftler|Wissenschaftlerinnen|Experten|Ökonomen|"
+    r"Ärzte|Fachleute)\s+(?:from|at|of|with|der|des|vom|von|am|an der|aus dem|aus der)\s+(?:(?:the|der|dem|des)\s+)?"
+)
 _NAME_APPOSITION_BEFORE = re.compile(r",\s+((?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)){1,2}),\s*$")
 _EN_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b")
 _EN_ROLE_APPOSITION = re.compile(r"\s+(?:its|their|the|his|her)\s+[a-z][a-z -]{0,40}?,\s+")
