@@ -349,7 +349,7 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
                 continue
             taken.append((s, e))
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=value is None, rule=rule))
-    future = _future(text, start, end)
+    future: bool | None = None  # the tense of the clause, read only when a weekday or month needs it
     for rule, pat in _RELATIVE:
         for m in pat.finditer(text, start, end):
             s, e = m.start(), m.end()
@@ -360,7 +360,9 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
             if rule == "rel:day" and m.group(1).lower() == "morgen" and _after_article(text, s):
                 continue
             taken.append((s, e))
-            value = _relative(rule, m, ref, future)
+            if future is None and rule in ("rel:weekday", "rel:month"):
+                future = _future(text, start, end)
+            value = _relative(rule, m, ref, bool(future))
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=True, rule=rule))
             if rule == "rel:month":
                 # "in January and February": the second month shares the lead
