@@ -132,6 +132,7 @@ _REVISE_VERBS = words(
     korrigierten kappte kappt gekappt cut cuts lowered lowers raised raises trimmed trims revised revises
     """
 )
+_PASSIVE_AUX = {"wurde", "wurden", "worden", "wird", "werden", "ist", "sind", "war", "waren"}
 _SO_NEXT = {"er", "sie", "der", "die", "das", "ein", "eine", "dessen", "deren"}
 _SOURCE_PREPS = {"in", "im", "bei", "beim", "aus", "auf"}
 _POSS_WORDS = {"seinen", "seiner", "seines", "seine", "ihren", "ihrer", "ihres", "ihre"}
@@ -264,7 +265,11 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich", "bekannt"))
             or (low == "gegeben" and i > 0 and lows[i - 1] == "bekannt")
         ):
-            agent = "agent" if any(lows[j] in ("von", "vom") for j in range(max(0, i - 12), i)) else "auto"
+            # a passive with its agent ("wurde von der Regierung zurückgewiesen"); without a passive auxiliary
+            # "von" belongs to a name ("die Regierung von Myanmar … aufgefordert", "Byrs vom UN-Büro")
+            window = lows[max(0, i - 12) : i]
+            passive = any(w in _PASSIVE_AUX for w in lows[max(0, i - 16) : i + 3])
+            agent = "agent" if passive and any(w in ("von", "vom") for w in window) else "auto"
             cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))
             continue
         if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):

@@ -14,7 +14,7 @@ from datetime import date
 from factcheck.extract.checkworthiness import Features, score
 from factcheck.extract.cues import Cue, find_cues
 from factcheck.extract.dates import find_dates
-from factcheck.extract.lexicon import DE_TIME_RELATIVE, EN_TIME_RELATIVE
+from factcheck.extract.lexicon import DE_SPEECH_PARTICIPLES, DE_TIME_RELATIVE, EN_TIME_RELATIVE
 from factcheck.extract.mentions import Person, Registry, build_registry
 from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
@@ -176,7 +176,8 @@ def extract_claims(
             if not para.heading:
                 cues = find_cues(text, sent.start, sent.end, language)
                 atts = attribute(text, sent.start, sent.end, cues, reg, in_quote, language)
-                own_verb = any(c.rule.startswith("speaker:verb") for c in cues)  # someone else speaks here
+                # someone else speaks here (a passive participle without its agent does not say who)
+                own_verb = any(c.rule.startswith("speaker:verb") and c.word not in DE_SPEECH_PARTICIPLES for c in cues)
                 if not atts and not own_verb and chain and pi - chain[1] <= 1 and language == "de":
                     verb = _subjunctive(text, sent, in_quote) or _demnach(text, sent)
                     if verb:

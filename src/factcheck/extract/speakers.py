@@ -326,7 +326,16 @@ def _attribute_one(
         elif not lead and after and after[0].pronoun and after[0].start - cue.end <= 2:
             # "…, seien „lächerlich gering“, sagte er der Zeitung": the pronoun right after the verb
             cand = after[0]
-        elif cs > sent_start and text[cs - 1] == "," and (not lead or lead[:1].islower()) and _aux_or_empty(lead):
+        elif (
+            cs > sent_start
+            and text[cs - 1] == ","
+            and (not lead or lead[:1].islower())
+            and (
+                _aux_or_empty(lead)
+                or (language == "de" and lead_words[0].lower() in _PREPOSITIONS)
+                or (language == "de" and _finite_verb_start(lead_words))
+            )
+        ):
             # "Tegaye Mununhe, der Polizeichef der Region, sagte" / "Obama, der Kandidat …, hat … angekündigt":
             # the clause is the predicate of the sentence-initial subject
             first = [
@@ -396,6 +405,28 @@ _EN_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b")
 _EN_ROLE_APPOSITION = re.compile(r"\s+(?:its|their|the|his|her)\s+[a-z][a-z -]{0,40}?,\s+")
 
 
+_NOT_VERBS = words(
+    """
+    und oder aber dass damit die der das den dem des sich nicht auch weil wenn als wie ob jedoch doch zudem ein
+    eine einen einem einer man er sie es wir ihr dort nun noch schon sehr mehr weit seit bis bereits rund etwa
+    jetzt heute gestern erst gerade bevor nachdem während sowie sondern denn deren dessen welche welcher welches
+    """
+)
+
+
+def _finite_verb_start(lead_words: list[str]) -> bool:
+    """ "X möchte …, nimmt … in Schutz und warnt …": a clause opened by a finite verb shares the subject of the
+    sentence."""
+    w = lead_words[0] if lead_words else ""
+    return (
+        len(w) >= 4
+        and w.islower()
+        and w not in _NOT_VERBS
+        and w.endswith(("t", "te", "ten", "en"))
+        and not w.endswith(("ungen", "heit", "keit"))
+    )
+
+
 def _aux_or_empty(lead: str) -> bool:
     """The clause before the verb is empty, an auxiliary, one adverb ("dazu", "jedoch") or an English
     role apposition ("spokeswoman for the committee")."""
@@ -443,11 +474,11 @@ _DET = (
     r"(?i:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|seine[mnrs]?|ihre[mnrs]?|"
     r"sein|ihr|zwei|drei|mehrere|viele|einige|zahlreiche|the|a|an|his|her|their|its|two|three|several|many)"
 )
-_ADJ = r"(?:(?:[a-zäöüß]|[A-ZÄÖÜ]{2,}-[a-zäöüß])[\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
+_ADJ = r"(?:(?:[a-zäöüß]|[A-ZÄÖÜ]{2,}-[a-zäöüß]|\d+-[a-zäöüß])[\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
 _NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
-    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
+    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|eines|einer|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     rf"(?:\s+(?:für|of|at|in|im|von|vom|zur|zum)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
