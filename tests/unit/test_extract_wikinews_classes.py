@@ -132,3 +132,24 @@ def test_notenbank_is_the_bundesbank_named_before() -> None:
         "die Wirtschaft sei nicht geschrumpft."
     )
     assert sp[0] == ["Bundesbank"] and sp[1] == ["Bundesbank"]
+
+
+def test_konjunktiv_after_a_main_clause_with_its_own_subject() -> None:
+    sp = speakers(
+        "Staatsanwalt Alan Jackson hält den Angeklagten für gefährlich. Sein Verteidiger Bruce Cutler vertritt "
+        "dagegen die Ansicht, die Frau habe sich selbst getötet."
+    )
+    assert sp[1] == ["Bruce Cutler"]
+
+
+def test_von_without_passive_is_no_agent() -> None:
+    sp = speakers("Die Europäische Union hat die Regierung von Myanmar erneut zur Kooperation aufgefordert.")
+    assert sp[0] == ["Europäische Union"]
+
+
+def test_coordinated_verb_shares_the_subject() -> None:
+    sp = speakers(
+        "Bundespräsident Horst Köhler möchte die Debatte versachlichen, nimmt die Abgeordneten in Schutz und "
+        "warnt vor einer pauschalen Verurteilung."
+    )
+    assert sp[0] == ["Horst Köhler"]

@@ -237,7 +237,11 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             and i > 0
             and lows[i - 1] in {",", "“", "”", '"', "«", "»"}
             and i + 1 < len(toks)
-            and (toks[i + 1][2][:1].isupper() or lows[i + 1] in _SO_NEXT)
+            and (
+                toks[i + 1][2][:1].isupper()
+                or lows[i + 1] in _SO_NEXT
+                or re.match(r"[a-zäöü]+-[A-ZÄÖÜ]", toks[i + 1][2])
+            )
         ):
             # "„…“, so der Minister", ", so Müller": not ", so viel wie nie zuvor", ", so dass"
             cues.append(Cue(s, e, "so", "speaker:so", "right"))

@@ -20,7 +20,7 @@ from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.quotes import QuoteSpan, find_quotes, title_like
-from factcheck.extract.speakers import Attribution, attribute
+from factcheck.extract.speakers import Attribution, _genitive_attr, _prep_before, attribute
 from factcheck.text.layout import Paragraph
 from factcheck.text.sentences import Sentence, split_sentences
 
@@ -62,12 +62,30 @@ _SUBJUNCTIVE = re.compile(
 _HEARSAY = re.compile(r"\b(soll|sollen)\b")
 
 
-def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> str | None:
+def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> re.Match[str] | None:
     for rx in (_SUBJUNCTIVE, _HEARSAY):
         for m in rx.finditer(text, sent.start, sent.end):
             if not any(a <= m.start() < b for a, b in in_quote):
                 # (only called right after an attributed sentence, where even "würden" reports speech)
-                return m.group(1)
+                return m
+    return None
+
+
+def _main_clause_subject(text: str, sent: Sentence, at: int, reg: Registry) -> Person | None:
+    """ "Spectors Verteidiger Bruce Cutler vertritt … die Ansicht, Clarkson habe …": the Konjunktiv sits in a
+    clause after a comma or "dass" whose main clause names its own subject: that subject speaks."""
+    head = text[sent.start : at]
+    cut = max(head.rfind(","), head.rfind(" dass "))
+    if cut <= 0:
+        return None
+    for x in reg.in_span(sent.start, sent.start + cut):
+        if x.start - sent.start > 60:
+            break
+        if x.possessive or x.pronoun or x.entity.kind not in ("person", "institution"):
+            continue
+        if _prep_before(text, x, sent.start) or _genitive_attr(text, x, sent.start):
+            continue
+        return x.entity
     return None
 
 
@@ -179,12 +197,17 @@ def extract_claims(
                 # someone else speaks here (a passive participle without its agent does not say who)
                 own_verb = any(c.rule.startswith("speaker:verb") and c.word not in DE_SPEECH_PARTICIPLES for c in cues)
                 if not atts and not own_verb and chain and pi - chain[1] <= 1 and language == "de":
-                    verb = _subjunctive(text, sent, in_quote) or _demnach(text, sent)
+                    sub = _subjunctive(text, sent, in_quote)
+                    verb = sub.group(1) if sub else _demnach(text, sent)
                     if verb:
                         # "Die Lage sei ernst." after "X sagte, …": still X speaking (Konjunktiv I)
                         prev = chain[0]
                         cue = Cue(sent.start, sent.start, verb, f"speaker:subjunctive:{verb}")
-                        atts = [Attribution(cue, prev.speaker, None, "speaker:reported-speech-carry")]
+                        own = _main_clause_subject(text, sent, sub.start(), reg) if sub else None
+                        if own is not None and own is not prev.speaker:
+                            atts = [Attribution(cue, own, None, "speaker:main-clause-subject")]
+                        else:
+                            atts = [Attribution(cue, prev.speaker, None, "speaker:reported-speech-carry")]
                 if not atts and turn is not None and not text[sent.start : sent.end].rstrip().endswith("?"):
                     # "Okafor: Relief, mostly. I had been out for 511 days …": an interview answer is the
                     # interviewee's statement, every sentence of the turn

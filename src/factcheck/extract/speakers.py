@@ -524,7 +524,8 @@ _SKIP_HEADS = (
         "unterdessen indes inzwischen mittlerweile derweil zuvor später damals nun jetzt dennoch deshalb daher "
         "darum trotzdem allerdings außerdem zudem ebenso ebenfalls bislang bisher erstmals zunächst schließlich "
         "letztlich immerhin freilich offenbar offensichtlich vermutlich womöglich insbesondere gleichzeitig "
-        "anschließend daraufhin demnach meanwhile however earlier later separately"
+        "anschließend daraufhin demnach meanwhile however earlier later separately weiter ferner zahl anzahl "
+        "höhe summe hälfte drittel viertel mehrzahl großteil bereich verlauf"
     )
     | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
 )
