@@ -344,7 +344,11 @@ def _attribute_one(
                 if m.start <= sent_start + 6
                 and not m.possessive
                 and not m.pronoun
-                and (text[m.end : m.end + 1] == "," or _PLACE_TAIL.fullmatch(text, m.end, cs - 1))
+                and (
+                    text[m.end : m.end + 1] == ","
+                    or _PLACE_TAIL.fullmatch(text, m.end, cs - 1)
+                    or (language == "de" and _finite_verb_start(lead_words))
+                )
             ]
             ap = _NAME_APPOSITION_BEFORE.search(text, max(sent_start, cs - 60), cs)
             if first:
