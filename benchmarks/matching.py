@@ -449,9 +449,14 @@ def fts_df(con: sqlite3.Connection) -> tuple[int, Callable[[str], int]]:
 
 
 def fresh_df(con: sqlite3.Connection) -> Callable[[str], int]:
+    """A df lookup with a cache for one query only, as find_similar has (one lookup per speaker)."""
+    cache: dict[str, int] = {}
+
     def df(term: str) -> int:
-        row = con.execute("SELECT doc FROM claim_vocab WHERE term = ?", (term,)).fetchone()
-        return row[0] if row else 0
+        if term not in cache:
+            row = con.execute("SELECT doc FROM claim_vocab WHERE term = ?", (term,)).fetchone()
+            cache[term] = row[0] if row else 0
+        return cache[term]
 
     return df
 

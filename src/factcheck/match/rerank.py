@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -116,6 +117,12 @@ def _surnames(name: str | None) -> set[str]:
     return {w for w in tokenize(name or "") if len(w) > 2}
 
 
+@lru_cache(maxsize=65_536)
+def _analyzed(text: str, language: str | None) -> tuple[str, ...]:
+    """Candidate-side analysis, cached: the same stored claims come back for many queries."""
+    return tuple(analyze(text, language))
+
+
 def _weighted_cover(part: set[str], whole: set[str], idf: Callable[[str], float]) -> float:
     total = sum(idf(t) for t in whole)
     return sum(idf(t) for t in whole & part) / total if total else 0.0
@@ -143,19 +150,21 @@ def features(
     q_text = " ".join(tokenize(query.text))
     q_date = _parse_date(query.date)
     q_speaker = _surnames(query.speaker)
-    texts = [query.text]
+    # Each distinct text is embedded once (several claims of one fact-check share its title).
+    slot: dict[str, int] = {query.text: 0}
     for c in candidates:
-        texts.append(c.text)
-        texts.append(c.title or c.text)
-    vectors = embed.embed(texts)
-    sims = vectors[1:] @ vectors[0]
-    emb_text, emb_title = sims[0::2], sims[1::2]
+        slot.setdefault(c.text, len(slot))
+        slot.setdefault(c.title or c.text, len(slot))
+    vectors = embed.embed(list(slot))
+    sims = vectors @ vectors[0]
+    emb_text = np.asarray([sims[slot[c.text]] for c in candidates], dtype=np.float64)
+    emb_title = np.asarray([sims[slot[c.title or c.text]] for c in candidates], dtype=np.float64)
     emb_best = float(max(emb_text.max(initial=0.0), emb_title.max(initial=0.0))) or 1.0
     rows: list[list[float]] = []
     commons: list[set[str]] = []
     for i, c in enumerate(candidates):
-        claim_list = analyze(c.text, c.language or query.language)
-        title_list = analyze(c.title or "", c.language or query.language)
+        claim_list = _analyzed(c.text, c.language or query.language)
+        title_list = _analyzed(c.title or "", c.language or query.language)
         claim_terms, title_terms = set(claim_list), set(title_list)
         doc_terms = set(c.terms) if c.terms is not None else claim_terms | title_terms
         c_bigrams = set(pairwise(claim_list)) | set(pairwise(title_list))
