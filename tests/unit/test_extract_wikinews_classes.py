@@ -153,3 +153,21 @@ def test_coordinated_verb_shares_the_subject() -> None:
         "warnt vor einer pauschalen Verurteilung."
     )
     assert sp[0] == ["Horst Köhler"]
+
+
+def test_lower_case_role_prefix_and_the_city_named_before() -> None:
+    sp = speakers("Kriminelle könnten die Daten nutzen, warnte vzbv-Vorständin Radka Winterfeld.")
+    assert sp[0] == ["Radka Winterfeld"]
+    sp = speakers(
+        "Nach Berechnungen der Stadt Leipzig kostet das Projekt 118 Millionen Euro. Die Stadt prüft nach eigenen "
+        "Angaben eine Variante."
+    )
+    assert sp[1] == ["Stadt Leipzig"]
+
+
+def test_english_company_expects_and_two_letter_acronym() -> None:
+    sp = en_speakers(
+        "Harcastle Stores said sales rose by 3 percent. The company now expects "
+        "lower profits. The AA reported traffic jams on the M60."
+    )
+    assert sp[1] == ["Harcastle Stores"] and sp[2] == ["AA"]

@@ -300,7 +300,9 @@ _NP_FRAME = re.compile(
     r"\s*((?:Die|Der|Das)\s+[A-ZÄÖÜ][\w-]+(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]+)?)\s+[a-zäöüß][^:„“\"]{0,80}:\s*$"
 )
 # a speaker phrase that is a proper name of two or three capitalised words ("Caledonian MacBrayne")
-_PROPER_NAME = re.compile(r"[A-ZÄÖÜ][\w'’&.-]+(?: [A-ZÄÖÜ][\w'’&.-]+){1,2}")
+_PROPER_NAME = re.compile(
+    r"[A-ZÄÖÜ][\w'’&.-]+(?: (?:der|des|für|of|for|and|und) [A-ZÄÖÜ][\w'’&.-]+| [A-ZÄÖÜ][\w'’&.-]+){1,3}"
+)
 _POSSESSIVE_WORD = re.compile(r"\b(?:[Ss]ein|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Hh]is|[Hh]er)\b")
 
 

@@ -107,7 +107,7 @@ EN_SPEECH_VERBS = words(
     dismissed dismisses declared declares maintained maintains alleged alleges believes believed
     blamed blames praised praises condemned condemns emphasised emphasized tweeted posted commented
     comments according agreed agrees disputed disputes recalled recalls pointed concedes welcomed
-    welcomes cautioned cautions wants wanted backed backs
+    welcomes cautioned cautions wants wanted backed backs expects forecast forecasts declined
     """
 )
 EN_SPEECH_NOUN_CUES = {"according to", "in a statement", "in an interview", "spokesman for", "spokeswoman for"}
@@ -231,7 +231,8 @@ DE_ROLE_SUFFIXES = phrases(
     forscher| forscherin| manager| managerin| premier| premierminister| premierministerin|
     staatschef| staatschefin| regierungschef| regierungschefin| ministerpräsident|
     ministerpräsidentin| professor| professorin| journalist| journalistin| autor| autorin|
-    kommissar| kommissarin| beauftragte| beauftragter| vorstand| gründer| gründerin| historiker|
+    kommissar| kommissarin| beauftragte| beauftragter| vorständin| vorstandschefin| vorstand| gründer|
+    gründerin| historiker|
     historikerin| soziologe| soziologin| ärztin| arzt| virologe| virologin| kandidat| kandidatin|
     könig| königin| papst| general| oberst| generalin| admiral| diplomat| diplomatin| aktivist|
     aktivistin| funktionär| funktionärin| staatssekretär| staatssekretärin| oppositionsführer|

@@ -38,7 +38,7 @@ ORG_NOUNS = frozenset(
     "hersteller autobauer chiphersteller autohersteller versicherer fluggesellschaft airline bank "
     "händler zulieferer anbieter betreiber energiekonzern verlag sender apotheke online-apotheke klinik "
     "charity club union association agency authority body organisation organization fachgesellschaft verband "
-    "behörde bundesamt verein stiftung gewerkschaft".split()
+    "behörde bundesamt verein stiftung gewerkschaft stadt gemeinde".split()
 )
 _COMPANY_NOUNS = frozenset("company firm unternehmen konzern firma".split())
 _ORG_INTRO = re.compile(
@@ -131,10 +131,16 @@ class Registry:
         noun = noun.lower()
         if noun and noun not in _COMPANY_NOUNS:
             tail = noun[-10:]
+            phrase = next(
+                ((at, p) for at, p in reversed(self.phrase_orgs) if at < pos and tail in p.name.lower().split()[0]),
+                None,
+            )
             for m in reversed(self.mentions):
                 name = m.entity.name.lower()
                 if m.end <= pos and m.entity.kind == "institution" and tail in name and name != noun:
-                    return m.entity
+                    return phrase[1] if phrase and phrase[0] > m.end else m.entity
+            if phrase:
+                return phrase[1]  # "Nach Berechnungen der Stadt Leipzig … . Die Stadt prüft …"
         for m in reversed(self.mentions):
             if m.end <= pos and m.rule == "speaker:organisation":
                 return m.entity
@@ -173,6 +179,8 @@ class Registry:
         return None
 
 
+_TOWN_BODY = re.compile(r"\b(Stadt|Gemeinde|Landkreis|Kreis|Bezirk|Freistaat|Land)\s+([A-ZÄÖÜ][\w-]+)")
+_LOWER_ROLE = re.compile(r"(?<![\w-])[a-zäöü]{2,8}-([A-ZÄÖÜ][\w]+)\s+(?=[" + _UP + r"])")
 _POSS_ROLE = re.compile(
     r"\b(?:Its|Their|His|Her|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s+of\s+[a-z][\w-]*)?),\s+"
     r"(?=[" + _UP + r"])|\b(?:Ihr|Ihre|Sein|Seine)\s+([A-ZÄÖÜ][\w-]+),\s+(?=[" + _UP + r"])"
@@ -369,6 +377,21 @@ def build_registry(text: str) -> Registry:
             end = _party_end(text, end)
             full.append(Mention(w.start(), end, p, "speaker:apposition"))
             taken.append((w.start(), end))
+    # 1c. a role compound with a lower-case prefix: "vzbv-Vorständin Radka Winterfeld", "verdi-Chef Frank Werneke"
+    for m in _LOWER_ROLE.finditer(text):
+        if not m.group(1).lower().endswith(_ROLE_SUFFIXES):
+            continue
+        run = _NAME_RUN.match(text, m.end())
+        if not run or not free(m.start(), run.end()):
+            continue
+        toks = _name_tokens(run.group(), after_role=True)
+        if len(toks) < 2 or any(t.lower() in NOT_NAME_WORDS for t in toks):
+            continue
+        end = m.end() + len(" ".join(run.group().split()[: len(toks)]))
+        gender = FIRST_NAMES.get(toks[0].lower(), "") or _gender_of_role(m.group(1))
+        p = reg.add(" ".join(toks), gender, m.group(0).strip())
+        full.append(Mention(m.start(), _party_end(text, end), p, "speaker:apposition"))
+        taken.append((m.start(), end))
     # 1a. a possessive role in apposition: "Its organiser, Ruaridh Maclennan", "Their islands spokesperson,
     # Morven Achterlonie", "Her co-author, Professor Tomasz Eriksen-Obi", "Ihr Sprecher, Jonas Weber": the name
     # is a person even when neither the role nor the given name is in a list
@@ -464,6 +487,14 @@ def build_registry(text: str) -> Registry:
             if free(m.start(), m.end()) and text[m.end() : m.end() + 1] != "-":
                 full.append(Mention(m.start(), m.end(), reg.acronyms[m.group(1)], "speaker:named-org"))
                 taken.append((m.start(), m.end()))
+    # 3d. a town or district as a body: "der Stadt Leipzig", "die Gemeinde Schönau", "Landkreis Harz"
+    for m in _TOWN_BODY.finditer(text):
+        if not free(m.start(), m.end()) or _strip_genitive(m.group(2)).lower() not in PLACES:
+            continue
+        name = f"{m.group(1)} {_strip_genitive(m.group(2))}"
+        p = reg.persons.get(name) or reg.add(name, "", kind="institution")
+        full.append(Mention(m.start(), m.end(), p, "speaker:named-org"))
+        taken.append((m.start(), m.end()))
     # 3c. multi-word organisation names with a head word: "Rail Delivery Group", "Night Time Industries
     # Association", "Office of Rail and Road", "Deutsche Diabetes Gesellschaft", "Haus & Grund"
     for s0, e0 in _iter_org_runs(text):

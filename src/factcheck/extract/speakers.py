@@ -281,6 +281,11 @@ def _attribute_one(
             # the clause ('…," said Mr Blair')
             after = []
         lead_words = lead.split()
+        if cue.rule == "speaker:nach-eigenen" and (v2 := _NP_THEN_VERB.match(text, cs, cue.start)):
+            # "Die Stadt prüft nach eigenen Angaben …": the subject before the finite verb speaks for itself
+            p0 = _phrase_person(v2.group(1), reg, cue.start)
+            if p0 is not None:
+                return Attribution(cue, p0, None, cue.rule + ":subject")
         if not before and cue.direction == "auto" and (grp := _GROUP_OF.match(text, cs, cue.start)):
             # "The researchers from the University of Plymouth found", "Forscher des Klinikums X berichten": the
             # researchers speak for the body they belong to
@@ -505,6 +510,7 @@ _NP_BEFORE_AUX = re.compile(
     r"\s*(?:(?:Auch|Zudem|Dabei|Doch|Aber|Und|auch|und|aber|doch|dass|weil|nachdem)\s+)?(" + _NP + r")\s+"
     r"(?:hat|hatte|habe|haben|hatten|hätte|hätten|ist|war|wurde|wurden|has|had|have)\b"
 )
+_NP_THEN_VERB = re.compile(r"\s*(" + _NP + r")\s+[a-zäöüß]+\s*$")
 _NP_SUFFIX = re.compile(r"(" + _NP + r"(?:\s+(?:in|aus)\s+" + _NOUN + r")?)\s*,?\s*$")
 _NP_SENT_START = re.compile(r"\s*(?:(?:Wie|Als|Während|Nachdem|Auch|So|Laut)\s+)?(" + _NP + r")\s*,")
 _AUX_NP = re.compile(
@@ -563,8 +569,8 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
         g = "f" if _FEM_PERSON_NOUN.search(words[0]) else "m" if _MASC_PERSON_NOUN.search(words[0]) else ""
         if g and (p := reg.last_person_before(pos, g)) is not None:
             return p
-    if not words or words[0].lower() in _SKIP_HEADS or len(phrase) < 3:
-        return None
+    if not words or words[0].lower() in _SKIP_HEADS or (len(phrase) < 3 and not re.fullmatch(r"[A-Z]{2}", phrase)):
+        return None  # ("The AA reported": a two-letter acronym is a name)
     heads = [w for w in words if w[:1].isupper()]
     if not heads or all(w.lower() in _SKIP_HEADS for w in heads):
         return None
@@ -579,7 +585,9 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
 # not its subject (nominative "der" takes an adjective in -e: "Der stellvertretende Direktor")
 _OBLIQUE_NP = re.compile(r"(?:dem|den|des|Dem|Den|Des)\s|(?:der|Der)\s+[a-zäöüß][\w-]*en\s")
 _THE_ORG = re.compile(
-    r"^\s*(?:[Tt]he)\s+(" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?:also\s+|later\s+)?$"
+    r"^\s*(?:[Tt]he)\s+("
+    + "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
+    + r")\s+(?:(?:also|later|now|still|then|has|had|have)\s+){0,2}$"
 )
 
 
