@@ -56,7 +56,9 @@ _SUBJUNCTIVE = re.compile(
     r"verkaufe|baue|liefere|nutze|beziehe|betreffe|bedeute|gehöre|besitze|werde|wolle|sehe|müssten|"
     r"fordere|ändere|handele|schrecke|verhindere|gefährde|erhöhe|senke|stärke|schwäche|fördere|koste|lohne|"
     r"helfe|schade|nütze|treibe|entstehe|ermögliche|verschärfe|verbessere|belaste|entlaste|schütze|"
-    r"rate|läge|lägen|gäbe|käme|kämen|ginge|stünde|stünden|[a-zäöü]{3,}iere)\b"
+    r"rate|läge|lägen|gäbe|käme|kämen|ginge|stünde|stünden|[a-zäöü]{3,}iere|"
+    # sentence-initial (conditional) forms: "Kämen sie dem nicht nach, …", "Sei das der Fall, …"
+    r"Kämen|Käme|Sei|Seien|Wäre|Wären|Hätte|Hätten|Gäbe|Würde|Würden)\b"
 )
 # "Die Demonstranten sollen … haben" right after an attributed sentence: hearsay from the same source
 _HEARSAY = re.compile(r"\b(soll|sollen)\b")
