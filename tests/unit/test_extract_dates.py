@@ -118,3 +118,15 @@ def test_weekday_and_month_in_a_future_clause_lie_ahead() -> None:
     assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2025", "2025-06"]
     t = "Die neue Regel soll im Januar in Kraft treten."
     assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2026-01"]
+
+
+def test_a_later_month_in_a_past_clause_is_last_year() -> None:
+    from datetime import date
+
+    from factcheck.extract.dates import find_dates
+
+    ref = date(2026, 1, 23)
+    t = "61,000 patients waited more than 12 hours in A&E in December, figures showed."
+    assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2025-12"]
+    t = "Patients waited up to 40 hours during the first week of January."
+    assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2026-01"]

@@ -171,3 +171,13 @@ def test_english_company_expects_and_two_letter_acronym() -> None:
         "lower profits. The AA reported traffic jams on the M60."
     )
     assert sp[1] == ["Harcastle Stores"] and sp[2] == ["AA"]
+
+
+def test_pronoun_for_a_person_of_unknown_gender_and_figures_by() -> None:
+    sp = en_speakers(
+        "The trust's chief executive, Marguerite Oyelaran-Fisk, said the delays were unacceptable. She blamed flu. "
+        '"Our staff worked hard," she told the board. Figures published by NHS England last week show that '
+        "61,000 patients waited."
+    )
+    assert sp[1] == sp[0] == sp[2] == ["Marguerite Oyelaran-Fisk"]
+    assert sp[3] and "NHS England" in sp[3][0]

@@ -193,6 +193,12 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 continue  # "it is said to be struggling": hearsay without a speaker
             elif low == "called" and (i + 1 >= len(toks) or lows[i + 1] not in _CALLED_NEXT):
                 continue  # "an application called Pictochat" names, "called for / called it" speaks
+            elif (
+                low in ("show", "shows", "showed", "suggest", "suggests")
+                and "by" in lows[max(0, i - 8) : i]
+                and ({"figures", "data", "statistics", "numbers", "survey", "report"} & set(lows[max(0, i - 10) : i]))
+            ):
+                cues.append(Cue(s, e, low, f"speaker:verb:{low}", "agent"))  # "Figures published by X show"
             elif low in ("found", "finds", "find") and i + 1 < len(toks) and lows[i + 1] == "that":
                 cues.append(Cue(s, e, low, "speaker:verb:found-that"))  # "The researchers found that …"
             elif low in _REVISE_VERBS and any(w in ("forecast", "outlook", "guidance") for w in lows[i + 1 : i + 5]):

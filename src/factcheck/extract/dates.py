@@ -149,7 +149,7 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
         # "im November" without a year: the month of the article's year
         "rel:month",
         re.compile(
-            r"\b(?:im|in|Im|In|Anfang|Ende|Mitte|seit|bis|ab|Seit|Bis|Ab|early|late|mid|since|until|by)\s+("
+            r"\b(?:im|in|Im|In|Anfang|Ende|Mitte|seit|bis|ab|Seit|Bis|Ab|early|late|mid|since|until|by|of)\s+("
             + _MONTH_ALT
             + r")(?!\w)"
         ),
@@ -258,6 +258,11 @@ _FUTURE = re.compile(
 _PAST_MARK = re.compile(r"\b(?:have|has|had|haben|hatte|hatten|worden|gewesen|habe|ago)\b", re.IGNORECASE)
 
 
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|[a-z]{3,}ed|war|waren|hatte|hatten|wurde|wurden|gab|lag|lagen|stieg|sank|fiel)\b"
+)
+
+
 def _future(text: str, start: int, end: int) -> bool:
     return bool(_FUTURE.search(text, start, end)) and not _PAST_MARK.search(text, start, end)
 
@@ -308,8 +313,12 @@ def _relative(rule: str, m: re.Match[str], ref: date | None, future: bool = Fals
         return (ref - timedelta(days=delta)).isoformat()
     if rule == "rel:month":
         mo = _month(m.group(1))
-        # "will vote in January" written in October: January of the next year
-        return f"{ref.year + (future and mo < ref.month):04d}-{mo:02d}"
+        # "will vote in January" written in October: January of the next year; "waited … in December"
+        # written in January: December of the year before
+        past = (
+            not future and mo > ref.month and bool(_PAST_VERB.search(m.string, max(0, m.start() - 200), m.end() + 80))
+        )
+        return f"{ref.year + (future and mo < ref.month) - past:04d}-{mo:02d}"
     if rule == "rel:year-part":
         return f"{ref.year:04d}"
     if rule == "rel:ago":

@@ -107,7 +107,8 @@ EN_SPEECH_VERBS = words(
     dismissed dismisses declared declares maintained maintains alleged alleges believes believed
     blamed blames praised praises condemned condemns emphasised emphasized tweeted posted commented
     comments according agreed agrees disputed disputes recalled recalls pointed concedes welcomed
-    welcomes cautioned cautions wants wanted backed backs expects forecast forecasts declined
+    welcomes cautioned cautions wants wanted backed backs expects forecast forecasts declined disagreed
+    disagrees objected objects countered counters slammed
     """
 )
 EN_SPEECH_NOUN_CUES = {"according to", "in a statement", "in an interview", "spokesman for", "spokeswoman for"}

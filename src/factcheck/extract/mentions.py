@@ -38,7 +38,8 @@ ORG_NOUNS = frozenset(
     "hersteller autobauer chiphersteller autohersteller versicherer fluggesellschaft airline bank "
     "händler zulieferer anbieter betreiber energiekonzern verlag sender apotheke online-apotheke klinik "
     "charity club union association agency authority body organisation organization fachgesellschaft verband "
-    "behörde bundesamt verein stiftung gewerkschaft stadt gemeinde".split()
+    "behörde bundesamt verein stiftung gewerkschaft stadt gemeinde college trust institute council university "
+    "hospital department ministry commission board party".split()
 )
 _COMPANY_NOUNS = frozenset("company firm unternehmen konzern firma".split())
 _ORG_INTRO = re.compile(
@@ -132,8 +133,7 @@ class Registry:
         if noun and noun not in _COMPANY_NOUNS:
             tail = noun[-10:]
             phrase = next(
-                ((at, p) for at, p in reversed(self.phrase_orgs) if at < pos and tail in p.name.lower().split()[0]),
-                None,
+                ((at, p) for at, p in reversed(self.phrase_orgs) if at < pos and tail in p.name.lower()), None
             )
             for m in reversed(self.mentions):
                 name = m.entity.name.lower()
@@ -165,6 +165,7 @@ class Registry:
         return self.last_person_before(pos, gender or "m")
 
     def last_person_before(self, pos: int, gender: str, floor: int = 0) -> Person | None:
+        unknown = None  # "she" for "Marguerite Oyelaran-Fisk", whose given name is in no list
         for m in reversed(self.mentions):
             if m.end > pos or m.pronoun:
                 continue
@@ -176,7 +177,9 @@ class Registry:
                 return m.entity
             if gender == "m" and m.entity.gender in ("m", ""):
                 return m.entity
-        return None
+            if not m.entity.gender and unknown is None:
+                unknown = m.entity
+        return unknown
 
 
 _TOWN_BODY = re.compile(r"\b(Stadt|Gemeinde|Landkreis|Kreis|Bezirk|Freistaat|Land)\s+([A-ZÄÖÜ][\w-]+)")

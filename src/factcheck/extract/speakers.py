@@ -227,7 +227,7 @@ def _attribute_one(
             for m in mentions
             if m.end <= cue.start
             and m.start >= cs
-            and re.search(r"\b(?:von|vom)\s+(?:\w+\s+){0,2}$", text[max(cs, m.start - 20) : m.start])
+            and re.search(r"\b(?:von|vom|by)\s+(?:\w+\s+){0,2}$", text[max(cs, m.start - 20) : m.start])
         ]
         cand = vons[-1] if vons else None
         rule = "speaker:passive-agent"
