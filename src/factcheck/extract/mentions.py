@@ -182,6 +182,7 @@ class Registry:
         return unknown
 
 
+_ACRONYM_PLACE = re.compile(r"\b([A-Z]{2,5}) ([A-Z][a-z]+)\b")
 _TOWN_BODY = re.compile(r"\b(Stadt|Gemeinde|Landkreis|Kreis|Bezirk|Freistaat|Land)\s+([A-ZÄÖÜ][\w-]+)")
 _LOWER_ROLE = re.compile(r"(?<![\w-])[a-zäöü]{2,8}-([A-ZÄÖÜ][\w]+)\s+(?=[" + _UP + r"])")
 _POSS_ROLE = re.compile(
@@ -490,6 +491,12 @@ def build_registry(text: str) -> Registry:
             if free(m.start(), m.end()) and text[m.end() : m.end() + 1] != "-":
                 full.append(Mention(m.start(), m.end(), reg.acronyms[m.group(1)], "speaker:named-org"))
                 taken.append((m.start(), m.end()))
+    # 3e. an acronym before a country names a body: "NHS England", "HSE Ireland"
+    for m in _ACRONYM_PLACE.finditer(text):
+        if free(m.start(), m.end()) and m.group(2).lower() in PLACES:
+            p = reg.persons.get(m.group(0)) or reg.add(m.group(0), "", kind="institution")
+            full.append(Mention(m.start(), m.end(), p, "speaker:named-org"))
+            taken.append((m.start(), m.end()))
     # 3d. a town or district as a body: "der Stadt Leipzig", "die Gemeinde Schönau", "Landkreis Harz"
     for m in _TOWN_BODY.finditer(text):
         if not free(m.start(), m.end()) or _strip_genitive(m.group(2)).lower() not in PLACES:
