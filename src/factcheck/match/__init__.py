@@ -12,6 +12,6 @@ Public API (import from the submodules; nothing heavy is loaded by importing thi
 
 Which route: production (services.memory.find_similar) is SQLite FTS5 with the IDF-pruned query
 (query speaker token included) -> top 50 -> `rerank`; benchmarks/matching.py measures it next to
-the in-process MemoryIndex. At 1M claims on one core: FTS5 (20k-postings budget) + rerank p50 ~30 ms,
-p95 ~36 ms; MemoryIndex + rerank p95 ~27 ms; a full rapidfuzz scan ~3.3 s.
+the in-process MemoryIndex. At 1M claims on one core: FTS5 (20k-postings budget) + rerank p50 30-36 ms,
+p95 36-58 ms (noisy shared box); MemoryIndex + rerank p95 26-31 ms; a full rapidfuzz scan ~3.4 s.
 """

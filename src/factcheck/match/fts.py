@@ -64,9 +64,9 @@ def fts_query(
 
     With `df` (document frequency per term, e.g. from the fts5vocab table) and `n_docs`, only the
     rarest terms are kept (IDF pruning), which bounds how many rows FTS5 has to score. The default
-    budget of 20k postings keeps FTS5 + rerank near p95 50-65 ms at 1M claims (vs 130-170 ms with
-    a budget of n/5 and 150-330 ms with every term, benchmarks/matching.py); on the CLEF sets
-    (10-20k claims) it never binds, so quality is unchanged. `None` = max(50k, n_docs/5).
+    budget of 20k postings keeps FTS5 + rerank at p50 ~30 ms / p95 36-58 ms (run-to-run noise on a
+    shared box) at 1M claims (vs 120-140 / 200-280 ms with a budget of n/5; benchmarks/matching.py);
+    on the CLEF sets (10-20k claims) it rarely binds. `None` = max(50k, n_docs/5).
     `speaker` (who said the query text) adds that speaker's token (see `speaker_term`), subject to
     the same pruning: for debate sentences it lifts recall@50 (PolitiFact dev 0.64 -> 0.70).
     """
