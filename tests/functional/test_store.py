@@ -129,3 +129,26 @@ def test_same_migrations_run_on_postgresql() -> None:
     finally:
         with admin.connect() as conn:
             conn.execute(text("DROP SCHEMA IF EXISTS factcheck_store_test CASCADE"))
+
+
+def test_memory_rows_from_before_0004_get_their_speaker_token(db_path: Path) -> None:
+    old = create_store_engine(str(db_path), migrate_to="0003")
+    with old.begin() as conn:
+        for row_id, speaker in ((1, "Olaf Scholz"), (2, "Olaf Scholz"), (3, None)):
+            conn.execute(
+                text(
+                    "INSERT INTO checked_claim (id, text, rating, original_label, rationale, origin, dedupe_key, terms,"
+                    " speaker, created_at) VALUES (:id, 'Die Rente steigt', 'false', 'falsch', '', 'import', :key,"
+                    " 'rent steig', :speaker, '2025-01-01 00:00:00')"
+                ),
+                {"id": row_id, "key": f"k{row_id}", "speaker": speaker},
+            )
+    old.dispose()
+
+    engine = create_store_engine(str(db_path))  # opening upgrades to 0004
+    with engine.connect() as conn:
+        terms = dict(conn.execute(text("SELECT id, terms FROM checked_claim")).all())
+        assert terms == {1: "rent steig zzspkolafscholz", 2: "rent steig zzspkolafscholz", 3: "rent steig"}
+        # the full-text index followed the update: the token's document frequency is the speaker's claim count
+        df = conn.execute(text("SELECT doc FROM checked_claim_vocab WHERE term = 'zzspkolafscholz'")).scalar()
+        assert df == 2

@@ -161,23 +161,43 @@ def _candidates_sqlite(
     return [(int(r[0]), float(r[1])) for r in rows], idf_from_df(df, n_docs), df
 
 
-def _candidates_postgres(session: Session, query_text: str, language: str | None) -> list[tuple[int, float]]:
+PG_MATCHES = "to_tsvector('simple', terms) @@ to_tsquery('simple', :q)"  # served by the GIN index of 0003
+
+
+def _candidates_postgres(
+    session: Session, query_text: str, language: str | None, speaker: str | None = None
+) -> tuple[list[tuple[int, float]], Any]:
     terms = list(dict.fromkeys(analyze(query_text, language)))[:24]
+    token = speaker_term(speaker)
+    if token and terms:
+        terms.append(token)
+    cache: dict[str, int] = {}
+
+    def df(term: str) -> int:
+        # Only asked for speaker tokens (prominence), once per distinct speaker among the candidates.
+        if term not in cache:
+            cache[term] = int(
+                session.exec(  # type: ignore[call-overload]
+                    text(f"SELECT count(*) FROM checked_claim WHERE {PG_MATCHES}"), params={"q": f"'{term}'"}
+                ).one()[0]
+            )
+        return cache[term]
+
     if not terms:
-        return []
+        return [], df
     tsquery = " | ".join("'" + t.replace("'", "") + "'" for t in terms)
     rows = session.exec(  # type: ignore[call-overload]
         text(
             "SELECT id, ts_rank(to_tsvector('simple', terms), to_tsquery('simple', :q)) AS r FROM checked_claim"
-            " WHERE to_tsvector('simple', terms) @@ to_tsquery('simple', :q) ORDER BY r DESC LIMIT :k"
+            f" WHERE {PG_MATCHES} ORDER BY r DESC LIMIT :k"
         ),
         params={"q": tsquery, "k": CANDIDATES},
     ).all()
-    return [(int(r[0]), float(r[1])) for r in rows]
+    return [(int(r[0]), float(r[1])) for r in rows], df
 
 
 def _speaker_claims(df: Any, speaker: str | None) -> int:
-    """Checked claims by this speaker (the df of its FTS token); 0 without FTS5 (PostgreSQL)."""
+    """Checked claims by this speaker (the document frequency of its index token)."""
     token = speaker_term(speaker)
     return df(token) if df is not None and token else 0
 
@@ -199,7 +219,7 @@ def find_similar(
     if session.get_bind().dialect.name == "sqlite":
         hits, idf, df = _candidates_sqlite(session, query_text, language, speaker)
     else:
-        hits = _candidates_postgres(session, query_text, language)
+        hits, df = _candidates_postgres(session, query_text, language, speaker)
     if not hits:
         return []
     ids = [h[0] for h in hits]
