@@ -107,3 +107,10 @@ def test_colon_frame_and_following_quote_keep_the_speaker() -> None:
 )
 def test_websites_events_and_foreign_names_are_not_quotes(text: str) -> None:
     assert [q for c in extract_claims(text, language="de") for q in c.quotes] == []
+
+
+def test_doubled_apostrophes_are_markup_not_quotes() -> None:
+    from factcheck.extract import extract_claims
+
+    t = "Die Firmen dürfen nicht mehr durch ''irreführende und suggestive Werbung'' zu Operationen verlocken."
+    assert not [q for c in extract_claims(t, language="de") for q in c.quotes]

@@ -296,7 +296,11 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if low in ("hielt", "hält", "hielten", "halten") and "für" in lows[i + 1 : i + 8]:
             k = lows.index("für", i + 1)
             nxt = lows[k + 1] if k + 1 < len(toks) else ""
-            if nxt and toks[k + 1][2][:1].islower() and nxt not in ("die", "den", "das", "ein", "eine"):
+            if (
+                nxt
+                and toks[k + 1][2][:1].islower()
+                and nxt not in ("die", "den", "das", "ein", "eine", "einen", "einem", "einer", "eines")
+            ):
                 cues.append(Cue(s, e, low, "speaker:stance:hält-für"))  # "X hält die Debatte für verkürzt"
                 continue
         if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:

@@ -75,8 +75,8 @@ def _can_open(text: str, i: int, ch: str) -> bool:
     if nxt.isspace():
         return False
     if ch in "'‘":
-        # apostrophes inside words ("don't", "Trump’s") are not quotes
-        return not prev.isalnum() and (nxt.isalnum() or nxt in '„“"')
+        # apostrophes inside words ("don't", "Trump’s") are not quotes; a doubled '' is wiki italics markup
+        return not prev.isalnum() and prev not in "'‘" and (nxt.isalnum() or nxt in '„“"')
     if ch == '"':
         return not prev.isalnum()
     if ch == "“":
