@@ -169,3 +169,14 @@ def test_english_object_after_the_verb_is_not_the_speaker() -> None:
         "DEC has no connection with the site and says it has contacted the police.", language="en"
     )
     assert claim.speakers == ["DEC"]
+
+
+def test_demonstrative_frame_names_the_source_of_the_sentence_before() -> None:
+    claims = extract_claims(
+        "Die Refinanzierung erfolgt über die LKW-Maut. "
+        "Das gab Bundesverkehrsminister Manfred Stolpe in Berlin bekannt.",
+        language="de",
+    )
+    assert claims[0].speakers == ["Manfred Stolpe"]
+    claims = extract_claims("Die Lage sei ernst. Das sei falsch, sagte Anna Berg.", language="de")
+    assert "Anna Berg" not in claims[0].speakers

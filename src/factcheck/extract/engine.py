@@ -28,6 +28,9 @@ CHECKWORTHY_THRESHOLD = 0.4
 _PARA_SPLIT = re.compile(r"\n\s*\n")
 _DEMONSTRATIVE_START = re.compile(r"^(?:Das|Dies|So|Diese|This|That|These)\b")
 _COLON_SPEAKER = re.compile(r":\s*$")
+# "Fresenius plant eine Umwandlung. Dies geht aus einer Pressemitteilung des Konzerns hervor." / "Das
+# bestätigte X.": a demonstrative subject/object then the cue verb names the source of the sentence before
+_BACK_FRAME = re.compile(r"(?:Das|Dies|Dieses|This|That)\s+(?=[a-zäöüß])")
 
 
 def _paragraphs(text: str, paragraphs: list[Paragraph] | None) -> list[Paragraph]:
@@ -216,6 +219,7 @@ def extract_claims(
                     cue = Cue(para.start, para.start, "", "speaker:interview-turn")
                     atts = [Attribution(cue, turn, None, "speaker:interview-turn")]
                 real = [a for a in atts if a.speaker.kind != "generic"]
+                _back_frame(text, sent, real, rows, pi)
                 chain = (real[-1], pi) if real else None
                 for a in real:
                     if a.mention is None and a.speaker.kind == "phrase" and _PROPER_NAME.fullmatch(a.speaker.name):
@@ -247,6 +251,25 @@ def extract_claims(
         if claim.checkworthy and "event" not in claim.kinds and not claim.speakers:
             claim.kinds.append("event")
     return claims
+
+
+def _back_frame(text: str, sent: Sentence, real: list[Attribution], rows: list, pi: int) -> None:
+    """ "Das gab Bundesverkehrsminister X in Berlin bekannt.": the sentence before (same paragraph, no speaker
+    of its own) is what X said."""
+    if not real or not rows or rows[-1][3] != pi or rows[-1][0].speakers:
+        return
+    m = _BACK_FRAME.match(text, sent.start, sent.end)
+    if m is None:
+        return
+    first = min(real, key=lambda a: a.cue.start)
+    between = text[m.end() : first.cue.start]
+    if first.cue.start < m.end() or any(ch in between for ch in ',;:„“"»«') or len(between.split()) > 3:
+        return
+    prev = rows[-1][0]
+    prev.speakers.append(first.speaker.name)
+    prev.cues.append(f"speaker:next-sentence-frame:{first.speaker.name}")
+    if "attribution" not in prev.kinds:
+        prev.kinds.append("attribution")
 
 
 def _fill_fields(
