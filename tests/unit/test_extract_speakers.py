@@ -180,3 +180,12 @@ def test_demonstrative_frame_names_the_source_of_the_sentence_before() -> None:
     assert claims[0].speakers == ["Manfred Stolpe"]
     claims = extract_claims("Die Lage sei ernst. Das sei falsch, sagte Anna Berg.", language="de")
     assert "Anna Berg" not in claims[0].speakers
+
+
+def test_sentence_initial_adverb_is_no_subject_and_place_in_source_phrase_is_no_source() -> None:
+    (claim,) = extract_claims(
+        "Zuletzt hatte im Mai 2005 der mexikanische Präsident Vicente Fox um die Herausgabe gebeten.", language="de"
+    )
+    assert claim.speakers == ["Vicente Fox"]
+    (claim,) = extract_claims("Der Verdächtige wurde nach Angaben von Interpol in Korat gefasst.", language="de")
+    assert "Korat" not in claim.speakers

@@ -204,7 +204,8 @@ def _attribute_one(
         if not m:
             return None
         s, e = m.start(1), m.end(1)
-        inside = [x for x in mentions if s <= x.start < e and not x.possessive]
+        # "nach Angaben von Interpol in Korat": a name after a preposition inside the phrase is no source
+        inside = [x for x in mentions if s <= x.start < e and not x.possessive and not _prep_before(text, x, s)]
         if inside:
             p = _resolve(inside[0], reg, cue.word, text, sent_start)
             return Attribution(cue, p, inside[0], cue.rule) if p else None
@@ -535,7 +536,8 @@ _SKIP_HEADS = (
         "darum trotzdem allerdings außerdem zudem ebenso ebenfalls bislang bisher erstmals zunächst schließlich "
         "letztlich immerhin freilich offenbar offensichtlich vermutlich womöglich insbesondere gleichzeitig "
         "anschließend daraufhin demnach meanwhile however earlier later separately weiter ferner zahl anzahl "
-        "höhe summe hälfte drittel viertel mehrzahl großteil bereich verlauf"
+        "höhe summe hälfte drittel viertel mehrzahl großteil bereich verlauf zuletzt kürzlich jüngst neulich "
+        "vorher danach seinerzeit ursprünglich eigentlich angeblich tatsächlich sogar somit dort hier stattdessen"
     )
     | {"es", "man", "das", "dies", "this", "it", "there", "which", "who"}
 )
