@@ -189,3 +189,11 @@ def test_sentence_initial_adverb_is_no_subject_and_place_in_source_phrase_is_no_
     assert claim.speakers == ["Vicente Fox"]
     (claim,) = extract_claims("Der Verdächtige wurde nach Angaben von Interpol in Korat gefasst.", language="de")
     assert "Korat" not in claim.speakers
+
+
+def test_ordinal_date_does_not_end_the_clause_of_a_separable_verb() -> None:
+    (claim,) = extract_claims(
+        "Die Staatsanwaltschaft Altach gab am Montag, dem 27. März, die Einstellung des Verfahrens bekannt.",
+        language="de",
+    )
+    assert claim.speakers == ["Staatsanwaltschaft Altach"]

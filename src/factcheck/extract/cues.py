@@ -345,6 +345,8 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         # the rest of the clause decides separable verbs: "stellte ... fest", "sagte ... ab"
         rest: list[str] = []
         for j in range(i + 1, len(toks)):
+            if lows[j] == "." and j + 2 < len(toks) and (lows[j - 1].isdigit() or len(lows[j - 1]) <= 3):
+                continue  # "am 6. Mai", "Dr. X": an ordinal or abbreviation inside the sentence ends no clause
             if lows[j] in (".", ";", ":", "!", "?") or (
                 lows[j] == "," and j + 1 < len(toks) and lows[j + 1] in ("dass", "ob", "wie", "er", "sie")
             ):
