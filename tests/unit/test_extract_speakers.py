@@ -197,3 +197,18 @@ def test_ordinal_date_does_not_end_the_clause_of_a_separable_verb() -> None:
         language="de",
     )
     assert claim.speakers == ["Staatsanwaltschaft Altach"]
+
+
+def test_name_before_role_apposition_is_a_person_and_passive_quoted_person_speaks() -> None:
+    claims = extract_claims(
+        "Die Ernte war gut. Henk Jaap Meijer, Laborleiter der Emsland Stärke GmbH, erklärte: „Wir sehen zurzeit "
+        "keine Möglichkeit, Amflora anzupflanzen.“",
+        language="de",
+    )
+    assert claims[1].quotes[0].speaker == "Henk Jaap Meijer"
+    (claim,) = extract_claims(
+        "Dies ist eine Chance, im Web ein „Bürger erster Klasse zu werden“, wird Mike Downey, Technical Product "
+        "Manager für Flash Authoring, zitiert.",
+        language="de",
+    )
+    assert claim.quotes[0].speaker == "Mike Downey"

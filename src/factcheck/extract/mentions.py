@@ -185,6 +185,10 @@ class Registry:
 _ACRONYM_PLACE = re.compile(r"\b([A-Z]{2,5}) ([A-Z][a-z]+)\b")
 _TOWN_BODY = re.compile(r"\b(Stadt|Gemeinde|Landkreis|Kreis|Bezirk|Freistaat|Land)\s+([A-ZÄÖÜ][\w-]+)")
 _LOWER_ROLE = re.compile(r"(?<![\w-])[a-zäöü]{2,8}-([A-ZÄÖÜ][\w]+)\s+(?=[" + _UP + r"])")
+_NAME_BEFORE_ROLE = re.compile(
+    r"(?:^|(?<=[.!?:;]\s)|(?<=\n))((?:[" + _UP + r"][\w'’-]+\s+){1,2}[" + _UP + r"][\w'’-]+),\s+"
+    r"(?:(?:der|die|ein|eine|ehemaliger|ehemalige)\s+)?(?:[a-zäöüß][\w-]*\s+)?([" + _UP + r"][\w-]+)\b"
+)
 _POSS_ROLE = re.compile(
     r"\b(?:Its|Their|His|Her|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s+of\s+[a-z][\w-]*)?),\s+"
     r"(?=[" + _UP + r"])|\b(?:Ihr|Ihre|Sein|Seine)\s+([A-ZÄÖÜ][\w-]+),\s+(?=[" + _UP + r"])"
@@ -431,6 +435,28 @@ def build_registry(text: str) -> Registry:
             continue
         full.append(Mention(m.start(), end, p, "speaker:apposition"))
         taken.append((m.start(), end))
+    # 1d. a name before a role in apposition: "Henk Jaap Meijer, Laborleiter der Emsland Stärke GmbH, erklärte",
+    # "Shana Dale, eine NASA-Sprecherin,": two or three capitalised words are a person even with an unknown given name
+    for m in _NAME_BEFORE_ROLE.finditer(text):
+        role = m.group(2)
+        if not role.lower().endswith(_ROLE_SUFFIXES) or not free(m.start(1), m.end(1)):
+            continue
+        toks = _name_tokens(m.group(1))
+        if len(toks) != len(m.group(1).split()) or any(
+            t.lower() in NOT_NAME_WORDS
+            or t.lower() in PLACES
+            or t.lower() in ORG_NOUNS
+            or _NOUN_SUFFIX.search(t.lower())
+            for t in toks
+        ):
+            continue
+        name = " ".join(toks)
+        if reg.resolve(name) is not None:
+            continue
+        gender = FIRST_NAMES.get(toks[0].lower(), "") or _gender_of_role(role)
+        p = reg.add(name, gender, role)
+        full.append(Mention(m.start(1), m.end(1), p, "speaker:apposition"))
+        taken.append((m.start(1), m.end(1)))
     # 3. known first name + surname: "Pete Hegseth", "Alexandra Filipenko"
     # a first name inside a longer capitalised run starts the name too: "But Sofia Lindqvist", "Detective
     # Inspector Ravi Chandra"

@@ -213,6 +213,15 @@ def _attribute_one(
         return Attribution(cue, p, None, cue.rule + ":phrase") if p else None
     cand: Mention | None = None
     rule = cue.rule
+    if cue.word in _QUOTING_VERBS and cue.word.startswith("zit"):
+        # "„…“, wird Mike Downey, Technical Product Manager für Flash Authoring, zitiert": the person right
+        # after the passive auxiliary is the one quoted
+        aux = list(re.finditer(r"\b(?:wird|wurde|werden|wurden)\s+", text[sent_start : cue.start]))
+        if aux:
+            at = sent_start + aux[-1].end()
+            obj = [m for m in mentions if m.start == at and m.entity.kind == "person" and not m.possessive]
+            if obj and (p := _resolve(obj[0], reg, cue.word, text, sent_start)) is not None:
+                return Attribution(cue, p, obj[0], cue.rule + ":quoted-passive")
     if cue.word in _QUOTING_VERBS and not re.search(
         r"\b(?:wird|wurde|werden|wurden|was|were|is|are)\b", text[cs : cue.start]
     ):
