@@ -59,7 +59,8 @@ _SUBJUNCTIVE = re.compile(
     r"verkaufe|baue|liefere|nutze|beziehe|betreffe|bedeute|gehöre|besitze|werde|wolle|sehe|müssten|"
     r"fordere|ändere|handele|schrecke|verhindere|gefährde|erhöhe|senke|stärke|schwäche|fördere|koste|lohne|"
     r"helfe|schade|nütze|treibe|entstehe|ermögliche|verschärfe|verbessere|belaste|entlaste|schütze|"
-    r"rate|läge|lägen|gäbe|käme|kämen|ginge|stünde|stünden|[a-zäöü]{3,}iere|"
+    r"rate|läge|lägen|gäbe|käme|kämen|ginge|stünde|stünden|[a-zäöü]{3,}iere|bedinge|ergebe|erscheine|"
+    r"bestehe|verlaufe|fehle|stamme|bedürfe|bestünde|laute|"
     # sentence-initial (conditional) forms: "Kämen sie dem nicht nach, …", "Sei das der Fall, …"
     r"Kämen|Käme|Sei|Seien|Wäre|Wären|Hätte|Hätten|Gäbe|Würde|Würden)\b"
 )

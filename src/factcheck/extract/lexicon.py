@@ -34,7 +34,7 @@ DE_SPEECH_STEMS = words(
     verlautet verlaut twittert postet teil gab gib kündig wies weis stell hob heb fügt füg führ
     räumt beschuldig vorwarf warf wirf argumentier begründ monier rüg protestier signalisier beteuer
     zweifel bezweifel charakterisier skizzier schilder ankündig mitteil plädier beschloss beschließ
-    riet rät errechnet verlautbart sprich bat bitt beziffer beurteil
+    riet rät errechnet verlautbart sprich bat bitt beziffer beurteil bedauer befürcht vermut
     """
 )
 # Separable speech verbs: particle that must appear later in the clause (or be glued in front).
