@@ -212,3 +212,14 @@ def test_name_before_role_apposition_is_a_person_and_passive_quoted_person_speak
         language="de",
     )
     assert claim.quotes[0].speaker == "Mike Downey"
+
+
+def test_konjunktiv_after_a_named_subject_without_speech_verb_is_that_subjects() -> None:
+    claims = extract_claims(
+        "Berlins Regierender Bürgermeister Klaus Wowereit (SPD) kam zur Sitzung. "
+        "Anfang der neunziger Jahre seien offenbar juristische Fehler gemacht worden.",
+        language="de",
+    )
+    assert claims[1].speakers == ["Klaus Wowereit"]
+    claims = extract_claims("In Berlin traf Klaus Wowereit ein. Die Lage sei ernst.", language="de")
+    assert claims[1].speakers == []

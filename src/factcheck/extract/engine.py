@@ -95,6 +95,26 @@ def _main_clause_subject(text: str, sent: Sentence, at: int, reg: Registry) -> P
     return None
 
 
+_STRICT_KONJ = re.compile(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|gebe|gehe|liege|stehe|bestehe|komme|handle|handele|"
+    r"bleibe|fehle|reiche|[a-zäöü]{3,}iere)\b"
+)
+
+
+def _sentence_subject(text: str, sent: Sentence, reg: Registry) -> Person | None:
+    """The named person or body that opens the sentence ("Berlins Regierender Bürgermeister Klaus Wowereit
+    (SPD) bedauerte …"), not one after a preposition or in a genitive."""
+    for x in reg.in_span(sent.start, sent.end):
+        if len(text[sent.start : x.start].split()) > 3:
+            return None
+        if x.possessive or x.pronoun or x.entity.kind not in ("person", "institution"):
+            continue
+        if _prep_before(text, x, sent.start) or _genitive_attr(text, x, sent.start):
+            return None
+        return x.entity
+    return None
+
+
 _DEMNACH = re.compile(r"\b(?:[Dd]emnach|[Ll]aut der Umfrage|[Ll]aut dem Bericht)\b")
 
 
@@ -188,6 +208,7 @@ def extract_claims(
     rows: list[tuple[ExtractedClaim, Sentence, list[Attribution], int]] = []
     all_quotes: list[QuoteSpan] = []
     chain: tuple[Attribution, int] | None = None  # last attributed sentence, for reported speech
+    subj_prev: tuple[Person, int] | None = None  # named subject of the sentence before, when nobody spoke there
     for pi, para in enumerate(paras):
         turn = _interview_turn(text, para, reg)
         quotes = find_quotes(text, para.start, para.end)
@@ -214,6 +235,13 @@ def extract_claims(
                             atts = [Attribution(cue, own, None, "speaker:main-clause-subject")]
                         else:
                             atts = [Attribution(cue, prev.speaker, None, "speaker:reported-speech-carry")]
+                if not atts and not own_verb and not chain and subj_prev and pi == subj_prev[1] and language == "de":
+                    kon = _STRICT_KONJ.search(text, sent.start, sent.end)
+                    if kon and not any(a <= kon.start() < b for a, b in in_quote):
+                        # "X bedauerte die Entscheidung. Anfang der Neunziger seien Fehler gemacht worden.": a
+                        # Konjunktiv I after a sentence whose subject is a named person or body reports that subject
+                        cue = Cue(sent.start, sent.start, kon.group(), f"speaker:subjunctive:{kon.group()}")
+                        atts = [Attribution(cue, subj_prev[0], None, "speaker:previous-subject-carry")]
                 if not atts and turn is not None and not text[sent.start : sent.end].rstrip().endswith("?"):
                     # "Okafor: Relief, mostly. I had been out for 511 days …": an interview answer is the
                     # interviewee's statement, every sentence of the turn
@@ -221,6 +249,8 @@ def extract_claims(
                     atts = [Attribution(cue, turn, None, "speaker:interview-turn")]
                 real = [a for a in atts if a.speaker.kind != "generic"]
                 _back_frame(text, sent, real, rows, pi)
+                subj = None if atts else _sentence_subject(text, sent, reg)
+                subj_prev = (subj, pi) if subj else None
                 chain = (real[-1], pi) if real else None
                 for a in real:
                     if a.mention is None and a.speaker.kind == "phrase" and _PROPER_NAME.fullmatch(a.speaker.name):
