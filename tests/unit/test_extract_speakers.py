@@ -223,3 +223,8 @@ def test_konjunktiv_after_a_named_subject_without_speech_verb_is_that_subjects()
     assert claims[1].speakers == ["Klaus Wowereit"]
     claims = extract_claims("Mit Klaus Wowereit sprach niemand. Die Lage sei ernst.", language="de")
     assert claims[1].speakers == []
+
+
+def test_well_known_bodies_with_lower_case_words_speak() -> None:
+    (claim,) = extract_claims("Ärzte ohne Grenzen teilte gestern mit, drei Flugzeuge seien gelandet.", language="de")
+    assert claim.speakers == ["Ärzte ohne Grenzen"]

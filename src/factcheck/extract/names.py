@@ -207,7 +207,12 @@ for _m in (
     "United States Geological Survey|United Nations|Vereinte Nationen|Vereinten Nationen|"
     "European Commission|Europäische Kommission|Europäische Zentralbank|European Central Bank|"
     "Bank of England|Federal Reserve|Deutsche Bahn|Deutsche Bank|Deutsche Presse-Agentur|"
-    "Associated Press|Russia Today|China Daily|Al Jazeera|Al-Dschasira|Voice of America"
+    "Associated Press|Russia Today|China Daily|Al Jazeera|Al-Dschasira|Voice of America|"
+    # well-known bodies whose names hold lower-case words or no institution noun
+    "Ärzte ohne Grenzen|Reporter ohne Grenzen|Amnesty International|Human Rights Watch|Greenpeace|"
+    "Transparency International|Rotes Kreuz|Roten Kreuz|Rote Kreuz|Roter Halbmond|Roten Halbmond|Interpol|"
+    "Europol|Banca d'Italia|Deutsche Welle|Spiegel Online|Xinhua|Reuters|Kyodo|Médecins Sans Frontières|"
+    "Save the Children|Oxfam|Caritas|Diakonie|Unicef|UNICEF|Unesco|UNESCO|Frontex|Eurostat"
 ).split("|"):
     INSTITUTIONS[_m.lower()] = _m
 
