@@ -228,3 +228,17 @@ def test_konjunktiv_after_a_named_subject_without_speech_verb_is_that_subjects()
 def test_well_known_bodies_with_lower_case_words_speak() -> None:
     (claim,) = extract_claims("Ärzte ohne Grenzen teilte gestern mit, drei Flugzeuge seien gelandet.", language="de")
     assert claim.speakers == ["Ärzte ohne Grenzen"]
+
+
+def test_accusative_object_after_the_verb_is_no_speaker_and_nach_eigenem_bekunden() -> None:
+    (claim,) = extract_claims(
+        "Die das Unglück überlebende Alice Kakamara, 30, beschrieb in einem Krankenhaus den Hergang: „Die See war "
+        "wirklich rau, windig, hohe Wellen.“",
+        language="de",
+    )
+    assert claim.quotes[0].speaker != "Hergang"
+    (claim,) = extract_claims(
+        "Der ältere Bruder des Papstes, Georg Ratzinger, war nach eigenem Bekunden seit langem eingeweiht.",
+        language="de",
+    )
+    assert claim.speakers == ["Georg Ratzinger"]

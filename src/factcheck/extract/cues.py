@@ -219,7 +219,7 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if low == "nach":
             # "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach eigenen Angaben"
             j = i + 1
-            if j + 1 < len(toks) and lows[j] == "eigenen" and lows[j + 1] in _NACH_NOUNS:
+            if j + 1 < len(toks) and lows[j] in ("eigenen", "eigenem") and lows[j + 1] in _NACH_NOUNS:
                 # "nach eigenen Angaben": the subject of the clause speaks for itself
                 cues.append(Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto"))
                 continue

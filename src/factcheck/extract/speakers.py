@@ -629,6 +629,11 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
             return p or Person(m.group(0).strip(), EN_ROLE_NOUNS.get(head, ""), "phrase")
     if cue.direction in ("right", "auto"):
         m = _NP_AFTER.match(text, cue.end, ce)
-        if m and (p := _phrase_person(m.group(1), reg, cue.start)):
+        # "beschrieb in einem Krankenhaus den Hergang": an accusative/dative noun phrase is the object
+        if (
+            m
+            and not re.match(r"(?:den|dem|einen|einem)\s", m.group(1))
+            and (p := _phrase_person(m.group(1), reg, cue.start))
+        ):
             return p
     return None
