@@ -242,3 +242,12 @@ def test_accusative_object_after_the_verb_is_no_speaker_and_nach_eigenem_bekunde
         language="de",
     )
     assert claim.speakers == ["Georg Ratzinger"]
+
+
+def test_quote_goes_to_the_verb_right_before_it_in_its_clause() -> None:
+    (claim,) = extract_claims(
+        "Miroslav Klose, der wegen wiederholten Fouls Gelb-Rot sah, nannte seinen Platzverweis „überzogen“, "
+        "Bundestrainer Joachim Löw bezeichnete acht Gelbe Karten als zu viel.",
+        language="de",
+    )
+    assert claim.quotes[0].speaker == "Miroslav Klose"

@@ -362,15 +362,26 @@ _PROPER_NAME = re.compile(
 _POSSESSIVE_WORD = re.compile(r"\b(?:[Ss]ein|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Hh]is|[Hh]er)\b")
 
 
-def _nearest_att(q: QuoteSpan, atts: list[Attribution], after_close: bool = False) -> Attribution | None:
+def _nearest_att(
+    q: QuoteSpan, atts: list[Attribution], after_close: bool = False, text: str = ""
+) -> Attribution | None:
     if after_close:
         atts = [a for a in atts if a.cue.start >= q.close_at]
     if not atts:
         return None
+
+    def same_clause(a: Attribution) -> bool:
+        # "X nannte seinen Platzverweis „überzogen“, Y bezeichnete …": the verb right before the quote, in
+        # its clause, frames it
+        return (
+            bool(text) and 0 <= q.open_at - a.cue.end <= 60 and not re.search(r"[,;:.!?]", text[a.cue.end : q.open_at])
+        )
+
     # a named person or institution frames a quote before a bare noun phrase does
     return min(
         atts,
         key=lambda a: (
+            not same_clause(a),
             a.speaker.kind in ("phrase", "generic"),
             min(abs(a.cue.start - q.close_at), abs(a.cue.end - q.open_at)),
         ),
@@ -410,7 +421,7 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         rule = ""
         att = _nearest_att(q, rows[rc][2], after_close=True) if rc != ro else None
         if att is None:
-            att = _nearest_att(q, atts)
+            att = _nearest_att(q, atts, text=text)
         if att is not None:
             speaker, rule = att.speaker, "quote:cue-in-sentence"
         if speaker is None and re.search(r":\s*$", text[sent.start : q.open_at]):
