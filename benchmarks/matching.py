@@ -436,20 +436,12 @@ def ensure_fts(con: sqlite3.Connection, docs: list[Doc], terms: list[str] | None
 
 
 def fts_df(con: sqlite3.Connection) -> tuple[int, Callable[[str], int]]:
-    n = con.execute("SELECT count(*) FROM claim").fetchone()[0]
-    cache: dict[str, int] = {}
-
-    def df(term: str) -> int:
-        if term not in cache:
-            row = con.execute("SELECT doc FROM claim_vocab WHERE term = ?", (term,)).fetchone()
-            cache[term] = row[0] if row else 0
-        return cache[term]
-
-    return n, df
+    """The number of claims and a df lookup cached for the life of the returned callable."""
+    return con.execute("SELECT count(*) FROM claim").fetchone()[0], fresh_df(con)
 
 
 def fresh_df(con: sqlite3.Connection) -> Callable[[str], int]:
-    """A df lookup with a cache for one query only, as find_similar has (one lookup per speaker)."""
+    """A df lookup with its own cache (a new one per query models a cold process)."""
     cache: dict[str, int] = {}
 
     def df(term: str) -> int:
