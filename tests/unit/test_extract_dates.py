@@ -130,3 +130,13 @@ def test_a_later_month_in_a_past_clause_is_last_year() -> None:
     assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2025-12"]
     t = "Patients waited up to 40 hours during the first week of January."
     assert [d.value for d in find_dates(t, 0, len(t), ref)] == ["2026-01"]
+
+
+def test_sentence_initial_bis_weekday_lies_ahead() -> None:
+    from datetime import date
+
+    from factcheck.extract.dates import find_dates
+
+    text = "Bis Donnerstag solle ein Nachfolger feststehen."
+    (d,) = find_dates(text, 0, len(text), date(2026, 3, 9))
+    assert d.value == "2026-03-12"

@@ -251,3 +251,22 @@ def test_quote_goes_to_the_verb_right_before_it_in_its_clause() -> None:
         language="de",
     )
     assert claim.quotes[0].speaker == "Miroslav Klose"
+
+
+def test_club_names_age_nouns_and_quoted_media() -> None:
+    claims = extract_claims(
+        "Der Zweitligist FC Rheinstetten hat sich von Cheftrainer Matthias Keller getrennt. "
+        "Das teilte der Verein am Sonntagabend mit.",
+        language="de",
+    )
+    assert claims[1].speakers == ["FC Rheinstetten"]
+    claims = extract_claims(
+        "„Das tut mir leid“, sagte Kapitän Jonas Petrović. Der 29-Jährige kündigte an, die Spieler wollten "
+        "„jetzt erst recht“ gewinnen.",
+        language="de",
+    )
+    assert claims[1].quotes[0].speaker == "Jonas Petrović"
+    (claim,) = extract_claims("Als Favorit gilt nach Informationen des „Kicker“ Stefan Wohlgemuth.", language="de")
+    assert claim.speakers == ["Kicker"]
+    claims = extract_claims("Leeds United have sacked their manager. The club announced it on Monday.", language="en")
+    assert claims[1].speakers == ["Leeds United"]

@@ -131,7 +131,7 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel:weekday",
         re.compile(
-            r"\b(?:(am|vergangenen|letzten|diesen|kommenden|nächsten|ab|bis|on|last|this|next|from|until|by)\s+)?("
+            r"\b(?:((?i:am|vergangenen|letzten|diesen|kommenden|nächsten|ab|bis|on|last|this|next|from|until|by))\s+)?("
             + _WEEKDAY_ALT
             # "am Montagabend", "am Dienstagmorgen": the weekday with a time of day glued on
             + r")(?:früh|morgen|vormittag|mittag|nachmittag|abend|nacht)?\b"

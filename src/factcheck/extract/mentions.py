@@ -675,8 +675,19 @@ _NAME_BEFORE_INST = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*[\w]) $")
 _LOWER_INST = re.compile(r"\bthe\s+(government|police|ministry|department|court)\b")
 
 
+# sports clubs: "FC Rheinstetten", "1. FC Köln", "SV Darmstadt 98", "Borussia Dortmund", "Leeds United"
+_CLUB = re.compile(
+    r"(?<![\w-])((?:1\.\s)?(?:FC|SC|SV|VfB|VfL|TSV|TSG|SpVgg|BV|FSV|SSV|SG|RB|AC|AS|SSC|Borussia|Eintracht|"
+    r"Hertha|Fortuna|Werder|Arminia|Holstein|Dynamo|Hansa|Rot-Weiss|Rot-Weiß|Preußen|Kickers|Alemannia)"
+    r"(?:\s+[" + _UP + r"][\w'’-]+){1,2}(?:\s+\d{2,4}(?![\d.,]))?"
+    r"|[" + _UP + r"][\w'’-]+(?:\s+[" + _UP + r"][\w'’-]+)?\s+(?:United|Rovers|Wanderers|Athletic|Albion|Hotspur))\b"
+)
+
+
 def _iter_institutions(text: str):
     """(start, end, surface) of institutions: lexicon words, multi-word names, -ministerium nouns."""
+    for m in _CLUB.finditer(text):
+        yield m.start(1), m.end(1), m.group(1)
     skip = -1
     for m in CAP_WORD.finditer(text):
         if m.start() < skip:

@@ -200,6 +200,11 @@ def _attribute_one(
             # "according to the government's own estimate": the body right after the frame
             p = _resolve(near[0], reg, cue.word, text, sent_start)
             return Attribution(cue, p, near[0], cue.rule) if p else None
+        qm = _QUOTED_SOURCE.match(text, cue.end, ce + 1)
+        if qm:
+            # "nach Informationen des „Kicker“", "laut der Zeitung „Die Welt“": the medium named in quotation marks
+            name = qm.group(1).strip()
+            return Attribution(cue, reg.resolve(name) or Person(name, "", "phrase"), None, cue.rule + ":quoted-medium")
         m = _RIGHT_NP.match(text, cue.end, ce + 1)
         if not m:
             return None
@@ -494,7 +499,7 @@ _DET = (
     r"sein|ihr|zwei|drei|mehrere|viele|einige|zahlreiche|the|a|an|his|her|their|its|two|three|several|many)"
 )
 _ADJ = r"(?:(?:[a-zäöüß]|[A-ZÄÖÜ]{2,}-[a-zäöüß]|\d+-[a-zäöüß])[\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
-_NOUN = r"(?:[A-ZÄÖÜ][\w'’.-]*\w)"
+_NOUN = r"(?:(?:\d{1,3}-)?[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
     rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|eines|einer|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
@@ -533,6 +538,9 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\s*(the|der|die|das|dem|des)\s+([\w-]+)\s*(?:[,.;]|$)", re.IGNORECASE)
+_QUOTED_SOURCE = re.compile(
+    r"\s*(?:(?:des|der|dem|von|vom)\s+)?(?:[A-ZÄÖÜ]?[a-zäöüß-]+\s+){0,2}[„\"»]([A-ZÄÖÜ][^“”\"«„]{1,50})[“”\"«]"
+)
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
 _EN_ROLE_NP = re.compile(
     r"\s*([Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")"
@@ -574,6 +582,11 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
             p = reg.last_with_role(pos, head, role_gender(words[-1]))
             if p is not None:
                 return p
+    if pos >= 0 and definite and len(words) == 1 and re.fullmatch(r"\d{1,3}-[Jj]ährigen?", words[0]):
+        # "Der 29-Jährige kündigte an", "die 57-Jährige": the person last named of that gender
+        g = "f" if raw[:3].lower() == "die" else "m"
+        if (p := reg.last_person_before(pos, g)) is not None:
+            return p
     if pos >= 0 and definite and len(words) == 1 and words[0][:1].isupper():
         # "die Endokrinologin", "die Naturschützerin", "der Epidemiologe": a person noun not in the role
         # lexicon is the person last named of that gender
