@@ -270,3 +270,12 @@ def test_club_names_age_nouns_and_quoted_media() -> None:
     assert claim.speakers == ["Kicker"]
     claims = extract_claims("Leeds United have sacked their manager. The club announced it on Monday.", language="en")
     assert claims[1].speakers == ["Leeds United"]
+
+
+def test_university_is_a_body_and_ist_zuversichtlich_is_a_stance() -> None:
+    (claim,) = extract_claims(
+        "Der Riesenplanet begleitet einen Stern, teilte die Friedrich-Schiller-Universität Jena mit.", language="de"
+    )
+    assert claim.speakers == ["Friedrich-Schiller-Universität Jena"]
+    (claim,) = extract_claims("Islands Regierung ist dennoch zuversichtlich, 2012 der EU beizutreten.", language="de")
+    assert claim.speakers == ["Islands Regierung"]

@@ -327,6 +327,14 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if low in ("ließ", "lässt", "ließen") and {"verlauten", "wissen", "durchblicken"} & set(lows[i + 1 : i + 10]):
             cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
             continue
+        if (
+            low in ("ist", "sind", "war", "waren", "bleibt", "blieb")
+            and i > 0
+            and toks[i - 1][2][:1].isupper()
+            and any(w in _STANCE_ADJ for w in lows[i + 1 : i + 4])
+        ):
+            cues.append(Cue(s, e, low, f"speaker:stance:{low}"))  # "Islands Regierung ist dennoch zuversichtlich"
+            continue
         if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
             window = set(lows[i + 1 : i + 16])
             stance = any(w in _STANCE_ADJ or w[:-2] in _STANCE_ADJ or w[:-3] in _STANCE_ADJ for w in window)

@@ -233,4 +233,8 @@ INSTITUTION_SUFFIXES = (
     "agentur",
     "institut",
     "bank",
+    "universität",
+    "hochschule",
+    "klinikum",
+    "stiftung",
 )
