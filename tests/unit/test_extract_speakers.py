@@ -279,3 +279,8 @@ def test_university_is_a_body_and_ist_zuversichtlich_is_a_stance() -> None:
     assert claim.speakers == ["Friedrich-Schiller-Universität Jena"]
     (claim,) = extract_claims("Islands Regierung ist dennoch zuversichtlich, 2012 der EU beizutreten.", language="de")
     assert claim.speakers == ["Islands Regierung"]
+
+
+def test_english_short_quote_before_said_then_role_and_name() -> None:
+    (claim,) = extract_claims("“We are delighted with the result,” said head coach Tom Walsh.", language="en")
+    assert claim.quotes[0].speaker == "Tom Walsh"

@@ -291,7 +291,7 @@ def _attribute_one(
                     if p0 is not None and _EN_RELATIVE.match(text, m0.end() - 1):
                         return Attribution(cue, p0, None, cue.rule + ":relative-clause-subject")
         lead = text[cs : cue.start].strip()
-        if language != "de" and lead:
+        if language != "de" and lead and not _QUOTE_ONLY_LEAD.fullmatch(lead):
             # English is SVO: a name after the verb is its object ("told Mr Blair"), unless the verb opens
             # the clause ('…," said Mr Blair')
             after = []
@@ -541,6 +541,8 @@ _DEFINITE = re.compile(r"\s*(the|der|die|das|dem|des)\s+([\w-]+)\s*(?:[,.;]|$)",
 _QUOTED_SOURCE = re.compile(
     r"\s*(?:(?:des|der|dem|von|vom)\s+)?(?:[A-ZÄÖÜ]?[a-zäöüß-]+\s+){0,2}[„\"»]([A-ZÄÖÜ][^“”\"«„]{1,50})[“”\"«]"
 )
+# '“We are delighted with the result,” said head coach Tom Walsh': a quote before the verb is no subject
+_QUOTE_ONLY_LEAD = re.compile(r"[“\"‘'][^”\"’]{1,400}[”\"’']\s*[,.]?\s*")
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
 _EN_ROLE_NP = re.compile(
     r"\s*([Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")"
