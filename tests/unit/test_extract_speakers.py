@@ -284,3 +284,12 @@ def test_university_is_a_body_and_ist_zuversichtlich_is_a_stance() -> None:
 def test_english_short_quote_before_said_then_role_and_name() -> None:
     (claim,) = extract_claims("“We are delighted with the result,” said head coach Tom Walsh.", language="en")
     assert claim.quotes[0].speaker == "Tom Walsh"
+
+
+def test_org_noun_with_adjective_genitive_is_a_new_body() -> None:
+    claims = extract_claims(
+        "Der Bundesverband Erneuerbare Energie kritisierte das Gesetz. Für die Stadtwerke bedauerte der Verband "
+        "kommunaler Unternehmen, dass sich die Bundesregierung einseitig gestellt habe.",
+        language="de",
+    )
+    assert claims[1].speakers == ["Verband kommunaler Unternehmen"]

@@ -671,6 +671,7 @@ _INST_SINGLE = {k for k in INSTITUTIONS if " " not in k}
 _INST_SUFFIXES = tuple(INSTITUTION_SUFFIXES)
 _NAME_AFTER_INST = re.compile(r" ([A-ZÄÖÜ][\w-]*[\w])(?![\w-])")
 _GENITIVE_AFTER_INST = re.compile(r" (?:der|des|für) (?:[a-zäöü][\w-]*e[nrs]? ){0,2}[A-ZÄÖÜ][\w-]*[\w]")
+_ADJ_GENITIVE_AFTER_INST = re.compile(r" [a-zäöü][\w-]*er [A-ZÄÖÜ][\w-]*[\w](?![\w-])")
 _NAME_BEFORE_INST = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*[\w]) $")
 _LOWER_INST = re.compile(r"\bthe\s+(government|police|ministry|department|court)\b")
 
@@ -712,6 +713,8 @@ def _iter_institutions(text: str):
             gen = _GENITIVE_AFTER_INST.match(text, e)
             if gen and low.rstrip("s").endswith(("institut", "verband", "amt", "agentur", "bank", "rat")):
                 e = gen.end()  # "des Instituts der deutschen Wirtschaft"
+            elif e == m.end() and (adj := _ADJ_GENITIVE_AFTER_INST.match(text, e)):
+                e = adj.end()  # "der Verband kommunaler Unternehmen": a name of its own, not "der Verband" before
             skip = e
             st = m.start()
             # "Local Government Association": capitalised words before belong to the name
