@@ -293,3 +293,10 @@ def test_org_noun_with_adjective_genitive_is_a_new_body() -> None:
         language="de",
     )
     assert claims[1].speakers == ["Verband kommunaler Unternehmen"]
+
+
+def test_source_phrase_ends_before_a_nominative_subject() -> None:
+    (claim,) = extract_claims(
+        "Beim Eintritt würde nach Auskunft der NASA der überwiegende Teil der Masse verglühen.", language="de"
+    )
+    assert claim.speakers == ["NASA"]

@@ -214,7 +214,9 @@ def _attribute_one(
         if inside:
             p = _resolve(inside[0], reg, cue.word, text, sent_start)
             return Attribution(cue, p, inside[0], cue.rule) if p else None
-        p = _phrase_person(m.group(1), reg, cue.start)
+        # "nach Auskunft der NASA der überwiegende Teil …": a nominative "der + adjective in -e" starts the clause
+        phrase = re.split(r"\s+(?:der|die|das)\s+[a-zäöüß][\w-]*e\s", m.group(1))[0]
+        p = _phrase_person(phrase, reg, cue.start)
         return Attribution(cue, p, None, cue.rule + ":phrase") if p else None
     cand: Mention | None = None
     rule = cue.rule
