@@ -252,7 +252,7 @@ def _absolute(rule: str, m: re.Match[str], ref: date | None) -> str | None:
 # a clause about the future: a weekday or month without a year lies ahead of the article date
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|is due|are due|is to|are to|plans? to|planned|scheduled|expected to|is set for|"
-    r"are set for|is set to|are set to|slated|wird|werden|werde|soll|sollen|solle|plant|planen|geplant|angesetzt|"
+    r"are set for|is set to|are set to|slated|wird|werden|soll|sollen|plant|planen|geplant|angesetzt|"
     r"vorgesehen)\b",
     re.IGNORECASE,
 )
