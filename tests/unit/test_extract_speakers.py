@@ -300,3 +300,8 @@ def test_source_phrase_ends_before_a_nominative_subject() -> None:
         "Beim Eintritt würde nach Auskunft der NASA der überwiegende Teil der Masse verglühen.", language="de"
     )
     assert claim.speakers == ["NASA"]
+
+
+def test_english_vox_pop_with_age_and_home_town() -> None:
+    (claim,) = extract_claims("Sarah Whitfield, 42, from Leeds, said she had waited four hours.", language="en")
+    assert claim.speakers == ["Sarah Whitfield"]

@@ -355,6 +355,8 @@ def _attribute_one(
             and (
                 _aux_or_empty(lead)
                 or (language == "de" and lead_words[0].lower() in _PREPOSITIONS)
+                # "Sarah Whitfield, 42, from Leeds, said": where the subject is from
+                or (language != "de" and lead_words[0].lower() in ("from", "of") and lead.endswith(","))
                 or (language == "de" and _finite_verb_start(lead_words))
             )
         ):
