@@ -305,3 +305,10 @@ def test_source_phrase_ends_before_a_nominative_subject() -> None:
 def test_english_vox_pop_with_age_and_home_town() -> None:
     (claim,) = extract_claims("Sarah Whitfield, 42, from Leeds, said she had waited four hours.", language="en")
     assert claim.speakers == ["Sarah Whitfield"]
+
+
+def test_english_progressive_speech_verb() -> None:
+    (claim,) = extract_claims("The RSPCA is urging people not to feed the birds.", language="en")
+    assert claim.speakers == ["RSPCA"]
+    (claim,) = extract_claims("It is said to be struggling.", language="en")
+    assert claim.speakers == []

@@ -189,6 +189,14 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if language != "de":
             if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
                 cues.append(Cue(s, toks[i + 1][1], "according to", "speaker:according-to", "right"))
+            elif (
+                i > 0
+                and lows[i - 1] in ("is", "are", "was", "were", "been")
+                and low.endswith("ing")
+                and any(low[:-3] + end in EN_SPEECH_VERBS for end in ("ed", "d", "s", "es", "e"))
+                and (low != "calling" or (i + 1 < len(toks) and lows[i + 1] in ("for", "on")))
+            ):
+                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))  # "The RSPCA is urging people …"
             elif i > 0 and lows[i - 1] in ("is", "are", "was", "were", "be", "been", "being"):
                 continue  # "it is said to be struggling": hearsay without a speaker
             elif low == "called" and (i + 1 >= len(toks) or lows[i + 1] not in _CALLED_NEXT):

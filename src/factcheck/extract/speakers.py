@@ -633,7 +633,9 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
         m = _THE_ORG.match(text[cs : cue.start])
         if m and (p := reg.last_org_before(cue.start, m.group(1))):
             return p  # "The group said", "the charity added": the organisation named before
-        m = _NP_BEFORE.search(text[cs : cue.start])
+        # "The RSPCA is urging": the progressive auxiliary is not part of the subject
+        lead = re.sub(r"\s+(?:is|are|was|were|has been|have been)\s*$", " ", text[cs : cue.start])
+        m = _NP_BEFORE.search(lead)
         if m and not _OBLIQUE_NP.match(m.group(1)) and (p := _phrase_person(m.group(1), reg, cue.start)):
             return p
         m = _EN_ROLE_NP.match(text[cs : cue.start])
