@@ -312,3 +312,8 @@ def test_english_progressive_speech_verb() -> None:
     assert claim.speakers == ["RSPCA"]
     (claim,) = extract_claims("It is said to be struggling.", language="en")
     assert claim.speakers == []
+
+
+def test_according_to_a_survey_by_names_the_body() -> None:
+    (claim,) = extract_claims("According to a survey by YouGov, 54% of voters oppose the plan.", language="en")
+    assert claim.speakers == ["YouGov"]

@@ -200,6 +200,15 @@ def _attribute_one(
             # "according to the government's own estimate": the body right after the frame
             p = _resolve(near[0], reg, cue.word, text, sent_start)
             return Attribution(cue, p, near[0], cue.rule) if p else None
+        by = _EN_SOURCE_BY.match(text, cue.end, ce + 1)
+        if by:
+            # "according to a survey by YouGov", "according to figures from the ONS": the body behind the source
+            at = [x for x in mentions if x.start == by.end() and not x.pronoun and x.entity.kind != "place"]
+            if at and (p := _resolve(at[0], reg, cue.word, text, sent_start)) is not None:
+                return Attribution(cue, p, at[0], cue.rule + ":source-by")
+            nm = _RIGHT_NP.match(text, by.end(), ce + 1)
+            if nm and (p := _phrase_person(nm.group(1), reg, cue.start)) is not None:
+                return Attribution(cue, p, None, cue.rule + ":source-by")
         qm = _QUOTED_SOURCE.match(text, cue.end, ce + 1)
         if qm:
             # "nach Informationen des „Kicker“", "laut der Zeitung „Die Welt“": the medium named in quotation marks
@@ -542,6 +551,10 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\s*(the|der|die|das|dem|des)\s+([\w-]+)\s*(?:[,.;]|$)", re.IGNORECASE)
+_EN_SOURCE_BY = re.compile(
+    r"\s*(?:a|an|the|new|latest)\s+(?:[\w-]+\s+){0,2}(?:survey|report|study|analysis|poll|figures|data|research|"
+    r"review|estimates?|statistics)\s+(?:by|from|of|for)\s+(?:the\s+)?"
+)
 _QUOTED_SOURCE = re.compile(
     r"\s*(?:(?:des|der|dem|von|vom)\s+)?(?:[A-ZÄÖÜ]?[a-zäöüß-]+\s+){0,2}[„\"»]([A-ZÄÖÜ][^“”\"«„]{1,50})[“”\"«]"
 )
