@@ -317,3 +317,8 @@ def test_english_progressive_speech_verb() -> None:
 def test_according_to_a_survey_by_names_the_body() -> None:
     (claim,) = extract_claims("According to a survey by YouGov, 54% of voters oppose the plan.", language="en")
     assert claim.speakers == ["YouGov"]
+
+
+def test_geht_von_aus_is_an_assessment_of_the_subject() -> None:
+    (claim,) = extract_claims("Die Staatsanwaltschaft Köln geht von einem Unfall aus.", language="de")
+    assert claim.speakers == ["Staatsanwaltschaft Köln"]

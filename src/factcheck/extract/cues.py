@@ -352,6 +352,17 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 20]:
                 cues.append(Cue(s, e, low, f"speaker:verb:{low}-davon-aus"))
                 continue
+            if (
+                low.startswith(("geh", "ging"))
+                and i + 1 < len(toks)
+                and lows[i + 1] in ("von", "vom")
+                and "aus" in lows[i + 2 : i + 12]
+                and lows[i + 2 : i + 12].index("aus") + i + 3 < len(toks)
+                and lows[lows[i + 2 : i + 12].index("aus") + i + 3] in (".", ",", ";", "!")
+            ):
+                # "Die Staatsanwaltschaft geht von einem Unfall aus": an assessment of the subject
+                cues.append(Cue(s, e, low, f"speaker:stance:{low}-von-aus"))
+                continue
         stem = _stem(low)
         if stem is None:
             glued = _glued(low)
