@@ -114,3 +114,13 @@ def test_doubled_apostrophes_are_markup_not_quotes() -> None:
 
     t = "Die Firmen dürfen nicht mehr durch ''irreführende und suggestive Werbung'' zu Operationen verlocken."
     assert not [q for c in extract_claims(t, language="de") for q in c.quotes]
+
+
+def test_a_name_in_quotation_marks_is_no_quote() -> None:
+    from factcheck.extract import extract_claims
+
+    (claim,) = extract_claims(
+        "„Ärzte ohne Grenzen“ sowie das Internationale Rote Kreuz kündigten an, die Zahl der Helfer zu erhöhen.",
+        language="de",
+    )
+    assert claim.quotes == []

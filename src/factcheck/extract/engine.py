@@ -477,6 +477,12 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         if speaker is None and prev and q.words >= 4 and not own_cue and standalone:
             speaker, rule = prev[0], "quote:previous-speaker"
         inner = text[q.start : q.end]
+        name = inner.strip(" .,")
+        if speaker is not None and q.words <= 6 and (name == speaker.name or reg.resolve(name) is not None):
+            # „Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an …, laut der „Computerwoche“: a name in
+            # quotation marks, not someone's words
+            claim.cues.append("quote:title-not-quote")
+            continue
         if speaker is None and q.words <= 3 and not inner[:1].islower():
             # a capitalised term in quotes with nobody speaking: a scare quote or a coinage. Lower-case
             # phrases („volle Verantwortung“, als „extrem“ bezeichnet) are nearly always someone's words
