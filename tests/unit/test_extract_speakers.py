@@ -322,3 +322,11 @@ def test_according_to_a_survey_by_names_the_body() -> None:
 def test_geht_von_aus_is_an_assessment_of_the_subject() -> None:
     (claim,) = extract_claims("Die Staatsanwaltschaft Köln geht von einem Unfall aus.", language="de")
     assert claim.speakers == ["Staatsanwaltschaft Köln"]
+
+
+def test_more_role_nouns_make_appositions() -> None:
+    (claim,) = extract_claims(
+        "Nurur Rahman, der Rettungskoordinator der Behörde, teilte mit, dass 28 Menschen gerettet wurden.",
+        language="de",
+    )
+    assert claim.speakers == ["Nurur Rahman"]

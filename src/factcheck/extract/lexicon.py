@@ -241,7 +241,8 @@ DE_ROLE_SUFFIXES = phrases(
     staatsanwältin| oberstaatsanwalt| polizeisprecher| vizekanzler| vizekanzlerin| vize| landrat|
     landrätin| stadtrat| stadträtin| kapitän| spieler| spielerin| sänger| sängerin| schauspieler|
     schauspielerin| unternehmer| unternehmerin| ökonom| mediziner| medizinerin| epidemiologe|
-    epidemiologin| klimaforscher| klimaforscherin| ceo| chairman
+    epidemiologin| klimaforscher| klimaforscherin| ceo| chairman| koordinator| koordinatorin|
+    berater| beraterin| referent| referentin| ombudsmann| ombudsfrau| obmann| obfrau| dekan| dekanin
     """
 )
 DE_TITLES = {"herr": "m", "frau": "f", "dr.": "", "prof.": "", "professor": "m", "professorin": "f"}
