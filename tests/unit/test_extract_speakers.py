@@ -330,3 +330,12 @@ def test_more_role_nouns_make_appositions() -> None:
         language="de",
     )
     assert claim.speakers == ["Nurur Rahman"]
+
+
+def test_role_with_fuer_phrase_then_name_in_apposition() -> None:
+    (claim,) = extract_claims(
+        "So sagte der zuständige Koordinator für Naturkatastrophen, Deftalgne Tessema, gegenüber der BBC, dass nur "
+        "14 Motorboote im Einsatz seien.",
+        language="de",
+    )
+    assert claim.speakers == ["Deftalgne Tessema"]

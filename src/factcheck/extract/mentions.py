@@ -298,7 +298,8 @@ def _strip_genitive(word: str) -> str:
 
 
 _ROLE_GEN_GAP = re.compile(
-    r"\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?,\s+(?=[" + _UP + r"])"
+    r"\s+(?:der|des|für|im|vom|von der|von)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?,\s+"
+    r"(?=[" + _UP + r"])"
 )
 _APPOSITION_END = re.compile(r"\s*(?:,|\.|\(|$)")
 # endings only nouns have: a capitalised word with one of them is no surname even after a role noun
