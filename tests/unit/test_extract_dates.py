@@ -153,3 +153,16 @@ def test_set_for_weekdays_lie_ahead() -> None:
     ):
         (d,) = find_dates(text, 0, len(text), date(2026, 3, 9))
         assert d.value == value
+
+
+def test_weekday_right_after_said_dates_the_speech_not_the_reported_future() -> None:
+    from datetime import date
+
+    from factcheck.extract.dates import find_dates
+
+    for text, value in (
+        ("The company said on Monday it would cut jobs.", "2026-03-09"),
+        ("The firm said it would decide on Thursday.", "2026-03-12"),
+    ):
+        (d,) = find_dates(text, 0, len(text), date(2026, 3, 9))
+        assert d.value == value

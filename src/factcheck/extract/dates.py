@@ -264,6 +264,12 @@ _PAST_VERB = re.compile(
 )
 
 
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told|announced|confirmed|added|warned|revealed|stated|sagte|sagten|erklärte|erklärten|teilte|"
+    r"teilten|kündigte|kündigten|berichtete|bestätigte)\s+(?:\w+\s+){0,2}$"
+)
+
+
 def _future(text: str, start: int, end: int) -> bool:
     return bool(_FUTURE.search(text, start, end)) and not _PAST_MARK.search(text, start, end)
 
@@ -302,8 +308,10 @@ def _relative(rule: str, m: re.Match[str], ref: date | None, future: bool = Fals
     if rule == "rel:weekday":
         lead = (m.group(1) or "").lower()
         target = WEEKDAYS[m.group(2).lower()]
+        # "The company said on Monday it would cut jobs": the weekday dates the past speech verb before it
+        said = _SAID_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
         if lead in ("kommenden", "nächsten", "next", "ab", "bis", "from", "until", "by") or (
-            future and lead in ("", "am", "on", "this", "diesen")
+            future and lead in ("", "am", "on", "this", "diesen") and not said
         ):
             delta = (target - ref.weekday()) % 7 or 7
             return (ref + timedelta(days=delta)).isoformat()
