@@ -166,3 +166,13 @@ def test_weekday_right_after_said_dates_the_speech_not_the_reported_future() -> 
     ):
         (d,) = find_dates(text, 0, len(text), date(2026, 3, 9))
         assert d.value == value
+
+
+def test_last_night_and_this_morning() -> None:
+    from datetime import date
+
+    from factcheck.extract.dates import find_dates
+
+    for text, value in (("The council voted last night.", "2026-03-08"), ("Police came this morning.", "2026-03-09")):
+        (d,) = find_dates(text, 0, len(text), date(2026, 3, 9))
+        assert d.value == value

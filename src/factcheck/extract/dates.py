@@ -118,7 +118,11 @@ _YEAR_LEADS = re.compile(
 _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel:day",
-        re.compile(r"\b(vorgestern|gestern|heute|morgen|übermorgen|yesterday|today|tomorrow)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(vorgestern|gestern|heute|morgen|übermorgen|yesterday|today|tomorrow|last night|this morning|"
+            r"this afternoon|this evening|tonight)\b",
+            re.IGNORECASE,
+        ),
     ),
     (
         "rel:period",
@@ -292,6 +296,11 @@ def _relative(rule: str, m: re.Match[str], ref: date | None, future: bool = Fals
             "morgen": 1,
             "tomorrow": 1,
             "übermorgen": 2,
+            "last night": -1,
+            "this morning": 0,
+            "this afternoon": 0,
+            "this evening": 0,
+            "tonight": 0,
         }[m.group(1).lower()]
         return (ref + timedelta(days=off)).isoformat()
     if rule == "rel:period":
