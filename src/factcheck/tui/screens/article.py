@@ -86,6 +86,7 @@ class ArticleScreen(Screen[None]):
         self.detail: ClaimDetail | None = None
         self.similar: list[SimilarMatch] = []  # matches of the current claim, once the memory answered
         self.matched_text: str | None = None  # the claim text they were found for
+        self._opening = False  # the next selection is the article's first: do not scroll to it
 
     @property
     def workbench(self) -> FactcheckApp:
@@ -143,6 +144,7 @@ class ArticleScreen(Screen[None]):
         self.all_rows = rows
         self.query_one(ArticleTextView).show_article(info.text, [span_of(r) for r in rows])
         self.query_one("#article-body").loading = False
+        self._opening = True
         self._apply_rows()
         self.query_one(ClaimTable).focus()
 
@@ -214,11 +216,16 @@ class ArticleScreen(Screen[None]):
         self._load_detail(event.claim_id)
 
     def _select(self, claim_id: int, *, force: bool = False) -> None:
-        if claim_id == self.current_claim_id and not force and self.detail and self.detail.claim.id == claim_id:
-            return
+        if claim_id == self.current_claim_id and not force:
+            return  # the table echoing a re-selection (e.g. after it was rebuilt): its detail is loaded or loading
         self.current_claim_id = claim_id
         text = self.query_one(ArticleTextView)
-        if text.has_focus:
+        if self._opening:
+            # An article opens at its top (title and lead); scrolling to the first claim before the
+            # text pane has its final layout would also land in a different place from run to run.
+            self._opening = False
+            text.set_current(claim_id)
+        elif text.has_focus:
             text.set_current(claim_id)  # do not yank the cursor the user is placing
         else:
             text.show_claim(claim_id)
