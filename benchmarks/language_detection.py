@@ -20,24 +20,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from factcheck.text.language import detect_language  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-DATA = ROOT / ".." / "shared" / "data"
-SOURCES = [("de", DATA / "10kgnad-test" / "test.jsonl"), ("en", DATA / "bbc-news-en" / "articles.jsonl")]
+from extract_speed import load as load_news  # noqa: E402
+
+from factcheck.text.language import detect_language  # noqa: E402
 
 
 def load(n: int, chars: int) -> list[tuple[str, str]]:
-    docs: list[tuple[str, str]] = []
-    for lang, path in SOURCES:
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as f:
-            for i, line in enumerate(f):
-                if i >= n:
-                    break
-                row = json.loads(line)
-                docs.append((lang, (row.get("title", "") + "\n" + row["text"])[:chars]))
-    return docs
+    """n German and n English articles (the speed benchmark's sample), each cut to its first `chars`."""
+    return [(lang, text[:chars]) for lang, text in load_news(2 * n)]
 
 
 def candidates() -> dict[str, Callable[[str], str] | None]:
