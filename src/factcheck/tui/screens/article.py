@@ -84,8 +84,7 @@ class ArticleScreen(Screen[None]):
         self.claim_filter = ClaimFilter()
         self.current_claim_id: int | None = None
         self.detail: ClaimDetail | None = None
-        self.similar: list[SimilarMatch] = []  # matches of the current claim, once the memory answered
-        self.matched_text: str | None = None  # the claim text they were found for
+        self.matched_text: str | None = None  # the claim text the detail pane's similar claims were found for
         self._opening = False  # the next selection is the article's first: do not scroll to it
 
     @property
@@ -249,7 +248,7 @@ class ArticleScreen(Screen[None]):
         new_claim = pane.detail is None or pane.detail.claim.id != detail.claim.id
         self.detail = detail
         if new_claim:
-            self.similar, self.matched_text = [], None
+            self.matched_text = None  # the pane drops the previous claim's matches itself
         pane.show(detail, language=self.workbench.labels)
         if new_claim or detail.claim.text != self.matched_text:
             self._load_similar(detail.claim.id, detail.claim.text)
@@ -271,14 +270,14 @@ class ArticleScreen(Screen[None]):
     def _similar_loaded(self, claim_id: int, text: str, matches: list[SimilarMatch]) -> None:
         if claim_id == self.current_claim_id:
             self.matched_text = text
-            self.similar = matches
             self.query_one(ClaimDetailPane).set_similar(matches)
 
     def action_reuse(self) -> None:
         claim = self._claim_or_warn()
         if claim is None:
             return
-        if not self.similar or self.matched_text is None:
+        similar = self.query_one(ClaimDetailPane).similar
+        if not similar:
             self.notify("No similar checked claims to reuse a verdict from.", severity="warning")
             return
 
@@ -292,9 +291,7 @@ class ArticleScreen(Screen[None]):
                 lambda s: reuse_verdict(s, claim.id, checked_id, actor=self.workbench.actor),
             )
 
-        self.app.push_screen(
-            ReuseVerdictModal(claim.id, claim.text, self.similar, language=self.workbench.labels), chosen
-        )
+        self.app.push_screen(ReuseVerdictModal(claim.id, claim.text, similar, language=self.workbench.labels), chosen)
 
     # -- writes -----------------------------------------------------------------------------------------
 
