@@ -1,0 +1,57 @@
+"""Control characters: removed from what users and articles bring in, made visible on the way out.
+
+Stored text must never drive the terminal. An ESC, a BEL, an OSC title sequence or a C1 control in an
+article, a note or a `--by` name would otherwise set the window title, clear the screen or switch to the
+alternate screen when printed (ECMA-48 defines C0 as U+0000–U+001F and U+007F, C1 as U+0080–U+009F).
+Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are escaped on output as well:
+they do not drive the terminal, but they reorder what a reader sees (CVE-2021-42574, "Trojan Source").
+
+Two functions, one per boundary:
+- `clean_input(text)`: for short user-entered strings (notes, rationales, names, titles); drops C0/C1
+  controls except newline and tab (CR/LF pairs become a newline).
+- `terminal_safe(text)`: for every human-readable output; shows each control-like character as a
+  visible escape (`\\x1b`, `\\u202e`) so stored text from older databases cannot act either.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 without tab and newline, DEL, C1. Carriage return is handled apart (CR LF → LF).
+_INPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# On output also tab/newline when one line is wanted, and the bidi controls.
+_OUTPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_OUTPUT_CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_input(text: str) -> str:
+    """`text` without C0/C1 control characters; newline and tab stay, CR LF and lone CR become newline."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _INPUT_CONTROLS.sub("", text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def terminal_safe(text: object, *, one_line: bool = False) -> str:
+    """`str(text)` with every control-like character shown as an escape (ESC → `\\x1b`).
+
+    With `one_line`, newlines and tabs become single spaces first, so a table row stays one row.
+    None becomes the empty string.
+    """
+    if text is None:
+        return ""
+    value = str(text)
+    if one_line:
+        value = " ".join(value.replace("\t", " ").splitlines()) if ("\n" in value or "\r" in value) else value
+        value = value.replace("\t", " ")
+        return _OUTPUT_CONTROLS_ONE_LINE.sub(_escape, value)
+    return _OUTPUT_CONTROLS.sub(_escape, value)
+
+
+def has_controls(text: str) -> bool:
+    """True when `text` holds a character `terminal_safe` would escape (newline and tab excepted)."""
+    return _OUTPUT_CONTROLS.search(text) is not None
