@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -142,8 +143,32 @@ def test_nothing_half_parsed_on_late_error(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_a_checked_file_error(tmp_path: Path) -> None:
-    with pytest.raises(CheckedFileError, match="cannot read file"):
+    with pytest.raises(CheckedFileError, match="no such file"):
         parse_checked_file(tmp_path / "absent.json")
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "claims.json"
+    os.mkfifo(fifo)  # nobody writes: opening it for reading would wait forever
+    with pytest.raises(CheckedFileError, match="not a regular file"):
+        parse_checked_file(fifo)
+
+
+def test_deeply_nested_json_is_one_line_error() -> None:
+    data = b"[" * 5000 + b"]" * 5000
+    with pytest.raises(CheckedFileError, match="nested too deeply") as info:
+        parse_checked_bytes(data, "deep.json")
+    assert "\n" not in str(info.value)
+
+
+def test_csv_header_echoed_in_an_error_cannot_drive_the_terminal() -> None:
+    data = b"\x1b]0;pwned\x07claim,\x1b[2Jnope\n" + b"Die Steuer stieg 2023 um 5 Prozent.,falsch\n" * 3
+    with pytest.raises(CheckedFileError) as info:
+        parse_checked_bytes(data, "upload.csv")
+    message = str(info.value)
+    assert "lacks column(s)" in message
+    assert "\x1b" not in message and "\x07" not in message
+    assert "\\x1b" in message  # shown, escaped, so the checker sees what the header holds
 
 
 def test_records_are_plain_dataclasses() -> None:

@@ -46,8 +46,11 @@ class CheckedFileError(ValueError):
     """A checked-claim file that cannot be imported; the message is one line."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
-        problem = " ".join(str(problem).split())
-        super().__init__(f"{Path(path).name}: {problem}")
+        from factcheck.text.control import terminal_safe
+
+        # the message may echo the file's own data (a CSV header) or name: never let it drive the terminal
+        problem = " ".join(terminal_safe(problem, one_line=True).split())
+        super().__init__(f"{terminal_safe(Path(path).name, one_line=True)}: {problem}")
 
 
 # Fact-check collections (a publisher's whole ClaimReview dump) are larger than articles.
@@ -56,15 +59,32 @@ MAX_CHECKED_BYTES = 512 * 1024 * 1024
 
 # ------------------------------------------------------------------ entry points
 def parse_checked_file(path: Path) -> list[CheckedRecord]:
+    """Records of the checked-claim file at `path`; CheckedFileError (one line) for any problem.
+
+    Only a regular file is read (a FIFO or device is refused before it can block or flood us), and never
+    more than MAX_CHECKED_BYTES + 1 bytes of it.
+    """
+    from factcheck.errors import InputError
+    from factcheck.services.loading import read_regular_file
+
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CheckedFileError(path, f"cannot read file ({exc.strerror or exc})") from exc
+        data = read_regular_file(path, MAX_CHECKED_BYTES)
+    except InputError as exc:
+        raise CheckedFileError(path, str(exc)) from None
     return parse_checked_bytes(data, path.name)
 
 
 def parse_checked_bytes(data: bytes, name: str = "input") -> list[CheckedRecord]:
+    """Records in `data` (any supported format); CheckedFileError (one line) for any problem."""
+    try:
+        return _parse_checked_bytes(data, name)
+    except RecursionError:
+        # json and the ClaimReview walk recurse once per level; thousands of levels are no fact-check file
+        raise CheckedFileError(name, "nested too deeply to be a checked-claim file") from None
+
+
+def _parse_checked_bytes(data: bytes, name: str) -> list[CheckedRecord]:
     text = _decode(data, name)
     kind = detect_format(text, name)
     parser = {
