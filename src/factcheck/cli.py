@@ -2,25 +2,57 @@
 
 from __future__ import annotations
 
+import difflib
 import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from sqlalchemy import Engine
-from sqlmodel import Session
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.services import articles, claims, memory, verdicts
-from factcheck.services.loading import load_input
-from factcheck.store import create_store_engine, session_scope
-from factcheck.text.document import Document, prepare_document
+from factcheck.text.control import terminal_safe
+
+try:  # typer >= 0.22 carries its own copy of click
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer uses the click package
+    from click.exceptions import ClickException  # type: ignore[no-redef]
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from factcheck.text.document import Document
+
+# Start-up time matters for a command people type dozens of times an hour: `--help` must not load
+# SQLAlchemy, the extraction engine or numpy. So this module imports only typer at the top; each
+# command imports the services it needs (benchmarks/startup.py measures it).
 
 T = TypeVar("T")
+
+
+def _plain_argument_help() -> None:
+    """Show arguments as `PATH` / `[CLAIM]` in help, without typer's `{path}` and `<str>` decorations.
+
+    Typer (0.2x) prints required arguments in braces and appends the Python type; people reading
+    `factcheck import --help` want the metavar only. Left alone when typer's internals differ.
+    """
+    argument = getattr(getattr(typer, "core", None), "TyperArgument", None)
+    if argument is None or not hasattr(argument, "_usage_display_name"):
+        return
+
+    def usage_name(self: Any) -> str:
+        name = str(self.display_name_raw)
+        return name if self.required else f"[{name}]"
+
+    argument._usage_display_name = usage_name
+    argument.display_type_rich = lambda self, ctx: None
+
+
+_plain_argument_help()
 
 app = typer.Typer(
     name="factcheck",
@@ -36,12 +68,22 @@ _root_options: dict[str, str | None] = {}
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", envvar="FACTCHECK_DB", help="Database: SQLAlchemy URL or SQLite path [default: ./claims.db]"),
+    typer.Option(
+        "--db",
+        envvar="FACTCHECK_DB",
+        metavar="URL|PATH",
+        help="Database: SQLAlchemy URL or SQLite path [default: ./claims.db]",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ByOption = Annotated[
-    str | None, typer.Option("--by", envvar="FACTCHECK_USER", help="Who does this [default: your login name].")
+    str | None,
+    typer.Option("--by", envvar="FACTCHECK_USER", metavar="NAME", help="Who does this [default: your login name]."),
 ]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", metavar="de|en", help="Language, de or en (default: detected).")
+]
+TitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Title (default: detected).")]
 
 
 def actor(by: str | None) -> str:
@@ -54,23 +96,42 @@ def actor(by: str | None) -> str:
 
 
 def emit_json(data: Any) -> None:
+    # ensure_ascii=False keeps umlauts readable; json.dumps escapes every control character (\\u001b).
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def say(line: str = "", *, err: bool = False) -> None:
+    """Print one human-readable line; anything control-like in it is shown escaped, never executed."""
+    typer.echo(terminal_safe(line, one_line=True), err=err)
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def open_engine(db: str | None) -> Engine:
+    from factcheck.store import create_store_engine
+
     # `factcheck --db X command` and `factcheck command --db X` both work.
     return create_store_engine(db or _root_options.get("db"))
 
 
 def in_store(db: str | None, use_case: Callable[[Session], T]) -> T:
     """Run one use case in one transaction on the chosen database."""
+    from factcheck.store import session_scope
+
     with session_scope(open_engine(db)) as session:
         return use_case(session)
 
 
 def read_document(source: str, title: str | None, lang: str | None) -> tuple[Document, str]:
+    from factcheck.services.loading import load_input
+    from factcheck.text.document import prepare_document
+
     loaded = load_input(source)
     doc = prepare_document(loaded.data, name=loaded.name, content_type=loaded.content_type, title=title, language=lang)
+    for warning in getattr(doc, "warnings", ()):
+        say(f"warning: {warning}", err=True)
     return doc, loaded.origin
 
 
@@ -89,36 +150,43 @@ def _root(ctx: typer.Context, db: DbOption = None) -> None:
     """Without a command: open the workbench on the article list."""
     _root_options["db"] = db
     if ctx.invoked_subcommand is None:
-        launch_tui(db, None)
+        launch_tui(db, None, None)
 
 
 @app.command("import")
 def import_(
-    source: Annotated[str, typer.Argument(help="File (.txt, .md, .html), http(s) URL, or - for stdin.")],
-    title: Annotated[str | None, typer.Option(help="Title (default: detected).")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language, de or en (default: detected).")] = None,
+    source: Annotated[
+        str, typer.Argument(metavar="PATH|URL|-", help="File (.txt, .md, .html), http(s) URL, or - for stdin.")
+    ],
+    title: TitleOption = None,
+    lang: LangOption = None,
     db: DbOption = None,
     by: ByOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import an article and extract its claims (the same text twice yields the same article)."""
+    from factcheck.services import articles
+
     doc, origin = read_document(source, title, lang)
     result = in_store(db, lambda session: articles.import_document(session, doc, origin=origin, actor=actor(by)))
     if as_json:
         emit_json(result.to_dict())
     else:
         verb = "imported" if result.created else "already imported"
-        typer.echo(f"{verb}: article {result.article_id} “{result.title}” ({result.language}), {result.claims} claims")
+        claims_count = plural(result.claims, "claim")
+        say(f"{verb}: article {result.article_id} “{result.title}” ({result.language}), {claims_count}")
 
 
 @app.command()
 def extract(
-    source: Annotated[str, typer.Argument(help="File, URL or - for stdin.")],
-    title: Annotated[str | None, typer.Option(help="Title (default: detected).")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")] = None,
+    source: Annotated[str, typer.Argument(metavar="PATH|URL|-", help="File, URL or - for stdin.")],
+    title: TitleOption = None,
+    lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Extract claims without touching the database."""
+    from factcheck.services import articles
+
     doc, _origin = read_document(source, title, lang)
     extracted = articles.extract_document(doc)
     if as_json:
@@ -131,33 +199,41 @@ def extract(
         return
     for i, c in enumerate(extracted, 1):
         mark = " " if c.checkworthy else "·"
-        typer.echo(f"{i:>3} {mark} {','.join(c.kinds):<24} {c.text}")
+        say(f"{i:>3} {mark} {','.join(c.kinds):<24} {c.text}")
 
 
 @app.command("articles")
 def articles_(
-    search: Annotated[str, typer.Option(help="Only titles containing this.")] = "",
+    search: Annotated[str, typer.Option(metavar="TEXT", help="Only titles containing this.")] = "",
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List imported articles, newest first."""
+    from factcheck.services import articles
+
     rows = in_store(db, lambda session: articles.list_articles(session, search=search))
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
+    if not rows:
+        say("no articles yet (factcheck import PATH adds one)")
     for r in rows:
-        typer.echo(f"{r.id:>5}  {r.language}  {r.claims:>4} claims  {r.checked_percent:>5.1f}% checked  {r.title}")
+        say(f"{r.id:>5}  {r.language}  {plural(r.claims, 'claim'):>10}  {r.checked_percent:>5.1f}% checked  {r.title}")
 
 
 @app.command("claims")
 def claims_(
-    article: Annotated[str | None, typer.Argument(help="Article id (default: all articles).")] = None,
-    status: Annotated[str | None, typer.Option(help="open, in-progress, checked or dismissed.")] = None,
+    article: Annotated[str | None, typer.Argument(metavar="ARTICLE", help="Article id (default: all).")] = None,
+    status: Annotated[
+        str | None, typer.Option(metavar="STATUS", help="open, in-progress, checked or dismissed.")
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include sentences that are not check-worthy.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List claims with id, kinds, status and text."""
+    from factcheck.services import claims
+
     article_id = parse_id(article, "article") if article else None
     rows = in_store(
         db, lambda session: claims.list_claims(session, article_id=article_id, status=status, checkworthy_only=not all_)
@@ -165,49 +241,88 @@ def claims_(
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
+    print_claim_rows(rows)
+
+
+def print_claim_rows(rows: Iterable[Any]) -> None:
     for r in rows:
         state = r.verdict.label_en if r.verdict else r.status
-        typer.echo(f"{r.id:>6}  {','.join(r.kinds):<28} {state:<14} {r.text}")
+        say(f"{r.id:>6}  {','.join(r.kinds):<28} {state:<14} {r.text}")
 
 
 @app.command()
 def show(
-    claim: Annotated[str, typer.Argument(help="Claim id.")],
+    claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one claim with its fields, verdicts, notes, sources and history."""
+    """Show one claim with its fields, verdicts, notes, sources, history and its span in the raw text."""
+    from factcheck.services import claims
+
     claim_id = parse_id(claim, "claim")
     detail = in_store(db, lambda session: claims.claim_detail(session, claim_id))
     if as_json:
         emit_json(detail.to_dict())
         return
+    print_claim_detail(detail)
+
+
+def print_claim_detail(detail: Any) -> None:
     c = detail.claim
-    typer.echo(f"claim {c.id} · article {c.article_id} “{detail.article_title}” · {c.status} · v{c.version}")
-    typer.echo(c.text)
-    typer.echo(f"kinds: {', '.join(c.kinds) or '-'}   check-worthiness: {c.checkworthiness:.2f}")
+    say(f"claim {c.id} · article {c.article_id} “{detail.article_title}” · {c.status} · v{c.version}")
+    say(c.text)
+    say(f"kinds: {', '.join(c.kinds) or '-'}   check-worthiness: {c.checkworthiness:.2f}")
+    excerpt = getattr(detail, "raw_excerpt", None)
+    span = f"raw text [{detail.raw_start}:{detail.raw_end}]"
+    say(f"{span}: {excerpt}" if excerpt is not None else span)
     for d in c.dates:
-        typer.echo(f"date: {d['text']} → {d.get('value') or '(relative)'}")
+        say(f"date: {d['text']} → {d.get('value') or '(relative)'}")
     for q in c.quotes:
-        typer.echo(f"quote: „{q['text']}“ — {q.get('speaker') or 'unknown speaker'}")
+        say(f"quote: „{q['text']}“ — {q.get('speaker') or 'unknown speaker'}")
     if c.speakers:
-        typer.echo(f"speakers: {', '.join(c.speakers)}")
+        say(f"speakers: {', '.join(c.speakers)}")
+    if not detail.verdicts:
+        say("verdict: none yet")
     for v in detail.verdicts:
-        typer.echo(f"verdict: {v.label_en} / {v.label_de} by {v.checker} at {v.created_at}: {v.rationale}")
+        review = f" · review {v.review_state}" + (f" by {v.reviewer}" if v.reviewer else "")
+        say(f"verdict: {v.label_en} / {v.label_de} by {v.checker} at {v.created_at}{review}: {v.rationale}")
     for n in detail.notes:
-        typer.echo(f"note by {n.author} at {n.created_at}: {n.body}")
+        say(f"note by {n.author} at {n.created_at}: {n.body}")
+    if not detail.sources:
+        say("sources: none yet")
+    for s in detail.sources:
+        status = f"HTTP {s.http_status}" if s.http_status else "not fetched"
+        fetched = f", fetched {s.fetched_at}" if s.fetched_at else ""
+        title = f" “{s.title}”" if s.title else ""
+        say(f"source {s.id}: {s.url}{title} ({status}{fetched}, added by {s.added_by})")
+    say(f"history ({plural(len(detail.history), 'event')}):")
+    for e in detail.history:
+        say(f"  {e.at}  {e.actor}  {describe_event(e)}")
+
+
+def describe_event(event: Any) -> str:
+    """A history line in words: what was done, and to what it was set."""
+    after = event.after or {}
+    detail = ""
+    for key in ("rating", "status", "body", "url", "text"):
+        if key in after and after[key] not in (None, ""):
+            detail = f": {after[key]}"
+            break
+    return f"{event.action.replace('.', ' ')}{detail}"
 
 
 @app.command()
 def verdict(
-    claim: Annotated[str, typer.Argument(help="Claim id.")],
-    rating: Annotated[str, typer.Argument(help="Rating, English or German label (e.g. false, falsch).")],
-    rationale: Annotated[str, typer.Option(help="Why; required for anything but true.")] = "",
+    claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
+    rating: Annotated[str, typer.Argument(metavar="RATING", help="English or German label (e.g. false, falsch).")],
+    rationale: Annotated[str, typer.Option(metavar="TEXT", help="Why; required for anything but true.")] = "",
     db: DbOption = None,
     by: ByOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Record a verdict on a claim (appended; the latest verdict is current)."""
+    from factcheck.services import verdicts
+
     claim_id = parse_id(claim, "claim")
     result = in_store(
         db, lambda session: verdicts.set_verdict(session, claim_id, rating, rationale=rationale, actor=actor(by))
@@ -215,24 +330,26 @@ def verdict(
     if as_json:
         emit_json(result.__dict__)
     else:
-        typer.echo(f"claim {claim_id}: {result.label_en} / {result.label_de}")
+        say(f"claim {claim_id}: {result.label_en} / {result.label_de}")
 
 
 @app.command()
 def note(
-    claim: Annotated[str, typer.Argument(help="Claim id.")],
-    text: Annotated[str, typer.Argument(help="The note.")],
+    claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
     db: DbOption = None,
     by: ByOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Attach a note to a claim."""
+    from factcheck.services import verdicts
+
     claim_id = parse_id(claim, "claim")
     result = in_store(db, lambda session: verdicts.add_note(session, claim_id, text, actor=actor(by)))
     if as_json:
         emit_json(result.__dict__)
     else:
-        typer.echo(f"claim {claim_id}: note {result.id} added")
+        say(f"claim {claim_id}: note {result.id} added")
 
 
 checked_app = typer.Typer(help="The memory of claims already checked.", no_args_is_help=True)
@@ -241,13 +358,16 @@ app.add_typer(checked_app, name="checked")
 
 @checked_app.command("import")
 def checked_import(
-    path: Annotated[str, typer.Argument(help="ClaimReview JSON/JSON-LD, CSV, or a CLEF TSV/JSONL file.")],
+    path: Annotated[
+        str, typer.Argument(metavar="FILE", help="ClaimReview JSON/JSON-LD, CSV, or a CLEF TSV/JSONL file.")
+    ],
     db: DbOption = None,
     by: ByOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import fact-checks done elsewhere into the checked-claim memory (all or nothing)."""
     from factcheck.checked.formats import CheckedFileError, parse_checked_file
+    from factcheck.services import memory
 
     try:
         records = parse_checked_file(Path(path))
@@ -257,19 +377,24 @@ def checked_import(
     if as_json:
         emit_json(result.to_dict())
     else:
-        typer.echo(f"{result.added} checked claims added, {result.skipped} already known")
+        say(f"{plural(result.added, 'checked claim')} added, {result.skipped} already known")
 
 
 @app.command()
 def similar(
-    claim: Annotated[str | None, typer.Argument(help="Claim id (or use --text).")] = None,
-    text: Annotated[str | None, typer.Option("--text", help="Match this text instead of a stored claim.")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of --text, de or en.")] = None,
-    top: Annotated[int, typer.Option(help="How many matches.", min=1, max=100)] = 5,
+    claim: Annotated[str | None, typer.Argument(metavar="CLAIM", help="Claim id (or use --text).")] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", metavar="TEXT", help="Match this text instead of a stored claim.")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="de|en", help="Language of --text.")] = None,
+    top: Annotated[int, typer.Option(metavar="N", help="How many matches (1–100).", min=1, max=100)] = 5,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Claims already checked that look like this one, best first."""
+    from factcheck.services import memory
+    from factcheck.store import session_scope
+
     if (claim is None) == (text is None):
         raise InputError("give either a claim id or --text")
     engine = open_engine(db)
@@ -283,21 +408,24 @@ def similar(
         emit_json([m.to_dict() for m in matches])
         return
     if not matches:
-        typer.echo("no similar checked claims")
+        say("no similar checked claims")
     for m in matches:
         where = m.url or (f"claim {m.claim_id}" if m.claim_id else "")
-        typer.echo(f"{m.score:.2f}  {m.label_en:<16} {m.published or '':<10}  {m.text}  {where}")
+        say(f"{m.score:.2f}  {m.label_en:<16} {m.published or '':<10}  {m.text}  {where}")
         if m.matched_terms:
-            typer.echo(f"      matched: {', '.join(m.matched_terms)}")
+            say(f"      matched: {', '.join(m.matched_terms)}")
 
 
 @app.command("open")
 def open_(
-    target: Annotated[str, typer.Argument(help="File, URL, - for stdin, or an article id.")],
+    target: Annotated[str, typer.Argument(metavar="PATH|URL|-|ARTICLE", help="File, URL, - for stdin, or an id.")],
     db: DbOption = None,
     by: ByOption = None,
 ) -> None:
     """Import if needed and open the article in the workbench."""
+    from factcheck.services import articles
+    from factcheck.store import session_scope
+
     engine = open_engine(db)
     if target.isdigit():
         article_id = int(target)
@@ -307,43 +435,68 @@ def open_(
         doc, origin = read_document(target, None, None)
         with session_scope(engine) as session:
             article_id = articles.import_document(session, doc, origin=origin, actor=actor(by)).article_id
-    launch_tui(db, article_id)
+    launch_tui(db, article_id, by)
 
 
 @app.command()
-def tui(db: DbOption = None) -> None:
+def tui(db: DbOption = None, by: ByOption = None) -> None:
     """Open the workbench on the article list."""
-    launch_tui(db, None)
+    launch_tui(db, None, by)
 
 
-def launch_tui(db: str | None, article_id: int | None) -> None:
+def launch_tui(db: str | None, article_id: int | None, by: str | None) -> None:
+    from factcheck.services import articles, claims
+    from factcheck.store import session_scope
+
     engine = open_engine(db)
     if not sys.stdout.isatty() or os.environ.get("FACTCHECK_NO_TUI"):
         # No terminal to draw on (pipes, CI): print what the workbench would show.
         with session_scope(engine) as session:
             if article_id is None:
                 for r in articles.list_articles(session):
-                    typer.echo(f"{r.id:>5}  {r.language}  {r.claims:>4} claims  {r.title}")
+                    say(f"{r.id:>5}  {r.language}  {plural(r.claims, 'claim'):>10}  {r.title}")
                 return
-            for r in claims.list_claims(session, article_id=article_id, checkworthy_only=True):
-                typer.echo(f"{r.id:>6}  {','.join(r.kinds):<28} {r.status:<12} {r.text}")
+            print_claim_rows(claims.list_claims(session, article_id=article_id, checkworthy_only=True))
         return
     from factcheck.tui.app import make_app
 
-    make_app(engine, article_id=article_id).run()
+    make_app(engine, article_id=article_id, actor=actor(by)).run()
+
+
+def usage_error_line(exc: ClickException) -> str:
+    """One line for a usage mistake, with the nearest command when a name was mistyped."""
+    message = exc.format_message()
+    if message.startswith("No such command"):
+        name = message.split("'")[1] if "'" in message else ""
+        group = getattr(getattr(exc, "ctx", None), "command", None)
+        names = sorted(getattr(group, "commands", {}) or {})
+        close = difflib.get_close_matches(name, names, n=2, cutoff=0.5)
+        hint = f"did you mean {' or '.join(close)}?" if close else f"commands: {', '.join(names)}"
+        return f"no such command {name!r}; {hint} (factcheck --help lists them)"
+    return message[:1].lower() + message[1:]
 
 
 def main() -> None:
     try:
-        app(prog_name="factcheck")
+        result = app(prog_name="factcheck", standalone_mode=False)
     except FactcheckError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        say(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        typer.echo("aborted", err=True)
+    except ClickException as exc:
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            # `factcheck checked` alone asks for its help, not an error.
+            typer.echo(ctx.get_help())
+            sys.exit(0)
+        say(f"error: {usage_error_line(exc)}", err=True)
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        say("aborted", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
+    if isinstance(result, int) and result:
+        sys.exit(result)
 
 
 if __name__ == "__main__":
