@@ -49,7 +49,7 @@ def test_import_stores_article_claims_and_an_event(engine: Engine) -> None:
         article = session.get(Article, result.article_id)
         assert article is not None and "am 18. März 2025" in article.text
         stored = session.exec(select(Claim).where(Claim.article_id == result.article_id)).all()
-        assert len(stored) == result.claims
+        assert len(stored) == result.total
         for c in stored:
             assert article.text[c.start : c.end] == c.text
         events = session.exec(select(Event)).all()

@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from factcheck.errors import NotFound
 from factcheck.extract import ExtractedClaim, extract_claims
 from factcheck.services.audit import record_event
-from factcheck.services.views import ArticleSummary, _iso
+from factcheck.services.claims import article_counts, counts_by_article
+from factcheck.services.inputs import begin_change, cleaned
+from factcheck.services.views import ArticleSummary, ClaimCounts, _iso
 from factcheck.store.models import Article, Claim
 from factcheck.text.document import Document
 
 
 @dataclass
 class ImportResult:
+    """What an import did. `claims` counts as ClaimCounts does (the same number `articles` shows);
+    `total` is every extracted claim, `not_checkworthy` those judged not worth checking."""
+
     article_id: int
     title: str
     language: str
     claims: int
     created: bool  # False when the same text was imported before
+    total: int = 0
+    not_checkworthy: int = 0
+    checked: int = 0
+    dismissed: int = 0
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "article_id": self.article_id,
-            "title": self.title,
-            "language": self.language,
-            "claims": self.claims,
-            "created": self.created,
-        }
+        return asdict(self)
 
 
 def extract_document(doc: Document) -> list[ExtractedClaim]:
@@ -45,15 +48,38 @@ def extract_document(doc: Document) -> list[ExtractedClaim]:
     return extract_claims(doc.text, language=doc.language, paragraphs=doc.repaired.paragraphs, article_date=published)
 
 
+def _result(article: Article, counts: ClaimCounts, *, created: bool) -> ImportResult:
+    return ImportResult(
+        article.id or 0,
+        article.title,
+        article.language,
+        counts.claims,
+        created=created,
+        total=counts.total,
+        not_checkworthy=counts.not_checkworthy,
+        checked=counts.checked,
+        dismissed=counts.dismissed,
+    )
+
+
 def import_document(session: Session, doc: Document, *, origin: str, actor: str) -> ImportResult:
-    """Store the article and its claims in the caller's transaction; same text → same article."""
-    existing = session.exec(select(Article).where(Article.sha256 == doc.sha256)).first()
+    """Store the article and its claims in the caller's transaction; same text → same article.
+
+    Extraction (seconds for a long text) runs before the write lock is taken, so other checkers'
+    writes and everyone's reads go on meanwhile; the write transaction then only inserts.
+    """
+    existing = find_article_by_hash(session, doc.sha256)  # a read: a re-import never waits for the lock
     if existing is not None:
-        count = session.exec(select(func.count()).select_from(Claim).where(Claim.article_id == existing.id)).one()
-        return ImportResult(existing.id or 0, existing.title, existing.language, int(count), created=False)
+        return _result(existing, article_counts(session, existing.id or 0), created=False)
+    title = cleaned(doc.title, what="a title")
+    extracted = extract_document(doc)
+    actor = begin_change(session, actor)
+    existing = find_article_by_hash(session, doc.sha256)  # again under the lock: another import may have won
+    if existing is not None:
+        return _result(existing, article_counts(session, existing.id or 0), created=False)
 
     article = Article(
-        title=doc.title,
+        title=title,
         language=doc.language,
         origin=origin,
         format=doc.format,
@@ -67,9 +93,10 @@ def import_document(session: Session, doc: Document, *, origin: str, actor: str)
     session.add(article)
     session.flush()
     assert article.id is not None
-    extracted = extract_document(doc)
+    counts = ClaimCounts()
     for c in extracted:
         session.add(claim_from_extracted(article.id, c))
+        counts.add(checkworthy=c.checkworthy, status="open", has_verdict=False)
     record_event(
         session,
         actor=actor,
@@ -84,7 +111,7 @@ def import_document(session: Session, doc: Document, *, origin: str, actor: str)
             "claims": len(extracted),
         },
     )
-    return ImportResult(article.id, article.title, article.language, len(extracted), created=True)
+    return _result(article, counts, created=True)
 
 
 def claim_from_extracted(article_id: int, c: ExtractedClaim) -> Claim:
@@ -114,22 +141,10 @@ def find_article_by_hash(session: Session, sha256: str) -> Article | None:
 
 
 def list_articles(session: Session, *, search: str = "", limit: int = 200, offset: int = 0) -> list[ArticleSummary]:
-    """Newest first, with claim counts and the share of check-worthy claims already checked."""
-    checked = func.sum(case((col(Claim.status) == "checked", 1), else_=0))
-    worthy = func.sum(case((col(Claim.checkworthy), 1), else_=0))
+    """Newest first, with claim counts by ClaimCounts' definition (the one `import` and the workbench use)."""
     last = func.max(Claim.updated_at)
     query = (
-        select(
-            Article.id,
-            Article.title,
-            Article.language,
-            Article.origin,
-            Article.updated_at,
-            func.count(col(Claim.id)),
-            checked,
-            worthy,
-            last,
-        )
+        select(Article.id, Article.title, Article.language, Article.origin, Article.updated_at, last)
         .outerjoin(Claim, col(Claim.article_id) == col(Article.id))
         .group_by(col(Article.id))
         .order_by(col(Article.id).desc())
@@ -138,10 +153,26 @@ def list_articles(session: Session, *, search: str = "", limit: int = 200, offse
     )
     if search:
         query = query.where(col(Article.title).ilike(f"%{search}%"))
+    found = list(session.exec(query))
+    counts = counts_by_article(session, [row[0] for row in found])
     rows = []
-    for aid, title, lang, origin, updated, total, n_checked, n_worthy, last_claim in session.exec(query):
-        n_checked, n_worthy = int(n_checked or 0), int(n_worthy or 0)
-        percent = round(100.0 * n_checked / n_worthy, 1) if n_worthy else 0.0
+    for aid, title, lang, origin, updated, last_claim in found:
+        n = counts[aid]
         change = max(d for d in (updated, last_claim) if d is not None)
-        rows.append(ArticleSummary(aid, title, lang, origin, int(total), n_checked, percent, _iso(change)))
+        rows.append(
+            ArticleSummary(
+                aid,
+                title,
+                lang,
+                origin,
+                n.claims,
+                n.checked,
+                n.checked_percent,
+                _iso(change),
+                dismissed=n.dismissed,
+                open=n.open,
+                in_progress=n.in_progress,
+                total=n.total,
+            )
+        )
     return rows

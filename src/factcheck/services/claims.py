@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from factcheck.errors import Conflict, InputError, NotFound
 from factcheck.services.audit import record_event
-from factcheck.services.views import ClaimDetail, ClaimView, EventView, NoteView, SourceView, VerdictView
+from factcheck.services.inputs import begin_change
+from factcheck.services.views import (
+    ClaimCounts,
+    ClaimDetail,
+    ClaimView,
+    EventView,
+    NoteView,
+    RawSpan,
+    SourceView,
+    VerdictView,
+)
 from factcheck.store.models import CLAIM_STATUSES, Article, Claim, Event, Note, Source, Verdict, utcnow
 from factcheck.text.offsets import OffsetMap
+
+# Events the system records on its own (a fetch completing): shown in history, never undone, and
+# never in the way of undoing the checker's own last change.
+SYSTEM_ACTIONS = frozenset({"source.fetch", "article.import", "checked.import"})
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -63,14 +78,62 @@ def list_claims(
     return [ClaimView.of(c, verdicts.get(c.id or 0)) for c in claims]
 
 
+def count_claims(rows: Iterable[ClaimView]) -> ClaimCounts:
+    """ClaimCounts of claim rows already read (the workbench's "N of M claims")."""
+    counts = ClaimCounts()
+    for row in rows:
+        counts.add(checkworthy=row.checkworthy, status=row.status, has_verdict=row.verdict is not None)
+    return counts
+
+
+def counts_by_article(session: Session, article_ids: list[int]) -> dict[int, ClaimCounts]:
+    """ClaimCounts per article (every id present, empty articles included): one query over the claims."""
+    result = {aid: ClaimCounts() for aid in article_ids}
+    if not article_ids:
+        return result
+    rows = session.exec(
+        select(Claim.id, Claim.article_id, Claim.checkworthy, Claim.status).where(
+            col(Claim.article_id).in_(article_ids)
+        )
+    ).all()
+    with_verdict = set(
+        session.exec(
+            select(Verdict.claim_id)
+            .join(Claim, col(Claim.id) == col(Verdict.claim_id))
+            .where(col(Claim.article_id).in_(article_ids), Verdict.review_state != "withdrawn")
+            .distinct()
+        ).all()
+    )
+    for claim_id, article_id, checkworthy, status in rows:
+        result[article_id].add(checkworthy=bool(checkworthy), status=status, has_verdict=claim_id in with_verdict)
+    return result
+
+
+def article_counts(session: Session, article_id: int) -> ClaimCounts:
+    """ClaimCounts of one article."""
+    return counts_by_article(session, [article_id])[article_id]
+
+
+def undone_event_ids(session: Session, claim_id: int) -> set[int]:
+    """Ids of this claim's events that an undo reverted."""
+    undos = session.exec(select(Event.after).where(Event.action == "undo", Event.claim_id == claim_id))
+    return {int(after["undid_event"]) for after in undos if after and after.get("undid_event") is not None}
+
+
 def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+    """Everything about one claim: verdicts, current notes and sources, history, raw-text span."""
     claim = get_claim(session, claim_id)
     article = session.get(Article, claim.article_id)
     assert article is not None
     verdicts = list(session.exec(select(Verdict).where(Verdict.claim_id == claim_id).order_by(col(Verdict.id))))
-    notes = session.exec(select(Note).where(Note.claim_id == claim_id).order_by(col(Note.id)))
-    sources = session.exec(select(Source).where(Source.claim_id == claim_id).order_by(col(Source.id)))
-    events = session.exec(select(Event).where(Event.claim_id == claim_id).order_by(col(Event.id)))
+    notes = session.exec(
+        select(Note).where(Note.claim_id == claim_id, col(Note.withdrawn_at).is_(None)).order_by(col(Note.id))
+    )
+    sources = session.exec(
+        select(Source).where(Source.claim_id == claim_id, col(Source.withdrawn_at).is_(None)).order_by(col(Source.id))
+    )
+    events = list(session.exec(select(Event).where(Event.claim_id == claim_id).order_by(col(Event.id))))
+    undone = undone_event_ids(session, claim_id)
     current = [v for v in verdicts if v.review_state != "withdrawn"]
     raw_start, raw_end = OffsetMap.from_json(article.offset_map).span_to_raw(claim.start, claim.end)
     return ClaimDetail(
@@ -81,8 +144,11 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         verdicts=[VerdictView.of(v) for v in verdicts],
         notes=[NoteView.of(n) for n in notes],
         sources=[SourceView.of(s) for s in sources],
-        history=[EventView.of(e) for e in events],
+        history=[
+            EventView.of(e, undone=(e.id or 0) in undone, user_change=e.action not in SYSTEM_ACTIONS) for e in events
+        ],
         cues=list((claim.fields or {}).get("cues", [])),
+        raw=RawSpan(raw_start, raw_end, article.raw_text[raw_start:raw_end]),
     )
 
 
@@ -93,6 +159,7 @@ def check_status(status: str) -> str:
 
 
 def snapshot(claim: Claim) -> dict[str, Any]:
+    """A claim's full state as the audit log records it; enough for undo to restore it exactly."""
     return {
         "text": claim.text,
         "start": claim.start,
@@ -100,6 +167,9 @@ def snapshot(claim: Claim) -> dict[str, Any]:
         "status": claim.status,
         "version": claim.version,
         "kinds": list(claim.kinds),
+        "fields": dict(claim.fields or {}),
+        "checkworthiness": claim.checkworthiness,
+        "checkworthy": claim.checkworthy,
     }
 
 
@@ -134,6 +204,7 @@ def claim_event(
 def set_status(
     session: Session, claim_id: int, status: str, *, actor: str, expected_version: int | None = None
 ) -> ClaimView:
+    actor = begin_change(session, actor)
     claim = get_claim(session, claim_id)
     check_status(status)
     before = snapshot(claim)

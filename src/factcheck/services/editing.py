@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -9,10 +10,11 @@ from sqlmodel import Session, col, select
 from factcheck.errors import InputError, NotFound
 from factcheck.extract import extract_claims
 from factcheck.services.articles import claim_from_extracted, get_article
-from factcheck.services.claims import claim_event, get_claim, snapshot, touch
+from factcheck.services.claims import SYSTEM_ACTIONS, claim_event, get_claim, snapshot, touch, undone_event_ids
+from factcheck.services.inputs import begin_change, cleaned
 from factcheck.services.memory import forget_claim, refresh_memory
 from factcheck.services.views import ClaimView
-from factcheck.store.models import Claim, Event, Note, Source, Verdict
+from factcheck.store.models import Claim, Event, Note, Source, Verdict, utcnow
 
 
 def edit_claim(
@@ -26,6 +28,9 @@ def edit_claim(
     expected_version: int | None = None,
 ) -> ClaimView:
     """Reword a claim (the statement under check) and/or move its anchor in the article."""
+    if text is not None:
+        text = cleaned(text, what="a claim", required=True)
+    actor = begin_change(session, actor)
     claim = get_claim(session, claim_id)
     before = snapshot(claim)
     if start is not None or end is not None:
@@ -37,9 +42,7 @@ def edit_claim(
         if text is None:
             claim.text = article.text[new_start:new_end]
     if text is not None:
-        if not text.strip():
-            raise InputError("a claim needs text")
-        claim.text = text.strip()
+        claim.text = text
     touch(claim, expected_version)
     session.add(claim)
     refresh_memory(session, claim)
@@ -96,6 +99,7 @@ def _merge_fields(into: Claim, other: Claim) -> None:
 
 def add_claim(session: Session, article_id: int, start: int, end: int, *, actor: str) -> ClaimView:
     """A new claim from a text selection; its fields are extracted from the selection."""
+    actor = begin_change(session, actor)
     article = get_article(session, article_id)
     start, end = _trimmed(article.text, max(start, 0), min(end, len(article.text)))
     if start >= end:
@@ -112,7 +116,12 @@ def add_claim(session: Session, article_id: int, start: int, end: int, *, actor:
 def split_claim(
     session: Session, claim_id: int, at: int, *, actor: str, expected_version: int | None = None
 ) -> tuple[ClaimView, ClaimView]:
-    """Split at article offset `at`: the claim keeps the left part, a new claim takes the right part."""
+    """Split at article offset `at`: the claim keeps the left part, a new claim takes the right part.
+
+    The split event keeps the claim's full state before, so merging the two again (or undoing the
+    split) restores the claim exactly: speaker with role, extracted fields, kinds, check-worthiness.
+    """
+    actor = begin_change(session, actor)
     claim = get_claim(session, claim_id)
     article = get_article(session, claim.article_id)
     left = _trimmed(article.text, claim.start, at)
@@ -124,6 +133,8 @@ def split_claim(
     tail = _claim_for_span(session, claim.article_id, article.text, article.language, *right)
     claim.start, claim.end, claim.text = head.start, head.end, head.text
     claim.kinds, claim.fields = head.kinds, head.fields
+    claim.checkworthiness = head.checkworthiness if head.kinds else claim.checkworthiness
+    tail.checkworthy = tail.checkworthy or claim.checkworthy  # the checker split a claim worth checking
     touch(claim, expected_version)
     tail.status = claim.status
     session.add(claim)
@@ -144,76 +155,276 @@ def next_claim(session: Session, claim: Claim) -> Claim | None:
     return session.exec(query).first()
 
 
+_MOVED = (("verdict", Verdict), ("note", Note), ("source", Source))
+_RESTORED_FIELDS = ("text", "start", "end", "kinds", "fields", "checkworthiness", "checkworthy")
+
+
+def _restore(claim: Claim, state: dict[str, Any], keys: tuple[str, ...] = _RESTORED_FIELDS) -> None:
+    for key in keys:
+        if key in state:
+            setattr(claim, key, state[key])
+
+
+def _split_state(session: Session, claim: Claim, other: Claim) -> dict[str, Any] | None:
+    """The claim's state before it was split into (claim, other), if joining them rebuilds exactly that span."""
+    split = session.exec(
+        select(Event).where(Event.claim_id == claim.id, Event.action == "claim.split").order_by(col(Event.id).desc())
+    ).first()
+    if split is None or (split.after or {}).get("new_claim") != other.id:
+        return None
+    before = split.before or {}
+    if before.get("start") == claim.start and before.get("end") == other.end and "fields" in before:
+        return before
+    return None
+
+
+def _join(session: Session, claim: Claim, other: Claim) -> dict[str, Any]:
+    """Fold `other` into `claim` (both in the same article, `other` after it); `other` is deleted.
+
+    Returns the ids of what moved from `other` to `claim`, which undo moves back.
+    """
+    assert claim.id is not None and other.id is not None
+    article = get_article(session, claim.article_id)
+    restored = _split_state(session, claim, other)
+    if restored is not None:
+        # Rejoining the parts of a split: the whole was extracted in its context (a speaker named in an
+        # earlier sentence, a role), which neither part alone carries; take it back as it was.
+        _restore(claim, restored)
+    else:
+        claim.end = max(claim.end, other.end)
+        claim.text = article.text[claim.start : claim.end]
+        _merge_fields(claim, other)
+        claim.checkworthy = claim.checkworthy or other.checkworthy
+        claim.checkworthiness = max(claim.checkworthiness, other.checkworthiness)
+    moved: dict[str, list[int]] = {}
+    for name, model in _MOVED:
+        ids = []
+        for row in session.exec(select(model).where(model.claim_id == other.id)):
+            row.claim_id = claim.id
+            session.add(row)
+            ids.append(row.id)
+        moved[name] = ids
+    events = []
+    for event in session.exec(select(Event).where(Event.claim_id == other.id)):
+        # history stays readable from the merged claim; the hash covers neither field
+        event.claim_id = claim.id
+        session.add(event)
+        events.append(event.id)
+    moved["event"] = events
+    forget_claim(session, other.id)
+    session.delete(other)
+    return moved
+
+
 def merge_with_next(session: Session, claim_id: int, *, actor: str, expected_version: int | None = None) -> ClaimView:
-    """Join a claim with the following one; verdicts, notes and sources of both are kept."""
+    """Join a claim with the following one; verdicts, notes and sources of both are kept. Undoable."""
+    actor = begin_change(session, actor)
     claim = get_claim(session, claim_id)
     other = next_claim(session, claim)
     if other is None or other.id is None:
         raise InputError(f"claim {claim_id} is the last claim of its article: nothing to merge with")
-    article = get_article(session, claim.article_id)
     before = {"first": snapshot(claim), "second": {**snapshot(other), "id": other.id}}
-    claim.end = max(claim.end, other.end)
-    claim.text = article.text[claim.start : claim.end]
-    _merge_fields(claim, other)
-    claim.checkworthy = claim.checkworthy or other.checkworthy
-    claim.checkworthiness = max(claim.checkworthiness, other.checkworthiness)
-    for model in (Verdict, Note, Source):
-        for row in session.exec(select(model).where(model.claim_id == other.id)):
-            row.claim_id = claim_id
-            session.add(row)
-    for event in session.exec(select(Event).where(Event.claim_id == other.id)):
-        # history stays readable from the merged claim; the hash covers neither field
-        event.claim_id = claim_id
-        session.add(event)
     touch(claim, expected_version)
+    moved = _join(session, claim, other)
     session.add(claim)
-    forget_claim(session, other.id)
-    session.delete(other)
     refresh_memory(session, claim)
-    claim_event(session, claim, "claim.merge", actor=actor, before=before)
+    claim_event(session, claim, "claim.merge", actor=actor, before=before, moved=moved)
     return ClaimView.of(claim)
 
 
-UNDOABLE = ("claim.edit", "claim.status", "verdict.set", "note.add")
+def can_undo_merge(session: Session, claim_id: int) -> bool:
+    """Whether a merge of this claim with the next could be undone afterwards (for the merge dialog).
+
+    Every merge made by this version can (undo recreates the second claim with its id, fields and
+    everything attached to it); this stays a question so a front end need not know that.
+    """
+    get_claim(session, claim_id)
+    return True
+
+
+# What a checker did and undo can revert; anything else a checker did is refused with a reason.
+UNDOABLE = (
+    "claim.edit",
+    "claim.status",
+    "verdict.set",
+    "note.add",
+    "source.add",
+    "claim.merge",
+    "claim.split",
+    "claim.add",
+)
+
+
+@dataclass
+class UndoPreview:
+    """What `u` on a claim would do: the change it reverts, or why nothing can be reverted."""
+
+    possible: bool
+    action: str | None = None  # the event's action, e.g. "verdict.set"
+    event_id: int | None = None
+    actor: str | None = None
+    at: str | None = None
+    reason: str | None = None  # when not possible
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _undo_target(session: Session, claim_id: int) -> tuple[Event | None, str | None]:
+    """The latest change to the claim that has not been undone, skipping what the system did."""
+    undone = undone_event_ids(session, claim_id)
+    query = select(Event).where(Event.claim_id == claim_id).order_by(col(Event.id).desc())
+    for event in session.exec(query):
+        if event.action == "undo" or event.action in SYSTEM_ACTIONS or (event.id or 0) in undone:
+            continue
+        if event.action not in UNDOABLE:
+            return None, f"the last change to claim {claim_id} ({event.action}) cannot be undone"
+        if event.action == "claim.add" and not (event.after or {}).get("split_from"):
+            return None, f"claim {claim_id} was added by hand; dismiss it instead (status dismissed)"
+        if event.action == "claim.merge" and "moved" not in (event.after or {}):
+            return None, f"the merge into claim {claim_id} was made before merges could be undone"
+        return event, None
+    return None, f"nothing to undo on claim {claim_id}"
+
+
+def undo_preview(session: Session, claim_id: int) -> UndoPreview:
+    """What undo_last would revert on this claim (read-only), so the UI can say it before."""
+    from factcheck.services.views import _iso
+
+    get_claim(session, claim_id)
+    event, reason = _undo_target(session, claim_id)
+    if event is None:
+        return UndoPreview(False, reason=reason)
+    return UndoPreview(True, event.action, event.id, event.actor, _iso(event.at))
 
 
 def undo_last(session: Session, claim_id: int, *, actor: str) -> str:
-    """Revert the latest undoable change to a claim; returns what was undone. Undo is itself audited."""
+    """Revert the latest change a checker made to a claim; returns its action. Undo appends: rows
+    are marked withdrawn, never deleted, and the undo is an audited event of its own."""
+    actor = begin_change(session, actor)
     claim = get_claim(session, claim_id)
-    query = select(Event).where(Event.claim_id == claim_id).order_by(col(Event.id).desc())
-    for event in session.exec(query):
-        if event.action == "undo":
-            continue
-        if event.action not in UNDOABLE:
-            raise InputError(f"the last change to claim {claim_id} ({event.action}) cannot be undone")
-        if _already_undone(session, claim_id, event.id or 0):
-            continue
-        before = snapshot(claim)
-        if event.action == "note.add":
-            note = session.get(Note, event.entity_id)
-            if note is not None:
-                session.delete(note)
-        elif event.action == "verdict.set":
-            verdict = session.get(Verdict, event.entity_id)
-            if verdict is not None:
-                verdict.review_state = "withdrawn"
-                session.add(verdict)
-        previous = event.before or {}
-        if event.action in ("claim.edit", "claim.status", "verdict.set") and previous:
-            claim.text = previous.get("text", claim.text)
-            claim.start = previous.get("start", claim.start)
-            claim.end = previous.get("end", claim.end)
-            claim.status = previous.get("status", claim.status)
-        touch(claim, None)
-        session.add(claim)
-        refresh_memory(session, claim)
-        claim_event(session, claim, "undo", actor=actor, before=before, undid_event=event.id)
+    event, reason = _undo_target(session, claim_id)
+    if event is None:
+        if reason and reason.startswith("nothing to undo"):
+            raise NotFound(reason)
+        raise InputError(reason or f"nothing to undo on claim {claim_id}")
+    if event.action == "claim.add":  # the right part of a split: undo the split from the left part
+        head = get_claim(session, int((event.after or {})["split_from"]))
+        split = session.exec(
+            select(Event).where(Event.claim_id == head.id, Event.action == "claim.split").order_by(col(Event.id).desc())
+        ).first()
+        if split is None or (split.after or {}).get("new_claim") != claim_id:
+            raise InputError(f"claim {claim_id} was split off claim {head.id}, which has changed since")
+        _undo_split(session, head, claim, split, actor=actor, undid=event)
+        return "claim.split"
+    if event.action == "claim.split":
+        tail = session.get(Claim, int((event.after or {}).get("new_claim") or 0))
+        if tail is None:
+            raise InputError(f"the part split off claim {claim_id} no longer exists")
+        _undo_split(session, claim, tail, event, actor=actor, undid=event)
         return event.action
-    raise NotFound(f"nothing to undo on claim {claim_id}")
+    if event.action == "claim.merge":
+        _undo_merge(session, claim, event, actor=actor)
+        return event.action
+
+    before = snapshot(claim)
+    if event.action == "note.add":
+        note = session.get(Note, event.entity_id)
+        if note is not None:
+            note.withdrawn_at = utcnow()
+            session.add(note)
+    elif event.action == "source.add":
+        source = session.get(Source, event.entity_id)
+        if source is not None:
+            source.withdrawn_at = utcnow()
+            session.add(source)
+    elif event.action == "verdict.set":
+        verdict = session.get(Verdict, event.entity_id)
+        if verdict is not None:
+            verdict.review_state = "withdrawn"
+            session.add(verdict)
+    previous = event.before or {}
+    if event.action in ("claim.edit", "claim.status", "verdict.set") and previous:
+        _restore(claim, previous, ("text", "start", "end", "status"))
+    touch(claim, None)
+    session.add(claim)
+    refresh_memory(session, claim)
+    claim_event(session, claim, "undo", actor=actor, before=before, undid_event=event.id, undid_action=event.action)
+    return event.action
 
 
-def _already_undone(session: Session, claim_id: int, event_id: int) -> bool:
-    for undo in session.exec(select(Event).where(Event.action == "undo", Event.claim_id == claim_id)):
-        if (undo.after or {}).get("undid_event") == event_id:
-            return True
-    return False
+def _undo_split(session: Session, head: Claim, tail: Claim, split: Event, *, actor: str, undid: Event) -> None:
+    """Join the two parts of a split again, the whole restored from the split event."""
+    before = snapshot(head)
+    tail_id = tail.id
+    _join(session, head, tail)
+    _restore(head, split.before or {}, _RESTORED_FIELDS)
+    touch(head, None)
+    session.add(head)
+    refresh_memory(session, head)
+    claim_event(
+        session,
+        head,
+        "undo",
+        actor=actor,
+        before=before,
+        undid_event=undid.id,
+        undid_action=undid.action,
+        removed_claim=tail_id,
+    )
+    if undid.id != split.id:
+        # Undone from the right part: the split itself is what no longer holds; mark it undone too.
+        claim_event(session, head, "undo", actor=actor, before=before, undid_event=split.id, undid_action=split.action)
+
+
+def _undo_merge(session: Session, claim: Claim, merge: Event, *, actor: str) -> None:
+    """Recreate the merged-away claim (same id when free) and give it back what was attached to it."""
+    first = (merge.before or {}).get("first") or {}
+    second = (merge.before or {}).get("second") or {}
+    moved = (merge.after or {}).get("moved") or {}
+    before = snapshot(claim)
+    old_id = int(second["id"])
+    revived = Claim(
+        id=old_id if session.get(Claim, old_id) is None else None,
+        article_id=claim.article_id,
+        start=second["start"],
+        end=second["end"],
+        text=second["text"],
+        status=second.get("status", "open"),
+        version=int(second.get("version", 1)) + 1,  # a client holding the old version must reload
+    )
+    _restore(revived, second)
+    session.add(revived)
+    session.flush()
+    assert revived.id is not None
+    for name, model in _MOVED:
+        for row_id in moved.get(name, []):
+            row = session.get(model, row_id)
+            if row is not None and row.claim_id == claim.id:
+                row.claim_id = revived.id
+                session.add(row)
+    for event_id in moved.get("event", []):
+        event = session.get(Event, event_id)
+        if event is not None and event.claim_id == claim.id:
+            event.claim_id = revived.id
+            session.add(event)
+    _restore(claim, first)
+    touch(claim, None)
+    session.add(claim)
+    session.flush()
+    refresh_memory(session, claim)
+    refresh_memory(session, revived)
+    claim_event(
+        session,
+        claim,
+        "undo",
+        actor=actor,
+        before=before,
+        undid_event=merge.id,
+        undid_action=merge.action,
+        restored_claim=revived.id,
+    )
+    # The revived claim's own record of coming back: an undo too, so it never blocks a later undo there.
+    claim_event(
+        session, revived, "undo", actor=actor, undid_event=merge.id, undid_action=merge.action, merged_into=claim.id
+    )

@@ -22,6 +22,7 @@ from factcheck.match.rerank import Candidate, Query, rerank
 from factcheck.ratings import BY_KEY
 from factcheck.services.audit import record_event
 from factcheck.services.claims import get_claim
+from factcheck.services.inputs import begin_change
 from factcheck.services.views import SimilarMatch
 from factcheck.store.models import CheckedClaim, Claim, Verdict
 
@@ -97,6 +98,7 @@ def _claim_language(session: Session, claim: Claim) -> str | None:
 
 def add_checked(session: Session, records: list[Any], *, actor: str, origin_name: str) -> CheckedImportResult:
     """Store parsed fact-checks (factcheck.checked.CheckedRecord) in one transaction, skipping duplicates."""
+    actor = begin_change(session, actor)
     added = skipped = 0
     seen: set[str] = set()
     for r in records:
@@ -301,6 +303,7 @@ def reuse_verdict(session: Session, claim_id: int, checked_id: int, *, actor: st
     """Copy a checked claim's verdict onto this claim as a new verdict by `actor`, linked to the original."""
     from factcheck.services.verdicts import set_verdict
 
+    actor = begin_change(session, actor)
     original = get_checked(session, checked_id)
     where = original.url or (f"claim {original.claim_id}" if original.claim_id else original.publisher or "memory")
     rationale = f"Reused from checked claim #{checked_id} ({where}): „{original.text}“"

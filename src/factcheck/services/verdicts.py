@@ -8,6 +8,7 @@ from factcheck.errors import InputError
 from factcheck.ratings import parse_rating
 from factcheck.services.audit import add_audited
 from factcheck.services.claims import get_claim, snapshot, touch
+from factcheck.services.inputs import begin_change, cleaned
 from factcheck.services.memory import remember_verdict
 from factcheck.services.views import NoteView, VerdictView
 from factcheck.store.models import Note, Verdict
@@ -24,11 +25,12 @@ def set_verdict(
     reused_from: str | None = None,
 ) -> VerdictView:
     """Append a verdict and mark the claim checked. Anything but "true" needs a rationale."""
-    claim = get_claim(session, claim_id)
-    rating = parse_rating(rating_label)
-    rationale = rationale.strip()
+    rating = parse_rating(rating_label)  # before the lock: a typo costs no one a wait
+    rationale = cleaned(rationale, what="a rationale")
     if rating.key != "true" and not rationale:
         raise InputError(f"a rationale is required for the rating {rating.en!r} (use --rationale)")
+    actor = begin_change(session, actor)
+    claim = get_claim(session, claim_id)
     before = snapshot(claim)
     touch(claim, expected_version)
     claim.status = "checked"
@@ -41,10 +43,10 @@ def set_verdict(
 
 
 def add_note(session: Session, claim_id: int, body: str, *, actor: str) -> NoteView:
+    """Append a note to a claim (the body cleaned of control characters; empty is refused)."""
+    body = cleaned(body, what="a note", required=True)
+    actor = begin_change(session, actor)
     get_claim(session, claim_id)
-    body = body.strip()
-    if not body:
-        raise InputError("a note needs text")
     note = Note(claim_id=claim_id, author=actor, body=body)
     add_audited(session, note, actor=actor, action="note.add", claim_id=claim_id, after={"body": body})
     return NoteView.of(note)

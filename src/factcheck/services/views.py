@@ -18,7 +18,61 @@ def _iso(value: datetime | None) -> str | None:
 
 
 @dataclass
+class ClaimCounts:
+    """How many claims an article (or any list) has, by the one definition used everywhere.
+
+    A claim *counts* (is one of `claims`) when it is check-worthy or a checker has touched it (its
+    status is no longer open, or it has a verdict), and it is not dismissed. Dismissed claims are
+    counted apart; claims the extractor found but judged not worth checking and nobody touched are
+    `not_checkworthy`. `claims == checked + in_progress + open`; `total` is every stored claim.
+    """
+
+    claims: int = 0
+    checked: int = 0
+    in_progress: int = 0
+    open: int = 0
+    dismissed: int = 0
+    not_checkworthy: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.claims + self.dismissed + self.not_checkworthy
+
+    @property
+    def checked_percent(self) -> float:
+        """Share of the counted claims that are checked, 0..100, one decimal."""
+        return round(100.0 * self.checked / self.claims, 1) if self.claims else 0.0
+
+    def add(self, *, checkworthy: bool, status: str, has_verdict: bool) -> None:
+        if status == "dismissed":
+            self.dismissed += 1
+        elif not counts_as_claim(checkworthy=checkworthy, status=status, has_verdict=has_verdict):
+            self.not_checkworthy += 1
+        else:
+            self.claims += 1
+            if status == "checked":
+                self.checked += 1
+            elif status == "in-progress":
+                self.in_progress += 1
+            else:
+                self.open += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "total": self.total, "checked_percent": self.checked_percent}
+
+
+def counts_as_claim(*, checkworthy: bool, status: str, has_verdict: bool) -> bool:
+    """The definition of a claim that counts (see ClaimCounts)."""
+    if status == "dismissed":
+        return False
+    return checkworthy or status != "open" or has_verdict
+
+
+@dataclass
 class ArticleSummary:
+    """One row of the article list. `claims`, `checked`, `checked_percent`, `dismissed`, `open` follow
+    ClaimCounts; numbers only, so each front end words them (and their plurals) itself."""
+
     id: int
     title: str
     language: str
@@ -27,6 +81,10 @@ class ArticleSummary:
     checked: int
     checked_percent: float
     last_change: str | None
+    dismissed: int = 0
+    open: int = 0
+    in_progress: int = 0
+    total: int = 0  # every stored claim, the not check-worthy ones included
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,6 +133,16 @@ class NoteView:
     def of(cls, n: Note) -> NoteView:
         return cls(id=n.id or 0, author=n.author, body=n.body, created_at=_iso(n.created_at))
 
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def source_state(http_status: int | None, fetched_at: datetime | None) -> str:
+    """ "pending" (not fetched yet), "ok" (2xx) or "failed" (any other answer)."""
+    if fetched_at is None and http_status is None:
+        return "pending"
+    return "ok" if http_status is not None and 200 <= http_status < 300 else "failed"
+
 
 @dataclass
 class SourceView:
@@ -85,6 +153,8 @@ class SourceView:
     fetched_at: str | None
     quote_match_score: float | None
     added_by: str
+    final_url: str | None = None  # where the URL led after redirects (None until fetched)
+    state: str = "pending"  # pending / ok / failed (source_state)
 
     @classmethod
     def of(cls, s: Source) -> SourceView:
@@ -96,11 +166,53 @@ class SourceView:
             fetched_at=_iso(s.fetched_at),
             quote_match_score=s.quote_match_score,
             added_by=s.added_by,
+            final_url=s.final_url,
+            state=source_state(s.http_status, s.fetched_at),
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def event_summary(action: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, Any]:
+    """The fields of an event a reader wants, by action: plain values a front end words itself."""
+    b, a = before or {}, after or {}
+    if action == "verdict.set":
+        return {"rating": a.get("rating"), "rationale": a.get("rationale", ""), "reused_from": a.get("reused_from")}
+    if action == "claim.status":
+        return {"from_status": b.get("status"), "to_status": a.get("status")}
+    if action == "note.add":
+        return {"body": a.get("body", "")}
+    if action == "source.add":
+        return {"url": a.get("url")}
+    if action == "source.fetch":
+        return {"http_status": a.get("status"), "final_url": a.get("final_url")}
+    if action == "claim.edit":
+        return {
+            "from_text": b.get("text"),
+            "to_text": a.get("text"),
+            "from_span": [b.get("start"), b.get("end")],
+            "to_span": [a.get("start"), a.get("end")],
+        }
+    if action == "claim.split":
+        return {"new_claim": a.get("new_claim"), "from_span": [b.get("start"), b.get("end")]}
+    if action == "claim.merge":
+        second = b.get("second") or {}
+        return {"merged_claim": second.get("id"), "merged_text": second.get("text")}
+    if action == "claim.add":
+        return {"text": a.get("text"), "split_from": a.get("split_from")}
+    if action == "undo":
+        return {"undid_event": a.get("undid_event"), "undid_action": a.get("undid_action")}
+    if action == "article.import":
+        return {"title": a.get("title"), "claims": a.get("claims")}
+    return {}
 
 
 @dataclass
 class EventView:
+    """One audit event. `summary` holds the action's fields for people (event_summary); `undone` is
+    True once an undo reverted it; `user_change` is False for what the system did (a fetch)."""
+
     id: int
     at: str | None
     actor: str
@@ -109,9 +221,12 @@ class EventView:
     entity_id: int
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    summary: dict[str, Any] = field(default_factory=dict)
+    undone: bool = False
+    user_change: bool = True
 
     @classmethod
-    def of(cls, e: Event) -> EventView:
+    def of(cls, e: Event, *, undone: bool = False, user_change: bool = True) -> EventView:
         return cls(
             id=e.id or 0,
             at=_iso(e.at),
@@ -121,7 +236,25 @@ class EventView:
             entity_id=e.entity_id,
             before=e.before,
             after=e.after,
+            summary=event_summary(e.action, e.before, e.after),
+            undone=undone,
+            user_change=user_change,
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class RawSpan:
+    """Where a claim sits in the article's raw text (as imported, before layout repair)."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass
@@ -143,6 +276,7 @@ class ClaimView:
     quantities: list[dict[str, Any]]
     verdict: VerdictView | None = None
     updated_at: str | None = None
+    counted: bool = True  # one of the article's claims by ClaimCounts' definition
 
     @classmethod
     def of(cls, c: Claim, verdict: Verdict | None = None) -> ClaimView:
@@ -165,6 +299,7 @@ class ClaimView:
             quantities=list(f.get("quantities", [])),
             verdict=VerdictView.of(verdict) if verdict else None,
             updated_at=_iso(c.updated_at),
+            counted=counts_as_claim(checkworthy=c.checkworthy, status=c.status, has_verdict=verdict is not None),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -182,6 +317,7 @@ class ClaimDetail:
     sources: list[SourceView] = field(default_factory=list)
     history: list[EventView] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
+    raw: RawSpan | None = None  # the claim's span in the raw text, with that excerpt
 
     def to_dict(self) -> dict[str, Any]:
         data = self.claim.to_dict()
@@ -189,6 +325,7 @@ class ClaimDetail:
             article_title=self.article_title,
             raw_start=self.raw_start,
             raw_end=self.raw_end,
+            raw_text=self.raw.text if self.raw else None,
             cues=self.cues,
             verdicts=[asdict(v) for v in self.verdicts],
             notes=[asdict(n) for n in self.notes],

@@ -1,12 +1,31 @@
-"""Opening the store: URL resolution, SQLite pragmas, automatic Alembic migrations."""
+"""Opening the store: URL resolution, SQLite pragmas, automatic Alembic migrations, transactions.
+
+Transactions on SQLite (WAL) come in two kinds, decided when they begin:
+
+- **read** (the default): a deferred `BEGIN`. A WAL reader works on a snapshot and never waits for a
+  writer, so `claims`, `show`, `articles` and the workbench stay responsive while someone imports.
+- **write**: `BEGIN IMMEDIATE`, taking the single write lock before the first read. A deferred
+  transaction that reads (a claim's version, the audit chain's last hash) and only then writes cannot
+  be upgraded once another writer committed in between (SQLITE_BUSY_SNAPSHOT, no waiting helps), so
+  every writing service calls `begin_write(session)` first. While another writer holds the lock the
+  BEGIN is retried with jittered exponential backoff for at most `WRITE_WAIT_SECONDS`, so concurrent
+  writers queue instead of failing.
+
+`session_scope` (read, upgraded by the services) and `write_scope` (write from the start) are the two
+units of work. PostgreSQL needs neither: MVCC readers never block, and the audit chain serialises
+writers with an advisory lock (services.audit).
+"""
 
 from __future__ import annotations
 
 import os
+import random
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,9 +36,21 @@ from factcheck.store.migrations import HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection
 
 DEFAULT_DB = "claims.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# Execution option that marks a connection's transaction as a write transaction (BEGIN IMMEDIATE).
+WRITE_OPTION = "factcheck_write"
+# The longest a writer queues for the lock before giving up with a clear error.
+WRITE_WAIT_SECONDS = float(os.environ.get("FACTCHECK_WRITE_WAIT", "30"))
+# How long SQLite's own busy handler waits inside one attempt; between attempts we back off ourselves.
+_ATTEMPT_MS = 100
+# Readers are never blocked by writers in WAL mode; this only covers rare moments such as WAL recovery.
+_READ_BUSY_MS = 5000
+_BACKOFF_FIRST = 0.002
+_BACKOFF_CAP = 0.1
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -30,21 +61,61 @@ def resolve_url(db: str | None = None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    # Let SQLAlchemy, not the driver, open transactions, so _begin_immediate below decides how.
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Let SQLAlchemy, not the driver, open transactions, so _begin below decides how.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={_READ_BUSY_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
-def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
-    # Take the write lock at BEGIN: a deferred transaction that reads (the audit chain's last hash)
-    # and then writes fails with "database is locked" when another writer got in between.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def begin_immediate(dbapi_connection: sqlite3.Connection, *, wait: float | None = None) -> float:
+    """Take SQLite's write lock, queueing behind other writers for at most `wait` seconds.
+
+    Returns the seconds waited. Raises StoreError when the lock stayed taken that long.
+    """
+    wait = WRITE_WAIT_SECONDS if wait is None else wait
+    started = time.monotonic()
+    deadline = started + wait
+    delay = _BACKOFF_FIRST
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={_ATTEMPT_MS}")
+        while True:
+            try:
+                cursor.execute("BEGIN IMMEDIATE")
+                return time.monotonic() - started
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StoreError(
+                        f"the database stayed busy for {wait:.0f} s (another writer holds it); try again"
+                    ) from exc
+                # Full jitter: writers that collided do not retry in lockstep.
+                time.sleep(min(left, random.uniform(0, delay)))
+                delay = min(delay * 2, _BACKOFF_CAP)
+    finally:
+        cursor.execute(f"PRAGMA busy_timeout={_READ_BUSY_MS}")
+        cursor.close()
+
+
+def _begin(connection: Connection) -> None:
+    dbapi = connection.connection.driver_connection
+    if connection.get_execution_options().get(WRITE_OPTION):
+        begin_immediate(dbapi)  # type: ignore[arg-type]
+    else:
+        # Deferred: a WAL snapshot for consistent reads that neither takes nor waits for the write lock.
+        dbapi.execute("BEGIN")  # type: ignore[union-attr]
 
 
 def alembic_config() -> Config:
@@ -62,6 +133,7 @@ def head_revision() -> str:
 
 
 def _current_revision(engine: Engine) -> str | None:
+    # A read transaction: opening a current database never waits for, or blocks, a writer.
     with engine.connect() as connection:
         if not engine.dialect.has_table(connection, "alembic_version"):
             return None
@@ -70,27 +142,29 @@ def _current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision`; an older database is upgraded in place, never recreated."""
-    # The common case (already at head) is answered without loading Alembic at all.
+    # The common case (already at head) is answered without loading Alembic and without the write lock.
     if revision == "head" and _current_revision(engine) == HEAD_REVISION:
         return
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as connection:
+    # Under the write lock: two processes opening an old database upgrade it once (the second finds head).
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
 
 
 def create_store_engine(db: str | None = None, *, migrate_to: str | None = "head") -> Engine:
+    """An engine on `db` (see resolve_url) with the schema migrated to `migrate_to`."""
     url = resolve_url(db)
     try:
         if url.startswith("sqlite"):
             path = url.split("///", 1)[-1]
             if path and path != ":memory:" and not Path(path).parent.exists():
                 raise StoreError(f"cannot open database {path}: folder does not exist")
-            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": _READ_BUSY_MS / 1000})
             event.listen(engine, "connect", _sqlite_pragmas)
-            event.listen(engine, "begin", _begin_immediate)
+            event.listen(engine, "begin", _begin)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if migrate_to:
@@ -104,9 +178,58 @@ def _first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
 
 
+def _held_connection(session: Session) -> Connection | None:
+    transaction = session.get_transaction()
+    if transaction is None:
+        return None
+    return next(iter(transaction.connections), None)
+
+
+def in_write_transaction(session: Session) -> bool:
+    """True when the session's transaction holds (or will begin with) the write lock."""
+    connection = _held_connection(session)
+    return bool(connection is not None and connection.get_execution_options().get(WRITE_OPTION))
+
+
+def begin_write(session: Session) -> None:
+    """Make the session's transaction a write transaction before a use case writes.
+
+    Called first by every writing service. When the session has only read so far (a deferred
+    transaction with no pending or flushed changes), that read transaction is ended and a write one
+    begun: objects loaded before are expired and reload under the lock, so the use case decides on
+    current data. Once changes were flushed in a read transaction they cannot be moved; SQLite then
+    upgrades that transaction in place (the pre-WAL behaviour), which is left as it is.
+    """
+    if in_write_transaction(session):
+        return
+    if _held_connection(session) is not None:
+        if session.new or session.dirty or session.deleted or session.info.get(_FLUSHED):
+            return
+        session.rollback()
+    session.connection(execution_options={WRITE_OPTION: True})
+
+
+_FLUSHED = "factcheck_flushed"
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: Any) -> None:
+    session.info[_FLUSHED] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _after_transaction_end(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(_FLUSHED, None)
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: committed when the block ends, rolled back on any error."""
+    """One unit of work: committed when the block ends, rolled back on any error.
+
+    It begins as a read transaction (readers never wait for writers); a writing service called in it
+    turns it into a write transaction before its first read (begin_write).
+    """
     with Session(engine, expire_on_commit=False) as session:
         try:
             yield session
@@ -117,3 +240,23 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def write_scope(engine: Engine) -> Iterator[Session]:
+    """A unit of work that holds the write lock from its start (for code that writes rows itself)."""
+    with session_scope(engine) as session:
+        begin_write(session)
+        yield session
+
+
+@contextmanager
+def read_scope(engine: Engine) -> Iterator[Session]:
+    """A unit of work that only reads: never takes the write lock, rolled back at the end."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database error: {_first_line(exc)}") from exc
+        finally:
+            session.rollback()

@@ -61,6 +61,7 @@ class Source(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
     url: str = Field(sa_column=Column(Text, nullable=False))
+    final_url: str | None = Field(default=None, sa_column=Column(Text))  # after redirects, set by a fetch
     title: str | None = Field(default=None, sa_column=Column(Text))
     fetched_at: datetime | None = None
     http_status: int | None = None
@@ -72,6 +73,7 @@ class Source(SQLModel, table=True):
     archive_url: str | None = Field(default=None, sa_column=Column(Text))
     added_by: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
+    withdrawn_at: datetime | None = None  # undone: kept for the record, no longer shown as the claim's
 
 
 class Verdict(SQLModel, table=True):
@@ -95,6 +97,7 @@ class Note(SQLModel, table=True):
     author: str = Field(default="", max_length=200)
     body: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+    withdrawn_at: datetime | None = None  # undone: kept for the record, no longer shown as the claim's
 
 
 class Event(SQLModel, table=True):
