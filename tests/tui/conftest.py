@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,12 @@ async def select_claim(pilot: Pilot[None], engine: Engine, article_id: int, need
     await settle(pilot)
     assert screen.current_claim_id == claim.id
     return claim
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], *, timeout: float = 10.0) -> None:
+    """Pause until `condition()` holds (a worker result arrived, a screen opened); fail after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        await pilot.pause()

@@ -12,11 +12,14 @@ from typing import ClassVar
 from sqlalchemy import Engine
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
+from factcheck.text.control import terminal_safe
+from factcheck.tui import guard
 from factcheck.tui.commands import WorkbenchCommands
 from factcheck.tui.screens.article import ArticleScreen
 from factcheck.tui.screens.article_list import ArticleListScreen
@@ -80,8 +83,13 @@ class FactcheckApp(App[None]):
     labels: reactive[str] = reactive("en")
     """Language of ratings, statuses and headings: "en" or "de"."""
 
+    guard_errors = True
+    """A bug in a handler or worker becomes a notice instead of ending the app (see tui/guard.py)."""
+
     def __init__(self, engine: Engine, article_id: int | None = None, *, actor: str | None = None) -> None:
+        guard.install()
         super().__init__()
+        self.unexpected = guard.ErrorReporter()
         self.engine = engine
         self.actor = actor or default_actor()
         self.initial_article_id = article_id
@@ -122,6 +130,37 @@ class FactcheckApp(App[None]):
         else:
             self.action_show_help_panel()
 
+    # -- errors and notices --------------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice of the workbench passes here: its text may quote stored strings (titles, URLs,
+        names), so control characters are escaped and markup is off ("[" in a URL is no style)."""
+        super().notify(
+            terminal_safe(message), title=terminal_safe(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def report_unexpected(self, error: BaseException) -> None:
+        """A bug surfaced: log the traceback, show a notice, keep running."""
+        self.log.error(guard.ErrorReporter.describe(error))
+        text = self.unexpected.record(error)
+        if text is not None:
+            self.notify(text, title="Unexpected error", severity="error", timeout=8)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual exits on any unhandled error; once the workbench runs, a bug is reported instead.
+        if self.is_running and not self._exit and len(self._screen_stack) > 0:
+            self.report_unexpected(error)
+            return
+        super()._handle_exception(error)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.report_worker_failure(event)
 
@@ -131,9 +170,7 @@ class FactcheckApp(App[None]):
         Worker.StateChanged does not bubble, so each screen that starts workers hands its events here.
         """
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            error = event.worker.error
-            self.log.error(f"worker {event.worker.name} failed", error)
-            self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error")
+            self.report_unexpected(event.worker.error)
 
 
 def make_app(engine: Engine, article_id: int | None = None, *, actor: str | None = None) -> FactcheckApp:

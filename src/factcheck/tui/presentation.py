@@ -12,15 +12,11 @@ from rich.style import Style
 from rich.text import Text
 
 from factcheck.ratings import BY_KEY, SCALE, Rating
+from factcheck.text.control import terminal_safe
+from factcheck.tui.i18n import CATALOGUE, t
 
 STATUSES: tuple[str, ...] = ("open", "in-progress", "checked", "dismissed")
 
-STATUS_LABELS: dict[str, dict[str, str]] = {
-    "open": {"en": "open", "de": "offen"},
-    "in-progress": {"en": "in progress", "de": "in Arbeit"},
-    "checked": {"en": "checked", "de": "geprüft"},
-    "dismissed": {"en": "dismissed", "de": "verworfen"},
-}
 STATUS_GLYPHS: dict[str, str] = {"open": "○", "in-progress": "◐", "checked": "●", "dismissed": "×"}
 
 # One letter per kind keeps the table column narrow; the detail pane spells them out.
@@ -34,17 +30,6 @@ KIND_BADGES: dict[str, str] = {
     "role": "R",
     "event": "E",
 }
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "date": {"en": "date", "de": "Datum"},
-    "time-relative": {"en": "relative time", "de": "relative Zeit"},
-    "quantity": {"en": "quantity", "de": "Menge"},
-    "place": {"en": "place", "de": "Ort"},
-    "quote": {"en": "quote", "de": "Zitat"},
-    "attribution": {"en": "attribution", "de": "Zuschreibung"},
-    "role": {"en": "role", "de": "Rolle"},
-    "event": {"en": "event", "de": "Ereignis"},
-}
-
 # Verdict colours run from green (true) through amber to red (false); grey for "cannot say".
 RATING_COLOURS: dict[str, str] = {
     "true": "#3fb950",
@@ -65,50 +50,30 @@ STATUS_COLOURS: dict[str, str] = {
     "dismissed": "#8b949e",
 }
 
-# Words of the interface that change with the DE/EN toggle.
-WORDS: dict[str, dict[str, str]] = {
-    "id": {"en": "#", "de": "#"},
-    "kinds": {"en": "Kinds", "de": "Art"},
-    "speaker": {"en": "Speaker", "de": "Sprecher"},
-    "date": {"en": "Date", "de": "Datum"},
-    "status": {"en": "Status", "de": "Status"},
-    "text": {"en": "Claim", "de": "Aussage"},
-    "title": {"en": "Title", "de": "Titel"},
-    "language": {"en": "Lang", "de": "Spr."},
-    "claims": {"en": "Claims", "de": "Aussagen"},
-    "checked": {"en": "Checked", "de": "Geprüft"},
-    "last_change": {"en": "Last change", "de": "Letzte Änderung"},
-    "fields": {"en": "Extracted fields", "de": "Extrahierte Angaben"},
-    "checkworthiness": {"en": "Check-worthiness", "de": "Prüfwürdigkeit"},
-    "verdict": {"en": "Verdict", "de": "Bewertung"},
-    "sources": {"en": "Sources", "de": "Quellen"},
-    "notes": {"en": "Notes", "de": "Notizen"},
-    "history": {"en": "History", "de": "Verlauf"},
-    "similar": {"en": "Similar checked claims", "de": "Ähnliche geprüfte Aussagen"},
-    "no_similar": {"en": "No similar checked claims yet", "de": "Noch keine ähnlichen geprüften Aussagen"},
-    "similar_loading": {"en": "Looking for similar checked claims…", "de": "Suche ähnliche geprüfte Aussagen…"},
-    "matched": {"en": "matched", "de": "Treffer"},
-    "reuse_hint": {"en": "r reuses one of these verdicts", "de": "r übernimmt eine dieser Bewertungen"},
-    "no_verdict": {"en": "No verdict yet", "de": "Noch keine Bewertung"},
-    "no_sources": {"en": "No sources yet (s adds a URL)", "de": "Noch keine Quellen (s fügt eine URL hinzu)"},
-    "no_notes": {"en": "No notes yet (n adds one)", "de": "Noch keine Notizen (n fügt eine hinzu)"},
-    "no_fields": {"en": "Nothing extracted", "de": "Nichts extrahiert"},
-    "select_claim": {"en": "Select a claim to see its details.", "de": "Eine Aussage auswählen, um Details zu sehen."},
-}
-
 
 def word(key: str, language: str) -> str:
-    entry = WORDS.get(key)
-    return entry.get(language, entry["en"]) if entry else key
+    return t(key, language)
 
 
 def status_label(status: str, language: str) -> str:
-    return STATUS_LABELS.get(status, {}).get(language, status)
+    """The status in `language`; a status this version does not know shows as stored (escaped)."""
+    key = f"status.{status}"
+    return t(key, language) if key in CATALOGUE else terminal_safe(status or "?", one_line=True)
+
+
+def kind_label(kind: str, language: str) -> str:
+    key = f"kind.{kind}"
+    return t(key, language) if key in CATALOGUE else terminal_safe(kind or "?", one_line=True)
+
+
+def review_label(state: str, language: str) -> str:
+    key = f"review.{state}"
+    return t(key, language) if key in CATALOGUE else terminal_safe(state or "?", one_line=True)
 
 
 def rating_label(key: str, language: str) -> str:
     rating = BY_KEY.get(key)
-    return rating.label(language) if rating else key
+    return rating.label(language) if rating else terminal_safe(key or "?", one_line=True)
 
 
 def rating_choices(language: str) -> list[tuple[Rating, str]]:
@@ -120,32 +85,41 @@ def rating_choices(language: str) -> list[tuple[Rating, str]]:
 def kind_badges(kinds: list[str]) -> Text:
     text = Text()
     for kind in kinds:
-        text.append(KIND_BADGES.get(kind, kind[:1].upper()), style="bold")
+        kind = str(kind)
+        text.append(KIND_BADGES.get(kind, terminal_safe(kind[:1].upper(), one_line=True)), style="bold")
     return text
 
 
 def state_cell(status: str, rating: str | None, language: str) -> Text:
-    """Status glyph plus the verdict label for checked claims, else the status word."""
+    """Status glyph plus the verdict label for checked claims, else the status word.
+
+    Any stored combination renders, also statuses and ratings this version does not know (older or
+    newer databases): those show as "?" with their stored name, escaped.
+    """
     if rating and status == "checked":
         colour = RATING_COLOURS.get(rating, "")
-        return Text.assemble((STATUS_GLYPHS["checked"] + " ", colour), (rating_label(rating, language), colour))
+        label = terminal_safe(rating_label(rating, language), one_line=True)
+        return Text.assemble((STATUS_GLYPHS["checked"] + " ", colour), (label, colour))
     colour = STATUS_COLOURS.get(status, "")
-    return Text.assemble((STATUS_GLYPHS.get(status, "?") + " ", colour), (status_label(status, language), colour))
+    label = terminal_safe(status_label(status, language), one_line=True)
+    return Text.assemble((STATUS_GLYPHS.get(status, "?") + " ", colour), (label, colour))
 
 
 def claim_highlight_style(status: str, rating: str | None, checkworthy: bool, *, dark: bool) -> Style:
     """Style of a claim in the article text: a tinted background by status (verdict colour once checked).
 
-    Underlines and italics repeat the status without colour, for NO_COLOR terminals.
+    Underlines and italics repeat the status without colour, for NO_COLOR terminals. A status or rating
+    without a colour (checked without verdict, unknown values) gets no background rather than an error.
     """
     if status == "dismissed":
         return Style(dim=True, strike=True)
     if not checkworthy and status == "open":
         return Style(underline=False, dim=True)
-    colour = RATING_COLOURS.get(rating or "", "") if status == "checked" else STATUS_COLOURS.get(status, "")
-    tint = _tint(colour, 0.28 if dark else 0.22, dark)
+    colour = RATING_COLOURS.get(rating or "") if status == "checked" else STATUS_COLOURS.get(status)
+    if status == "checked" and colour is None:
+        colour = STATUS_COLOURS["checked"]  # checked without a (known) verdict: the status colour
     return Style(
-        bgcolor=tint,
+        bgcolor=_tint(colour, 0.28 if dark else 0.22, dark) if colour else None,
         underline=status == "open",
         italic=status == "in-progress",
         bold=status == "checked",
@@ -153,38 +127,54 @@ def claim_highlight_style(status: str, rating: str | None, checkworthy: bool, *,
 
 
 def _tint(colour: str, amount: float, dark: bool) -> str:
-    """Blend a colour into the background so highlighted text stays readable."""
-    if not colour.startswith("#"):
-        return colour
+    """Blend a "#rrggbb" colour into the background so highlighted text stays readable."""
     base = (0x1E, 0x1E, 0x1E) if dark else (0xFF, 0xFF, 0xFF)
     rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(b + (c - b) * amount) for b, c in zip(base, rgb, strict=True)]
     return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
-def relative_time(iso: str | None, now: datetime | None = None) -> str:
+def relative_time(iso: str | None, now: datetime | None = None, language: str = "en") -> str:
     """'just now', '5 min ago', 'today 14:02', '2026-03-18': stable within a test run, readable for people."""
     if not iso:
         return "–"
     try:
         at = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
+    except (ValueError, TypeError):
+        return terminal_safe(iso, one_line=True)
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
     now = now or datetime.now(UTC)
     seconds = (now - at).total_seconds()
     if seconds < 90:
-        return "just now"
+        return t("just_now", language)
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return t("min_ago", language, n=int(seconds // 60))
     local = at.astimezone()
     if seconds < 86400 and local.date() == now.astimezone().date():
-        return f"today {local:%H:%M}"
+        return t("today_at", language, time=f"{local:%H:%M}")
     return f"{local:%Y-%m-%d}"
 
 
-def short(text: str, width: int) -> str:
-    """One line of at most `width` characters, with an ellipsis when cut."""
-    line = " ".join(text.split())
+def short(text: object, width: int) -> str:
+    """One line of at most `width` characters, with an ellipsis when cut; control characters escaped."""
+    line = " ".join(terminal_safe(text).split())
     return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
+
+
+def safe(text: object) -> str:
+    """Stored text as it may be shown: control characters escaped, newlines kept."""
+    return terminal_safe(text)
+
+
+# Control Pictures (U+2400–U+2421) show C0 controls and DEL as one visible character each, so the
+# article text keeps its offsets 1:1 while an ESC or BEL in it can never reach the terminal.
+_PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
+_PICTURES[0x7F] = 0x2421
+_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})  # C1 has no picture of its own
+_PICTURES.update({code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def control_pictures(text: str) -> str:
+    """`text` with every control character (but newline and tab) replaced by a single visible one."""
+    return text.translate(_PICTURES)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from factcheck.ratings import SCALE
-from factcheck.tui.presentation import KIND_LABELS, STATUSES, status_label
+from factcheck.tui.presentation import KIND_BADGES, STATUSES, kind_label, status_label
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class FilterModal(ModalScreen[ClaimFilter | None]):
             with Horizontal(classes="filter-row"):
                 yield Label("Kind", classes="filter-label")
                 yield Select(
-                    [(labels.get(lang, k), k) for k, labels in KIND_LABELS.items()],
+                    [(kind_label(k, lang), k) for k in KIND_BADGES],
                     value=c.kind or Select.NULL,
                     id="f-kind",
                 )

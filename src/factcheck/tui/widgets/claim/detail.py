@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -10,13 +11,17 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.services.views import ClaimDetail, EventView, SimilarMatch
+from factcheck.tui.i18n import action_phrase, t
 from factcheck.tui.presentation import (
-    KIND_LABELS,
     RATING_COLOURS,
+    kind_label,
     rating_label,
     relative_time,
+    review_label,
+    safe,
     short,
     state_cell,
+    status_label,
     word,
 )
 
@@ -101,60 +106,87 @@ class ClaimDetailPane(VerticalScroll):
     def _claim(self) -> Text:
         assert self.detail is not None
         c = self.detail.claim
-        kinds = ", ".join(KIND_LABELS.get(k, {}).get(self.language, k) for k in c.kinds) or "–"
-        return Text.assemble(c.text, "\n", (f"{kinds} · {self.detail.article_title}", "dim"))
+        kinds = ", ".join(kind_label(str(k), self.language) for k in c.kinds) or "–"
+        return Text.assemble(safe(c.text), "\n", (f"{kinds} · {short(self.detail.article_title, 200)}", "dim"))
 
     def _fields(self) -> Text:
         assert self.detail is not None
         c = self.detail.claim
+        lang = self.language
         lines: list[Text] = []
-        for d in c.dates:
-            value = d.get("value") or ("relative" if d.get("relative") else "?")
-            lines.append(Text.assemble(("date  ", "dim"), str(d.get("text", "")), " → ", (str(value), "bold")))
-        for q in c.quotes:
-            speaker = q.get("speaker") or "unknown speaker"
-            lines.append(Text.assemble(("quote ", "dim"), f"„{q.get('text', '')}“ — ", (speaker, "italic")))
+        # Fields are JSON from whichever extractor version stored them: read each key defensively.
+        for d in _dicts(c.dates):
+            value = d.get("value") or (t("relative", lang) if d.get("relative") else "?")
+            lines.append(
+                Text.assemble(
+                    (t("field.date", lang) + " ", "dim"),
+                    short(d.get("text", ""), 200),
+                    " → ",
+                    (short(value, 60), "bold"),
+                )
+            )
+        for q in _dicts(c.quotes):
+            speaker = short(q.get("speaker") or t("unknown_speaker", lang), 80)
+            lines.append(
+                Text.assemble(
+                    (t("field.quote", lang) + " ", "dim"), f"„{short(q.get('text', ''), 300)}“ — ", (speaker, "italic")
+                )
+            )
         for s in c.speakers:
-            lines.append(Text.assemble(("who   ", "dim"), s))
-        for n in c.quantities:
+            lines.append(Text.assemble((t("field.who", lang) + " ", "dim"), short(s, 80)))
+        for n in _dicts(c.quantities):
             value = n.get("value")
-            unit = n.get("unit") or ""
+            unit = short(n.get("unit") or "", 40)
             shown = f"{value:g} {unit}".strip() if isinstance(value, int | float) else unit or "?"
-            lines.append(Text.assemble(("qty   ", "dim"), str(n.get("text", "")), " → ", (shown, "bold")))
-        for p in c.places:
-            lines.append(Text.assemble(("place ", "dim"), p))
-        return Text("\n").join(lines) if lines else Text(word("no_fields", self.language), style="dim italic")
+            lines.append(
+                Text.assemble(
+                    (t("field.qty", lang) + " ", "dim"), short(n.get("text", ""), 200), " → ", (shown, "bold")
+                )
+            )
+        for place in c.places:
+            lines.append(Text.assemble((t("field.place", lang) + " ", "dim"), short(place, 80)))
+        return Text("\n").join(lines) if lines else Text(word("no_fields", lang), style="dim italic")
 
     def _checkworthiness(self) -> Text:
         assert self.detail is not None
         c = self.detail.claim
-        filled = round(c.checkworthiness * 10)
+        score = c.checkworthiness if isinstance(c.checkworthiness, int | float) else 0.0
+        score = min(max(score, 0.0), 1.0) if score == score else 0.0  # NaN and out-of-range from old data
+        filled = round(score * 10)
         bar = Text.assemble(("█" * filled, "bold"), ("░" * (10 - filled), "dim"))
-        verdict = "check-worthy" if c.checkworthy else "not check-worthy"
-        text = Text.assemble(bar, f" {c.checkworthiness:.2f} {verdict}")
-        cues = [cue for cue in self.detail.cues if cue.startswith("cw:")]
+        verdict = t("checkworthy" if c.checkworthy else "not_checkworthy", self.language)
+        text = Text.assemble(bar, f" {score:.2f} {verdict}")
+        cues = [str(cue) for cue in self.detail.cues if str(cue).startswith("cw:")]
         if cues:
-            text.append("\n" + ", ".join(cue[3:] for cue in cues), style="dim")
+            text.append("\n" + short(", ".join(cue[3:] for cue in cues), 400), style="dim")
         return text
 
     def _verdict(self) -> Text:
         assert self.detail is not None
+        lang = self.language
         current = self.detail.claim.verdict
         if current is None:
-            return Text(word("no_verdict", self.language) + " (v sets one)", style="dim italic")
-        label = current.label_de if self.language == "de" else current.label_en
+            return Text(word("no_verdict", lang), style="dim italic")
+        label = rating_label(current.rating, lang)
+        when = relative_time(current.created_at, language=lang)
+        state = review_label(current.review_state, lang)
+        review = (
+            t("review_by", lang, state=state, who=short(current.reviewer, 60))
+            if current.reviewer
+            else t("review", lang, state=state)
+        )
         text = Text.assemble(
-            (label, f"bold {RATING_COLOURS.get(current.rating, '')}"),
-            (f"  by {current.checker}, {relative_time(current.created_at)}", "dim"),
-            (f"\nreview: {current.review_state}" + (f" by {current.reviewer}" if current.reviewer else ""), "dim"),
+            (label, f"bold {RATING_COLOURS.get(current.rating, '')}".strip()),
+            ("  " + t("verdict_by", lang, who=short(current.checker, 60), when=when), "dim"),
+            ("\n" + review, "dim"),
         )
         if current.rationale:
-            text.append("\n" + current.rationale)
+            text.append("\n" + safe(current.rationale))
         if current.reused_from:
-            text.append(f"\nreused from {current.reused_from}", style="dim")
+            text.append("\n" + t("reused_from", lang, origin=short(current.reused_from, 200)), style="dim")
         earlier = [v for v in self.detail.verdicts if v.id != current.id]
         if earlier:
-            text.append(f"\n{len(earlier)} earlier verdict(s) in the history", style="dim")
+            text.append("\n" + t("earlier_verdicts", lang, n=len(earlier)), style="dim")
         return text
 
     def _sources(self) -> Text:
@@ -164,12 +196,13 @@ class ClaimDetailPane(VerticalScroll):
         lines = []
         for s in self.detail.sources:
             if s.id in self.fetching:
-                state = Text("⟳ fetching…", style="italic")
+                state = Text(t("fetching", self.language), style="italic")
             elif s.fetched_at:
-                state = Text(f"✓ HTTP {s.http_status}", style="green" if (s.http_status or 0) < 400 else "red")
+                ok = isinstance(s.http_status, int) and s.http_status < 400
+                state = Text(f"{'✓' if ok else '✗'} HTTP {s.http_status}", style="green" if ok else "red")
             else:
-                state = Text("not fetched", style="dim")
-            line = Text.assemble(s.url, "  ", state)
+                state = Text(t("not_fetched", self.language), style="dim")
+            line = Text.assemble(short(s.url, 300), "  ", state)
             if s.title:
                 line.append("\n  " + short(s.title, 100), style="dim")
             lines.append(line)
@@ -180,48 +213,66 @@ class ClaimDetailPane(VerticalScroll):
         if not self.detail.notes:
             return Text(word("no_notes", self.language), style="dim italic")
         return Text("\n").join(
-            Text.assemble((f"{n.author}, {relative_time(n.created_at)}: ", "dim"), n.body) for n in self.detail.notes
+            Text.assemble(
+                (f"{short(n.author, 60)}, {relative_time(n.created_at, language=self.language)}: ", "dim"), safe(n.body)
+            )
+            for n in self.detail.notes
         )
 
     def _history(self) -> Text:
         assert self.detail is not None
-        return Text("\n").join(self._event_line(e) for e in reversed(self.detail.history)) or Text("–")
+        by_id = {e.id: e for e in self.detail.history}
+        lines = [self._event_line(e, by_id) for e in reversed(self.detail.history)]
+        return Text("\n").join(lines) or Text("–")
 
-    @staticmethod
-    def _event_line(event: EventView) -> Text:
-        after = event.after or {}
-        what = event.action
-        if event.action == "verdict.set":
-            what += f" {after.get('rating', '')}"
-        elif event.action == "claim.status":
-            what += f" → {after.get('status', '')}"
-        elif event.action == "undo":
-            what += " (reverted the previous change)"
-        return Text.assemble((f"{relative_time(event.at)} ", "dim"), (f"{event.actor} ", "italic"), what)
+    def _event_line(self, event: EventView, by_id: dict[int, EventView]) -> Text:
+        lang = self.language
+        what = self._phrase(event)
+        if event.action == "undo":
+            undone = by_id.get((event.after or {}).get("undid_event") or 0)
+            what = t("action.undo", lang) + (f": {self._phrase(undone)}" if undone else "")
+        when = relative_time(event.at, language=lang)
+        return Text.assemble((f"{when} ", "dim"), (f"{short(event.actor, 60)} ", "italic"), what)
+
+    def _phrase(self, event: EventView) -> str:
+        after = event.after if isinstance(event.after, dict) else {}
+        return action_phrase(
+            event.action,
+            after,
+            self.language,
+            rating_label=rating_label(str(after.get("rating", "")), self.language),
+            status_label=status_label(str(after.get("status", "")), self.language),
+        )
 
     def _similar(self) -> RenderableType:
+        lang = self.language
         if not self.similar:
             key = "similar_loading" if self.similar_loading else "no_similar"
-            return Text(word(key, self.language), style="dim italic")
+            return Text(word(key, lang), style="dim italic")
         lines: Sequence[Text] = [
             Text.assemble(
                 (f"{n}. {m.score:.0%} ", "bold"),
-                (f"{rating_label(m.rating, self.language)} ", RATING_COLOURS.get(m.rating, "")),
+                (f"{rating_label(m.rating, lang)} ", RATING_COLOURS.get(m.rating, "")),
                 short(m.text, 160),
-                (f"\n   {similar_origin(m)}", "dim"),
-                (f"\n   {word('matched', self.language)}: {', '.join(m.matched_terms[:8])}", "dim")
+                (f"\n   {similar_origin(m, lang)}", "dim"),
+                (f"\n   {word('matched', lang)}: {short(', '.join(m.matched_terms[:8]), 200)}", "dim")
                 if m.matched_terms
                 else "",
             )
             for n, m in enumerate(self.similar, 1)
         ]
-        return Group(*lines, Text(word("reuse_hint", self.language), style="dim italic"))
+        return Group(*lines, Text(word("reuse_hint", lang), style="dim italic"))
 
 
-def similar_origin(match: SimilarMatch) -> str:
+def _dicts(values: object) -> list[dict[str, Any]]:
+    """The dict entries of a stored field list (older data may hold other shapes)."""
+    return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
+
+
+def similar_origin(match: SimilarMatch, language: str = "en") -> str:
     """Where a checked claim comes from: publisher, date, URL or the claim it was checked as."""
-    where = match.url or (f"claim #{match.claim_id}" if match.claim_id else "")
+    where = match.url or (t("claim_ref", language, id=match.claim_id) if match.claim_id else "")
     parts = [match.publisher or "", match.published or "", where]
     if match.original_label and match.original_label.casefold() != match.label_en.casefold():
         parts.append(f"“{match.original_label}”")
-    return " · ".join(p for p in parts if p)
+    return short(" · ".join(p for p in parts if p), 300)

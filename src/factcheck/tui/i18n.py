@@ -1,0 +1,353 @@
+"""Every word the workbench shows, in English and German: one catalogue, one lookup, `t(key, lang)`.
+
+The catalogue is data (key → (English, German)); placeholders use str.format names. A key that is
+missing falls back to English, then to the key itself, so a forgotten entry shows up in review instead
+of crashing. Audit actions are turned into phrases here too: raw names like `verdict.set` never reach
+the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+LANGUAGES = ("en", "de")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # -- table headings and detail sections ----------------------------------------------------------
+    "id": ("#", "#"),
+    "kinds": ("Kinds", "Art"),
+    "speaker": ("Speaker", "Sprecher"),
+    "date": ("Date", "Datum"),
+    "status": ("Status", "Status"),
+    "text": ("Claim", "Aussage"),
+    "title": ("Title", "Titel"),
+    "language": ("Lang", "Spr."),
+    "claims": ("Claims", "Aussagen"),
+    "checked": ("Checked", "Geprüft"),
+    "last_change": ("Last change", "Letzte Änderung"),
+    "fields": ("Extracted fields", "Extrahierte Angaben"),
+    "checkworthiness": ("Check-worthiness", "Prüfwürdigkeit"),
+    "verdict": ("Verdict", "Bewertung"),
+    "sources": ("Sources", "Quellen"),
+    "notes": ("Notes", "Notizen"),
+    "history": ("History", "Verlauf"),
+    "similar": ("Similar checked claims", "Ähnliche geprüfte Aussagen"),
+    "no_similar": ("No similar checked claims yet", "Noch keine ähnlichen geprüften Aussagen"),
+    "similar_loading": ("Looking for similar checked claims…", "Suche ähnliche geprüfte Aussagen…"),
+    "matched": ("matched", "Treffer"),
+    "reuse_hint": ("r reuses one of these verdicts", "r übernimmt eine dieser Bewertungen"),
+    "no_verdict": ("No verdict yet (v sets one)", "Noch keine Bewertung (v setzt eine)"),
+    "no_sources": ("No sources yet (s adds a URL)", "Noch keine Quellen (s fügt eine URL hinzu)"),
+    "no_notes": ("No notes yet (n adds one)", "Noch keine Notizen (n fügt eine hinzu)"),
+    "no_fields": ("Nothing extracted", "Nichts extrahiert"),
+    "select_claim": ("Select a claim to see its details.", "Eine Aussage auswählen, um Details zu sehen."),
+    "checkworthy": ("check-worthy", "prüfwürdig"),
+    "not_checkworthy": ("not check-worthy", "nicht prüfwürdig"),
+    "field.date": ("date ", "Datum"),
+    "field.quote": ("quote", "Zitat"),
+    "field.who": ("who  ", "wer  "),
+    "field.qty": ("qty  ", "Menge"),
+    "field.place": ("place", "Ort  "),
+    "unknown_speaker": ("unknown speaker", "unbekannter Sprecher"),
+    "relative": ("relative", "relativ"),
+    "verdict_by": ("by {who}, {when}", "von {who}, {when}"),
+    "review": ("review: {state}", "Prüfung: {state}"),
+    "review_by": ("review: {state} by {who}", "Prüfung: {state} von {who}"),
+    "review.pending": ("pending", "offen"),
+    "review.approved": ("approved", "bestätigt"),
+    "review.rejected": ("rejected", "abgelehnt"),
+    "review.withdrawn": ("withdrawn", "zurückgezogen"),
+    "reused_from": ("reused from {origin}", "übernommen von {origin}"),
+    "earlier_verdicts": ("{n} earlier verdict(s) in the history", "{n} frühere Bewertung(en) im Verlauf"),
+    "fetching": ("⟳ fetching…", "⟳ wird abgerufen…"),
+    "not_fetched": ("not fetched", "nicht abgerufen"),
+    "claim_ref": ("claim #{id}", "Aussage #{id}"),
+    # -- times ---------------------------------------------------------------------------------------
+    "just_now": ("just now", "gerade eben"),
+    "min_ago": ("{n} min ago", "vor {n} Min."),
+    "today_at": ("today {time}", "heute {time}"),
+    # -- statuses and kinds --------------------------------------------------------------------------
+    "status.open": ("open", "offen"),
+    "status.in-progress": ("in progress", "in Arbeit"),
+    "status.checked": ("checked", "geprüft"),
+    "status.dismissed": ("dismissed", "verworfen"),
+    "kind.date": ("date", "Datum"),
+    "kind.time-relative": ("relative time", "relative Zeit"),
+    "kind.quantity": ("quantity", "Menge"),
+    "kind.place": ("place", "Ort"),
+    "kind.quote": ("quote", "Zitat"),
+    "kind.attribution": ("attribution", "Zuschreibung"),
+    "kind.role": ("role", "Rolle"),
+    "kind.event": ("event", "Ereignis"),
+    # -- history: audit actions as phrases -----------------------------------------------------------
+    "action.verdict.set": ("verdict: {rating}", "Bewertung: {rating}"),
+    "action.claim.status": ("status → {status}", "Status → {status}"),
+    "action.note.add": ("added a note", "Notiz hinzugefügt"),
+    "action.source.add": ("added a source", "Quelle hinzugefügt"),
+    "action.source.fetch": ("fetched a source", "Quelle abgerufen"),
+    "action.claim.edit": ("reworded the claim", "Aussage umformuliert"),
+    "action.claim.add": ("added the claim", "Aussage angelegt"),
+    "action.claim.split": ("split the claim", "Aussage geteilt"),
+    "action.claim.merge": ("merged with the next claim", "mit der nächsten Aussage zusammengeführt"),
+    "action.undo": ("undid the previous change", "vorige Änderung rückgängig gemacht"),
+    "action.other": ("another change", "sonstige Änderung"),
+    # -- article screen ------------------------------------------------------------------------------
+    "n_of_m_claims": ("{shown} of {total} claims", "{shown} von {total} Aussagen"),
+    "n_claims_worthy": (
+        "{shown} of {total} claims ({worthy} check-worthy)",
+        "{shown} von {total} Aussagen ({worthy} prüfwürdig)",
+    ),
+    "filter_is": ("filter: {what}", "Filter: {what}"),
+    "all_sentences": ("all sentences", "alle Sätze"),
+    "untitled": ("(untitled)", "(ohne Titel)"),
+    "article_n": ("Article {id}", "Artikel {id}"),
+    "empty.no_claims": (
+        "No claims in this article.\nSelect text on the left and press a to add one.",
+        "Keine Aussagen in diesem Artikel.\nLinks Text markieren und a drücken, um eine anzulegen.",
+    ),
+    "empty.no_worthy": (
+        "No check-worthy claims found.\nf shows all sentences; or select text on the left and press a to add a claim.",
+        "Keine prüfwürdigen Aussagen gefunden.\nf zeigt alle Sätze; oder links Text markieren und a drücken.",
+    ),
+    "empty.no_match": (
+        "No claims match the filter.\nf changes it, F clears it.",
+        "Keine Aussage passt zum Filter.\nf ändert ihn, F hebt ihn auf.",
+    ),
+    "select_first": ("Select a claim first.", "Zuerst eine Aussage auswählen."),
+    "done.verdict": ("Verdict on #{id}: {rating}", "Bewertung für #{id}: {rating}"),
+    "done.note": ("Note added to #{id}", "Notiz zu #{id} hinzugefügt"),
+    "done.source": ("Source added to #{id}; fetching…", "Quelle zu #{id} hinzugefügt; wird abgerufen…"),
+    "done.status": ("#{id} is now {status}", "#{id} ist jetzt {status}"),
+    "done.edit": ("#{id} reworded", "#{id} umformuliert"),
+    "done.split": ("#{id} split at the cursor", "#{id} am Cursor geteilt"),
+    "done.merge": ("#{id} merged with the next claim", "#{id} mit der nächsten Aussage zusammengeführt"),
+    "done.add": ("New claim added", "Neue Aussage angelegt"),
+    "done.undo": ("Undone on #{id}: {what}", "Rückgängig bei #{id}: {what}"),
+    "done.reuse": (
+        "Verdict on #{id} reused from checked claim #{other}",
+        "Bewertung für #{id} von geprüfter Aussage #{other} übernommen",
+    ),
+    "fetched": ("Fetched {url}", "Abgerufen: {url}"),
+    "fetch_failed": ("{error} (the URL is kept)", "{error} (die URL bleibt gespeichert)"),
+    "similar_failed": ("Similar claims: {error}", "Ähnliche Aussagen: {error}"),
+    "reloaded": ("Reloaded from the database", "Aus der Datenbank neu geladen"),
+    "conflict_reloaded": (
+        "Someone else changed #{id} meanwhile; reloaded. Check the claim and try again.",
+        "#{id} wurde inzwischen anderswo geändert; neu geladen. Bitte prüfen und erneut versuchen.",
+    ),
+    "no_similar_to_reuse": (
+        "No similar checked claims to reuse a verdict from.",
+        "Keine ähnlichen geprüften Aussagen, deren Bewertung übernommen werden kann.",
+    ),
+    "split_hint": (
+        "Put the cursor inside a claim in the article text (click it, or Tab there and use the arrows), "
+        "then press x to split it there.",
+        "Den Cursor im Artikeltext in eine Aussage setzen (klicken, oder mit Tab hin und Pfeiltasten), "
+        "dann x drücken, um sie dort zu teilen.",
+    ),
+    "add_hint": (
+        "Select article text first (drag with the mouse, or shift+arrows in the text), then press a.",
+        "Zuerst Artikeltext markieren (mit der Maus ziehen oder Umschalt+Pfeile im Text), dann a drücken.",
+    ),
+    "no_other_open": ("No other open claims in this list.", "Keine weiteren offenen Aussagen in dieser Liste."),
+    "merge_question": (
+        "Merge #{id} with the claim after it?\n“{text}”",
+        "#{id} mit der folgenden Aussage zusammenführen?\n„{text}“",
+    ),
+    "merge_undoable": ("u undoes the merge afterwards.", "u macht das Zusammenführen danach rückgängig."),
+    "merge_final": ("A merge cannot be undone.", "Das Zusammenführen lässt sich nicht rückgängig machen."),
+    # -- article list --------------------------------------------------------------------------------
+    "articles": ("Articles", "Artikel"),
+    "search_placeholder": ("Search titles  ( / )", "Titel suchen  ( / )"),
+    "empty.articles": (
+        "No articles yet.\n\nPress i to import a file or URL,\nor run `factcheck open PATH|URL` in a shell.",
+        "Noch keine Artikel.\n\ni importiert eine Datei oder URL,\noder `factcheck open PFAD|URL` in einer Shell.",
+    ),
+    "empty.search": ("No article title contains “{search}”.", "Kein Artikeltitel enthält „{search}“."),
+    "importing": ("Importing {spec} …", "Importiere {spec} …"),
+    "imported": ("Imported: {title} ({claims} claims)", "Importiert: {title} ({claims} Aussagen)"),
+    "already_imported": (
+        "Already imported: {title} ({claims} claims)",
+        "Schon importiert: {title} ({claims} Aussagen)",
+    ),
+    # -- dialogs -------------------------------------------------------------------------------------
+    "save_button": ("Save (ctrl+s)", "Speichern (Strg+S)"),
+    "ok_button": ("OK (enter)", "OK (Enter)"),
+    "cancel_button": ("Cancel (esc)", "Abbrechen (Esc)"),
+    "apply_button": ("Apply (enter)", "Anwenden (Enter)"),
+    "clear_button": ("Clear", "Zurücksetzen"),
+    "yes": ("Yes", "Ja"),
+    "no": ("No", "Nein"),
+    "merge": ("Merge", "Zusammenführen"),
+    "discard": ("Discard", "Verwerfen"),
+    "keep_editing": ("Keep editing", "Weiter bearbeiten"),
+    "discard_question": ("Discard what you typed?", "Das Eingetippte verwerfen?"),
+    "verdict_title": ("Verdict for claim #{id}", "Bewertung für Aussage #{id}"),
+    "rationale_label": ("Rationale (required unless the claim is true)", "Begründung (nötig, außer bei „richtig“)"),
+    "rationale_required": ("A rationale is required for “{label}”.", "Für „{label}“ ist eine Begründung nötig."),
+    "note_title": ("Note on claim #{id}", "Notiz zu Aussage #{id}"),
+    "note_empty": ("A note needs text.", "Eine Notiz braucht Text."),
+    "edit_title": ("Edit claim #{id}", "Aussage #{id} bearbeiten"),
+    "edit_empty": ("A claim needs text.", "Eine Aussage braucht Text."),
+    "type_something": ("Type something first.", "Zuerst etwas eingeben."),
+    "source_title": ("Add a source to claim #{id}", "Quelle zu Aussage #{id} hinzufügen"),
+    "source_invalid": ("Enter an http(s) URL.", "Eine http(s)-URL eingeben."),
+    "import_title": ("Import an article (file or URL)", "Artikel importieren (Datei oder URL)"),
+    "import_placeholder": ("path/to/article.txt or https://…", "pfad/zum/artikel.txt oder https://…"),
+    "import_invalid": ("Enter a file path or an http(s) URL.", "Einen Dateipfad oder eine http(s)-URL eingeben."),
+    "status_title": ("Status of claim #{id}", "Status von Aussage #{id}"),
+    "reuse_title": ("Reuse a verdict for claim #{id}", "Bewertung für Aussage #{id} übernehmen"),
+    "reuse_hint_dialog": (
+        "Enter copies the verdict as yours, linked to the original; Escape cancels.",
+        "Enter übernimmt die Bewertung als Ihre, mit Verweis aufs Original; Esc bricht ab.",
+    ),
+    "filter_title": ("Filter claims", "Aussagen filtern"),
+    "filter.status": ("Status", "Status"),
+    "filter.kind": ("Kind", "Art"),
+    "filter.speaker": ("Speaker", "Sprecher"),
+    "filter.verdict": ("Verdict", "Bewertung"),
+    "filter.text": ("Text", "Text"),
+    "filter.speaker_placeholder": ("name contains…", "Name enthält…"),
+    "filter.text_placeholder": ("claim contains…", "Aussage enthält…"),
+    "filter.worthy_only": ("Only check-worthy claims", "Nur prüfwürdige Aussagen"),
+    # -- notices of the app --------------------------------------------------------------------------
+    "labels_now": ("Labels: English", "Beschriftung: Deutsch"),
+    "unexpected_error": ("Unexpected error", "Unerwarteter Fehler"),
+    "palette.status": ("Set status: {status}", "Status setzen: {status}"),
+    "palette.status_help": ("Mark the current claim {status}", "Die aktuelle Aussage als {status} markieren"),
+    "palette.open": ("Open article: {title}", "Artikel öffnen: {title}"),
+    "palette.open_help": ("#{id} · {claims} claims", "#{id} · {claims} Aussagen"),
+    # -- key bindings: "key.<action>" is the footer word, "tip.<action>" the longer help -------------
+    "key.quit": ("Quit", "Beenden"),
+    "tip.quit": (
+        "Leave the workbench (everything is saved already)",
+        "Die Werkbank verlassen (alles ist schon gespeichert)",
+    ),
+    "key.toggle_labels": ("DE/EN", "DE/EN"),
+    "tip.toggle_labels": ("Switch labels between German and English", "Beschriftung Deutsch/Englisch umschalten"),
+    "key.toggle_dark": ("Light/Dark", "Hell/Dunkel"),
+    "tip.toggle_dark": ("Switch between the light and the dark theme", "Zwischen hellem und dunklem Thema wechseln"),
+    "key.toggle_maximize": ("Zoom", "Zoom"),
+    "tip.toggle_maximize": (
+        "Let the focused pane fill the screen, or restore it",
+        "Den fokussierten Bereich vergrößern oder zurück",
+    ),
+    "key.toggle_keys": ("Keys", "Tasten"),
+    "tip.toggle_keys": ("Show or hide all keys of this screen", "Alle Tasten dieser Ansicht zeigen oder verbergen"),
+    "key.command_palette": ("Commands", "Befehle"),
+    "tip.command_palette": ("Search every command", "Alle Befehle durchsuchen"),
+    "key.back": ("Articles", "Artikel"),
+    "tip.back": ("Back to the article list", "Zurück zur Artikelliste"),
+    "key.verdict": ("Verdict", "Bewertung"),
+    "tip.verdict": ("Set a verdict with rationale on the current claim", "Eine Bewertung mit Begründung setzen"),
+    "key.note": ("Note", "Notiz"),
+    "tip.note": ("Add a note to the current claim", "Eine Notiz zur aktuellen Aussage schreiben"),
+    "key.source": ("Source", "Quelle"),
+    "tip.source": (
+        "Add a source URL (fetched in the background)",
+        "Eine Quellen-URL hinzufügen (wird im Hintergrund abgerufen)",
+    ),
+    "key.status": ("Status", "Status"),
+    "tip.status": (
+        "Set the status: open, in progress, checked, dismissed",
+        "Status setzen: offen, in Arbeit, geprüft, verworfen",
+    ),
+    "key.toggle_dismissed": ("Dismiss", "Verwerfen"),
+    "tip.toggle_dismissed": (
+        "Dismiss the current claim, or bring it back",
+        "Die aktuelle Aussage verwerfen oder zurückholen",
+    ),
+    "key.next_open": ("Next open", "Nächste offene"),
+    "tip.next_open": ("Jump to the next open claim", "Zur nächsten offenen Aussage springen"),
+    "key.filter": ("Filter", "Filter"),
+    "tip.filter": (
+        "Filter by status, kind, speaker, verdict, text",
+        "Nach Status, Art, Sprecher, Bewertung, Text filtern",
+    ),
+    "key.edit": ("Edit", "Bearbeiten"),
+    "tip.edit": ("Reword the current claim", "Die aktuelle Aussage umformulieren"),
+    "key.split": ("Split", "Teilen"),
+    "tip.split": ("Split the claim at the cursor in the article text", "Die Aussage am Cursor im Artikeltext teilen"),
+    "key.merge": ("Merge", "Zusammenführen"),
+    "tip.merge": ("Merge the current claim with the next one", "Die aktuelle Aussage mit der nächsten zusammenführen"),
+    "key.add_claim": ("Add claim", "Aussage anlegen"),
+    "tip.add_claim": ("Make the selected article text a new claim", "Den markierten Artikeltext zur Aussage machen"),
+    "key.undo": ("Undo", "Rückgängig"),
+    "tip.undo": ("Undo the last change to the current claim", "Die letzte Änderung an der Aussage rückgängig machen"),
+    "key.reuse": ("Reuse verdict", "Bewertung übernehmen"),
+    "tip.reuse": (
+        "Take over the verdict of a similar checked claim",
+        "Die Bewertung einer ähnlichen geprüften Aussage übernehmen",
+    ),
+    "key.clear_filter": ("Clear filter", "Filter aufheben"),
+    "tip.clear_filter": ("Show all check-worthy claims again", "Wieder alle prüfwürdigen Aussagen zeigen"),
+    "key.reload": ("Reload", "Neu laden"),
+    "tip.reload": (
+        "Read the article again from the database (changes made elsewhere)",
+        "Erneut aus der Datenbank lesen (Änderungen von anderswo)",
+    ),
+    "key.open": ("Open", "Öffnen"),
+    "tip.open": ("Open the highlighted article", "Den markierten Artikel öffnen"),
+    "key.search": ("Search", "Suchen"),
+    "tip.search": ("Search titles", "Titel durchsuchen"),
+    "key.import_article": ("Import", "Importieren"),
+    "tip.import_article": ("Import a file or URL as a new article", "Eine Datei oder URL als Artikel importieren"),
+    "key.clear_search": ("Clear search", "Suche leeren"),
+    "tip.clear_search": ("Clear the search", "Die Suche leeren"),
+    "key.cancel": ("Cancel", "Abbrechen"),
+    "tip.cancel": (
+        "Close; asks first when you typed something",
+        "Schließen; fragt vorher, wenn etwas eingegeben wurde",
+    ),
+    "key.save": ("Save", "Speichern"),
+    "tip.save": ("Save and close", "Speichern und schließen"),
+    "key.dismiss_none": ("Cancel", "Abbrechen"),
+    "tip.dismiss_none": ("Close without a change", "Ohne Änderung schließen"),
+    "key.apply": ("Apply", "Anwenden"),
+    "tip.apply": ("Apply the filter", "Den Filter anwenden"),
+    "key.answer(True)": ("Yes", "Ja"),
+    "tip.answer(True)": ("Confirm", "Bestätigen"),
+    "key.answer(False)": ("No", "Nein"),
+    "tip.answer(False)": ("Cancel", "Abbrechen"),
+}
+
+
+def t(key: str, lang: str, /, **values: Any) -> str:
+    """The text for `key` in `lang` ("en" or "de"), with `values` filled in."""
+    entry = CATALOGUE.get(key)
+    text = key if entry is None else entry[1] if lang == "de" else entry[0]
+    return text.format(**values) if values else text
+
+
+def localize_bindings(node: DOMNode, lang: str) -> None:
+    """Give the node's key bindings the descriptions and tooltips of `lang` (footer, help panel, palette).
+
+    Bindings are frozen; each is replaced, in the node's own map (the class map is shared by instances).
+    Keys without a catalogue entry keep their words.
+    """
+    mapping = node._bindings.key_to_bindings
+    for key, bindings in list(mapping.items()):
+        mapping[key] = [_localized(b, lang) for b in bindings]
+    node.refresh_bindings()
+
+
+def _localized(binding: Binding, lang: str) -> Binding:
+    action = binding.action
+    if f"key.{action}" not in CATALOGUE:
+        return binding
+    tooltip = t(f"tip.{action}", lang) if f"tip.{action}" in CATALOGUE else binding.tooltip
+    return replace(binding, description=t(f"key.{action}", lang), tooltip=tooltip)
+
+
+def action_phrase(
+    action: str, after: dict[str, Any] | None, lang: str, *, rating_label: str = "", status_label: str = ""
+) -> str:
+    """A history line's words for an audit action, never the raw action name."""
+    key = f"action.{action}"
+    if key not in CATALOGUE:
+        return t("action.other", lang)
+    return t(key, lang, rating=rating_label, status=status_label)
