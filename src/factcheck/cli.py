@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.text.control import terminal_safe
+from factcheck.text.control import has_controls, terminal_safe
 
 try:  # typer >= 0.22 carries its own copy of click
     from typer._click.exceptions import ClickException
@@ -96,8 +96,14 @@ def actor(by: str | None) -> str:
 
 
 def emit_json(data: Any) -> None:
-    # ensure_ascii=False keeps umlauts readable; json.dumps escapes every control character (\\u001b).
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    # ensure_ascii=False keeps umlauts readable. json.dumps then escapes C0 only: C1 controls and
+    # bidi overrides are written as \\uXXXX too (still the same JSON value), so a terminal never acts on them.
+    dumped = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    typer.echo(json_safe(dumped))
+
+
+def json_safe(dumped: str) -> str:
+    return "".join(f"\\u{ord(ch):04x}" if has_controls(ch) else ch for ch in dumped) if has_controls(dumped) else dumped
 
 
 def say(line: str = "", *, err: bool = False) -> None:
@@ -218,7 +224,11 @@ def articles_(
     if not rows:
         say("no articles yet (factcheck import PATH adds one)")
     for r in rows:
-        say(f"{r.id:>5}  {r.language}  {plural(r.claims, 'claim'):>10}  {r.checked_percent:>5.1f}% checked  {r.title}")
+        dismissed = f", {r.dismissed} dismissed" if getattr(r, "dismissed", 0) else ""
+        say(
+            f"{r.id:>5}  {r.language}  {plural(r.claims, 'claim'):>10}  {r.checked:>4} checked"
+            f" ({r.checked_percent:.1f} %){dismissed}  {r.title}"
+        )
 
 
 @app.command("claims")
@@ -272,9 +282,9 @@ def print_claim_detail(detail: Any) -> None:
     say(f"claim {c.id} · article {c.article_id} “{detail.article_title}” · {c.status} · v{c.version}")
     say(c.text)
     say(f"kinds: {', '.join(c.kinds) or '-'}   check-worthiness: {c.checkworthiness:.2f}")
-    excerpt = getattr(detail, "raw_excerpt", None)
+    raw = getattr(detail, "raw", None)
     span = f"raw text [{detail.raw_start}:{detail.raw_end}]"
-    say(f"{span}: {excerpt}" if excerpt is not None else span)
+    say(f"{span}: {raw.text}" if raw is not None else span)
     for d in c.dates:
         say(f"date: {d['text']} → {d.get('value') or '(relative)'}")
     for q in c.quotes:
@@ -285,30 +295,51 @@ def print_claim_detail(detail: Any) -> None:
         say("verdict: none yet")
     for v in detail.verdicts:
         review = f" · review {v.review_state}" + (f" by {v.reviewer}" if v.reviewer else "")
-        say(f"verdict: {v.label_en} / {v.label_de} by {v.checker} at {v.created_at}{review}: {v.rationale}")
+        rationale = f": {v.rationale}" if v.rationale else ""
+        say(f"verdict: {v.label_en} / {v.label_de} by {v.checker} at {v.created_at}{review}{rationale}")
     for n in detail.notes:
         say(f"note by {n.author} at {n.created_at}: {n.body}")
     if not detail.sources:
         say("sources: none yet")
     for s in detail.sources:
-        status = f"HTTP {s.http_status}" if s.http_status else "not fetched"
+        status = f"HTTP {s.http_status}" if s.http_status else getattr(s, "state", "not fetched")
         fetched = f", fetched {s.fetched_at}" if s.fetched_at else ""
+        moved = f" → {s.final_url}" if getattr(s, "final_url", None) and s.final_url != s.url else ""
         title = f" “{s.title}”" if s.title else ""
-        say(f"source {s.id}: {s.url}{title} ({status}{fetched}, added by {s.added_by})")
+        say(f"source {s.id}: {s.url}{moved}{title} ({status}{fetched}, added by {s.added_by})")
     say(f"history ({plural(len(detail.history), 'event')}):")
     for e in detail.history:
-        say(f"  {e.at}  {e.actor}  {describe_event(e)}")
+        undone = " (undone)" if getattr(e, "undone", False) else ""
+        say(f"  {e.at}  {e.actor}  {describe_event(e.action, getattr(e, 'summary', {}) or {})}{undone}")
 
 
-def describe_event(event: Any) -> str:
-    """A history line in words: what was done, and to what it was set."""
-    after = event.after or {}
-    detail = ""
-    for key in ("rating", "status", "body", "url", "text"):
-        if key in after and after[key] not in (None, ""):
-            detail = f": {after[key]}"
-            break
-    return f"{event.action.replace('.', ' ')}{detail}"
+# History lines in words. Each action's summary fields come from services.views.event_summary.
+EVENT_PHRASES: dict[str, str] = {
+    "article.import": "imported the article “{title}”",
+    "claim.add": "added the claim “{text}”",
+    "claim.edit": "edited the claim text to “{to_text}”",
+    "claim.split": "split the claim (new claim {new_claim})",
+    "claim.merge": "merged claim {merged_claim} into this one",
+    "claim.status": "set the status from {from_status} to {to_status}",
+    "verdict.set": "rated it {rating}",
+    "note.add": "added a note: {body}",
+    "source.add": "added the source {url}",
+    "source.fetch": "fetched the source (HTTP {http_status})",
+    "undo": "undid event {undid_event} ({undid_action})",
+}
+
+
+def describe_event(action: str, summary: dict[str, Any]) -> str:
+    """A history line in words, e.g. "rated it false: the figure is from 2019"."""
+    phrase = EVENT_PHRASES.get(action)
+    if phrase is None:
+        return action.replace(".", " ")
+    try:
+        words = phrase.format(**{k: ("–" if v is None else v) for k, v in summary.items()})
+    except (KeyError, IndexError):
+        return action.replace(".", " ")
+    rationale = summary.get("rationale") if action == "verdict.set" else None
+    return f"{words}: {rationale}" if rationale else words
 
 
 @app.command()
