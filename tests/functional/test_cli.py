@@ -152,3 +152,25 @@ def test_encodings_import_with_umlauts_intact(db_path: Path) -> None:
         path.write_bytes(prefix + (text + f" Meldung {i}.").encode(encoding))
         out = run_json("extract", str(path), db=db_path)
         assert out["claims"][0]["text"].startswith("Bürgermeister Jürgen Müller sagte"), encoding
+
+
+def test_usage_mistakes_are_one_line_with_the_nearest_command(db_path: Path) -> None:
+    proc = run("expor", db=db_path, ok=False)
+    assert_one_line_error(proc, "no such command 'expor'")
+    proc = run("claim", db=db_path, ok=False)
+    assert_one_line_error(proc, "did you mean claims")
+    assert_one_line_error(run("import", db=db_path, ok=False), "missing argument")
+    assert_one_line_error(run("similar", "--top", "0", "--text", "x", db=db_path, ok=False), "--top")
+    assert_one_line_error(run("claims", "--bogus", db=db_path, ok=False), "no such option")
+
+
+def test_help_names_arguments_plainly() -> None:
+    for command in (["--help"], ["import", "--help"], ["similar", "--help"], ["claims", "--help"], ["checked"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "factcheck", *command], capture_output=True, text=True, timeout=60
+        )
+        assert proc.returncode == 0, proc.stderr
+        for decoration in ("<str>", "<int", "range>", "{"):
+            assert decoration not in proc.stdout, (command, proc.stdout)
+    usage = subprocess.run([sys.executable, "-m", "factcheck", "show", "--help"], capture_output=True, text=True)
+    assert "Usage: factcheck show [OPTIONS] CLAIM" in usage.stdout
