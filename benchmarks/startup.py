@@ -59,7 +59,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "claims.db"
         env = {**os.environ, "FACTCHECK_DB": str(db), "FACTCHECK_USER": "bench"}
-        subprocess.run([sys.executable, "-m", "factcheck", "import", str(SEED)], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "factcheck", "import", str(SEED)], env=env, check=True, capture_output=True
+        )
         listed = subprocess.run(
             [sys.executable, "-m", "factcheck", "claims", "--json"], env=env, check=True, capture_output=True, text=True
         )

@@ -166,9 +166,7 @@ def test_usage_mistakes_are_one_line_with_the_nearest_command(db_path: Path) -> 
 
 def test_help_names_arguments_plainly() -> None:
     for command in (["--help"], ["import", "--help"], ["similar", "--help"], ["claims", "--help"], ["checked"]):
-        proc = subprocess.run(
-            [sys.executable, "-m", "factcheck", *command], capture_output=True, text=True, timeout=60
-        )
+        proc = subprocess.run([sys.executable, "-m", "factcheck", *command], capture_output=True, text=True, timeout=60)
         assert proc.returncode == 0, proc.stderr
         for decoration in ("<str>", "<int", "range>", "{"):
             assert decoration not in proc.stdout, (command, proc.stdout)

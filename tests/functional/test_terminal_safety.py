@@ -66,7 +66,9 @@ def hostile_db(tmp_path: Path) -> tuple[Path, int, int]:
     assert_terminal_safe(imported)
     article_id = json.loads(run(db, "articles", "--json").stdout)[0]["id"]
     claim_id = next(
-        c["id"] for c in json.loads(run(db, "claims", str(article_id), "--all", "--json").stdout) if "Minister" in c["text"]
+        c["id"]
+        for c in json.loads(run(db, "claims", str(article_id), "--all", "--json").stdout)
+        if "Minister" in c["text"]
     )
     assert_terminal_safe(run(db, "note", str(claim_id), f"Notiz {CORPUS}", "--by", f"Mallory {TITLE_HIJACK}"))
     assert_terminal_safe(run(db, "verdict", str(claim_id), "false", "--rationale", f"Weil {CORPUS}"))
