@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from factcheck.errors import InputError
-from factcheck.text.decode import decode_bytes
+from factcheck.text.control import clean_input
+from factcheck.text.decode import decode_with_warnings
 from factcheck.text.html import html_to_text
 from factcheck.text.language import detect_language, guess_title
 from factcheck.text.layout import RepairedText, repair_layout
@@ -25,6 +26,8 @@ class Document:
     format: str
     sha256: str
     published: str | None = None
+    # One line each, for the user (stderr / a notice): invalid bytes replaced, mojibake repaired, controls removed.
+    warnings: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -56,8 +59,12 @@ def prepare_document(
     title: str | None = None,
     language: str | None = None,
 ) -> Document:
-    """Decode, extract main text (HTML), repair the layout, detect title and language."""
-    text = decode_bytes(data)
+    """Decode, extract main text (HTML), repair characters and layout, detect title and language.
+
+    Raises InputError (one line) for input that is empty, binary, too large or in an unsupported language.
+    """
+    decoded = decode_with_warnings(data)
+    text = decoded.text
     fmt = detect_format(name, content_type, text[:200])
     published = None
     html_title = None
@@ -72,9 +79,11 @@ def prepare_document(
     return Document(
         raw_text=text,
         repaired=repaired,
-        title=(title or html_title or guess_title(repaired)).strip(),
+        # a title from the user or the page is stored text too: no control characters in it
+        title=clean_input(title or html_title or guess_title(repaired)).strip(),
         language=language or detect_language(repaired.text),
         format=fmt,
         sha256=content_hash(text),
         published=published,
+        warnings=decoded.warnings + repaired.notes,
     )

@@ -10,9 +10,10 @@ to the raw text through the returned OffsetMap.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from factcheck.text.clean import clean_text
 from factcheck.text.offsets import OffsetMap, TextBuilder
 
 TERMINAL = ".!?…:;"
@@ -108,9 +109,12 @@ class Paragraph:
 
 @dataclass
 class RepairedText:
+    """Repaired text; `map` traces each character back to the raw text; `notes`: what was repaired."""
+
     text: str
     map: OffsetMap
     paragraphs: list[Paragraph] = field(default_factory=list)
+    notes: tuple[str, ...] = ()
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.map.span_to_raw(start, end)
@@ -139,11 +143,76 @@ def _split_lines(raw: str) -> list[Line]:
 
 
 def _running_lines(lines: list[Line]) -> set[str]:
-    """Short lines that repeat across the document: running headers and footers."""
-    counts = Counter(_shape(line.text) for line in lines if line.text and len(line.text) <= 80)
-    nonempty = sum(1 for line in lines if line.text)
-    threshold = 3 if nonempty >= 30 else 4
-    return {shape for shape, n in counts.items() if n >= threshold and len(shape) >= 3}
+    """Shapes of running headers and footers: short lines that recur where pages meet.
+
+    Repetition alone proves nothing (a report repeats "Die Quote lag 2019 bei 5 Prozent." with each year;
+    an article pasted twice repeats every line). A shape counts when it recurs at least twice and
+    - at least two of its occurrences sit at a page edge (next to a form feed, a page-number line, or the
+    start/end of the text, with only blank lines or other short lines between), at least one of them at a
+    real page break (form feed or page number), and at most a quarter of them elsewhere; or
+    - it recurs at least three times at a steady page-length interval (≥ 15 lines) with different text
+    after it each time (a copied article has the same text after its repeated lines).
+    A line that reads as part of a sentence (ends like one, starts in lower case, or ends mid-phrase) is
+    never a running line.
+    """
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.text and len(line.text) <= 80 and not _sentence_like(line.text):
+            shape = _shape(line.text)
+            if len(shape) >= 3:
+                where.setdefault(shape, []).append(i)
+    running: set[str] = set()
+    for shape, positions in where.items():
+        if len(positions) < 2:
+            continue
+        edges = [_page_edge(lines, i) for i in positions]
+        at_edge = sum(1 for e in edges if e)
+        at_break = sum(1 for e in edges if e == "break")
+        by_position = at_edge >= 2 and at_break >= 1 and (len(positions) - at_edge) * 4 <= len(positions)
+        if by_position or (len(positions) >= 3 and _periodic(lines, positions)):
+            running.add(shape)
+    return running
+
+
+def _sentence_like(text: str) -> bool:
+    """A line a running header never is: a sentence or a piece of one."""
+    return _ends_sentence(text) or _starts_lower(text) or _cut_mid_phrase(text)
+
+
+def _page_edge(lines: list[Line], i: int) -> str:
+    """'break' when line i is next to a form feed or a page number, 'end' when next to the start or end
+    of the text (across blank lines and at most two other short lines), '' otherwise."""
+    if lines[i].page_break_before:
+        return "break"
+    for step in (-1, 1):
+        j, others = i, 0
+        while True:
+            j += step
+            if j < 0 or j >= len(lines):
+                return "end"
+            # a form feed between line j and its neighbour towards i
+            if lines[j + 1 if step == -1 else j].page_break_before:
+                return "break"
+            text = lines[j].text
+            if not text:
+                continue
+            if PAGE_NUMBER.match(text):
+                return "break"
+            others += 1
+            if others > 2 or len(text) > 80 or _sentence_like(text):
+                break
+    return ""
+
+
+def _periodic(lines: list[Line], positions: list[int]) -> bool:
+    gaps = [b - a for a, b in pairwise(positions)]
+    if min(gaps) < 15 or max(gaps) - min(gaps) > max(3, min(gaps) // 10):
+        return False
+    following = set()
+    for i in positions:
+        nxt = next((line.text for line in lines[i + 1 : i + 6] if line.text), "")
+        following.add(_shape(nxt))
+    return len(following) == len(positions)
 
 
 def _shape(text: str) -> str:
@@ -237,7 +306,8 @@ def _after_page_break(lines: list[Line], i: int, running: set[str]) -> bool:
     """Only blank lines, page numbers and form feeds between line i and the text before it, at least one of
     them a page number or a form feed."""
     seen = lines[i].page_break_before
-    for line in reversed(lines[:i]):
+    for j in range(i - 1, -1, -1):  # no reversed(lines[:i]): that copy made long texts quadratic
+        line = lines[j]
         if line.page_break_before:
             seen = True
         if not line.text:
@@ -265,7 +335,16 @@ def _line_join(prev: str, nxt: str) -> str:
 
 
 def repair_layout(raw: str, markdown: bool = False) -> RepairedText:
-    """Repair hard wraps, hyphenation, page breaks and running headers; keep an offset map."""
+    """Repair characters (mojibake, controls, soft hyphens, ligatures: text.clean), then hard wraps,
+    hyphenation, page breaks and running headers; the offset map leads from the result to `raw`."""
+    cleaned = clean_text(raw)
+    repaired = _repair_lines(cleaned.text, markdown)
+    if cleaned.map is None:
+        return repaired
+    return RepairedText(repaired.text, repaired.map.compose(cleaned.map), repaired.paragraphs, cleaned.notes)
+
+
+def _repair_lines(raw: str, markdown: bool) -> RepairedText:
     lines = _split_lines(raw)
     blocks = _blocks(lines, markdown)
     out = TextBuilder(raw)

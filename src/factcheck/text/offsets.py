@@ -39,12 +39,63 @@ class OffsetMap:
             return seg.raw_start + delta
         return seg.raw_start
 
+    def to_raw_end(self, pos: int) -> int:
+        """Raw offset just after the repaired character at `pos`: for a replaced piece ("Ã¼" → "ü",
+        "ﬁ" → "fi") the end of the whole raw piece, so a span never cuts one in half."""
+        if not self.segments:
+            return pos + 1
+        starts = [s.out_start for s in self.segments]
+        i = max(bisect.bisect_right(starts, pos) - 1, 0)
+        seg = self.segments[i]
+        delta = pos - seg.out_start
+        if delta >= seg.length:
+            return seg.raw_end
+        if seg.copied:
+            return seg.raw_start + delta + 1
+        return seg.raw_end
+
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The raw span covering repaired text [start, end)."""
         if end <= start:
             raw = self.to_raw(start)
             return raw, raw
-        return self.to_raw(start), self.to_raw(end - 1) + 1
+        return self.to_raw(start), self.to_raw_end(end - 1)
+
+    def compose(self, inner: OffsetMap) -> OffsetMap:
+        """The map out → raw when `self` maps out → mid and `inner` maps mid → raw.
+
+        Copied pieces stay copied where `inner` copied them too (so out[i] == raw[j] still holds for them);
+        everything else becomes an inserted piece standing for the raw span it came from.
+        """
+        if not inner.segments:
+            return OffsetMap(list(self.segments))
+        starts = [s.out_start for s in inner.segments]
+        result: list[Segment] = []
+        for seg in self.segments:
+            if not seg.copied:
+                raw_start = inner.to_raw(seg.raw_start)
+                raw_end = inner.to_raw(seg.raw_end) if seg.raw_end > seg.raw_start else raw_start
+                result.append(Segment(seg.out_start, raw_start, max(raw_end, raw_start), seg.length, False))
+                continue
+            mid, mid_end, out = seg.raw_start, seg.raw_start + seg.length, seg.out_start
+            i = max(bisect.bisect_right(starts, mid) - 1, 0)
+            while mid < mid_end:
+                part = inner.segments[i] if i < len(inner.segments) else None
+                if part is None or mid >= part.out_start + part.length:
+                    if part is None:  # past the inner map's end: nothing left to trace
+                        break
+                    i += 1
+                    continue
+                take = min(mid_end, part.out_start + part.length) - mid
+                if part.copied:
+                    raw = part.raw_start + (mid - part.out_start)
+                    result.append(Segment(out, raw, raw + take, take, True))
+                else:
+                    result.append(Segment(out, part.raw_start, part.raw_end, take, False))
+                mid += take
+                out += take
+                i += 1
+        return OffsetMap(result)
 
     def to_json(self) -> list[list[int]]:
         return [[s.out_start, s.raw_start, s.raw_end, s.length, int(s.copied)] for s in self.segments]
