@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from factcheck.store.engine import WRITE_LOCK_KEY
 from factcheck.store.models import Event, Note, Source, Verdict, utcnow
 
 
@@ -45,7 +46,7 @@ def record_event(
     """Append one audit event inside the caller's transaction."""
     if session.get_bind().dialect.name == "postgresql":
         # Writers append to one chain: serialise them until commit so no two share a predecessor.
-        session.exec(text("SELECT pg_advisory_xact_lock(7041)"))  # type: ignore[call-overload]
+        session.exec(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))  # type: ignore[call-overload]
     last = session.exec(select(Event.hash).order_by(col(Event.id).desc()).limit(1)).first()
     prev = last or ""
     at = utcnow()

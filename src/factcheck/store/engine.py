@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-from factcheck.errors import StoreError
+from factcheck.errors import Conflict, StoreError
 from factcheck.store.migrations import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ WRITE_WAIT_SECONDS = float(os.environ.get("FACTCHECK_WRITE_WAIT", "30"))
 _ATTEMPT_MS = 100
 # Readers are never blocked by writers in WAL mode; this only covers rare moments such as WAL recovery.
 _READ_BUSY_MS = 5000
+# PostgreSQL advisory lock key shared with services.audit: one writer at a time appends to the chain.
+WRITE_LOCK_KEY = 7041
 _BACKOFF_FIRST = 0.002
 _BACKOFF_CAP = 0.1
 
@@ -206,7 +209,12 @@ def begin_write(session: Session) -> None:
         if session.new or session.dirty or session.deleted or session.info.get(_FLUSHED):
             return
         session.rollback()
-    session.connection(execution_options={WRITE_OPTION: True})
+    connection = session.connection(execution_options={WRITE_OPTION: True})
+    if connection.dialect.name == "postgresql":
+        # The same discipline as SQLite's single writer: writers take the lock the audit chain needs
+        # (services.audit) before they read, so a claim's version read here is still current at the
+        # write, and two writers can never both make version N+1. Readers are not affected.
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 _FLUSHED = "factcheck_flushed"
@@ -234,6 +242,10 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         try:
             yield session
             session.commit()
+        except StaleDataError as exc:
+            # The database refused an UPDATE … WHERE version = ? (models.Claim): someone else changed it.
+            session.rollback()
+            raise Conflict("the claim was changed by someone else meanwhile; reload and try again") from exc
         except SQLAlchemyError as exc:
             session.rollback()
             raise StoreError(f"database error: {_first_line(exc)}") from exc
