@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.text.decode import decode_bytes
+from factcheck.text.decode import decode_bytes, decode_with_warnings
 
 GERMAN = "Die Bundesregierung lehnte „höhere Zölle“ ab, sagte Jürgen Müller in Köln – 5 € mehr für Bürger."
 LATIN1_SAFE = "Größere Änderungen für Bürger in München, sagte der Bürgermeister am Montag."
@@ -57,3 +57,27 @@ def test_unusable_input_is_refused_with_one_line(data: bytes, message: str) -> N
 def test_huge_input_is_refused() -> None:
     with pytest.raises(InputError, match="limit"):
         decode_bytes(b"a" * 101, max_bytes=100)
+
+
+def test_one_invalid_byte_does_not_turn_utf8_into_mojibake() -> None:
+    good = "Die Lösung für München kostet 5 € – sagte Jürgen Müller."
+    data = good.encode("utf-8")
+    at = data.index(b"kostet")
+    damaged = data[:at] + b"\xff" + data[at:]
+    decoded = decode_with_warnings(damaged)
+    assert decoded.text == good[: good.index("kostet")] + "\ufffd" + good[good.index("kostet") :]
+    assert "Ã" not in decoded.text
+    assert decoded.warnings == (f"invalid UTF-8: 1 byte replaced with U+FFFD (byte offset {at})",)
+
+
+def test_many_invalid_bytes_are_counted_and_the_first_offsets_named() -> None:
+    data = "Größe Übermaß Ärger ".encode() * 5 + b"\xff\xfe\x80 x \xc3 y \xe2\x82 z"
+    (warning,) = decode_with_warnings(data).warnings
+    assert warning.startswith("invalid UTF-8: 6 bytes replaced with U+FFFD (byte offsets ")
+    assert "…" in warning
+
+
+def test_a_cp1252_file_is_still_read_as_cp1252_without_warning() -> None:
+    decoded = decode_with_warnings(GERMAN.encode("cp1252"))
+    assert decoded.text == GERMAN
+    assert decoded.warnings == ()

@@ -70,3 +70,24 @@ def test_html_emphasis_markers_do_not_leak_into_text() -> None:
     doc = prepare_document(html.encode("utf-8"), name="x.html")
     assert "am Montag, es gebe fünf Tote und viele Verletzte" in doc.text
     assert "*" not in doc.text
+
+
+def test_warnings_say_what_was_repaired_and_raw_text_stays_as_read() -> None:
+    data = "Die Lage in München ist ernst.\n".encode()
+    data += b"Die Geb\xc3\x83\xc2\xbchren steigen \xff um 4 Prozent.\x1b[2J\n"
+    doc = prepare_document(data, name="x.txt")
+    assert doc.text == "Die Lage in München ist ernst. Die Gebühren steigen \ufffd um 4 Prozent."
+    assert "\x1b[2J" in doc.raw_text and "GebÃ¼hren" in doc.raw_text
+    assert len(doc.warnings) == 3
+    assert doc.warnings[0].startswith("invalid UTF-8: 1 byte replaced")
+    assert "mojibake" in doc.warnings[1]
+    assert "control character" in doc.warnings[2]
+
+
+def test_clean_input_has_no_warnings() -> None:
+    assert prepare_document(SEED.read_bytes(), name=SEED.name).warnings == ()
+
+
+def test_title_given_or_found_carries_no_control_characters() -> None:
+    doc = prepare_document(b"Text \x1b]0;pwned\x07 hier. Die Lage ist ernst, sagte er.", title="Titel\x1b[2J\x07")
+    assert doc.title == "Titel"

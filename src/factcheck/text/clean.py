@@ -31,9 +31,9 @@ _PASS2 = re.compile(
     r"|(?P<csi>\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~])"
     # DCS/APC/PM/SOS strings up to ST
     r"|(?P<str>\x1b[P_^X][^\x1b\n]{0,2048}\x1b\\)"
-    # any other ESC with the one character after it (ESC c reset, ESC 7 …); one-byte C1 introducers such as
-    # \x9b are removed alone below: in text they are far more often a stray byte than a sequence
-    r"|(?P<esc>\x1b[ -~]?)"
+    # any other ESC alone: what follows it is printable and may be the article's own text ("\x1bsagte");
+    # one-byte C1 introducers such as \x9b are removed alone below for the same reason
+    r"|(?P<esc>\x1b)"
     # a soft hyphen, with the line break after it ("Verkehrs\xad⏎minister") when a word goes on there
     rf"|(?P<shy>\xad(?:(?<=\w\xad)[ \t]*{_NL}(?:[ \t]*\xad[ \t]*{_NL})?[ \t]*(?=\w))?)"
     r"|(?P<lig>[\ufb00-\ufb06])"

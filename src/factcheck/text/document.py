@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.errors import InputError
+from factcheck.text.clean import clean_text
 from factcheck.text.control import clean_input
 from factcheck.text.decode import decode_with_warnings
 from factcheck.text.html import html_to_text
@@ -80,7 +81,7 @@ def prepare_document(
         raw_text=text,
         repaired=repaired,
         # a title from the user or the page is stored text too: no control characters in it
-        title=clean_input(title or html_title or guess_title(repaired)).strip(),
+        title=" ".join(clean_input(clean_text(title or html_title or guess_title(repaired)).text).split()),
         language=language or detect_language(repaired.text),
         format=fmt,
         sha256=content_hash(text),
