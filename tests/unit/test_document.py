@@ -91,3 +91,41 @@ def test_clean_input_has_no_warnings() -> None:
 def test_title_given_or_found_carries_no_control_characters() -> None:
     doc = prepare_document(b"Text \x1b]0;pwned\x07 hier. Die Lage ist ernst, sagte er.", title="Titel\x1b[2J\x07")
     assert doc.title == "Titel"
+
+
+FRENCH = (
+    "Le gouvernement a annoncé mardi une hausse de 5 % des impôts. Selon le ministre, cette mesure est nécessaire "
+    "pour réduire le déficit, qui a atteint 4,8 % du PIB en 2024. Les syndicats ont critiqué la décision."
+)
+
+
+def test_french_text_is_refused_with_the_supported_languages() -> None:
+    with pytest.raises(InputError) as info:
+        prepare_document(FRENCH.encode("utf-8"), name="article.txt")
+    message = str(info.value)
+    assert message.startswith("unsupported language: looks like French (fr); factcheck supports de, en")
+    assert "\n" not in message
+
+
+def test_an_explicit_language_overrides_the_refusal() -> None:
+    assert prepare_document(FRENCH.encode("utf-8"), language="en").language == "en"
+
+
+@pytest.mark.parametrize(
+    "path", [SEED, *sorted((SEED.parents[1] / "tests" / "gold").glob("*.txt"))], ids=lambda p: p.name
+)
+def test_no_german_or_english_article_is_refused(path) -> None:
+    doc = prepare_document(path.read_bytes(), name=path.name)
+    assert doc.language == ("en" if ".en." in path.name else "de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heute ist ein schöner Tag.",
+        "Le Monde berichtete, die Regierung in Paris plane eine Reform. Macron sagte: „Nous sommes en guerre.“",
+        "The Spanish daily El País reported that la Liga would start on Friday, said the league.",
+    ],
+)
+def test_short_or_mixed_texts_are_not_refused(text: str) -> None:
+    assert prepare_document(text.encode("utf-8")).language in ("de", "en")

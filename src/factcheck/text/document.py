@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from factcheck.errors import InputError
 from factcheck.text.clean import clean_text
-from factcheck.text.control import clean_input
+from factcheck.text.control import clean_input, terminal_safe
 from factcheck.text.decode import decode_with_warnings
 from factcheck.text.html import html_to_text
-from factcheck.text.language import detect_language, guess_title
+from factcheck.text.language import SUPPORTED, detect_language, guess_title, unsupported_language
 from factcheck.text.layout import RepairedText, repair_layout
 
 FORMATS = ("text", "markdown", "html")
@@ -75,8 +75,15 @@ def prepare_document(
     repaired = repair_layout(text, markdown=fmt in ("markdown", "html"))
     if not repaired.text.strip():
         raise InputError("empty input: no text to import")
-    if language is not None and language not in ("de", "en"):
-        raise InputError(f"unsupported language {language!r}: use de or en")
+    if language is not None and language not in SUPPORTED:
+        raise InputError(f"unsupported language {terminal_safe(language, one_line=True)!r}: use de or en")
+    if language is None and (other := unsupported_language(repaired.text)) is not None:
+        # claims extracted with German or English rules from French text are wrong, not just weaker
+        code, name = other
+        raise InputError(
+            f"unsupported language: looks like {name} ({code}); factcheck supports {', '.join(SUPPORTED)}"
+            " (give --lang de or --lang en to import it anyway)"
+        )
     return Document(
         raw_text=text,
         repaired=repaired,

@@ -96,6 +96,66 @@ _EN = set(
 )
 
 
+# Function words of languages we do not support, chosen not to be German or English words as well
+# (no "des", "du", "es", "um", "as", "do", "no", "on", "per", "plus", "met", "door", "van", "die", "er").
+_OTHER: dict[str, tuple[str, frozenset[str]]] = {
+    "fr": (
+        "French",
+        frozenset(
+            "le la les un une et est que qui dans pour pas sur au aux avec ce cette il elle sont ont été était "
+            "ne se sa ses mais ou nous vous leur selon en qu l d c n s j".split()
+        ),
+    ),
+    "es": (
+        "Spanish",
+        frozenset(
+            "el la los las que y en del una por con para se su sus al lo como más pero fue ha está este esta "
+            "muy sobre también hay entre".split()
+        ),
+    ),
+    "it": (
+        "Italian",
+        frozenset(
+            "il lo la gli le di che e è un una con del della dei delle non sono ha nel nella alla anche più ma "
+            "questo questa essere stato".split()
+        ),
+    ),
+    "nl": (
+        "Dutch",
+        frozenset(
+            "de het een en dat op te zijn voor niet aan om ook als bij naar heeft wordt werd ze hij maar nog".split()
+        ),
+    ),
+    "pt": (
+        "Portuguese",
+        frozenset("o os a de da dos das que e em uma para com não por na se mais foi ao mas é são seu sua".split()),
+    ),
+}
+SUPPORTED = ("de", "en")
+
+
+def unsupported_language(text: str) -> tuple[str, str] | None:
+    """(code, name) when `text` is clearly in a language other than German or English, else None.
+
+    Counts function words in the first 20,000 characters. Cautious by design: short or mixed texts are
+    never refused (at least 8 function words of the other language, twice as many as German or English
+    ones, and 15 % of all words), since a wrong refusal blocks a checker who can only override with --lang.
+    """
+    words = [w.casefold() for w in _WORD.findall(text[:20000])]
+    if not words:
+        return None
+    de = sum(1 for w in words if w in _DE)
+    en = sum(1 for w in words if w in _EN)
+    best, hits = "", 0
+    for code, (_name, vocabulary) in _OTHER.items():
+        n = sum(1 for w in words if w in vocabulary)
+        if n > hits:
+            best, hits = code, n
+    if hits >= 8 and hits >= 2 * max(de, en) and hits >= 0.15 * len(words):
+        return best, _OTHER[best][0]
+    return None
+
+
 def detect_language(text: str, default: str = "de") -> str:
     words = [w.casefold() for w in _WORD.findall(text[:20000])]
     de = sum(1 for w in words if w in _DE)
