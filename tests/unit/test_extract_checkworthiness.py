@@ -71,3 +71,35 @@ def test_non_checkworthy_sentences_are_still_emitted() -> None:
     text = "Die Zahl der Toten stieg auf 42. Die Lage bleibt angespannt und unübersichtlich."
     claims = extract_claims(text, language="de")
     assert [c.checkworthy for c in claims] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Heute ist ein schöner Tag.", "de"),
+        ("Ich mag Kaffee und Kuchen.", "de"),
+        ("Das Wetter ist herrlich.", "de"),
+        ("Wir haben viel gelacht.", "de"),
+        ("The weather is nice.", "en"),
+        ("I like coffee and cake.", "en"),
+        ("We love this little town.", "en"),
+    ],
+)
+def test_sentences_with_nothing_to_check_are_not_checkworthy(sentence: str, language: str) -> None:
+    assert not worthy(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Der Angeklagte ist vorbestraft.", "de"),  # a participle after the copula: a fact on record
+        ("Die Brücke ist seit Montag gesperrt.", "de"),  # a weekday dates it
+        ("CDU und AfD stimmten geschlossen gegen das Vorhaben.", "de"),  # acronyms name who
+        ("Die Polizei ermittelt wegen des Verdachts der Brandstiftung.", "de"),  # an event, not a state
+        ("Die Mietpreisbremse gilt in rund 410 Städten.", "de"),  # a number
+        ("The Environment Agency issued severe flood warnings.", "en"),  # a name
+        ("The bridge was closed after the crash.", "en"),  # a participle
+    ],
+)
+def test_sentences_with_something_to_check_stay_checkworthy(sentence: str, language: str) -> None:
+    assert worthy(sentence, language)

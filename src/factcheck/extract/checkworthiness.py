@@ -46,6 +46,33 @@ _BOILER = re.compile(
     r"\b(?:is|are) advised to\b|\bcan contact\b|\bkönnen sich an\b)",
     re.IGNORECASE,
 )
+# The writer speaking of themselves at the start of a sentence ("Ich mag …", "Wir finden …", "We love …"):
+# _FIRST_SECOND_PERSON is case-sensitive so that "US" is no "us"; these are the capitalised forms.
+_FIRST_PERSON_START = re.compile(r"^\W*(?:Ich|Wir|Mein\w*|Unser\w*|We|My|Our)\b")
+# Preference and taste: "Ich mag Kaffee", "I love summer". Nobody can check a liking.
+_PREFERENCE = re.compile(
+    r"\b(?:mag|mögen|magst|liebe|lieben|hasse|hassen|like|likes|love|loves|hate|hates|enjoy|enjoys|prefer|prefers)\b",
+    re.IGNORECASE,
+)
+# What a checker could verify even without a date, number or speaker: digits or number words, an acronym
+# (CDU, NATO, ONS), and in English a capitalised word after the first (a name: "the Environment Agency").
+_NUMBER_WORD = re.compile(
+    r"\b(?:ein(?:e|en|er)? (?:million|milliarde)\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    r"hundert\w*|tausend\w*|million\w*|milliard\w*|hälfte|drittel|viertel|prozent|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion|half|"
+    r"third|quarter|percent|dozen)\b",
+    re.IGNORECASE,
+)
+_CALENDAR = re.compile(
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|april|mai|juni|juli|"
+    r"august|september|oktober|november|dezember|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|june|july|october|december)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,}[a-z]?\b")
+_EN_NAME = re.compile(r"(?<=\s)(?!I\b)[A-Z][a-z]")
+# A sentence whose main verb is a copula ("Heute ist ein schöner Tag.") describes a state; without any of
+# the above it is a judgement or small talk, not a claim.
 _READER_SIE = re.compile(r"\b(?:finden|erhalten|lesen|sehen) Sie\b")  # "Weitere Informationen finden Sie …"
 
 
@@ -78,6 +105,33 @@ def _future_de(words: list[str]) -> bool:
             if c.endswith(("en", "ern", "eln")) and not _PARTICIPLE.match(c) and c not in ("worden",):
                 return True
     return False
+
+
+def _nothing_checkable(sentence: str, words: list[str], language: str, f: Features) -> str:
+    """Why `sentence` offers nothing to check ('first-person', 'preference', 'state'), or '' if it does.
+
+    Something to check is any of: a date, a number, a quote, a speaker (named or not), a place, an acronym,
+    an English name; a sentence with one of them is never judged here.
+    """
+    if f.has_date or f.has_quantity or f.has_quote or f.named_speakers or f.unnamed_speech or f.has_place:
+        return ""
+    if any(ch.isdigit() for ch in sentence) or _NUMBER_WORD.search(sentence) or _ACRONYM.search(sentence):
+        return ""
+    if _CALENDAR.search(sentence):
+        return ""
+    if language != "de" and _EN_NAME.search(sentence):
+        return ""
+    if _FIRST_PERSON_START.search(sentence):
+        return "first-person"
+    if _PREFERENCE.search(sentence) and _FIRST_SECOND_PERSON.search(sentence):
+        return "preference"
+    lw = [w.lower() for w in words]
+    copula = DE_COPULA if language == "de" else EN_COPULA
+    # "ist vorbestraft", "ist gesperrt", "was convicted": a participle after the copula reports a fact
+    participle = any(_PARTICIPLE.match(w) if language == "de" else w.endswith("ed") for w in lw if w not in copula)
+    if len(words) <= 8 and copula & set(lw) and not participle:
+        return "state"
+    return ""
 
 
 def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
@@ -153,6 +207,12 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     if copula and evaluative and not f.has_quantity:
         s -= 0.3
         cues.append("cw:-evaluative:" + sorted(evaluative)[0])
+    nothing = _nothing_checkable(sentence, words, language, f)
+    if nothing:
+        # no date, number, quote, speaker, place or name: small talk or a judgement ("Heute ist ein schöner
+        # Tag.", "Ich mag Kaffee und Kuchen."); pushed below the threshold whatever else it scored
+        s = min(s, 0.3)
+        cues.append(f"cw:-nothing-checkable:{nothing}")
     if not f.has_date and not f.has_quantity and not f.named_speakers and not f.has_place and not cues:
         cues.append("cw:plain-statement")
     if f.has_quote and s < 0.5:
