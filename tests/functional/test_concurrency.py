@@ -128,9 +128,7 @@ def test_a_writer_queues_behind_a_held_lock_and_gives_up_only_after_the_bound(
         verdicts.add_note(session, claim_id, "zu spät", actor="ben")
 
 
-def test_import_extracts_without_holding_the_write_lock(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_import_extracts_without_holding_the_write_lock(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     engine = create_store_engine(str(db_path))
     import_seed(engine)
     claim_id = first_claim_id(engine, "dröhnende Leere")

@@ -160,3 +160,122 @@ def test_article_list_counts_checked_share(engine: Engine) -> None:
         assert 0 < rows[0].checked_percent < 100
         assert articles.list_articles(session, search="putin")[0].id == result.article_id
         assert articles.list_articles(session, search="nothing like it") == []
+
+
+def test_import_articles_and_claim_list_agree_on_the_counts(engine: Engine) -> None:
+    result = import_seed(engine)
+    with session_scope(engine) as session:
+        rows = claims.list_claims(session, article_id=result.article_id)
+        summary = articles.list_articles(session)[0]
+        counts = claims.count_claims(rows)
+    # The seed: 29 sentences extracted, 16 worth checking; every front end says 16.
+    assert (result.claims, result.total) == (16, 29)
+    assert summary.claims == counts.claims == result.claims == sum(r.counted for r in rows)
+    assert (summary.checked, summary.checked_percent, summary.open, summary.dismissed) == (0, 0.0, 16, 0)
+
+    hidden = next(r for r in rows if not r.checkworthy)
+    worthy = [r for r in rows if r.checkworthy]
+    with session_scope(engine) as session:
+        verdicts.set_verdict(session, hidden.id, "true", actor="anna")  # touched: now it counts
+        verdicts.set_verdict(session, worthy[0].id, "false", rationale="belegt falsch", actor="anna")
+        claims.set_status(session, worthy[1].id, "dismissed", actor="anna")  # shown apart, not checkable
+        claims.set_status(session, worthy[2].id, "in-progress", actor="anna")
+    again = import_seed(engine)
+    with session_scope(engine) as session:
+        summary = articles.list_articles(session)[0]
+        counts = claims.count_claims(claims.list_claims(session, article_id=result.article_id))
+    assert summary.claims == counts.claims == again.claims == 16  # +1 touched, -1 dismissed
+    assert summary.checked == counts.checked == again.checked == 2
+    assert summary.dismissed == counts.dismissed == again.dismissed == 1
+    assert summary.in_progress == counts.in_progress == 1 and summary.open == counts.open == 13
+    assert summary.checked_percent == counts.checked_percent == 12.5
+    assert summary.total == counts.total == again.total == 29
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("fals", "did you mean false / falsch?"), ("richtg", "did you mean true / richtig?"), ("Falsh", "false / falsch")],
+)
+def test_unknown_rating_names_the_closest_labels(engine: Engine, typed: str, suggested: str) -> None:
+    import_seed(engine)
+    claim_id = first_claim_id(engine, "28. Januar 2017")
+    with pytest.raises(UnknownRating, match=suggested), session_scope(engine) as session:
+        verdicts.set_verdict(session, claim_id, typed, rationale="x", actor="anna")
+
+
+def test_common_german_words_for_ratings_are_understood(engine: Engine) -> None:
+    from factcheck.ratings import parse_rating
+
+    assert parse_rating("wahr").key == "true" and parse_rating("unwahr").key == "false"
+    assert parse_rating("groesstenteils falsch").key == "mostly-false"
+    assert parse_rating("Irrefuehrend").key == "misleading"
+
+
+def test_claim_detail_has_sources_history_and_the_raw_text_span(engine: Engine) -> None:
+    from factcheck.services import sources
+    from factcheck.sources.fetch import FetchedDocument
+
+    result = import_seed(engine)
+    claim_id = first_claim_id(engine, "dröhnende Leere")
+    with session_scope(engine) as session:
+        verdicts.set_verdict(session, claim_id, "misleading", rationale="Kontext fehlt", actor="anna")
+        added = sources.add_source(session, claim_id, "https://example.org/a", actor="anna")
+        pending = sources.add_source(session, claim_id, "https://example.org/b", actor="anna")
+    page = FetchedDocument(
+        "https://example.org/final",
+        200,
+        "text/html",
+        b"<html><head><title>Inter\x1b]0;x\x07view</title></head><body><p>x</p></body></html>",
+    )
+    with session_scope(engine) as session:
+        sources.record_fetch(session, added.id, page, actor="anna")
+        detail = claims.claim_detail(session, claim_id)
+        article = articles.get_article(session, result.article_id)
+    fetched, waiting = detail.sources
+    assert (fetched.url, fetched.final_url, fetched.state, fetched.http_status) == (
+        "https://example.org/a",
+        "https://example.org/final",
+        "ok",
+        200,
+    )
+    assert fetched.title == "Inter]0;xview" and fetched.fetched_at
+    assert (waiting.id, waiting.state, waiting.fetched_at) == (pending.id, "pending", None)
+    assert [(e.action, e.actor) for e in detail.history] == [
+        ("verdict.set", "anna"),
+        ("source.add", "anna"),
+        ("source.add", "anna"),
+        ("source.fetch", "anna"),
+    ]
+    assert detail.history[0].summary["rating"] == "misleading" and detail.history[0].at
+    assert detail.history[1].summary == {"url": "https://example.org/a"}
+    assert not detail.history[3].user_change and detail.history[3].summary["final_url"] == "https://example.org/final"
+    assert detail.raw is not None and (detail.raw.start, detail.raw.end) == (detail.raw_start, detail.raw_end)
+    assert detail.raw.text == article.raw_text[detail.raw.start : detail.raw.end]
+    assert " ".join(detail.raw.text.split()) == " ".join(detail.claim.text.split())
+    data = detail.to_dict()
+    assert data["raw_text"] == detail.raw.text and data["sources"][0]["final_url"] == "https://example.org/final"
+
+
+def test_a_title_with_control_characters_is_stored_clean(engine: Engine) -> None:
+    doc = prepare_document(SEED.read_bytes(), name=SEED.name, title="Titel \x1b]0;pwned\x07\x9b mit Steuerzeichen")
+    with session_scope(engine) as session:
+        result = articles.import_document(session, doc, origin="x", actor="anna")
+    assert result.title.startswith("Titel") and result.title.endswith("mit Steuerzeichen")
+    assert not any(c in result.title for c in "\x1b\x07\x9b")
+    with session_scope(engine) as session:
+        assert articles.list_articles(session)[0].title == result.title
+
+
+def test_the_database_refuses_a_write_based_on_a_stale_version(engine: Engine) -> None:
+    import_seed(engine)
+    claim_id = first_claim_id(engine, "28. Januar 2017")
+    with Session(engine) as reader:  # a front end read the claim at version 1 ...
+        claim = reader.get(Claim, claim_id)
+        assert claim is not None and claim.version == 1
+    with session_scope(engine) as other:  # ... another checker changed it meanwhile ...
+        claims.set_status(other, claim_id, "in-progress", actor="ben")
+    claim.status = "checked"  # ... and a write from that stale read skips the services' version check
+    with pytest.raises(Conflict, match="changed by someone else"), session_scope(engine) as session:
+        session.add(claim)
+    with session_scope(engine) as session:
+        assert claims.get_claim(session, claim_id).status == "in-progress"
