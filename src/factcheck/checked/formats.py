@@ -82,6 +82,9 @@ def parse_checked_bytes(data: bytes, name: str = "input") -> list[CheckedRecord]
     except RecursionError:
         # json and the ClaimReview walk recurse once per level; thousands of levels are no fact-check file
         raise CheckedFileError(name, "nested too deeply to be a checked-claim file") from None
+    except csv.Error as exc:
+        # e.g. a header line longer than csv's field limit (a one-line text file read as CSV)
+        raise CheckedFileError(name, f"malformed CSV ({exc})") from None
 
 
 def _parse_checked_bytes(data: bytes, name: str) -> list[CheckedRecord]:
