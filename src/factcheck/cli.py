@@ -81,7 +81,12 @@ ByOption = Annotated[
     typer.Option("--by", envvar="FACTCHECK_USER", metavar="NAME", help="Who does this [default: your login name]."),
 ]
 LangOption = Annotated[
-    str | None, typer.Option("--lang", metavar="de|en", help="Language, de or en (default: detected).")
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="de|en",
+        help="Language, de or en (default: detected; also imports text that looks like another language).",
+    ),
 ]
 TitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Title (default: detected).")]
 
