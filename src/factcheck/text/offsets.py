@@ -25,34 +25,30 @@ class Segment:
 class OffsetMap:
     segments: list[Segment] = field(default_factory=list)
 
+    def _segment_at(self, pos: int) -> tuple[Segment, int]:
+        """The segment holding repaired position `pos`, and `pos`'s distance from its start."""
+        starts = [s.out_start for s in self.segments]
+        seg = self.segments[max(bisect.bisect_right(starts, pos) - 1, 0)]
+        return seg, pos - seg.out_start
+
     def to_raw(self, pos: int) -> int:
         """Raw offset of the repaired character at `pos` (or the end, for pos == len(text))."""
         if not self.segments:
             return pos
-        starts = [s.out_start for s in self.segments]
-        i = max(bisect.bisect_right(starts, pos) - 1, 0)
-        seg = self.segments[i]
-        delta = pos - seg.out_start
+        seg, delta = self._segment_at(pos)
         if delta >= seg.length:
             return seg.raw_end
-        if seg.copied:
-            return seg.raw_start + delta
-        return seg.raw_start
+        return seg.raw_start + delta if seg.copied else seg.raw_start
 
     def to_raw_end(self, pos: int) -> int:
         """Raw offset just after the repaired character at `pos`: for a replaced piece ("Ã¼" → "ü",
         "ﬁ" → "fi") the end of the whole raw piece, so a span never cuts one in half."""
         if not self.segments:
             return pos + 1
-        starts = [s.out_start for s in self.segments]
-        i = max(bisect.bisect_right(starts, pos) - 1, 0)
-        seg = self.segments[i]
-        delta = pos - seg.out_start
+        seg, delta = self._segment_at(pos)
         if delta >= seg.length:
             return seg.raw_end
-        if seg.copied:
-            return seg.raw_start + delta + 1
-        return seg.raw_end
+        return seg.raw_start + delta + 1 if seg.copied else seg.raw_end
 
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The raw span covering repaired text [start, end)."""
