@@ -29,6 +29,11 @@ pytestmark = pytest.mark.anyio
 LEERE = "dröhnende Leere"
 
 
+def footer_words(screen: object) -> set[str]:
+    """The binding descriptions the footer shows on this screen."""
+    return {a.binding.description for a in screen.active_bindings.values() if a.binding.show}  # type: ignore[attr-defined]
+
+
 def table_ids(app: object) -> list[int]:
     table = app.screen.query_one(ClaimTable)  # type: ignore[attr-defined]
     return list(table.rows_by_id)
@@ -122,14 +127,47 @@ async def test_failed_save_reopens_the_dialog_with_the_typed_text(engine: Engine
     app = app_for(engine, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
         claim = await select_claim(pilot, engine, article_id, LEERE)
-        with session_scope(engine) as session:  # someone else changes the claim meanwhile
+        await pilot.press("v")
+        await settle(pilot)
+        with session_scope(engine) as session:  # someone else changes the claim while the dialog is open
             claims.set_status(session, claim.id, "in-progress", actor="colleague")
-        await pilot.press("v", "down", "enter", *"fast richtig", "ctrl+s")
+        await pilot.press("down", "enter", *"fast richtig", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, VerdictModal)
         assert app.screen.query_one("#rationale", TextArea).text == "fast richtig"
-        assert "changed by someone else" in str(app.screen.query_one("#verdict-error").render())
+        assert "changed" in str(app.screen.query_one("#verdict-error").render())
+        assert any("reloaded" in str(n.message) for n in app._notifications)
+        row = next(r for r in app.screen_stack[-2].all_rows if r.id == claim.id)  # type: ignore[attr-defined]
+        assert row.status == "in-progress"  # the article was reloaded: the colleague's change shows
     assert detail(engine, claim.id).claim.verdict is None
+
+
+async def test_verdict_dialog_preselects_the_verdict_stored_now(engine: Engine, article_id: int) -> None:
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        with session_scope(engine) as session:  # set from the CLI while the workbench shows no verdict
+            verdicts.set_verdict(session, claim.id, "false", rationale="CLI", actor="colleague")
+        await pilot.press("v")
+        await settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, VerdictModal)
+        assert modal.value.rating == "false"
+
+
+async def test_reload_key_shows_changes_made_elsewhere_and_keeps_the_cursor(engine: Engine, article_id: int) -> None:
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        with session_scope(engine) as session:
+            claims.set_status(session, claim.id, "in-progress", actor="colleague")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.current_claim_id == claim.id
+        assert screen.current_claim is not None and screen.current_claim.status == "in-progress"
+        assert any("Reloaded" in str(n.message) for n in app._notifications)
 
 
 async def test_note_is_stored(engine: Engine, article_id: int) -> None:
@@ -326,13 +364,22 @@ async def test_toggle_german_labels(engine: Engine, article_id: int) -> None:
     app = app_for(engine, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        table = app.screen.query_one(ClaimTable)
-        assert "open" in str(table.get_row_at(0)[-2])
+        screen = app.screen
+        table = screen.query_one(ClaimTable)
+        await pilot.press("down")
+        await settle(pilot)
+        assert "Verdict" in footer_words(screen) and "claims" in str(screen.query_one("#filter-bar").render())
         await pilot.press("l")
         await settle(pilot)
         assert app.labels == "de"
-        assert "offen" in str(table.get_row_at(0)[-2])
         assert str(table.columns[table.ordered_columns[-1].key].label) == "Aussage"
+        words = footer_words(screen)
+        assert {"Bewertung", "Notiz", "Quelle", "Rückgängig", "Tasten"} <= words, words
+        assert not {"Verdict", "Note", "Source", "Undo", "Keys"} & words
+        assert "Aussagen" in str(screen.query_one("#filter-bar").render())
+        pane = str(screen.query_one("#body-checkworthiness").render())
+        assert "prüfwürdig" in pane and "check-worthy" not in pane
+        assert "offen" in str(screen.query_one("#title-claim").render())
 
 
 async def test_article_list_search_and_open(engine: Engine, article_id: int) -> None:

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from factcheck.text.control import terminal_safe
 from factcheck.tui import guard
 from factcheck.tui.commands import WorkbenchCommands
+from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.screens.article import ArticleScreen
 from factcheck.tui.screens.article_list import ArticleListScreen
 
@@ -70,12 +71,13 @@ class FactcheckApp(App[None]):
     CSS_PATH = "factcheck.tcss"
     TITLE = "factcheck"
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
+    # Words come from the i18n catalogue; only "?" (which lists every key) takes footer room.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Leave the workbench (everything is saved already)"),
-        Binding("l", "toggle_labels", "DE/EN", tooltip="Switch labels between German and English"),
-        Binding("ctrl+t", "toggle_dark", "Light/Dark", tooltip="Switch between the light and the dark theme"),
-        Binding("z", "toggle_maximize", "Zoom", tooltip="Let the focused pane fill the screen, or restore it"),
-        Binding("question_mark", "toggle_keys", "Keys", tooltip="Show or hide all keys of this screen"),
+        Binding("q", "quit", "Quit", show=False),
+        Binding("l", "toggle_labels", "DE/EN", show=False),
+        Binding("ctrl+t", "toggle_dark", "Light/Dark", show=False),
+        Binding("z", "toggle_maximize", "Zoom", show=False),
+        Binding("question_mark", "toggle_keys", "Keys"),
     ]
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-normal"), (160, "-very-wide")]
@@ -98,6 +100,7 @@ class FactcheckApp(App[None]):
         self.theme = DARK.name
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.labels)
         self.push_screen(ArticleListScreen())
         if self.initial_article_id is not None:
             self.push_screen(ArticleScreen(self.initial_article_id))
@@ -110,7 +113,8 @@ class FactcheckApp(App[None]):
 
     def action_toggle_labels(self) -> None:
         self.labels = "de" if self.labels == "en" else "en"
-        self.notify("Labels: Deutsch" if self.labels == "de" else "Labels: English", timeout=2)
+        localize_bindings(self, self.labels)
+        self.notify(t("labels_now", self.labels), timeout=2)
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT.name if self.theme == DARK.name else DARK.name
@@ -152,7 +156,7 @@ class FactcheckApp(App[None]):
         self.log.error(guard.ErrorReporter.describe(error))
         text = self.unexpected.record(error)
         if text is not None:
-            self.notify(text, title="Unexpected error", severity="error", timeout=8)
+            self.notify(text, title=t("unexpected_error", self.labels), severity="error", timeout=8)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual exits on any unhandled error; once the workbench runs, a bug is reported instead.

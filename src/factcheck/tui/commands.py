@@ -16,7 +16,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from factcheck.services.articles import list_articles
 from factcheck.store import session_scope
-from factcheck.tui.presentation import STATUSES, status_label
+from factcheck.tui.i18n import t
+from factcheck.tui.presentation import STATUSES, short, status_label
 
 if TYPE_CHECKING:
     from factcheck.tui.app import FactcheckApp
@@ -36,22 +37,33 @@ class WorkbenchCommands(Provider):
 
         screen = self.screen
         commands: list[Command] = []
-        for binding in getattr(screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description:
-                name = f"{binding.description}  ({binding.key})"
-                commands.append((name, binding.tooltip, partial(screen.run_action, binding.action)))
+        # The screen's own (localized) bindings, so the palette speaks the label language.
+        for bindings in screen._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.description:
+                    name = f"{binding.description}  ({binding.key})"
+                    commands.append((name, binding.tooltip, partial(screen.run_action, binding.action)))
+        app = self.workbench
+        lang = app.labels
         if isinstance(screen, ArticleScreen):
             for status in STATUSES:
+                label = status_label(status, lang)
                 commands.append(
                     (
-                        f"Set status: {status_label(status, self.workbench.labels)}",
-                        f"Mark the current claim {status}",
+                        t("palette.status", lang, status=label),
+                        t("palette.status_help", lang, status=label),
                         partial(self._set_status, screen, status),
                     )
                 )
-        app = self.workbench
-        commands.append(("Toggle German/English labels  (l)", "Ratings, statuses, headings", app.action_toggle_labels))
-        commands.append(("Toggle light/dark theme  (ctrl+t)", "Switch themes", app.action_toggle_dark))
+        for binding in app.BINDINGS:
+            if isinstance(binding, Binding) and binding.action in ("toggle_labels", "toggle_dark"):
+                commands.append(
+                    (
+                        f"{t('key.' + binding.action, lang)}  ({binding.key})",
+                        t("tip." + binding.action, lang),
+                        partial(app.run_action, binding.action),
+                    )
+                )
         return commands
 
     @staticmethod
@@ -61,7 +73,7 @@ class WorkbenchCommands(Provider):
         assert isinstance(screen, ArticleScreen)
         claim = screen.current_claim
         if claim is None:
-            screen.notify("Select a claim first.", severity="warning")
+            screen.notify(t("select_first", screen.lang), severity="warning")
         else:
             screen.set_status(claim, status)
 
@@ -69,8 +81,13 @@ class WorkbenchCommands(Provider):
         def fetch() -> list[Command]:
             with session_scope(self.workbench.engine) as session:
                 rows = list_articles(session, search=search, limit=20)
+            lang = self.workbench.labels
             return [
-                (f"Open article: {r.title}", f"#{r.id} · {r.claims} claims", partial(self.workbench.open_article, r.id))
+                (
+                    t("palette.open", lang, title=short(r.title, 80)),
+                    t("palette.open_help", lang, id=r.id, claims=r.claims),
+                    partial(self.workbench.open_article, r.id),
+                )
                 for r in rows
             ]
 

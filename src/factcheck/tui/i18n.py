@@ -95,6 +95,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "action.claim.merge": ("merged with the next claim", "mit der nächsten Aussage zusammengeführt"),
     "action.undo": ("undid the previous change", "vorige Änderung rückgängig gemacht"),
     "action.other": ("another change", "sonstige Änderung"),
+    "undone.verdict.set": ("the verdict", "die Bewertung"),
+    "undone.claim.status": ("the status change", "die Statusänderung"),
+    "undone.note.add": ("the note", "die Notiz"),
+    "undone.source.add": ("the source", "die Quelle"),
+    "undone.claim.edit": ("the rewording", "die Umformulierung"),
+    "undone.claim.merge": ("the merge", "das Zusammenführen"),
+    "undone.claim.split": ("the split", "das Teilen"),
+    "undone.claim.add": ("the split", "das Teilen"),
+    "undone.other": ("the last change", "die letzte Änderung"),
     # -- article screen ------------------------------------------------------------------------------
     "n_of_m_claims": ("{shown} of {total} claims", "{shown} von {total} Aussagen"),
     "n_claims_worthy": (
@@ -341,6 +350,12 @@ def _localized(binding: Binding, lang: str) -> Binding:
         return binding
     tooltip = t(f"tip.{action}", lang) if f"tip.{action}" in CATALOGUE else binding.tooltip
     return replace(binding, description=t(f"key.{action}", lang), tooltip=tooltip)
+
+
+def undone_phrase(action: str, lang: str) -> str:
+    """What undo reverted, in words ("the verdict"), for the notice after `u`."""
+    key = f"undone.{action}"
+    return t(key if key in CATALOGUE else "undone.other", lang)
 
 
 def action_phrase(

@@ -43,6 +43,19 @@ RATING_COLOURS: dict[str, str] = {
     "unverifiable": "#8b949e",
     "outdated": "#a371f7",
 }
+# One glyph per verdict, so the scale stays readable without colour (NO_COLOR): ✓ … ✗ and the rest.
+RATING_GLYPHS: dict[str, str] = {
+    "true": "✓",
+    "mostly-true": "◕",
+    "half-true": "◑",
+    "misleading": "↯",
+    "missing-context": "…",
+    "mostly-false": "◔",
+    "false": "✗",
+    "misattributed": "⇄",
+    "unverifiable": "?",
+    "outdated": "↺",
+}
 STATUS_COLOURS: dict[str, str] = {
     "open": "#58a6ff",
     "in-progress": "#d29922",
@@ -99,7 +112,7 @@ def state_cell(status: str, rating: str | None, language: str) -> Text:
     if rating and status == "checked":
         colour = RATING_COLOURS.get(rating, "")
         label = terminal_safe(rating_label(rating, language), one_line=True)
-        return Text.assemble((STATUS_GLYPHS["checked"] + " ", colour), (label, colour))
+        return Text.assemble((RATING_GLYPHS.get(rating, STATUS_GLYPHS["checked"]) + " ", colour), (label, colour))
     colour = STATUS_COLOURS.get(status, "")
     label = terminal_safe(status_label(status, language), one_line=True)
     return Text.assemble((STATUS_GLYPHS.get(status, "?") + " ", colour), (label, colour))

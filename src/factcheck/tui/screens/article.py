@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,20 +20,13 @@ from textual.worker import Worker, get_current_worker
 
 from factcheck.errors import FactcheckError
 from factcheck.services import claims as claim_service
-from factcheck.services import editing, verdicts
 from factcheck.services.articles import get_article
-from factcheck.services.sources import add_source
-from factcheck.services.views import ClaimDetail, ClaimView, SimilarMatch, SourceView
+from factcheck.services.views import ClaimDetail, ClaimView, SimilarMatch
 from factcheck.store import session_scope
-from factcheck.tui.presentation import short
-from factcheck.tui.screens.confirm_modal import ConfirmModal
-from factcheck.tui.screens.edit_modal import EditClaimModal
+from factcheck.tui.i18n import localize_bindings, t
+from factcheck.tui.presentation import control_pictures, short
+from factcheck.tui.screens.article_edits import ArticleEdits
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
-from factcheck.tui.screens.note_modal import NoteModal
-from factcheck.tui.screens.reuse_modal import ReuseVerdictModal
-from factcheck.tui.screens.source_modal import SourceModal
-from factcheck.tui.screens.status_modal import StatusModal
-from factcheck.tui.screens.verdict_modal import VerdictInput, VerdictModal
 from factcheck.tui.widgets.article.claim_table import ClaimTable
 from factcheck.tui.widgets.article.text_view import ArticleTextView, ClaimSpan
 from factcheck.tui.widgets.claim.detail import ClaimDetailPane
@@ -56,23 +48,26 @@ def span_of(row: ClaimView) -> ClaimSpan:
     return ClaimSpan(row.id, row.start, row.end, row.status, rating, row.checkworthy)
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(ArticleEdits, Screen[None]):
+    # Words and tooltips come from the i18n catalogue (key.<action>, tip.<action>) in either language.
+    # The footer shows the daily keys only, so it fits 80 columns in German too; ? lists all of them.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Articles", tooltip="Back to the article list"),
-        Binding("v", "verdict", "Verdict", tooltip="Set a verdict with rationale on the current claim"),
-        Binding("n", "note", "Note", tooltip="Add a note to the current claim"),
-        Binding("s", "source", "Source", tooltip="Add a source URL (fetched in the background)"),
-        Binding("t", "status", "Status", tooltip="Set the status: open, in progress, checked, dismissed"),
-        Binding("d", "toggle_dismissed", "Dismiss", tooltip="Dismiss the current claim, or bring it back"),
-        Binding("o", "next_open", "Next open", tooltip="Jump to the next open claim"),
-        Binding("f", "filter", "Filter", tooltip="Filter by status, kind, speaker, verdict, text"),
-        Binding("e", "edit", "Edit", tooltip="Reword the current claim"),
-        Binding("x", "split", "Split", tooltip="Split the claim at the cursor in the article text"),
-        Binding("m", "merge", "Merge", tooltip="Merge the current claim with the next one"),
-        Binding("a", "add_claim", "Add claim", tooltip="Make the selected article text a new claim"),
-        Binding("u", "undo", "Undo", tooltip="Undo the last change to the current claim"),
-        Binding("r", "reuse", "Reuse verdict", tooltip="Take over the verdict of a similar checked claim"),
-        Binding("F", "clear_filter", "Clear filter", show=False, tooltip="Show all check-worthy claims again"),
+        Binding("escape", "back", "Articles"),
+        Binding("v", "verdict", "Verdict"),
+        Binding("n", "note", "Note"),
+        Binding("s", "source", "Source"),
+        Binding("t", "status", "Status"),
+        Binding("u", "undo", "Undo"),
+        Binding("f", "filter", "Filter"),
+        Binding("d", "toggle_dismissed", "Dismiss", show=False),
+        Binding("o", "next_open", "Next open", show=False),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("x", "split", "Split", show=False),
+        Binding("m", "merge", "Merge", show=False),
+        Binding("a", "add_claim", "Add claim", show=False),
+        Binding("r", "reuse", "Reuse verdict", show=False),
+        Binding("F", "clear_filter", "Clear filter", show=False),
+        Binding("ctrl+r,R", "reload", "Reload", show=False),
     ]
 
     def __init__(self, article_id: int) -> None:
@@ -92,6 +87,19 @@ class ArticleScreen(Screen[None]):
         return cast("FactcheckApp", self.app)
 
     @property
+    def lang(self) -> str:
+        return self.workbench.labels
+
+    def deliver(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """From a worker: run `callback` on the UI thread, unless the screen was closed meanwhile."""
+
+        def if_shown() -> None:
+            if self.is_attached and self.is_mounted:
+                callback(*args, **kwargs)
+
+        self.app.call_from_thread(if_shown)
+
+    @property
     def current_claim(self) -> ClaimView | None:
         return next((r for r in self.all_rows if r.id == self.current_claim_id), None)
 
@@ -99,7 +107,6 @@ class ArticleScreen(Screen[None]):
         yield Header()
         with Horizontal(id="article-body"):
             with Vertical(id="text-pane"):
-                yield Static("", id="article-title")
                 yield ArticleTextView(id="text")
             with Vertical(id="side"):
                 yield Static("", id="filter-bar")
@@ -112,7 +119,8 @@ class ArticleScreen(Screen[None]):
         self.workbench.report_worker_failure(event)
 
     def on_mount(self) -> None:
-        self.sub_title = f"Article {self.article_id}"
+        self.sub_title = t("article_n", self.lang, id=self.article_id)
+        localize_bindings(self, self.lang)
         self.query_one("#article-body").loading = True
         self.query_one("#claims-empty").display = False
         self.watch(self.app, "labels", self._labels_changed, init=False)
@@ -128,9 +136,9 @@ class ArticleScreen(Screen[None]):
                 info = ArticleInfo(article.id or 0, article.title, article.language, article.text)
                 rows = claim_service.list_claims(session, article_id=self.article_id)
         except FactcheckError as exc:
-            self.app.call_from_thread(self._load_failed, str(exc))
+            self.deliver(self._load_failed, str(exc))
             return
-        self.app.call_from_thread(self._article_loaded, info, rows)
+        self.deliver(self._article_loaded, info, rows)
 
     def _load_failed(self, message: str) -> None:
         self.notify(message, severity="error")
@@ -138,10 +146,12 @@ class ArticleScreen(Screen[None]):
 
     def _article_loaded(self, info: ArticleInfo, rows: list[ClaimView]) -> None:
         self.article = info
-        self.sub_title = f"#{info.id} · {info.language}"
-        self.query_one("#article-title", Static).update(info.title or "(untitled)")
+        # The title shows once, in the header; the text pane starts with the article itself.
+        self.title = short(info.title or t("untitled", self.lang), 80)
+        self.sub_title = f"#{info.id} · {short(info.language, 8)}"
         self.all_rows = rows
-        self.query_one(ArticleTextView).show_article(info.text, [span_of(r) for r in rows])
+        # Control characters become Control Pictures one for one, so claim offsets still fit the text.
+        self.query_one(ArticleTextView).show_article(control_pictures(info.text), [span_of(r) for r in rows])
         self.query_one("#article-body").loading = False
         self._opening = True
         self._apply_rows()
@@ -151,16 +161,23 @@ class ArticleScreen(Screen[None]):
         """Re-read the claims (after a write or from the command palette) and keep `select` current."""
         self._load_claims(select if select is not None else self.current_claim_id)
 
+    def action_reload(self) -> None:
+        """Changes made elsewhere (CLI, another checker): read everything again, keep cursor and filter."""
+        self.reload()
+        if self.current_claim_id is not None:
+            self._load_detail(self.current_claim_id)
+        self.notify(t("reloaded", self.lang), timeout=2)
+
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def _load_claims(self, select: int | None) -> None:
         try:
             with session_scope(self.workbench.engine) as session:
                 rows = claim_service.list_claims(session, article_id=self.article_id)
         except FactcheckError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.deliver(self.notify, str(exc), severity="error")
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._claims_loaded, rows, select)
+            self.deliver(self._claims_loaded, rows, select)
 
     def _claims_loaded(self, rows: list[ClaimView], select: int | None) -> None:
         self.all_rows = rows
@@ -174,31 +191,36 @@ class ArticleScreen(Screen[None]):
     def _apply_rows(self) -> None:
         """Filter the loaded claims into the table and show the matching empty state."""
         f = self.claim_filter
-        rows = [r for r in self.all_rows if r.checkworthy] if f.checkworthy_only else list(self.all_rows)
-        # The current claim stays listed even when it is not check-worthy (e.g. just added or split).
-        if f.checkworthy_only and self.current_claim_id is not None:
-            rows = [r for r in self.all_rows if r.checkworthy or r.id == self.current_claim_id]
+        lang = self.lang
+        # "Only check-worthy" keeps the claims that count (services' one definition: check-worthy or
+        # touched by a checker, not dismissed); the current claim stays listed (e.g. just added or split).
+        rows = (
+            [r for r in self.all_rows if r.counted or r.id == self.current_claim_id]
+            if f.checkworthy_only
+            else list(self.all_rows)
+        )
         self.visible_rows = claim_service.filter_claims(
             rows, status=f.status, kind=f.kind, speaker=f.speaker or None, rating=f.rating, text=f.text or None
         )
         table = self.query_one(ClaimTable)
-        table.show_claims(self.visible_rows, language=self.workbench.labels, keep=self.current_claim_id)
+        table.show_claims(self.visible_rows, language=lang, keep=self.current_claim_id)
         empty = self.query_one("#claims-empty", Static)
         empty.display = not self.visible_rows
         table.set_class(not self.visible_rows, "-empty")
         if not self.all_rows:
-            empty.update("No claims in this article.\nSelect text on the left and press a to add one.")
+            empty.update(t("empty.no_claims", lang))
         elif not f.active and f.checkworthy_only and not self.visible_rows:
-            empty.update(
-                "No check-worthy claims found.\n"
-                "f shows all sentences; or select text on the left and press a to add a claim."
-            )
+            empty.update(t("empty.no_worthy", lang))
         elif not self.visible_rows:
-            empty.update("No claims match the filter.\nf changes it, F clears it.")
+            empty.update(t("empty.no_match", lang))
         bar = self.query_one("#filter-bar", Static)
-        total = sum(1 for r in self.all_rows if r.checkworthy or not f.checkworthy_only)
-        described = f.describe()
-        bar.update(f"{len(self.visible_rows)} of {total} claims" + (f" · filter: {described}" if described else ""))
+        counts = claim_service.count_claims(self.all_rows)
+        total = counts.claims if f.checkworthy_only else counts.total
+        described = f.describe(lang)
+        bar.update(
+            t("n_of_m_claims", lang, shown=len(self.visible_rows), total=total)
+            + (" · " + t("filter_is", lang, what=described) if described else "")
+        )
         bar.set_class(f.active, "-active")
 
     # -- selection --------------------------------------------------------------------------------------
@@ -236,10 +258,10 @@ class ArticleScreen(Screen[None]):
             with session_scope(self.workbench.engine) as session:
                 detail = claim_service.claim_detail(session, claim_id)
         except FactcheckError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.deliver(self.notify, str(exc), severity="error")
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._detail_loaded, detail)
+            self.deliver(self._detail_loaded, detail)
 
     def _detail_loaded(self, detail: ClaimDetail) -> None:
         if detail.claim.id != self.current_claim_id:
@@ -249,7 +271,7 @@ class ArticleScreen(Screen[None]):
         self.detail = detail
         if new_claim:
             self.matched_text = None  # the pane drops the previous claim's matches itself
-        pane.show(detail, language=self.workbench.labels)
+        pane.show(detail, language=self.lang)
         if new_claim or detail.claim.text != self.matched_text:
             self._load_similar(detail.claim.id, detail.claim.text)
 
@@ -262,260 +284,15 @@ class ArticleScreen(Screen[None]):
             with session_scope(self.workbench.engine) as session:
                 matches = similar_to_claim(session, claim_id)
         except FactcheckError as exc:
-            self.app.call_from_thread(self.notify, f"Similar claims: {exc}", severity="warning")
+            self.deliver(self.notify, t("similar_failed", self.lang, error=exc), severity="warning")
             matches = []
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._similar_loaded, claim_id, text, matches)
+            self.deliver(self._similar_loaded, claim_id, text, matches)
 
     def _similar_loaded(self, claim_id: int, text: str, matches: list[SimilarMatch]) -> None:
         if claim_id == self.current_claim_id:
             self.matched_text = text
             self.query_one(ClaimDetailPane).set_similar(matches)
-
-    def action_reuse(self) -> None:
-        claim = self._claim_or_warn()
-        if claim is None:
-            return
-        similar = self.query_one(ClaimDetailPane).similar
-        if not similar:
-            self.notify("No similar checked claims to reuse a verdict from.", severity="warning")
-            return
-
-        def chosen(checked_id: int | None) -> None:
-            if checked_id is None:
-                return
-            from factcheck.services.memory import reuse_verdict
-
-            self.run_service(
-                f"Verdict on #{claim.id} reused from checked claim #{checked_id}",
-                lambda s: reuse_verdict(s, claim.id, checked_id, actor=self.workbench.actor),
-            )
-
-        self.app.push_screen(ReuseVerdictModal(claim.id, claim.text, similar, language=self.workbench.labels), chosen)
-
-    # -- writes -----------------------------------------------------------------------------------------
-
-    def run_service(
-        self,
-        done: str,
-        call: Callable[[Session], Any],
-        *,
-        on_error: Callable[[str], None] | None = None,
-        select: Callable[[Any], int | None] | None = None,
-    ) -> None:
-        """Run one service call in a worker; notify `done`, reload, and select what `select` picks."""
-        self._write(done, call, on_error, select)
-
-    @work(thread=True, group="write", exit_on_error=False)
-    def _write(
-        self,
-        done: str,
-        call: Callable[[Session], Any],
-        on_error: Callable[[str], None] | None,
-        select: Callable[[Any], int | None] | None,
-    ) -> None:
-        try:
-            with session_scope(self.workbench.engine) as session:
-                result = call(session)
-        except FactcheckError as exc:
-            self.app.call_from_thread(self._write_failed, str(exc), on_error)
-            return
-        self.app.call_from_thread(self._written, done, select(result) if select else None, result)
-
-    def _write_failed(self, message: str, on_error: Callable[[str], None] | None) -> None:
-        self.notify(message, severity="error")
-        if on_error is not None:
-            on_error(message)
-
-    def _written(self, done: str, select: int | None, result: Any) -> None:
-        self.notify(done, timeout=3)
-        self.reload(select)
-        if isinstance(result, SourceView):
-            self._start_fetch(result)
-
-    def _claim_or_warn(self) -> ClaimView | None:
-        claim = self.current_claim
-        if claim is None:
-            self.notify("Select a claim first.", severity="warning")
-        return claim
-
-    def action_verdict(self, initial: VerdictInput | None = None, error: str | None = None) -> None:
-        claim = self._claim_or_warn()
-        if claim is None:
-            return
-        if initial is None and claim.verdict is not None:
-            initial = VerdictInput(claim.verdict.rating, "")
-
-        def chosen(value: VerdictInput | None) -> None:
-            if value is None:
-                return
-            self.run_service(
-                f"Verdict on #{claim.id}: {value.rating}",
-                lambda s: verdicts.set_verdict(
-                    s,
-                    claim.id,
-                    value.rating,
-                    rationale=value.rationale,
-                    actor=self.workbench.actor,
-                    expected_version=claim.version,
-                ),
-                on_error=lambda message: self.action_verdict(value, message),
-            )
-
-        modal = VerdictModal(claim.id, claim.text, language=self.workbench.labels, initial=initial, error=error)
-        self.app.push_screen(modal, chosen)
-
-    def action_note(self, text: str = "", error: str | None = None) -> None:
-        claim = self._claim_or_warn()
-        if claim is None:
-            return
-
-        def written(body: str | None) -> None:
-            if body:
-                self.run_service(
-                    f"Note added to #{claim.id}",
-                    lambda s: verdicts.add_note(s, claim.id, body, actor=self.workbench.actor),
-                    on_error=lambda message: self.action_note(body, message),
-                )
-
-        self.app.push_screen(NoteModal(claim.id, claim.text, text=text, error=error), written)
-
-    def action_source(self, url: str = "", error: str | None = None) -> None:
-        claim = self._claim_or_warn()
-        if claim is None:
-            return
-
-        def entered(value: str | None) -> None:
-            if value:
-                self.run_service(
-                    f"Source added to #{claim.id}; fetching…",
-                    lambda s: add_source(s, claim.id, value, actor=self.workbench.actor),
-                    on_error=lambda message: self.action_source(value, message),
-                )
-
-        self.app.push_screen(SourceModal(claim.id, claim.text, value=url, error=error), entered)
-
-    def _start_fetch(self, source: SourceView) -> None:
-        pane = self.query_one(ClaimDetailPane)
-        pane.fetching.add(source.id)
-        self._fetch_source(source.id, source.url)
-
-    @work(thread=True, group="sources", exit_on_error=False)
-    def _fetch_source(self, source_id: int, url: str) -> None:
-        # httpx and the HTML extractor load only when a source is first fetched.
-        from factcheck.services.sources import record_fetch
-        from factcheck.sources.fetch import fetch_url
-
-        message, severity = f"Fetched {url}", "information"
-        try:
-            fetched = fetch_url(url)
-            with session_scope(self.workbench.engine) as session:
-                record_fetch(session, source_id, fetched, actor=self.workbench.actor)
-        except FactcheckError as exc:
-            message, severity = f"{exc} (the URL is kept)", "error"
-        self.app.call_from_thread(self._fetch_done, source_id, message, severity)
-
-    def _fetch_done(self, source_id: int, message: str, severity: str) -> None:
-        self.query_one(ClaimDetailPane).fetching.discard(source_id)
-        self.notify(message, severity=severity)  # type: ignore[arg-type]
-        if self.current_claim_id is not None:
-            self._load_detail(self.current_claim_id)
-
-    def action_status(self) -> None:
-        claim = self._claim_or_warn()
-        if claim is not None:
-            self.app.push_screen(
-                StatusModal(claim.id, claim.status, language=self.workbench.labels),
-                lambda status: self.set_status(claim, status) if status else None,
-            )
-
-    def set_status(self, claim: ClaimView, status: str) -> None:
-        self.run_service(
-            f"#{claim.id} is now {status}",
-            lambda s: claim_service.set_status(
-                s, claim.id, status, actor=self.workbench.actor, expected_version=claim.version
-            ),
-        )
-
-    def action_toggle_dismissed(self) -> None:
-        claim = self._claim_or_warn()
-        if claim is not None:
-            self.set_status(claim, "open" if claim.status == "dismissed" else "dismissed")
-
-    def action_edit(self, draft: str | None = None, error: str | None = None) -> None:
-        claim = self._claim_or_warn()
-        if claim is None:
-            return
-
-        def edited(text: str | None) -> None:
-            if text and text != claim.text:
-                self.run_service(
-                    f"#{claim.id} reworded",
-                    lambda s: editing.edit_claim(
-                        s, claim.id, text=text, actor=self.workbench.actor, expected_version=claim.version
-                    ),
-                    on_error=lambda message: self.action_edit(text, message),
-                )
-
-        self.app.push_screen(EditClaimModal(claim.id, claim.text, draft=draft, error=error), edited)
-
-    def action_split(self) -> None:
-        text = self.query_one(ArticleTextView)
-        at = text.cursor_offset
-        span = text.claim_at(at)
-        if span is None or at <= span.start:
-            self.notify(
-                "Put the cursor inside a claim in the article text (click it, or Tab there and use the arrows), "
-                "then press x to split it there.",
-                severity="warning",
-            )
-            return
-        self.run_service(
-            f"#{span.id} split at the cursor",
-            lambda s: editing.split_claim(s, span.id, at, actor=self.workbench.actor),
-            select=lambda parts: parts[0].id,
-        )
-
-    def action_merge(self) -> None:
-        claim = self._claim_or_warn()
-        if claim is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.run_service(
-                    f"#{claim.id} merged with the next claim",
-                    lambda s: editing.merge_with_next(
-                        s, claim.id, actor=self.workbench.actor, expected_version=claim.version
-                    ),
-                    select=lambda merged: merged.id,
-                )
-
-        question = f"Merge #{claim.id} with the claim after it?\n“{short(claim.text, 80)}”"
-        self.app.push_screen(ConfirmModal(question, yes="Merge", no="Cancel"), confirmed)
-
-    def action_add_claim(self) -> None:
-        span = self.query_one(ArticleTextView).selected_span
-        if span is None:
-            self.notify(
-                "Select article text first (drag with the mouse, or shift+arrows in the text), then press a.",
-                severity="warning",
-            )
-            return
-        start, end = span
-        self.run_service(
-            "New claim added",
-            lambda s: editing.add_claim(s, self.article_id, start, end, actor=self.workbench.actor),
-            select=lambda added: added.id,
-        )
-
-    def action_undo(self) -> None:
-        claim = self._claim_or_warn()
-        if claim is not None:
-            self.run_service(
-                f"Undone on #{claim.id}",
-                lambda s: editing.undo_last(s, claim.id, actor=self.workbench.actor),
-            )
 
     def action_next_open(self) -> None:
         rows = self.visible_rows
@@ -528,14 +305,14 @@ class ArticleScreen(Screen[None]):
                 self.query_one(ClaimTable).select_claim(row.id)
                 self._select(row.id)
                 return
-        self.notify("No other open claims in this list.", severity="information")
+        self.notify(t("no_other_open", self.lang), severity="information")
 
     def action_filter(self) -> None:
         def chosen(value: ClaimFilter | None) -> None:
             if value is not None:
                 self.set_filter(value)
 
-        self.app.push_screen(FilterModal(self.claim_filter, language=self.workbench.labels), chosen)
+        self.app.push_screen(FilterModal(self.claim_filter, language=self.lang), chosen)
 
     def set_filter(self, value: ClaimFilter) -> None:
         self.claim_filter = value
@@ -552,5 +329,8 @@ class ArticleScreen(Screen[None]):
         self.app.pop_screen()
 
     def _labels_changed(self, language: str) -> None:
+        localize_bindings(self, language)
+        if self.article is None:
+            self.sub_title = t("article_n", language, id=self.article_id)
         self._apply_rows()
         self.query_one(ClaimDetailPane).show(self.detail, language=language)

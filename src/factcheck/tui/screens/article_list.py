@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,22 +21,23 @@ from factcheck.errors import FactcheckError
 from factcheck.services.articles import import_document, list_articles
 from factcheck.services.views import ArticleSummary
 from factcheck.store import session_scope
+from factcheck.tui.i18n import localize_bindings, t
+from factcheck.tui.presentation import short
 from factcheck.tui.screens.import_modal import ImportModal
 from factcheck.tui.widgets.article_list.article_table import PAGE_SIZE, ArticleTable
 
 if TYPE_CHECKING:
     from factcheck.tui.app import FactcheckApp
 
-EMPTY = "No articles yet.\n\nPress i to import a file or URL,\nor run `factcheck open PATH|URL` in a shell."
 SEARCH_DELAY = 0.2  # seconds of no typing before the list is queried
 
 
 class ArticleListScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", tooltip="Open the highlighted article", show=True),
-        Binding("slash", "search", "Search", tooltip="Search titles"),
-        Binding("i", "import_article", "Import", tooltip="Import a file or URL as a new article"),
-        Binding("r", "reload", "Refresh", tooltip="Reload the list"),
+        Binding("enter", "open", "Open", show=True),
+        Binding("slash", "search", "Search"),
+        Binding("i", "import_article", "Import"),
+        Binding("r,ctrl+r,R", "reload", "Reload"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
@@ -50,9 +53,9 @@ class ArticleListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="article-list"):
-            yield Input(placeholder="Search titles  ( / )", id="search")
+            yield Input(placeholder=t("search_placeholder", self.lang), id="search")
             yield ArticleTable(id="articles")
-            yield Static(EMPTY, id="articles-empty", classes="empty-state")
+            yield Static(t("empty.articles", self.lang), id="articles-empty", classes="empty-state", markup=False)
             with Horizontal(id="busy"):
                 yield LoadingIndicator()
                 yield Static("", id="busy-label")
@@ -61,8 +64,22 @@ class ArticleListScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.workbench.report_worker_failure(event)
 
+    @property
+    def lang(self) -> str:
+        return self.workbench.labels
+
+    def deliver(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """From a worker: run `callback` on the UI thread, unless the screen was closed meanwhile."""
+
+        def if_shown() -> None:
+            if self.is_attached and self.is_mounted:
+                callback(*args, **kwargs)
+
+        self.app.call_from_thread(if_shown)
+
     def on_mount(self) -> None:
-        self.sub_title = "Articles"
+        self.sub_title = t("articles", self.lang)
+        localize_bindings(self, self.lang)
         self.query_one("#busy").display = False
         self.query_one("#articles-empty").display = False
         table = self.query_one(ArticleTable)
@@ -85,10 +102,10 @@ class ArticleListScreen(Screen[None]):
             with session_scope(self.workbench.engine) as session:
                 rows = list_articles(session, search=search, limit=PAGE_SIZE, offset=offset)
         except FactcheckError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.deliver(self.notify, str(exc), severity="error")
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._page_loaded, rows, offset)
+            self.deliver(self._page_loaded, rows, offset)
 
     def _page_loaded(self, rows: list[ArticleSummary], offset: int) -> None:
         table = self.query_one(ArticleTable)
@@ -102,7 +119,11 @@ class ArticleListScreen(Screen[None]):
         table.set_class(empty, "-empty")
         placeholder = self.query_one("#articles-empty", Static)
         placeholder.display = empty
-        placeholder.update(f"No article title contains “{self.search}”." if self.search else EMPTY)
+        placeholder.update(
+            t("empty.search", self.lang, search=short(self.search, 60))
+            if self.search
+            else t("empty.articles", self.lang)
+        )
 
     @on(ArticleTable.NeedMore)
     def _need_more(self, event: ArticleTable.NeedMore) -> None:
@@ -152,11 +173,11 @@ class ArticleListScreen(Screen[None]):
             if spec:
                 self.import_article(spec)
 
-        self.app.push_screen(ImportModal(value=value, error=error), chosen)
+        self.app.push_screen(ImportModal(value=value, error=error, language=self.lang), chosen)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def import_article(self, spec: str) -> None:
-        self.app.call_from_thread(self._busy, f"Importing {spec} …")
+        self.deliver(self._busy, t("importing", self.lang, spec=short(spec, 80)))
         try:
             # Imported here: reading URLs pulls in httpx and the HTML extractor, which startup does not need.
             from factcheck.services.loading import load_input
@@ -168,21 +189,24 @@ class ArticleListScreen(Screen[None]):
                 result = import_document(session, doc, origin=loaded.origin, actor=self.workbench.actor)
         except FactcheckError as exc:
             message = str(exc)
-            self.app.call_from_thread(self._busy, None)
-            self.app.call_from_thread(self.action_import_article, spec, message)
+            self.deliver(self._busy, None)
+            self.deliver(self.action_import_article, spec, message)
             return
         except Exception:
-            self.app.call_from_thread(self._busy, None)
+            self.deliver(self._busy, None)
             raise
-        self.app.call_from_thread(self._busy, None)
-        verb = "Imported" if result.created else "Already imported"
-        self.app.call_from_thread(self.notify, f"{verb}: {result.title} ({result.claims} claims)")
-        self.app.call_from_thread(self.workbench.open_article, result.article_id)
+        self.deliver(self._busy, None)
+        key = "imported" if result.created else "already_imported"
+        self.deliver(self.notify, t(key, self.lang, title=short(result.title, 80), claims=result.claims))
+        self.deliver(self.workbench.open_article, result.article_id)
 
     def _busy(self, label: str | None) -> None:
         self.query_one("#busy").display = label is not None
-        self.query_one("#busy-label", Static).update(label or "")
+        self.query_one("#busy-label", Static).update(Text(label or ""))
 
     def _labels_changed(self, language: str) -> None:
+        localize_bindings(self, language)
+        self.sub_title = t("articles", language)
+        self.query_one("#search", Input).placeholder = t("search_placeholder", language)
         self.query_one(ArticleTable).language = language
         self.load_page(0)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
+from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import short
 from factcheck.tui.screens.confirm_modal import ConfirmModal
 
@@ -22,31 +23,36 @@ class GuardedModal(ModalScreen[ResultT]):
     """Subclasses say whether there is unsaved input and implement `action_save`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close; asks first when you typed something"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save and close", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
     ]
+
+    language: str = "en"
+
+    def on_mount(self) -> None:
+        # Textual calls on_mount of every class in the MRO, so subclasses need not call this.
+        localize_bindings(self, self.language)
 
     def has_unsaved_input(self) -> bool:
         return False
 
     @staticmethod
     def heading(title: str, context: str = "") -> Iterator[Widget]:
-        """The dialog's title and, dimmed, the claim it is about."""
-        yield Label(title, classes="dialog-title")
+        """The dialog's title and, dimmed, the claim it is about (stored text: escaped, no markup)."""
+        yield Label(title, classes="dialog-title", markup=False)
         if context:
-            yield Static(short(context, 300), classes="dialog-claim")
+            yield Static(short(context, 300), classes="dialog-claim", markup=False)
 
-    @staticmethod
-    def buttons(save: str = "Save (ctrl+s)") -> Horizontal:
+    def buttons(self, save: str | None = None) -> Horizontal:
         return Horizontal(
-            Button(save, id="save", variant="primary", compact=True),
-            Button("Cancel (esc)", id="cancel", compact=True),
+            Button(save or t("save_button", self.language), id="save", variant="primary", compact=True),
+            Button(t("cancel_button", self.language), id="cancel", compact=True),
             classes="buttons",
         )
 
     def show_error(self, selector: str, message: str) -> None:
         error = self.query_one(selector, Static)
-        error.update(message)
+        error.update(short(message, 400))
         error.display = True
 
     @on(Button.Pressed, "#save")
@@ -69,4 +75,8 @@ class GuardedModal(ModalScreen[ResultT]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmModal("Discard what you typed?", yes="Discard", no="Keep editing"), answered)
+        lang = self.language
+        modal = ConfirmModal(
+            t("discard_question", lang), yes=t("discard", lang), no=t("keep_editing", lang), language=lang
+        )
+        self.app.push_screen(modal, answered)

@@ -11,29 +11,35 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from factcheck.tui.i18n import localize_bindings
+from factcheck.tui.presentation import safe
+
 
 class ConfirmModal(ModalScreen[bool]):
     """Returns True for yes, False for no or Escape."""
+
+    AUTO_FOCUS = "#no"  # not a query in on_mount: a fast "y" may dismiss the dialog before it mounts
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", tooltip="Confirm"),
         Binding("n,escape", "answer(False)", "No", tooltip="Cancel"),
     ]
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No", language: str = "en") -> None:
         super().__init__()
         self.question = question
         self.yes, self.no = yes, no
+        self.language = language
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Label(self.question, classes="question")
+            yield Label(safe(self.question), classes="question", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="error", compact=True)
                 yield Button(f"{self.no} (n)", id="no", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        localize_bindings(self, self.language)
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)

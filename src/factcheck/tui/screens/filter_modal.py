@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from factcheck.ratings import SCALE
-from factcheck.tui.presentation import KIND_BADGES, STATUSES, kind_label, status_label
+from factcheck.tui.i18n import localize_bindings, t
+from factcheck.tui.presentation import KIND_BADGES, STATUSES, kind_label, rating_label, short, status_label
 
 
 @dataclass(frozen=True)
@@ -29,20 +30,20 @@ class ClaimFilter:
     def active(self) -> bool:
         return bool(self.status or self.kind or self.speaker or self.rating or self.text)
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         parts = [
-            f"{name}={value}"
-            for name, value in (
-                ("status", self.status),
-                ("kind", self.kind),
-                ("speaker", self.speaker),
-                ("verdict", self.rating),
-                ("text", self.text),
+            f"{t(name, lang)}={short(shown, 40)}"
+            for name, value, shown in (
+                ("filter.status", self.status, status_label(self.status or "", lang)),
+                ("filter.kind", self.kind, kind_label(self.kind or "", lang)),
+                ("filter.speaker", self.speaker, self.speaker),
+                ("filter.verdict", self.rating, rating_label(self.rating or "", lang)),
+                ("filter.text", self.text, self.text),
             )
             if value
         ]
         if not self.checkworthy_only:
-            parts.append("all sentences")
+            parts.append(t("all_sentences", lang))
         return " · ".join(parts)
 
 
@@ -50,8 +51,8 @@ class FilterModal(ModalScreen[ClaimFilter | None]):
     """Enter applies, Escape keeps the old filter, the Clear button resets everything."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", tooltip="Keep the current filter"),
-        Binding("ctrl+s", "apply", "Apply", tooltip="Apply the filter", priority=True),
+        Binding("escape", "dismiss_none", "Cancel"),
+        Binding("ctrl+s", "apply", "Apply", priority=True),
     ]
 
     def __init__(self, current: ClaimFilter, *, language: str = "en") -> None:
@@ -63,35 +64,36 @@ class FilterModal(ModalScreen[ClaimFilter | None]):
         c = self.current
         lang = self.language
         with Vertical(classes="dialog filter-dialog"):
-            yield Label("Filter claims", classes="dialog-title")
+            yield Label(t("filter_title", lang), classes="dialog-title")
             with Horizontal(classes="filter-row"):
-                yield Label("Status", classes="filter-label")
+                yield Label(t("filter.status", lang), classes="filter-label")
                 yield Select(
                     [(status_label(s, lang), s) for s in STATUSES], value=c.status or Select.NULL, id="f-status"
                 )
             with Horizontal(classes="filter-row"):
-                yield Label("Kind", classes="filter-label")
+                yield Label(t("filter.kind", lang), classes="filter-label")
                 yield Select(
                     [(kind_label(k, lang), k) for k in KIND_BADGES],
                     value=c.kind or Select.NULL,
                     id="f-kind",
                 )
             with Horizontal(classes="filter-row"):
-                yield Label("Speaker", classes="filter-label")
-                yield Input(c.speaker, placeholder="name contains…", id="f-speaker")
+                yield Label(t("filter.speaker", lang), classes="filter-label")
+                yield Input(c.speaker, placeholder=t("filter.speaker_placeholder", lang), id="f-speaker")
             with Horizontal(classes="filter-row"):
-                yield Label("Verdict", classes="filter-label")
+                yield Label(t("filter.verdict", lang), classes="filter-label")
                 yield Select([(r.label(lang), r.key) for r in SCALE], value=c.rating or Select.NULL, id="f-rating")
             with Horizontal(classes="filter-row"):
-                yield Label("Text", classes="filter-label")
-                yield Input(c.text, placeholder="claim contains…", id="f-text")
-            yield Checkbox("Only check-worthy claims", c.checkworthy_only, id="f-worthy")
+                yield Label(t("filter.text", lang), classes="filter-label")
+                yield Input(c.text, placeholder=t("filter.text_placeholder", lang), id="f-text")
+            yield Checkbox(t("filter.worthy_only", lang), c.checkworthy_only, id="f-worthy")
             with Horizontal(classes="buttons"):
-                yield Button("Apply (enter)", id="apply", variant="primary", compact=True)
-                yield Button("Clear", id="clear", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Button(t("apply_button", lang), id="apply", variant="primary", compact=True)
+                yield Button(t("clear_button", lang), id="clear", compact=True)
+                yield Button(t("cancel_button", lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.language)
         self.query_one("#f-text", Input).focus()
 
     def _value(self) -> ClaimFilter:

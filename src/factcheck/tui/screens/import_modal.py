@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from factcheck.tui.i18n import t
 from factcheck.tui.screens.source_modal import InputModal
 
 
 class ImportModal(InputModal):
-    placeholder = "path/to/article.txt or https://…"
-    invalid_message = "Enter a file path or an http(s) URL."
+    placeholder = "import_placeholder"
+    invalid_message = "import_invalid"
 
-    def __init__(self, *, value: str = "", error: str | None = None) -> None:
-        super().__init__("Import an article (file or URL)", value=value, error=error)
+    def __init__(self, *, value: str = "", error: str | None = None, language: str = "en") -> None:
+        super().__init__(t("import_title", language), value=value, error=error, language=language)

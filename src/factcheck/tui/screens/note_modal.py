@@ -6,19 +6,25 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
+from factcheck.tui.i18n import t
+from factcheck.tui.presentation import control_pictures
 from factcheck.tui.screens.base_modal import GuardedModal
 
 
 class TextModal(GuardedModal[str | None]):
     """Returns the typed text (stripped, never empty) or None when cancelled."""
 
-    empty_error = "Type something first."
+    empty_error = "type_something"  # a catalogue key
 
-    def __init__(self, title: str, *, context: str = "", text: str = "", error: str | None = None) -> None:
+    def __init__(
+        self, title: str, *, context: str = "", text: str = "", error: str | None = None, language: str = "en"
+    ) -> None:
         super().__init__()
+        self.language = language
         self.title_text = title
         self.context = context
-        self.original = text
+        # Stored text in an editor: control characters become visible pictures (never raw to the terminal).
+        self.original = control_pictures(text)
         self.error = error
 
     def compose(self) -> ComposeResult:
@@ -40,16 +46,19 @@ class TextModal(GuardedModal[str | None]):
     def action_save(self) -> None:
         text = self.query_one("#body", TextArea).text.strip()
         if not text:
-            self.show_error("#text-error", self.empty_error)
+            self.show_error("#text-error", t(self.empty_error, self.language))
             return
         self.dismiss(text)
 
 
 class NoteModal(TextModal):
-    empty_error = "A note needs text."
+    empty_error = "note_empty"
 
-    def __init__(self, claim_id: int, claim_text: str, *, text: str = "", error: str | None = None) -> None:
-        super().__init__(f"Note on claim #{claim_id}", context=claim_text, text=text, error=error)
+    def __init__(
+        self, claim_id: int, claim_text: str, *, text: str = "", error: str | None = None, language: str = "en"
+    ) -> None:
+        title = t("note_title", language, id=claim_id)
+        super().__init__(title, context=claim_text, text=text, error=error, language=language)
         self.original = ""  # a re-opened note after an error still counts as unsaved
         self._initial = text
 

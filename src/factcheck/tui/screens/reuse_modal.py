@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from factcheck.services.views import SimilarMatch
+from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import RATING_COLOURS, rating_label, short
 from factcheck.tui.widgets.claim.detail import similar_origin
 
@@ -21,7 +22,7 @@ from factcheck.tui.widgets.claim.detail import similar_origin
 class ReuseVerdictModal(ModalScreen[int | None]):
     """Returns the checked-claim id whose verdict is reused, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel", tooltip="Reuse nothing")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(self, claim_id: int, claim_text: str, matches: list[SimilarMatch], *, language: str = "en") -> None:
         super().__init__()
@@ -32,12 +33,10 @@ class ReuseVerdictModal(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog reuse-dialog"):
-            yield Label(f"Reuse a verdict for claim #{self.claim_id}", classes="dialog-title")
-            yield Label(short(self.claim_text, 200), classes="dialog-claim")
+            yield Label(t("reuse_title", self.language, id=self.claim_id), classes="dialog-title", markup=False)
+            yield Label(short(self.claim_text, 200), classes="dialog-claim", markup=False)
             yield OptionList(*(self._option(m) for m in self.matches), id="matches")
-            yield Label(
-                "Enter copies the verdict as yours, linked to the original; Escape cancels.", classes="dialog-hint"
-            )
+            yield Label(t("reuse_hint_dialog", self.language), classes="dialog-hint", markup=False)
 
     def _option(self, match: SimilarMatch) -> Option:
         prompt = Text.assemble(
@@ -45,11 +44,12 @@ class ReuseVerdictModal(ModalScreen[int | None]):
             (rating_label(match.rating, self.language), RATING_COLOURS.get(match.rating, "")),
             "  ",
             short(match.text, 120),
-            (f"\n     {similar_origin(match)}", "dim"),
+            (f"\n     {similar_origin(match, self.language)}", "dim"),
         )
         return Option(prompt, id=str(match.checked_id))
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.language)
         self.query_one("#matches", OptionList).focus()
 
     def action_dismiss_none(self) -> None:

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from factcheck.tui.i18n import t
 from factcheck.tui.screens.base_modal import GuardedModal
 
 
@@ -18,11 +19,14 @@ def looks_like_url(value: str) -> bool:
 class InputModal(GuardedModal[str | None]):
     """One line of input; Enter or Ctrl+S submits."""
 
-    placeholder = ""
+    placeholder = ""  # catalogue keys
     invalid_message = ""
 
-    def __init__(self, title: str, *, context: str = "", value: str = "", error: str | None = None) -> None:
+    def __init__(
+        self, title: str, *, context: str = "", value: str = "", error: str | None = None, language: str = "en"
+    ) -> None:
         super().__init__()
+        self.language = language
         self.title_text = title
         self.context = context
         self.initial = value
@@ -31,9 +35,11 @@ class InputModal(GuardedModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog input-dialog"):
             yield from self.heading(self.title_text, self.context)
-            yield Input(self.initial, placeholder=self.placeholder, id="value")
+            yield Input(
+                self.initial, placeholder=t(self.placeholder, self.language) if self.placeholder else "", id="value"
+            )
             yield Static(self.error or "", id="input-error", classes="error")
-            yield self.buttons("OK (enter)")
+            yield self.buttons(t("ok_button", self.language))
 
     def on_mount(self) -> None:
         self.query_one("#value", Input).focus()
@@ -48,7 +54,7 @@ class InputModal(GuardedModal[str | None]):
     def action_save(self) -> None:
         value = self.query_one("#value", Input).value.strip()
         if not self.is_valid(value):
-            self.show_error("#input-error", self.invalid_message)
+            self.show_error("#input-error", t(self.invalid_message, self.language))
             return
         self.dismiss(value)
 
@@ -59,10 +65,13 @@ class InputModal(GuardedModal[str | None]):
 
 class SourceModal(InputModal):
     placeholder = "https://…"
-    invalid_message = "Enter an http(s) URL."
+    invalid_message = "source_invalid"
 
-    def __init__(self, claim_id: int, claim_text: str, *, value: str = "", error: str | None = None) -> None:
-        super().__init__(f"Add a source to claim #{claim_id}", context=claim_text, value=value, error=error)
+    def __init__(
+        self, claim_id: int, claim_text: str, *, value: str = "", error: str | None = None, language: str = "en"
+    ) -> None:
+        title = t("source_title", language, id=claim_id)
+        super().__init__(title, context=claim_text, value=value, error=error, language=language)
 
     def is_valid(self, value: str) -> bool:
         return looks_like_url(value)

@@ -12,11 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import STATUS_GLYPHS, STATUSES, status_label
 
 
 class StatusModal(ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel", tooltip="Keep the status")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(self, claim_id: int, current: str, *, language: str = "en") -> None:
         super().__init__()
@@ -26,13 +27,14 @@ class StatusModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog status-dialog"):
-            yield Label(f"Status of claim #{self.claim_id}", classes="dialog-title")
+            yield Label(t("status_title", self.language, id=self.claim_id), classes="dialog-title", markup=False)
             yield OptionList(
                 *(Option(f"{STATUS_GLYPHS[s]} {status_label(s, self.language)}", id=s) for s in STATUSES),
                 id="statuses",
             )
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.language)
         options = self.query_one("#statuses", OptionList)
         options.highlighted = STATUSES.index(self.current) if self.current in STATUSES else 0
         options.focus()

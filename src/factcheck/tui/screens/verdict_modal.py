@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -11,7 +12,8 @@ from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from factcheck.ratings import BY_KEY
-from factcheck.tui.presentation import RATING_COLOURS, rating_choices
+from factcheck.tui.i18n import t
+from factcheck.tui.presentation import RATING_COLOURS, RATING_GLYPHS, rating_choices
 from factcheck.tui.screens.base_modal import GuardedModal
 
 
@@ -39,21 +41,23 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
         error: str | None = None,
     ) -> None:
         super().__init__()
+        self.language = language
         self.claim_id = claim_id
         self.claim_text = claim_text
-        self.language = language
         self.initial = initial
         self.error = error
+        self._stored: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog verdict", id="verdict-dialog"):
-            yield from self.heading(f"Verdict for claim #{self.claim_id}", self.claim_text)
+            yield from self.heading(t("verdict_title", self.language, id=self.claim_id), self.claim_text)
+            # Each rating its own glyph as well as its colour: NO_COLOR terminals still tell them apart.
             options = [
-                Option(f"[{RATING_COLOURS.get(r.key, '')}]●[/] {label}", id=r.key)
+                Option(Text.assemble((RATING_GLYPHS[r.key], RATING_COLOURS.get(r.key, "")), " ", label), id=r.key)
                 for r, label in rating_choices(self.language)
             ]
             yield OptionList(*options, id="ratings")
-            yield Label("Rationale (required unless the claim is true)", classes="field-label")
+            yield Label(t("rationale_label", self.language), classes="field-label")
             yield TextArea(self.initial.rationale if self.initial else "", id="rationale", soft_wrap=True)
             yield Static(self.error or "", id="verdict-error", classes="error")
             yield self.buttons()
@@ -67,6 +71,24 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
             ratings.highlighted = 0
         ratings.focus()
         self.query_one("#verdict-error").display = bool(self.error)
+        if self._stored is not None:
+            self._preselect(self._stored)
+
+    def show_stored(self, rating: str | None) -> None:
+        """The verdict as stored right now (read after the dialog opened): preselect it, unless the
+        user has already moved off the one the dialog opened with."""
+        if not self.is_mounted:
+            self._stored = rating  # applied in on_mount
+        else:
+            self._preselect(rating)
+
+    def _preselect(self, rating: str | None) -> None:
+        ratings = self.query_one("#ratings", OptionList)
+        opened_with = self.initial.rating if self.initial else None
+        opened_index = ratings.get_option_index(opened_with) if opened_with in BY_KEY else 0
+        if ratings.highlighted == opened_index and rating in BY_KEY:
+            ratings.highlighted = ratings.get_option_index(rating)
+            self.initial = VerdictInput(rating, self.initial.rationale if self.initial else "")
 
     @property
     def value(self) -> VerdictInput:
@@ -83,7 +105,7 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
         value = self.value
         if missing_rationale(value):
             label = BY_KEY[value.rating].label(self.language)
-            self.show_error("#verdict-error", f"A rationale is required for “{label}”.")
+            self.show_error("#verdict-error", t("rationale_required", self.language, label=label))
             self.query_one("#rationale", TextArea).focus()
             return
         self.dismiss(VerdictInput(value.rating, value.rationale.strip()))

@@ -13,18 +13,22 @@ from textual.widgets.data_table import RowDoesNotExist
 from factcheck.services.views import ClaimView
 from factcheck.tui.presentation import kind_badges, short, state_cell, word
 
-TEXT_WIDTH = 120  # the table scrolls sideways; long claims are cut here and shown whole in the detail pane
-COMPACT_BELOW = 70  # narrower than this, speaker and date make way for the claim text
+COMPACT_BELOW = 100  # narrower than this, speaker and date make way and the status shows as its glyph
+# Fixed columns (cell text widths); the claim text gets whatever is left, cut with "…" (whole in the detail).
+WIDTHS = {"id": 4, "kinds": 4, "speaker": 16, "date": 10, "status": 16}
+COMPACT_WIDTHS = {"id": 4, "kinds": 4, "status": 1}
+MIN_TEXT = 20
 
 
 def speaker_of(row: ClaimView) -> str:
-    names = [*row.speakers, *(q.get("speaker") or "" for q in row.quotes)]
-    return next((n for n in names if n), "")
+    names = [*row.speakers, *((q.get("speaker") or "") if isinstance(q, dict) else "" for q in row.quotes)]
+    return next((str(n) for n in names if n), "")
 
 
 def date_of(row: ClaimView) -> str:
     for d in row.dates:
-        return str(d.get("value") or d.get("text") or "")
+        if isinstance(d, dict):
+            return str(d.get("value") or d.get("text") or "")
     return ""
 
 
@@ -42,7 +46,8 @@ class ClaimTable(DataTable[Text | str]):
         self.rows_by_id: dict[int, ClaimView] = {}
         self.language = "en"
         self.compact = False
-        self._columns_for: tuple[str, bool] | None = None
+        self.text_width = 40
+        self._columns_for: tuple[str, bool, int] | None = None
 
     @property
     def current_claim_id(self) -> int | None:
@@ -57,7 +62,7 @@ class ClaimTable(DataTable[Text | str]):
     def show_claims(self, rows: list[ClaimView], *, language: str, keep: int | None = None) -> None:
         """Replace the rows; keep the cursor on claim `keep` (or the current claim) when it is still listed."""
         keep = keep if keep is not None else self.current_claim_id
-        same_layout = self._columns_for == (language, self.compact)
+        same_layout = self._columns_for == (language, self.compact, self.text_width)
         if same_layout and [r.id for r in rows] == list(self.rows_by_id):
             self._update_changed(rows)
         else:
@@ -65,9 +70,14 @@ class ClaimTable(DataTable[Text | str]):
         if keep is not None and keep in self.rows_by_id:
             self.select_claim(keep)
 
-    def set_compact(self, compact: bool) -> None:
-        if compact != self.compact:
-            self.compact = compact
+    def set_layout(self, width: int) -> None:
+        """Fit the columns to `width` cells: the claim text takes what the fixed columns leave."""
+        compact = width < COMPACT_BELOW
+        fixed = COMPACT_WIDTHS if compact else WIDTHS
+        # each column has one cell of padding either side; 2 more for the vertical scrollbar
+        text_width = max(MIN_TEXT, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
+        if (compact, text_width) != (self.compact, self.text_width):
+            self.compact, self.text_width = compact, text_width
             rows = list(self.rows_by_id.values())
             keep = self.current_claim_id
             self._rebuild(rows, self.language)
@@ -75,7 +85,7 @@ class ClaimTable(DataTable[Text | str]):
                 self.select_claim(keep)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_compact(event.size.width < COMPACT_BELOW)
+        self.set_layout(event.size.width)
 
     def select_claim(self, claim_id: int) -> bool:
         try:
@@ -91,23 +101,23 @@ class ClaimTable(DataTable[Text | str]):
     def _cells(self, row: ClaimView) -> list[Text | str]:
         rating = row.verdict.rating if row.verdict else None
         state = state_cell(row.status, rating, self.language)
-        text = Text(short(row.text, TEXT_WIDTH), style="" if row.checkworthy else "dim")
-        ident = Text(str(row.id), style="dim" if not row.checkworthy else "")
+        text = Text(short(row.text, self.text_width), style="" if row.counted else "dim")
+        ident = Text(str(row.id), style="dim" if not row.counted else "")
         if self.compact:
-            return [ident, kind_badges(row.kinds), state, text]
-        return [ident, kind_badges(row.kinds), short(speaker_of(row), 16), date_of(row), state, text]
+            return [ident, kind_badges(row.kinds), state[:1], text]
+        state.truncate(WIDTHS["status"], overflow="ellipsis")
+        return [ident, kind_badges(row.kinds), short(speaker_of(row), 16), short(date_of(row), 10), state, text]
 
     def _rebuild(self, rows: list[ClaimView], language: str) -> None:
         self.language = language
         self.clear(columns=True)
-        self.add_column(word("id", language), key="id")
-        self.add_column(word("kinds", language), key="kinds")
-        if not self.compact:
-            self.add_column(word("speaker", language), key="speaker")
-            self.add_column(word("date", language), key="date")
-        self.add_column(word("status", language), key="status")
-        self.add_column(word("text", language), key="text")
-        self._columns_for = (language, self.compact)
+        widths = COMPACT_WIDTHS if self.compact else WIDTHS
+        for key, width in widths.items():
+            # the compact status column is one glyph wide: its heading is the glyph of "open"
+            label = "○" if self.compact and key == "status" else word(key, language)
+            self.add_column(label, key=key, width=width)
+        self.add_column(word("text", language), key="text", width=self.text_width)
+        self._columns_for = (language, self.compact, self.text_width)
         self.rows_by_id = {}
         for row in rows:
             self.add_row(*self._cells(row), key=str(row.id))

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from factcheck.services.views import ArticleSummary
+from factcheck.tui.i18n import t
 from factcheck.tui.presentation import relative_time, short, word
 
 PAGE_SIZE = 200
@@ -50,11 +51,11 @@ class ArticleTable(DataTable[Text | str]):
             self.set_columns(self.language)
         for r in rows:
             self.add_row(
-                short(r.title or "(untitled)", 70),
-                r.language,
+                short(r.title or t("untitled", self.language), 70),
+                short(r.language, 6),
                 Text(str(r.claims), justify="right"),
                 Text(f"{r.checked_percent:.0f}%", justify="right"),
-                relative_time(r.last_change),
+                relative_time(r.last_change, language=self.language),
                 key=str(r.id),
             )
         self.loaded = offset + len(rows)
