@@ -180,10 +180,44 @@ def _glued(low: str) -> bool:
     return False
 
 
+def _clause_index(lows: list[str]) -> tuple[list[int], list[str], dict[int, dict[str, int]]]:
+    """For each token j: the index of the token that ends its clause (or len), the last counted token
+    from j to that end ("" if none), and per clause end the last index of each counted word in its clause.
+    A full stop after a number or a short word ("am 6. Mai", "Dr. X") ends no clause and is not counted;
+    ".", ";", ":", "!", "?" and a comma before "dass"/"ob"/"wie"/"er"/"sie" end one. The rest of the clause
+    after token i is then tokens i+1 .. clause_end[i+1]-1: the same words a forward scan from i finds."""
+    n = len(lows)
+    clause_end = [n] * (n + 1)
+    tail = [""] * (n + 1)
+    skipped = [False] * n
+    for j in range(n - 1, -1, -1):
+        w = lows[j]
+        # (j >= 1 here as in the scan, which starts after a speech stem; lows[-1] is never read for j = 0)
+        if w == "." and j + 2 < n and j >= 1 and (lows[j - 1].isdigit() or len(lows[j - 1]) <= 3):
+            skipped[j] = True
+            clause_end[j] = clause_end[j + 1]
+            tail[j] = tail[j + 1]
+        elif w in (".", ";", ":", "!", "?") or (
+            w == "," and j + 1 < n and lows[j + 1] in ("dass", "ob", "wie", "er", "sie")
+        ):
+            clause_end[j] = j
+            tail[j] = ""
+        else:
+            clause_end[j] = clause_end[j + 1]
+            tail[j] = tail[j + 1] or w
+    last: dict[int, dict[str, int]] = {}
+    for j in range(n):
+        if not skipped[j] and clause_end[j] != j:
+            last.setdefault(clause_end[j], {})[lows[j]] = j
+    return clause_end, tail, last
+
+
 def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     cues: list[Cue] = []
     lows = [t[2].lower() for t in toks]
+    sentenced: bool | None = None  # _SENTENCED over the whole sentence, searched once when needed
+    clause_end: list[int] | None = None  # built on the first speech stem (see _clause_index)
     for i, (s, e, tok) in enumerate(toks):
         low = lows[i]
         if language != "de":
@@ -216,8 +250,11 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             continue
         if tok[:1].isupper() and low not in ("laut", "nach", "gemäß"):
             continue  # capitalised = a noun ("Berichte"), except "Laut"/"Nach" at sentence start
-        if low.startswith("verurteil") and _SENTENCED.search(text, start, end):
-            continue
+        if low.startswith("verurteil"):
+            if sentenced is None:
+                sentenced = bool(_SENTENCED.search(text, start, end))
+            if sentenced:
+                continue
         if low in ("laut", "lt.", "gemäß"):
             cues.append(Cue(s, e, low, f"speaker:{low}", "right"))
             continue
@@ -266,7 +303,7 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             if i + 2 < len(toks) and lows[i + 1] == "es" and lows[i + 2] in _SOURCE_PREPS | {"von", "vom"}:
                 cues.append(Cue(toks[i + 2][0], toks[i + 2][1], low + " es", "speaker:heißt-es-in", "right"))
             elif i > 0 and lows[i - 1] not in (",", "es") and i + 1 < len(toks) and lows[i + 1] == "es":
-                k = next((k for k in range(i) if lows[k] in _SOURCE_PREPS), -1)
+                k = next((k for k in range(min(i, 3)) if lows[k] in _SOURCE_PREPS), -1)  # only k <= 2 counts
                 if 0 <= k <= 2 and lows[0] != "wie":
                     cues.append(Cue(toks[k][0], toks[k][1], low + " es", "speaker:heißt-es-in", "right"))
             continue
@@ -369,23 +406,18 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             if glued:
                 cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue
-        # the rest of the clause decides separable verbs: "stellte ... fest", "sagte ... ab"
-        rest: list[str] = []
-        for j in range(i + 1, len(toks)):
-            if lows[j] == "." and j + 2 < len(toks) and (lows[j - 1].isdigit() or len(lows[j - 1]) <= 3):
-                continue  # "am 6. Mai", "Dr. X": an ordinal or abbreviation inside the sentence ends no clause
-            if lows[j] in (".", ";", ":", "!", "?") or (
-                lows[j] == "," and j + 1 < len(toks) and lows[j + 1] in ("dass", "ob", "wie", "er", "sie")
-            ):
-                break
-            rest.append(lows[j])
-        tail = rest[-1] if rest else ""
-        if stem in SPOILERS and (tail in SPOILERS[stem] or (rest and rest[-1] in SPOILERS[stem])):
+        # the rest of the clause decides separable verbs: "stellte ... fest", "sagte ... ab" (the tokens
+        # after this one up to the clause end; indexed once per sentence, not rescanned per verb)
+        if clause_end is None:
+            clause_end, clause_tail, clause_last = _clause_index(lows)
+        tail = clause_tail[i + 1] if i + 1 < len(lows) else ""
+        if stem in SPOILERS and tail in SPOILERS[stem]:
             continue
         after_quote = i >= 2 and lows[i - 1] == "," and lows[i - 2] in ("“", "”", '"', "«", "»")
         if stem in _NEEDS_PARTICLE and not (stem in ("rief", "ruf") and after_quote):  # „…“, rief X
             parts = PARTICLES.get(stem, set())
-            if not any(p in rest for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
+            last = clause_last.get(clause_end[i + 1], {}) if i + 1 < len(lows) else {}
+            if not any(last.get(p, -1) > i for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
                 continue
         if cues and low.endswith("e") and not low.endswith("te") and stem + "e" == low:
             continue  # "…, die Aktion erinnere an …": a Konjunktiv verb inside reported speech

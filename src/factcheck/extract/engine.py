@@ -8,6 +8,8 @@ Pipeline (all pure, regexes compiled at import):
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from datetime import date
 
@@ -388,9 +390,17 @@ def _nearest_att(
     )
 
 
-def _row_at(rows: list, pos: int) -> int:
-    for i, (_, sent, _, _) in enumerate(rows):
-        if sent.start <= pos < sent.end + 1:
+def _row_at(rows: list, pos: int, starts: list[int] | None = None) -> int:
+    """Index of the first row whose sentence holds pos (or ends right before it), else -1. With `starts`
+    (the rows' sentence starts, ascending) a binary search: quotes × rows would be quadratic in a long text."""
+    if starts is None:
+        for i, (_, sent, _, _) in enumerate(rows):
+            if sent.start <= pos < sent.end + 1:
+                return i
+        return -1
+    k = bisect.bisect_right(starts, pos) - 1  # the last sentence starting at or before pos
+    for i in (k - 1, k):  # (sentences do not overlap: only a glued neighbour ending at pos can match first)
+        if i >= 0 and rows[i][1].start <= pos < rows[i][1].end + 1:
             return i
     return -1
 
@@ -408,8 +418,11 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         if real:
             cur = (real[-1].speaker, pi, ri)
     last_quote: tuple[Person, int, int] | None = None  # speaker of the previous attributed quote
+    starts: list[int] | None = [sent.start for _, sent, _, _ in rows]
+    if any(a >= b for a, b in itertools.pairwise(starts)):
+        starts = None  # (never in practice: sentences come in text order)
     for q in sorted(quotes, key=lambda x: x.open_at):
-        ro, rc = _row_at(rows, q.open_at), _row_at(rows, q.close_at)
+        ro, rc = _row_at(rows, q.open_at, starts), _row_at(rows, q.close_at, starts)
         if ro < 0:
             continue
         rc = rc if rc >= ro else ro

@@ -126,6 +126,14 @@ class Registry:
                 out.append(m)
         return out
 
+    def _before(self, pos: int):
+        """Mentions that start before pos, nearest first (those after pos end after it and never count)."""
+        if len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        ms = self.mentions
+        for k in range(bisect.bisect_left(self._starts, pos) - 1, -1, -1):
+            yield ms[k]
+
     def last_org_before(self, pos: int, noun: str = "") -> Person | None:
         """'the company', 'der Konzern' -> the organisation introduced last before pos; 'die Fachgesellschaft',
         'the association' -> preferably the last one whose name ends like the noun."""
@@ -135,19 +143,19 @@ class Registry:
             phrase = next(
                 ((at, p) for at, p in reversed(self.phrase_orgs) if at < pos and tail in p.name.lower()), None
             )
-            for m in reversed(self.mentions):
+            for m in self._before(pos):
                 name = m.entity.name.lower()
                 if m.end <= pos and m.entity.kind == "institution" and tail in name and name != noun:
                     return phrase[1] if phrase and phrase[0] > m.end else m.entity
             if phrase:
                 return phrase[1]  # "Nach Berechnungen der Stadt Leipzig … . Die Stadt prüft …"
-        for m in reversed(self.mentions):
+        for m in self._before(pos):
             if m.end <= pos and m.rule == "speaker:organisation":
                 return m.entity
         # else the organisation last named in full ("The Rail Delivery Group …. The group said"), or one that
         # spoke under its own name without being recognised ("Caledonian MacBrayne said … . The company warned")
         phrase = next(((at, p) for at, p in reversed(self.phrase_orgs) if at < pos), None)
-        for m in reversed(self.mentions):
+        for m in self._before(pos):
             named = m.rule == "speaker:named-org" or " " in m.entity.name
             if m.end <= pos and m.entity.kind == "institution" and named:
                 return phrase[1] if phrase and phrase[0] > m.end else m.entity
@@ -157,7 +165,7 @@ class Registry:
         """'die SPD-Politikerin' -> the last person introduced with a role ending the same way, else the
         last person of that gender."""
         tail = role_word.lower().split("-")[-1]
-        for m in reversed(self.mentions):
+        for m in self._before(pos):
             if m.end > pos or m.pronoun or m.entity.kind != "person":
                 continue
             if m.entity.role and m.entity.role.lower().endswith(tail):
@@ -166,7 +174,7 @@ class Registry:
 
     def last_person_before(self, pos: int, gender: str, floor: int = 0) -> Person | None:
         unknown = None  # "she" for "Marguerite Oyelaran-Fisk", whose given name is in no list
-        for m in reversed(self.mentions):
+        for m in self._before(pos):
             if m.end > pos or m.pronoun:
                 continue
             if m.start < floor:
@@ -335,14 +343,39 @@ def _gender_of_role(role: str) -> str:
     return "m" if low else ""
 
 
+class _Taken:
+    """Spans already claimed by a mention. free(s, e) is True when no span overlaps text[s:e] (the same
+    test as `all(e <= a or s >= b for a, b in spans)`) in time proportional to e - s, not to the number of
+    spans: a character map for spans with content, a list for the rare empty ones and empty queries."""
+
+    def __init__(self, n: int) -> None:
+        self._cov = bytearray(n + 2)
+        self._spans: list[tuple[int, int]] = []
+        self._empty: list[int] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        a, b = span
+        self._spans.append(span)
+        b = min(b, len(self._cov))
+        if b > a:
+            self._cov[a:b] = b"\x01" * (b - a)
+        else:
+            self._empty.append(a)
+
+    def free(self, s: int, e: int) -> bool:
+        if e <= s or s < 0:
+            return all(e <= a or s >= b for a, b in self._spans)
+        if 1 in self._cov[s:e]:
+            return False
+        return not any(s < p < e for p in self._empty)
+
+
 def build_registry(text: str) -> Registry:
     """Find persons and institutions over the whole article; resolve later short references."""
     reg = Registry()
     full: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = _Taken(len(text))
+    free = taken.free
 
     # 1. role + name: "der russische Staatschef Wladimir Putin", "Verteidigungsminister, Pete Hegseth"
     for w in CAP_WORD.finditer(text):

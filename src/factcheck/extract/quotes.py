@@ -101,6 +101,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     """Quoted spans in text[start:end] (one paragraph); nested quotes are left inside their outer one."""
     end = len(text) if end is None else end
     out: list[QuoteSpan] = []
+    stops: dict[str, tuple[int, int]] = {}
     i = start
     while True:
         m = _OPENERS.search(text, i, end)
@@ -111,23 +112,21 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
         if not _can_open(text, o, ch):
             i = o + 1
             continue
-        closers = PAIRS[ch]
-        j = o + 1
-        close = -1
-        while j < end:
-            c = text[j]
-            if c in closers and _can_close(text, j, c):
-                close = j
-                break
-            if c == "\n" and ch in "'‘\"":
-                break
-            j += 1
+        # the first closer after o that can close (or a line break for ' and "): remembered per opener
+        # character, so that thousands of unclosed openers do not each rescan the rest of the paragraph
+        seen = stops.get(ch)
+        if seen is not None and seen[0] <= o + 1 <= seen[1]:
+            stop = seen[1]
+        else:
+            stop = _next_stop(text, o + 1, end, ch)
+            stops[ch] = (o + 1, stop)
+        close = stop if stop < end and text[stop] != "\n" else -1
         if close < 0:
             i = o + 1
             continue
         s, e = o + 1, close
-        inner = text[s:e]
-        if inner.strip() and len(inner) <= 3000:
+        if e - s <= 3000 and text[s:e].strip():
+            inner = text[s:e]
             words = len(inner.split())
             if ch in "'‘" and words > 60:
                 i = o + 1
@@ -137,6 +136,23 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
         else:
             i = o + 1
     return out
+
+
+_STOP_RX = {ch: re.compile("[" + re.escape(cl) + ("\n" if ch in "'‘\"" else "") + "]") for ch, cl in PAIRS.items()}
+
+
+def _next_stop(text: str, j: int, end: int, ch: str) -> int:
+    """First position >= j where a closer of ch can close, or a line break ends a ' or " quote; else end."""
+    rx = _STOP_RX[ch]
+    while True:
+        m = rx.search(text, j, end)
+        if m is None:
+            return end
+        k = m.start()
+        c = text[k]
+        if c == "\n" or _can_close(text, k, c):
+            return k
+        j = k + 1
 
 
 _LEAD_WORD = re.compile(r"([\w-]+)\W{0,3}$")

@@ -22,6 +22,7 @@ from factcheck.extract.lexicon import (
     words,
 )
 from factcheck.extract.mentions import ORG_NOUNS, ROLE_SUFFIXES, Mention, Person, Registry, role_gender
+from factcheck.text.sentences import MAX_SENTENCE_CHARS
 
 GENERIC = DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
@@ -78,6 +79,7 @@ def _clause_bounds(
     return s, e
 
 
+_LOOKBACK = 4 * MAX_SENTENCE_CHARS
 _SENT_ARTICLE = re.compile(r"\s*(?:(?:Auch|Zudem|Dagegen)\s+)?(Der|Die|der|die)\s+(?:[A-Za-zÄÖÜäöüß-]+\s+){0,2}")
 
 
@@ -90,7 +92,13 @@ def _resolve(m: Mention, reg: Registry, cue_word: str, text: str = "", sent_star
     if m.entity.name == "sie" and cue_word.endswith(("en", "ten")) and cue_word not in ("sprachen",):
         return None  # plural "sie sagten": not one person
     if text:
-        prev = max(text.rfind(". ", 0, max(0, sent_start - 2)), text.rfind("\n", 0, max(0, sent_start - 1)))
+        # (the sentence before starts after the last ". " or line break; looked for no further back than
+        # _LOOKBACK characters, far beyond any real sentence, so text without full stops is not rescanned
+        # from its beginning for every pronoun)
+        floor = max(0, sent_start - _LOOKBACK)
+        prev = max(
+            text.rfind(". ", floor, max(0, sent_start - 2)), text.rfind("\n", floor, max(0, sent_start - 1)), floor - 1
+        )
         for lo, hi in ((sent_start, m.start), (prev + 1, sent_start)):
             for x in reg.in_span(lo, hi):
                 if lo < sent_start and m.start == sent_start and x.entity.kind == "institution" and not x.possessive:
