@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, get_current_worker
 
 from factcheck.errors import FactcheckError
@@ -30,6 +30,7 @@ from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
 from factcheck.tui.widgets.article.claim_table import ClaimTable
 from factcheck.tui.widgets.article.text_view import ArticleTextView, ClaimSpan
 from factcheck.tui.widgets.claim.detail import ClaimDetailPane
+from factcheck.tui.widgets.header import SafeHeader
 
 if TYPE_CHECKING:
     from factcheck.tui.app import FactcheckApp
@@ -104,7 +105,7 @@ class ArticleScreen(ArticleEdits, Screen[None]):
         return next((r for r in self.all_rows if r.id == self.current_claim_id), None)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         with Horizontal(id="article-body"):
             with Vertical(id="text-pane"):
                 yield ArticleTextView(id="text")

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import Footer, Input, LoadingIndicator, Static
 from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, get_current_worker
 
@@ -25,6 +25,7 @@ from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import short
 from factcheck.tui.screens.import_modal import ImportModal
 from factcheck.tui.widgets.article_list.article_table import PAGE_SIZE, ArticleTable
+from factcheck.tui.widgets.header import SafeHeader
 
 if TYPE_CHECKING:
     from factcheck.tui.app import FactcheckApp
@@ -51,7 +52,7 @@ class ArticleListScreen(Screen[None]):
         return cast("FactcheckApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SafeHeader()
         with Vertical(id="article-list"):
             yield Input(placeholder=t("search_placeholder", self.lang), id="search")
             yield ArticleTable(id="articles")
