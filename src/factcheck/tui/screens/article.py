@@ -53,7 +53,7 @@ class ArticleScreen(ArticleEdits, Screen[None]):
     # Words and tooltips come from the i18n catalogue (key.<action>, tip.<action>) in either language.
     # The footer shows the daily keys only, so it fits 80 columns in German too; ? lists all of them.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Articles"),
+        Binding("escape", "back", "Articles", show=False),
         Binding("v", "verdict", "Verdict"),
         Binding("n", "note", "Note"),
         Binding("s", "source", "Source"),
@@ -114,7 +114,7 @@ class ArticleScreen(ArticleEdits, Screen[None]):
                 yield ClaimTable(id="claims")
                 yield Static("", id="claims-empty", classes="empty-state")
                 yield ClaimDetailPane(id="detail")
-        yield Footer()
+        yield Footer(compact=True)  # compact: the daily keys fit 80 columns in German too
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.workbench.report_worker_failure(event)
@@ -147,8 +147,10 @@ class ArticleScreen(ArticleEdits, Screen[None]):
 
     def _article_loaded(self, info: ArticleInfo, rows: list[ClaimView]) -> None:
         self.article = info
-        # The title shows once, in the header; the text pane starts with the article itself.
-        self.title = short(info.title or t("untitled", self.lang), 80)
+        # The title shows once: the text pane usually opens with it, else the header carries it.
+        heading = " ".join(info.title.split())
+        in_text = bool(heading) and " ".join(info.text[: len(info.title) + 200].split()).startswith(heading)
+        self.title = "factcheck" if in_text else short(heading or t("untitled", self.lang), 80)
         self.sub_title = f"#{info.id} · {short(info.language, 8)}"
         self.all_rows = rows
         # Control characters become Control Pictures one for one, so claim offsets still fit the text.

@@ -60,7 +60,7 @@ class ArticleListScreen(Screen[None]):
             with Horizontal(id="busy"):
                 yield LoadingIndicator()
                 yield Static("", id="busy-label")
-        yield Footer()
+        yield Footer(compact=True)  # compact: the daily keys fit 80 columns in German too
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.workbench.report_worker_failure(event)
