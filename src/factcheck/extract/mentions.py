@@ -657,6 +657,15 @@ _ANAPHOR_KEYS = {"notenbank": "bank", "zentralbank": "bank", "government": "gove
 _DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|the)\s+$", re.IGNORECASE)
 
 
+def _recent(named: list[Mention], floor: int):
+    """Mentions of `named` (in text order) starting at or after floor, nearest first; stops at the first one
+    before floor instead of filtering the whole list (which made a long text quadratic)."""
+    for x in reversed(named):
+        if x.start < floor:
+            return
+        yield x
+
+
 def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
     """ "die Behörde", "das Bundesamt", "des Unternehmens", "der Verband": the organisation named before (one
     whose name contains the noun first, a company for "das Unternehmen"), not a new institution."""
@@ -671,7 +680,7 @@ def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
         keyed = _ANAPHOR_KEYS.get(low) or _ANAPHOR_KEYS.get(_strip_genitive(low))
         if keyed and m.rule == "speaker:institution" and _DEFINITE_BEFORE.search(text, max(0, m.start - 5), m.start):
             target = next(
-                (x.entity for x in reversed(named) if x.start >= m.start - 3000 and keyed in x.entity.name.lower()),
+                (x.entity for x in _recent(named, m.start - 3000) if keyed in x.entity.name.lower()),
                 None,
             )
             if target is not None and target is not ent:
@@ -684,7 +693,7 @@ def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
             and _DEFINITE_BEFORE.search(text, max(0, m.start - 5), m.start)
         ):
             target = None
-            cands = [x for x in reversed(named) if x.start >= m.start - 3000 and x.entity is not ent]
+            cands = [x for x in _recent(named, m.start - 3000) if x.entity is not ent]
             if head in _COMPANY_HEADS:
                 target = next((x.entity for x in cands if x.rule == "speaker:organisation"), None)
             if target is None:
