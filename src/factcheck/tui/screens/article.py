@@ -122,8 +122,11 @@ class ArticleScreen(ArticleEdits, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = t("article_n", self.lang, id=self.article_id)
         localize_bindings(self, self.lang)
-        self.query_one("#article-body").loading = True
-        self.query_one("#claims-empty").display = False
+        # query, not query_one: an Escape right after Enter may close the screen before it composed
+        for body in self.query("#article-body"):
+            body.loading = True
+        for empty in self.query("#claims-empty"):
+            empty.display = False
         self.watch(self.app, "labels", self._labels_changed, init=False)
         self.load_article()
 
@@ -193,6 +196,8 @@ class ArticleScreen(ArticleEdits, Screen[None]):
 
     def _apply_rows(self) -> None:
         """Filter the loaded claims into the table and show the matching empty state."""
+        if not self.is_attached or not self.query("#claims-empty"):
+            return  # closing (a label switch or a filter answer arriving as Escape removes the screen)
         f = self.claim_filter
         lang = self.lang
         # "Only check-worthy" keeps the claims that count (services' one definition: check-worthy or
