@@ -291,9 +291,9 @@ def print_claim_detail(detail: Any) -> None:
     span = f"raw text [{detail.raw_start}:{detail.raw_end}]"
     say(f"{span}: {raw.text}" if raw is not None else span)
     for d in c.dates:
-        say(f"date: {d['text']} → {d.get('value') or '(relative)'}")
+        say(f"date: {d.get('text', '')} → {d.get('value') or '(relative)'}")
     for q in c.quotes:
-        say(f"quote: „{q['text']}“ — {q.get('speaker') or 'unknown speaker'}")
+        say(f"quote: „{q.get('text', '')}“ — {q.get('speaker') or 'unknown speaker'}")
     if c.speakers:
         say(f"speakers: {', '.join(c.speakers)}")
     if not detail.verdicts:

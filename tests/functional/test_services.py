@@ -280,3 +280,21 @@ def test_the_database_refuses_a_write_based_on_a_stale_version(engine: Engine) -
         session.add(claim)
     with session_scope(engine) as session:
         assert claims.get_claim(session, claim_id).status == "in-progress"
+
+
+def test_claims_with_odd_stored_fields_list_filter_and_show(engine: Engine) -> None:
+    """Fields written by an older version or by hand (nulls, bare strings) never break a reader."""
+    import_seed(engine)
+    claim_id = first_claim_id(engine, "dröhnende Leere")
+    with session_scope(engine) as session:
+        claim = session.get(Claim, claim_id)
+        assert claim is not None
+        claim.fields = {"quotes": [None, "bare", {"text": "x"}], "dates": "2025", "speakers": [None, 3, "Anna"]}
+        claim.kinds = ["quote", None]  # type: ignore[list-item]
+        session.add(claim)
+    with session_scope(engine) as session:
+        rows = claims.list_claims(session, checkworthy_only=False)
+        detail = claims.claim_detail(session, claim_id)
+    assert claims.filter_claims(rows, speaker="anna")[0].id == claim_id
+    assert detail.claim.quotes == [{"text": "x"}] and detail.claim.dates == [] and detail.claim.speakers == ["Anna"]
+    assert detail.claim.kinds == ["quote"]

@@ -257,6 +257,11 @@ class RawSpan:
         return asdict(self)
 
 
+def _entries(value: object, shape: type) -> list[Any]:
+    """The items of a stored list that have `shape` (dict or str); anything else is left out."""
+    return [item for item in value if isinstance(item, shape)] if isinstance(value, list) else []
+
+
 @dataclass
 class ClaimView:
     id: int
@@ -280,23 +285,25 @@ class ClaimView:
 
     @classmethod
     def of(cls, c: Claim, verdict: Verdict | None = None) -> ClaimView:
-        f = c.fields or {}
+        # Fields come from JSON written by any version (or by hand): keep only entries of the shape
+        # the front ends read, so a null or a bare string in a list never reaches them.
+        f = c.fields if isinstance(c.fields, dict) else {}
         return cls(
             id=c.id or 0,
             article_id=c.article_id,
             start=c.start,
             end=c.end,
             text=c.text,
-            kinds=list(c.kinds),
+            kinds=_entries(c.kinds, str),
             checkworthiness=c.checkworthiness,
             checkworthy=c.checkworthy,
             status=c.status,
             version=c.version,
-            dates=list(f.get("dates", [])),
-            quotes=list(f.get("quotes", [])),
-            speakers=list(f.get("speakers", [])),
-            places=list(f.get("places", [])),
-            quantities=list(f.get("quantities", [])),
+            dates=_entries(f.get("dates"), dict),
+            quotes=_entries(f.get("quotes"), dict),
+            speakers=_entries(f.get("speakers"), str),
+            places=_entries(f.get("places"), str),
+            quantities=_entries(f.get("quantities"), dict),
             verdict=VerdictView.of(verdict) if verdict else None,
             updated_at=_iso(c.updated_at),
             counted=counts_as_claim(checkworthy=c.checkworthy, status=c.status, has_verdict=verdict is not None),
