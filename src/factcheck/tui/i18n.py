@@ -48,6 +48,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "checkworthy": ("check-worthy", "prüfwürdig"),
     "not_checkworthy": ("not check-worthy", "nicht prüfwürdig"),
     "field.date": ("date ", "Datum"),
+    # -- why a sentence is (not) check-worthy: the cues of extract/checkworthiness.py ------------------
+    "cue.+date": ("+date", "+Datum"),
+    "cue.+quantity": ("+number", "+Zahl"),
+    "cue.+attribution": ("+attributed", "+zugeschrieben"),
+    "cue.+unnamed-attribution": ("+attributed (no name)", "+zugeschrieben (ohne Namen)"),
+    "cue.+quote": ("+quote", "+Zitat"),
+    "cue.+place": ("+place", "+Ort"),
+    "cue.-boilerplate": ("−boilerplate", "−Textbaustein"),
+    "cue.-evaluative": ("−evaluative: {detail}", "−wertend: {detail}"),
+    "cue.-exclamation": ("−exclamation", "−Ausruf"),
+    "cue.-first-person": ("−first person", "−erste Person"),
+    "cue.-forecast": ("−forecast: {detail}", "−Prognose: {detail}"),
+    "cue.-fragment": ("−fragment", "−Bruchstück"),
+    "cue.-future": ("−future", "−Zukunft"),
+    "cue.-generic-speaker": ("−generic speaker", "−allgemeiner Sprecher"),
+    "cue.-heading": ("−heading", "−Überschrift"),
+    "cue.-hedge": ("−hedged: {detail}", "−eingeschränkt: {detail}"),
+    "cue.-nothing-checkable": ("−nothing checkable ({detail})", "−nichts Prüfbares ({detail})"),
+    "cue.-open-question": ("−open question", "−offene Frage"),
+    "cue.-opinion": ("−opinion: {detail}", "−Meinung: {detail}"),
+    "cue.-question": ("−question", "−Frage"),
+    "cue.-teaser": ("−teaser", "−Anreißer"),
+    "cue.plain-statement": ("plain statement", "schlichte Aussage"),
+    "cue.quote-floor": ("quote (kept)", "Zitat (behalten)"),
     "field.quote": ("quote", "Zitat"),
     "field.who": ("who  ", "wer  "),
     "field.qty": ("qty  ", "Menge"),
@@ -330,6 +354,15 @@ def t(key: str, lang: str, /, **values: Any) -> str:
     entry = CATALOGUE.get(key)
     text = key if entry is None else entry[1] if lang == "de" else entry[0]
     return text.format(**values) if values else text
+
+
+def cue_label(cue: str, lang: str) -> str:
+    """A check-worthiness cue ("cw:-hedge:könnte") in words; an unknown cue is shown as stored."""
+    name = cue.removeprefix("cw:")
+    key, _, detail = name.partition(":")
+    if f"cue.{key}" not in CATALOGUE:
+        return name
+    return t(f"cue.{key}", lang, detail=detail)
 
 
 def localize_bindings(node: DOMNode, lang: str) -> None:

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.services.views import ClaimDetail, EventView, SimilarMatch
-from factcheck.tui.i18n import action_phrase, t
+from factcheck.tui.i18n import action_phrase, cue_label, t
 from factcheck.tui.presentation import (
     RATING_COLOURS,
     kind_label,
@@ -158,7 +158,7 @@ class ClaimDetailPane(VerticalScroll):
         text = Text.assemble(bar, f" {score:.2f} {verdict}")
         cues = [str(cue) for cue in self.detail.cues if str(cue).startswith("cw:")]
         if cues:
-            text.append("\n" + short(", ".join(cue[3:] for cue in cues), 400), style="dim")
+            text.append("\n" + short(", ".join(cue_label(cue, self.language) for cue in cues), 400), style="dim")
         return text
 
     def _verdict(self) -> Text:
