@@ -118,13 +118,8 @@ class Registry:
         if len(self._starts) != len(self.mentions):
             self._starts = [m.start for m in self.mentions]
         i = bisect.bisect_left(self._starts, start)
-        out = []
-        for m in self.mentions[i:]:
-            if m.start >= end:
-                break
-            if m.end <= end:
-                out.append(m)
-        return out
+        j = bisect.bisect_left(self._starts, end, i)  # (not mentions[i:]: copying the tail is quadratic)
+        return [m for m in self.mentions[i:j] if m.end <= end]
 
     def _before(self, pos: int):
         """Mentions that start before pos, nearest first (those after pos end after it and never count)."""
