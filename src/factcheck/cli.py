@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import errno
 import getpass
 import json
 import os
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from factcheck.errors import FactcheckError, InputError
+from factcheck.errors import FactcheckError, InputError, NotFound
 from factcheck.text.control import has_controls, terminal_safe
 
 try:  # typer >= 0.22 carries its own copy of click
@@ -92,7 +94,10 @@ TitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help
 
 
 def actor(by: str | None) -> str:
-    if by:
+    """`--by` (or FACTCHECK_USER), else the login name; an empty name is a mistake, not "nobody"."""
+    if by is not None:
+        if not by.strip():
+            raise InputError("--by needs a name (leave it out to use your login name)")
         return by
     try:
         return getpass.getuser()
@@ -124,7 +129,10 @@ def open_engine(db: str | None) -> Engine:
     from factcheck.store import create_store_engine
 
     # `factcheck --db X command` and `factcheck command --db X` both work.
-    return create_store_engine(db or _root_options.get("db"))
+    chosen = db if db is not None else _root_options.get("db")
+    if chosen is not None and not chosen.strip():
+        raise InputError("--db is empty: give a SQLite path or a database URL")
+    return create_store_engine(chosen)
 
 
 def in_store(db: str | None, use_case: Callable[[Session], T]) -> T:
@@ -146,6 +154,9 @@ def read_document(source: str, title: str | None, lang: str | None) -> tuple[Doc
     return doc, loaded.origin
 
 
+MAX_ID = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) can store; larger ones name nothing
+
+
 def parse_id(value: str, what: str) -> int:
     try:
         number = int(value.lstrip("#"))
@@ -153,6 +164,8 @@ def parse_id(value: str, what: str) -> int:
         raise InputError(f"{what} id must be a number, got {value!r}") from None
     if number <= 0:
         raise InputError(f"{what} id must be positive, got {value!r}")
+    if number > MAX_ID:
+        raise NotFound(f"no {what} with id {number}")
     return number
 
 
@@ -227,7 +240,7 @@ def articles_(
         emit_json([r.to_dict() for r in rows])
         return
     if not rows:
-        say("no articles yet (factcheck import PATH adds one)")
+        say(f"no article title contains {search!r}" if search else "no articles yet (factcheck import PATH adds one)")
     for r in rows:
         dismissed = f", {r.dismissed} dismissed" if getattr(r, "dismissed", 0) else ""
         say(
@@ -433,6 +446,8 @@ def similar(
 
     if (claim is None) == (text is None):
         raise InputError("give either a claim id or --text")
+    if lang is not None and lang not in ("de", "en"):
+        raise InputError(f"unsupported language {lang!r}: use de or en")
     engine = open_engine(db)
     with session_scope(engine) as session:
         if claim is not None:
@@ -489,7 +504,10 @@ def launch_tui(db: str | None, article_id: int | None, by: str | None) -> None:
         # No terminal to draw on (pipes, CI): print what the workbench would show.
         with session_scope(engine) as session:
             if article_id is None:
-                for r in articles.list_articles(session):
+                rows = articles.list_articles(session)
+                if not rows:
+                    say("no articles yet (factcheck import PATH adds one)")
+                for r in rows:
                     say(f"{r.id:>5}  {r.language}  {plural(r.claims, 'claim'):>10}  {r.title}")
                 return
             print_claim_rows(claims.list_claims(session, article_id=article_id, checkworthy_only=True))
@@ -508,7 +526,7 @@ def usage_error_line(exc: ClickException) -> str:
         names = sorted(getattr(group, "commands", {}) or {})
         close = difflib.get_close_matches(name, names, n=2, cutoff=0.5)
         hint = f"did you mean {' or '.join(close)}?" if close else f"commands: {', '.join(names)}"
-        return f"no such command {name!r}; {hint} (factcheck --help lists them)"
+        return f"no such command '{name}'; {hint} (factcheck --help lists them)"
     return message[:1].lower() + message[1:]
 
 
@@ -531,6 +549,13 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
+    except OSError as exc:
+        # stdout to a full disk or a closed terminal: say so in one line instead of a traceback
+        if exc.filename is None and exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF):
+            with contextlib.suppress(OSError):
+                say(f"error: cannot write the output: {exc.strerror}", err=True)
+            sys.exit(1)
+        raise
     if isinstance(result, int) and result:
         sys.exit(result)
 

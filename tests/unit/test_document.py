@@ -129,3 +129,15 @@ def test_no_german_or_english_article_is_refused(path) -> None:
 )
 def test_short_or_mixed_texts_are_not_refused(text: str) -> None:
     assert prepare_document(text.encode("utf-8")).language in ("de", "en")
+
+
+def test_escape_sequences_in_html_leave_no_remains() -> None:
+    page = (
+        b"<html><head><title>Evil \x1b]0;pwned\x07\x1b[2J Titel</title></head><body><article>"
+        b"<p>Die Inflation lag 2022 bei 7,9 Prozent.\x1b[?1049h Der Minister sagte, 300 Wohnungen fehlen.</p>"
+        b"</article></body></html>"
+    )
+    doc = prepare_document(page, name="evil.html")
+    assert doc.title == "Evil Titel"
+    assert "Prozent. Der Minister" in doc.text
+    assert "[?1049h" not in doc.text and "\\" not in doc.text

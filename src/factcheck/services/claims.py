@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from factcheck.errors import Conflict, InputError, NotFound
@@ -69,7 +70,14 @@ def list_claims(
         check_status(status)
         query = query.where(Claim.status == status)
     if checkworthy_only:
-        query = query.where(col(Claim.checkworthy))
+        # The claims ClaimCounts counts (and dismissed ones, which the status filter may ask for): a
+        # sentence the extractor judged not worth checking is listed once a checker has touched it.
+        has_verdict = (
+            select(Verdict.id)
+            .where(col(Verdict.claim_id) == col(Claim.id), Verdict.review_state != "withdrawn")
+            .exists()
+        )
+        query = query.where(or_(col(Claim.checkworthy), Claim.status != "open", has_verdict))
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
@@ -173,8 +173,18 @@ def create_store_engine(db: str | None = None, *, migrate_to: str | None = "head
         if migrate_to:
             migrate(engine, migrate_to)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {url}: {_first_line(exc)}") from exc
+        raise StoreError(f"cannot open database {_shown(url)}: {_first_line(exc)}") from exc
+    except ImportError as exc:  # a URL whose driver is not installed (mysql://, postgresql without psycopg)
+        raise StoreError(f"cannot open database {_shown(url)}: its driver {exc.name or exc} is not installed") from exc
     return engine
+
+
+def _shown(url: str) -> str:
+    """The URL for a message, its password masked (a desk's connection string may carry one)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can parse: nothing to mask in it
+        return url
 
 
 def _first_line(exc: BaseException) -> str:

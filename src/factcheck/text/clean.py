@@ -26,9 +26,10 @@ from factcheck.text.offsets import OffsetMap, TextBuilder
 _NL = r"(?:\r\n|\r|\n)"
 _PASS2 = re.compile(
     # OSC … BEL/ST (title, OSC 8 hyperlink), only when terminated: an unterminated one must not eat text
-    r"(?P<osc>\x1b\][^\x07\x1b\n]{0,2048}(?:\x07|\x1b\\))"
-    # CSI (cursor, erase, modes such as ?1049h)
-    r"|(?P<csi>\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~])"
+    r"(?P<osc>(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,2048}(?:\x07|\x1b\\|\x9c))"
+    # CSI (cursor, erase, modes such as ?1049h), 7-bit or as the C1 byte U+009B; the C1 form only with
+    # parameters ("\x9b31m"): a stray U+009B before " sagte" must not take the text after it
+    r"|(?P<csi>\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]|\x9b[0-?]{1,64}[@-~])"
     # DCS/APC/PM/SOS strings up to ST
     r"|(?P<str>\x1b[P_^X][^\x1b\n]{0,2048}\x1b\\)"
     # any other ESC alone: what follows it is printable and may be the article's own text ("\x1bsagte");

@@ -7,8 +7,10 @@ Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are esca
 they do not drive the terminal, but they reorder what a reader sees (CVE-2021-42574, "Trojan Source").
 
 Two functions, one per boundary:
-- `clean_input(text)`: for short user-entered strings (notes, rationales, names, titles); drops C0/C1
-  controls except newline and tab (CR/LF pairs become a newline).
+- `clean_input(text)`: for short user-entered strings (notes, rationales, names, titles) and other
+  text that has no offsets to keep (HTML before its main text is extracted, imported fact-checks):
+  removes terminal escape sequences whole (so `ESC [ 2 J` leaves nothing, not "[2J") and any other
+  C0/C1 control except newline and tab (CR LF and lone CR become a newline).
 - `terminal_safe(text)`: for every human-readable output; shows each control-like character as a
   visible escape (`\\x1b`, `\\u202e`) so stored text from older databases cannot act either.
 """
@@ -19,6 +21,14 @@ import re
 
 # C0 without tab and newline, DEL, C1. Carriage return is handled apart (CR LF → LF).
 _INPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Whole escape sequences (ECMA-48 §5.4–5.6), 7-bit and C1 forms: OSC … BEL/ST (window title, OSC 8
+# links), CSI (erase, cursor, modes such as ?1049h), DCS/SOS/PM/APC strings. Only terminated ones: an
+# unterminated string must not swallow the text after it; its introducer goes with the other controls.
+ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,2048}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]|\x9b[0-?]{1,64}[@-~]"  # C1 CSI only with parameters: see clean.py
+    r"|(?:\x1b[P_^X]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]{0,2048}(?:\x1b\\|\x9c)"
+)
 # On output also tab/newline when one line is wanted, and the bidi controls.
 _OUTPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _OUTPUT_CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -27,7 +37,7 @@ _OUTPUT_CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-
 def clean_input(text: str) -> str:
     """`text` without C0/C1 control characters; newline and tab stay, CR LF and lone CR become newline."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _INPUT_CONTROLS.sub("", text)
+    return _INPUT_CONTROLS.sub("", ESCAPE_SEQUENCE.sub("", text))
 
 
 def _escape(match: re.Match[str]) -> str:

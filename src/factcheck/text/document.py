@@ -70,7 +70,10 @@ def prepare_document(
     published = None
     html_title = None
     if fmt == "html":
-        article = html_to_text(text)
+        # Escape sequences go before the HTML parser sees them: it would keep their printable tail
+        # ("[?1049h") and turn ESC into text. No offsets are lost: the raw text of an HTML article is
+        # the main text extracted from it.
+        article = html_to_text(clean_input(text))
         text, html_title, published = article.text, article.title, article.published
     repaired = repair_layout(text, markdown=fmt in ("markdown", "html"))
     if not repaired.text.strip():

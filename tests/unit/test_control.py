@@ -1,0 +1,39 @@
+"""Control characters at the two boundaries: removed from what comes in, made visible on the way out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factcheck.text.control import clean_input, has_controls, terminal_safe
+
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Quelle prüfen\x1b]0;pwned\x07", "Quelle prüfen"),  # window title: gone whole, not "]0;pwned"
+        ("\x1b[2J", ""),  # clear screen: nothing left, so a required rationale stays missing
+        ("a\x1b[?1049hb", "ab"),  # alternate screen
+        ("\x1b]8;;https://evil.example/\x1b\\Link\x1b]8;;\x1b\\", "Link"),  # OSC 8 hyperlink keeps its words
+        ("rot\x9b31m", "rot"),  # C1 CSI with parameters
+        ("Der \x9b sagte", "Der  sagte"),  # a stray C1 byte does not take the text after it
+        ("Zeile 1\r\nZeile 2\rZeile 3\tEnde\x07", "Zeile 1\nZeile 2\nZeile 3\tEnde"),
+        ("unterminated \x1b]0;title and more", "unterminated ]0;title and more"),
+    ],
+)
+def test_clean_input_removes_escape_sequences_whole(typed: str, stored: str) -> None:
+    assert clean_input(typed) == stored
+    assert not RAW_CONTROL.search(clean_input(typed))
+
+
+def test_terminal_safe_shows_controls_as_escapes() -> None:
+    shown = terminal_safe("a\x1b]0;pwned\x07b\x9b\u202ec")
+    assert shown == "a\\x1b]0;pwned\\x07b\\x9b\\u202ec"
+    assert not RAW_CONTROL.search(shown)
+    assert terminal_safe("Zeile 1\nZeile 2\tx") == "Zeile 1\nZeile 2\tx"
+    assert terminal_safe("Zeile 1\nZeile 2\tx", one_line=True) == "Zeile 1 Zeile 2 x"
+    assert terminal_safe(None) == "" and terminal_safe(42) == "42"
+    assert has_controls("\x1b") and not has_controls("Köln „Zitat“ – 5 €\n")
