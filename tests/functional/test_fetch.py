@@ -57,3 +57,33 @@ def test_invalid_url_is_one_line() -> None:
     with pytest.raises(InputError) as info:
         fetch_url("http://")
     assert "\n" not in str(info.value)
+
+
+def test_a_trickling_server_is_given_up_on_at_the_deadline() -> None:
+    """Each byte comes well within the read timeout, but the answer never completes in time."""
+    stop = threading.Event()
+
+    class Trickle(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "200")
+            self.end_headers()
+            for _ in range(200):  # 200 bytes at one per 0.05 s: complete after 10 s if nobody gives up
+                if stop.wait(0.05):
+                    return
+                self.wfile.write(b"x")
+                self.wfile.flush()
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = StdHTTPServer(("127.0.0.1", 0), Trickle)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(InputError, match="no complete answer within 1 s"):
+            fetch_url(f"http://127.0.0.1:{server.server_port}/", timeout=2.0, deadline=1.0)
+    finally:
+        stop.set()
+        server.shutdown()

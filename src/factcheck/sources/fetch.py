@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from factcheck.errors import InputError
@@ -10,6 +11,9 @@ from factcheck.text.decode import mib
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT_SECONDS = 15.0
 CONNECT_TIMEOUT_SECONDS = 5.0
+# The whole answer must arrive within this: `timeout` bounds each read, so a server trickling a byte a
+# second would otherwise keep an import waiting for ever.
+DEADLINE_SECONDS = 60.0
 USER_AGENT = "factcheck/0.1 (+terminal fact-checking workbench)"
 
 
@@ -25,10 +29,15 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_SECONDS) -> FetchedDocument:
-    """GET `url`; raise InputError with one line on network errors, HTTP errors or oversize bodies."""
+def fetch_url(
+    url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_SECONDS, deadline: float = DEADLINE_SECONDS
+) -> FetchedDocument:
+    """GET `url`; raise InputError with one line on network errors, HTTP errors, oversize bodies, or when
+    the whole answer has not arrived `deadline` seconds after the request (each read waits `timeout` s).
+    """
     import httpx  # loaded on first fetch: keeps CLI start-up fast
 
+    give_up_at = time.monotonic() + deadline
     try:
         with (
             httpx.Client(
@@ -47,6 +56,8 @@ def fetch_url(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
+                if time.monotonic() > give_up_at:
+                    raise InputError(f"cannot fetch {url}: no complete answer within {deadline:.0f} s")
                 size += len(chunk)
                 if size > max_bytes:
                     raise InputError(f"cannot fetch {url}: body exceeds the limit of {mib(max_bytes)}")
