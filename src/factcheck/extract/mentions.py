@@ -88,6 +88,8 @@ class Registry:
     # organisations found as speakers by their noun phrase only ("Caledonian MacBrayne said"), by position
     phrase_orgs: list[tuple[int, Person]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _index: dict = field(default_factory=dict, repr=False)  # look-back key -> (mentions, their starts)
+    _index_n: int = field(default=-1, repr=False)
 
     def add(self, name: str, gender: str, role: str = "", kind: str = "person") -> Person:
         p = self.persons.get(name)
@@ -121,13 +123,24 @@ class Registry:
         j = bisect.bisect_left(self._starts, end, i)  # (not mentions[i:]: copying the tail is quadratic)
         return [m for m in self.mentions[i:j] if m.end <= end]
 
-    def _before(self, pos: int):
-        """Mentions that start before pos, nearest first (those after pos end after it and never count)."""
-        if len(self._starts) != len(self.mentions):
-            self._starts = [m.start for m in self.mentions]
-        ms = self.mentions
-        for k in range(bisect.bisect_left(self._starts, pos) - 1, -1, -1):
-            yield ms[k]
+    def _last(self, key: tuple, pred, pos: int, floor: int = 0) -> Mention | None:
+        """The last mention (in text order) with pred(m), m.end <= pos and m.start >= floor: what walking
+        back over all mentions from the end finds, by binary search in the mentions pred holds for (indexed
+        once per key, so look-backs that find nothing no longer walk the whole article every time)."""
+        if self._index_n != len(self.mentions):
+            self._index, self._index_n = {}, len(self.mentions)
+        found = self._index.get(key)
+        if found is None:
+            hits = [m for m in self.mentions if pred(m)]
+            found = self._index[key] = (hits, [m.start for m in hits])
+        hits, starts = found
+        for k in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+            m = hits[k]
+            if m.start < floor:
+                return None
+            if m.end <= pos:
+                return m
+        return None
 
     def last_org_before(self, pos: int, noun: str = "") -> Person | None:
         """'the company', 'der Konzern' -> the organisation introduced last before pos; 'die Fachgesellschaft',
@@ -138,51 +151,66 @@ class Registry:
             phrase = next(
                 ((at, p) for at, p in reversed(self.phrase_orgs) if at < pos and tail in p.name.lower()), None
             )
-            for m in self._before(pos):
-                name = m.entity.name.lower()
-                if m.end <= pos and m.entity.kind == "institution" and tail in name and name != noun:
-                    return phrase[1] if phrase and phrase[0] > m.end else m.entity
+            m = self._last(
+                ("org-tail", tail, noun),
+                lambda m: (
+                    m.entity.kind == "institution" and tail in m.entity.name.lower() and m.entity.name.lower() != noun
+                ),
+                pos,
+            )
+            if m is not None:
+                return phrase[1] if phrase and phrase[0] > m.end else m.entity
             if phrase:
                 return phrase[1]  # "Nach Berechnungen der Stadt Leipzig … . Die Stadt prüft …"
-        for m in self._before(pos):
-            if m.end <= pos and m.rule == "speaker:organisation":
-                return m.entity
+        m = self._last(("org-rule",), lambda m: m.rule == "speaker:organisation", pos)
+        if m is not None:
+            return m.entity
         # else the organisation last named in full ("The Rail Delivery Group …. The group said"), or one that
         # spoke under its own name without being recognised ("Caledonian MacBrayne said … . The company warned")
         phrase = next(((at, p) for at, p in reversed(self.phrase_orgs) if at < pos), None)
-        for m in self._before(pos):
-            named = m.rule == "speaker:named-org" or " " in m.entity.name
-            if m.end <= pos and m.entity.kind == "institution" and named:
-                return phrase[1] if phrase and phrase[0] > m.end else m.entity
+        m = self._last(
+            ("org-named",),
+            lambda m: m.entity.kind == "institution" and (m.rule == "speaker:named-org" or " " in m.entity.name),
+            pos,
+        )
+        if m is not None:
+            return phrase[1] if phrase and phrase[0] > m.end else m.entity
         return phrase[1] if phrase else None
 
     def last_with_role(self, pos: int, role_word: str, gender: str) -> Person | None:
         """'die SPD-Politikerin' -> the last person introduced with a role ending the same way, else the
         last person of that gender."""
         tail = role_word.lower().split("-")[-1]
-        for m in self._before(pos):
-            if m.end > pos or m.pronoun or m.entity.kind != "person":
-                continue
-            if m.entity.role and m.entity.role.lower().endswith(tail):
-                return m.entity
+        m = self._last(
+            ("role", tail),
+            lambda m: (
+                not m.pronoun
+                and m.entity.kind == "person"
+                and bool(m.entity.role)
+                and m.entity.role.lower().endswith(tail)
+            ),
+            pos,
+        )
+        if m is not None:
+            return m.entity
         return self.last_person_before(pos, gender or "m")
 
     def last_person_before(self, pos: int, gender: str, floor: int = 0) -> Person | None:
-        unknown = None  # "she" for "Marguerite Oyelaran-Fisk", whose given name is in no list
-        for m in self._before(pos):
-            if m.end > pos or m.pronoun:
-                continue
-            if m.start < floor:
-                break
-            if m.entity.kind != "person":
-                continue
-            if gender == "f" and m.entity.gender == "f":
+        """The last person before pos of that gender; for "f" else one whose gender is unknown ("she" for
+        "Marguerite Oyelaran-Fisk", whose given name is in no list); "m" takes unknown ones directly."""
+
+        def person(m: Mention) -> bool:
+            return not m.pronoun and m.entity.kind == "person"
+
+        if gender == "f":
+            m = self._last(("person", "f"), lambda m: person(m) and m.entity.gender == "f", pos, floor)
+            if m is not None:
                 return m.entity
-            if gender == "m" and m.entity.gender in ("m", ""):
-                return m.entity
-            if not m.entity.gender and unknown is None:
-                unknown = m.entity
-        return unknown
+        elif gender == "m":
+            m = self._last(("person", "m"), lambda m: person(m) and m.entity.gender in ("m", ""), pos, floor)
+            return m.entity if m is not None else None
+        m = self._last(("person", ""), lambda m: person(m) and not m.entity.gender, pos, floor)
+        return m.entity if m is not None else None
 
 
 _ACRONYM_PLACE = re.compile(r"\b([A-Z]{2,5}) ([A-Z][a-z]+)\b")
