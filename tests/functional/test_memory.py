@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlalchemy import Engine, text
+from sqlmodel import Session, col, select
 
 from factcheck.checked.formats import CheckedRecord, parse_checked_file
 from factcheck.services import claims, editing, memory, verdicts
@@ -164,3 +164,229 @@ def test_speaker_of_the_query_prefers_that_speakers_checked_claim(engine: Engine
         )
     assert found[0].url == "https://pf.example/trump"
     assert "zzspkdonaldtrump" not in found[0].matched_terms
+
+
+# ---------------------------------------------------------------- import at scale (issue 9, §3/§4)
+def generated_csv(path: Path, rows: int, *, tail: str = "") -> Path:
+    lines = ["claim,verdict,url,language,publisher"]
+    lines += [
+        f"Behauptung Nummer {i} über die Steuer {i % 97} Prozent,falsch,https://x.example/{i},de,Test"
+        for i in range(rows)
+    ]
+    path.write_text("\n".join(lines) + "\n" + tail, encoding="utf-8")
+    return path
+
+
+def test_import_takes_the_write_lock_only_after_analysis_so_a_colleague_can_write(
+    engine: Engine, tmp_path: Path, store_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 5,000-row import is paused in its analysis; meanwhile a note from another connection goes in
+    at once. The old import held the lock from the first record: the note then waited (30 s) and failed."""
+    import threading
+    import time
+
+    from factcheck.errors import FactcheckError
+
+    path = generated_csv(tmp_path / "five.csv", 5000)
+    claim_id = first_claim_id(engine, "dröhnende Leere")
+    analysing, note_done = threading.Event(), threading.Event()
+    analysed = memory.fts_document
+
+    def paused_analysis(*args: object, **kwargs: object) -> str:
+        if not analysing.is_set():
+            analysing.set()
+            note_done.wait(timeout=60)  # a bound, not a sleep: the note normally sets it within ms
+        return analysed(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(memory, "fts_document", paused_analysis)
+    result: dict[str, object] = {}
+
+    def run_import() -> None:
+        try:
+            with session_scope(engine) as session:
+                result["ok"] = memory.import_checked(session, str(path), actor="anna")
+        except BaseException as exc:  # reported below
+            result["error"] = exc
+
+    importer = threading.Thread(target=run_import)
+    importer.start()
+    try:
+        assert analysing.wait(timeout=60), result
+        other = create_store_engine(store_db)  # a colleague: their own connection
+        started = time.monotonic()
+        try:
+            with session_scope(other) as session:
+                verdicts.add_note(session, claim_id, "während des Imports", actor="ben")
+        except FactcheckError as exc:
+            pytest.fail(f"a note during the import failed: {exc}")
+        finally:
+            waited = time.monotonic() - started
+            other.dispose()
+        assert waited < 5, f"the note waited {waited:.1f} s for the import"
+    finally:
+        note_done.set()
+        importer.join(timeout=120)
+    assert "error" not in result, result.get("error")
+    assert result["ok"].added == 5000 and result["ok"].skipped == 0  # type: ignore[attr-defined]
+    with session_scope(engine) as session:
+        assert [n.body for n in claims.claim_detail(session, claim_id).notes][-1] == "während des Imports"
+
+
+def test_import_dedupes_in_file_against_stored_and_against_rows_stored_while_it_analysed(
+    engine: Engine, tmp_path: Path, store_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.store import Event
+
+    path = generated_csv(
+        tmp_path / "dupes.csv",
+        300,
+        tail="Behauptung Nummer 7 über die Steuer 7 Prozent,wahr,https://x.example/7,de,T\n",
+    )
+    with session_scope(engine) as session:  # one row already stored
+        memory.add_checked(
+            session,
+            [record("Behauptung Nummer 3 über die Steuer 3 Prozent", "false", "https://x.example/3")],
+            actor="anna",
+            origin_name="one",
+        )
+    analysed = memory.fts_document
+    calls = []
+
+    def concurrent_import(*args: object, **kwargs: object) -> str:
+        calls.append(1)
+        if len(calls) == 1:  # someone imports row 11 after our read, before our write lock
+            other = create_store_engine(store_db)
+            with session_scope(other) as session:
+                memory.add_checked(
+                    session,
+                    [record("Behauptung  Nummer 11 über die Steuer 11 Prozent", "false", "https://x.example/11")],
+                    actor="ben",
+                    origin_name="other",
+                )
+            other.dispose()
+        return analysed(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(memory, "fts_document", concurrent_import)
+    with session_scope(engine) as session:
+        result = memory.import_checked(session, str(path), actor="anna")
+    assert (result.added, result.skipped) == (298, 3)  # in the file (7), stored (3), stored meanwhile (11)
+    with Session(engine) as session:
+        texts = session.exec(select(CheckedClaim.text).where(col(CheckedClaim.url).like("https://x.example/%"))).all()
+        assert len(texts) == 300 and len(set(texts)) == 300
+        event = session.exec(
+            select(Event).where(Event.action == "checked.import").order_by(col(Event.id).desc())
+        ).first()
+        assert event is not None and event.after == {"file": str(path), "added": 298, "skipped": 3}
+        assert event.actor == "anna"
+    with session_scope(engine) as session:  # the FTS index has the bulk-inserted rows
+        found = memory.find_similar(session, "Behauptung Nummer 250 Steuer", language="de", top=1)
+        assert found and found[0].url == "https://x.example/250"
+        if engine.dialect.name == "sqlite":  # the index trigger set aside for the bulk insert is back
+            assert (
+                session.exec(text("SELECT count(*) FROM sqlite_master WHERE name = 'checked_claim_ai'")).one()[0] == 1
+            )
+    with session_scope(engine) as session:  # and keeps indexing rows added one by one
+        memory.add_checked(
+            session, [record("Der Zugspitzgipfel schmilzt", "false", "https://z.example")], actor="a", origin_name="x"
+        )
+    with session_scope(engine) as session:
+        assert memory.find_similar(session, "Zugspitzgipfel", language="de", top=1)[0].url == "https://z.example"
+
+
+def test_a_bad_record_at_the_end_of_a_large_file_imports_nothing(engine: Engine, tmp_path: Path) -> None:
+    from factcheck.errors import InputError
+    from factcheck.store import Event
+
+    path = generated_csv(tmp_path / "bad.csv", 3000, tail="nur,eine,zeile,zu,viel,hier\n")
+    with Session(engine) as session:
+        before = (memory.count_checked(session), len(session.exec(select(Event.id)).all()))
+    with (
+        pytest.raises(InputError, match=r"^bad\.csv: line 3002: 6 fields, header has 5$"),
+        session_scope(engine) as session,
+    ):
+        memory.import_checked(session, str(path), actor="anna")
+    with Session(engine) as session:
+        assert (memory.count_checked(session), len(session.exec(select(Event.id)).all())) == before
+
+
+ESCAPES = ["\x1b]0;pwn\x07", "\x1b[2J", "\x1b[?1049h", "\x1b]8;;https://evil.example\x1b\\", "\x9b31m", "\x07"]
+
+
+def test_control_characters_and_escape_sequences_never_reach_the_memory(engine: Engine, tmp_path: Path) -> None:
+    import csv
+    import json
+    import re
+
+    junk = "".join(ESCAPES)
+    csv_path = tmp_path / "escapes.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["claim", "verdict", "url", "date", "language", "publisher", "title", "id", "speaker"])
+        w.writerow(
+            [
+                f"Die Miete stieg {junk}um 9 Prozent.",
+                f"falsch{junk}",
+                f"https://e.example/1{junk}",
+                f"2024-01-02{junk}",
+                f"de{junk}",
+                f"Pub{junk}",
+                f"Titel{junk}",
+                f"id{junk}",
+                f"Red{junk}ner",
+            ]
+        )
+        # ordinary rows around it: a file that is mostly controls would be refused as binary
+        for i in range(40):
+            w.writerow([f"Der Preis für Brot stieg {i} Prozent.", "richtig", f"https://p.example/{i}"] + [""] * 6)
+    review = {
+        "@type": "ClaimReview",
+        "claimReviewed": f"Die Pacht sank {junk}um 4 Prozent.",
+        "url": f"https://e.example/2{junk}",
+        "inLanguage": f"de{junk}",
+        "author": {"name": f"Pub{junk}"},
+        "name": f"Titel{junk}",
+        "itemReviewed": {"author": {"name": f"Red{junk}nerin"}},
+        "reviewRating": {"alternateName": f"Falsch{junk}"},
+    }
+    padding = [
+        {
+            "@type": "ClaimReview",
+            "claimReviewed": f"Die Butter kostet {i} Euro.",
+            "url": f"https://p.example/j{i}",
+            "reviewRating": {"alternateName": "Falsch"},
+        }
+        for i in range(40)
+    ]
+    json_path = tmp_path / "escapes.json"
+    json_path.write_text(json.dumps([review, *padding]), encoding="utf-8")
+    for path in (csv_path, json_path):
+        with session_scope(engine) as session:
+            assert memory.import_checked(session, str(path), actor="anna").added == 41
+    control = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+    with Session(engine) as session:
+        rows = session.exec(select(CheckedClaim).where(col(CheckedClaim.url).like("https://e.example/%"))).all()
+    assert len(rows) == 2
+    for row in rows:
+        for field in (
+            "text",
+            "title",
+            "language",
+            "rating",
+            "original_label",
+            "url",
+            "published",
+            "publisher",
+            "speaker",
+            "external_id",
+            "terms",
+        ):
+            value = getattr(row, field) or ""
+            assert not control.search(value), (field, value)
+            assert not re.search(r"pwn|2J|1049|31m|evil", value), (field, value)  # the sequences went whole
+        assert row.rating == "false" and row.language == "de" and row.publisher == "Pub"
+    assert {r.text for r in rows} == {"Die Miete stieg um 9 Prozent.", "Die Pacht sank um 4 Prozent."}
+
+
+def test_cli_checked_import_refuses_a_url_in_one_line(db_path: Path) -> None:
+    done = run("checked", "import", "https://example.org/checks.json", db=db_path, ok=False)
+    assert_one_line_error(done, "checked import reads a file or - (stdin); download the URL first")

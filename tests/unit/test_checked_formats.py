@@ -181,3 +181,117 @@ def test_jsonl_bad_line_is_named(tmp_path: Path) -> None:
     path.write_text('{"vclaim": "ok", "truth_label": "false"}\n{"vclaim": "broken\n', encoding="utf-8")
     with pytest.raises(CheckedFileError, match="line 2: not valid JSON"):
         parse_checked_file(path)
+
+
+# ---------------------------------------------------------------- control characters, stdin, URLs, streaming
+JUNK = "\x1b]0;pwn\x07\x1b[2J\x1b[?1049h\x1b]8;;https://evil.example\x1b\\\x9b31m\x07\x01"
+CONTROL = __import__("re").compile(r"[\x00-\x1f\x7f-\x9f]")
+FIELDS = ("text", "original_label", "url", "date", "language", "publisher", "title", "external_id", "speaker")
+PADDING = "".join(f"Gewöhnliche Zeile {i} ohne Steuerzeichen,richtig\n" for i in range(60))
+
+
+def assert_clean(rec: CheckedRecord) -> None:
+    for field in FIELDS:
+        value = getattr(rec, field) or ""
+        assert not CONTROL.search(value), (field, value)
+        assert not __import__("re").search(r"pwn|2J|1049|31m|evil", value), (field, value)
+
+
+def test_csv_cells_are_cleaned_of_control_characters_and_whole_escape_sequences() -> None:
+    header = "claim,verdict,url,date,language,publisher,title,id,speaker\n"
+    cells = ["Die Miete stieg " + JUNK + "um 9 Prozent.", "falsch" + JUNK, "https://e.example/1" + JUNK]
+    cells += [x + JUNK for x in ("2024-01-02", "de", "Pub", "Titel", "id7", "Red")]
+    row = ",".join(f'"{c}"' for c in cells) + "\n"
+    rec, *rest = parse_checked_bytes(
+        (header + row + PADDING.replace(",richtig", ",richtig" + "," * 7)).encode(), "x.csv"
+    )
+    assert_clean(rec)
+    assert (rec.text, rec.rating_key, rec.original_label) == ("Die Miete stieg um 9 Prozent.", "false", "falsch")
+    assert (rec.url, rec.date, rec.language, rec.publisher, rec.speaker) == (
+        "https://e.example/1",
+        "2024-01-02",
+        "de",
+        "Pub",
+        "Red",
+    )
+    assert len(rest) == 60
+
+
+def test_claimreview_fields_are_cleaned_including_google_shape() -> None:
+    import json
+
+    review = {
+        "@type": "ClaimReview",
+        "claimReviewed": "Die Pacht sank " + JUNK + "um 4 Prozent.",
+        "url": "https://e.example/2" + JUNK,
+        "inLanguage": {"name": "de" + JUNK},
+        "author": {"name": "Pub" + JUNK},
+        "headline": "Titel" + JUNK,
+        "itemReviewed": {"author": {"name": "Red" + JUNK}},
+        "reviewRating": {"alternateName": "Falsch" + JUNK},
+    }
+    google = {
+        "text": "Impfstoffe " + JUNK + "verändern das Erbgut.",
+        "claimant": "Jemand" + JUNK,
+        "claimReview": [{"textualRating": "Falsch" + JUNK, "publisher": {"name": "P" + JUNK}, "url": "https://g/1"}],
+    }
+    padding = [{"@type": "ClaimReview", "claimReviewed": f"Zeile {i} " * 8, "reviewRating": {}} for i in range(20)]
+    records = parse_checked_bytes(json.dumps([review, {"claims": [google]}, *padding]).encode(), "x.json")
+    for rec in records:
+        assert_clean(rec)
+    assert records[0].rating_key == records[1].rating_key == "false"
+    assert records[1].original_label == "Falsch" and records[1].speaker == "Jemand"
+
+
+def test_records_built_elsewhere_are_cleaned_too() -> None:
+    rec = CheckedRecord(text="A\x1b[2J b\x07", rating_key="false", original_label="x\x9b1m", publisher="\x1b[2J")
+    assert (rec.text, rec.original_label, rec.publisher) == ("A b", "x", None)
+
+
+def test_csv_line_endings_and_quoted_newlines_survive_the_streaming_reader() -> None:
+    for newline in ("\n", "\r\n", "\r"):
+        data = newline.join(["claim,verdict", '"Zwei' + newline + 'Zeilen",falsch', "Eins,richtig", ""]).encode()
+        records = parse_checked_bytes(data, "x.csv")
+        assert [(r.text, r.rating_key) for r in records] == [("Zwei Zeilen", "false"), ("Eins", "true")], newline
+
+
+def test_iter_checked_bytes_yields_then_fails_at_the_bad_line() -> None:
+    from factcheck.checked.formats import iter_checked_bytes
+
+    data = ("claim,verdict\n" + "".join(f"Satz {i},falsch\n" for i in range(100)) + "a,b,c\n").encode()
+    records = iter_checked_bytes(data, "x.csv")
+    assert next(records).text == "Satz 0"
+    with pytest.raises(CheckedFileError, match="line 102: 3 fields"):
+        list(records)
+
+
+def test_read_checked_input_reads_stdin_with_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from factcheck.checked import formats
+
+    data, name = formats.read_checked_input("-", stdin=io.BytesIO(b"claim,verdict\nEs regnet,falsch\n"))
+    assert name == "stdin" and [r.text for r in parse_checked_bytes(data, name)] == ["Es regnet"]
+    monkeypatch.setattr(formats, "MAX_CHECKED_BYTES", 1024)
+    with pytest.raises(CheckedFileError, match=r"^stdin: input is more than 0.0 MiB; the limit is"):
+        formats.read_checked_input("-", stdin=io.BytesIO(b"x" * 5000))
+
+
+def test_a_url_is_refused_with_one_clear_line(tmp_path: Path) -> None:
+    from factcheck.checked.formats import URL_REFUSED, read_checked_input
+
+    for url in ("https://example.org/checks.json", "http://x.example/a?b=c", "ftp://h/f.csv"):
+        with pytest.raises(CheckedFileError) as caught:
+            read_checked_input(url)
+        assert str(caught.value) == URL_REFUSED == "checked import reads a file or - (stdin); download the URL first"
+        with pytest.raises(CheckedFileError) as caught:
+            parse_checked_file(Path(url))  # Path folds "//": still recognised
+        assert str(caught.value) == URL_REFUSED
+    with pytest.raises(CheckedFileError, match="no such file"):
+        read_checked_input(str(tmp_path / "missing.csv"))
+
+
+def test_the_size_cap_is_one_the_import_can_handle() -> None:
+    from factcheck.checked.formats import MAX_CHECKED_BYTES
+
+    assert MAX_CHECKED_BYTES == 100 * 1024 * 1024  # benchmarks/checked_import.py: time and peak RSS at the cap

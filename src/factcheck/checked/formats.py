@@ -10,25 +10,46 @@ Formats (chosen by content first, then by extension):
 - CLEF-2022 `vclaims.jsonl` (vclaim_id, vclaim, speaker, date, truth_label, title, url).
 
 All or nothing: any problem raises `CheckedFileError` with a one-line message naming the file and
-where; no partial list is ever returned.
+where; no partial list is ever returned (`iter_checked_bytes` raises before its consumer is done, so
+a consumer that stores nothing until the iterator is exhausted keeps the promise).
+
+Every text field of a record is cleaned of control characters on entry (`clean_input`): an ESC, BEL,
+OSC title sequence or C1 control in a cell never reaches the store or the search terms.
+
+Where the bytes come from: a regular file or stdin only (`read_checked_input`), never more than
+MAX_CHECKED_BYTES + 1 of them; a URL is refused with a one-line hint.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from factcheck.checked.labels import UNKNOWN_KEY, key_from_value, lookup_label
+from factcheck.text.control import clean_input
 
 
-@dataclass(frozen=True)
+@functools.lru_cache(maxsize=4096)
+def _rating_key(label: str) -> str:
+    """The scale key of a publisher's label (a file repeats a handful of labels thousands of times)."""
+    return lookup_label(label) or UNKNOWN_KEY
+
+
+def _clean(value: str) -> str:
+    """`value` without control characters (the fast path: most cells hold none)."""
+    return value if value.isprintable() else clean_input(value)
+
+
+@dataclass(frozen=True, slots=True)  # slots: a 65k-row file is 65k of these at once
 class CheckedRecord:
     text: str
     rating_key: str  # key of factcheck.ratings.SCALE
@@ -41,23 +62,69 @@ class CheckedRecord:
     external_id: str | None = None
     speaker: str | None = None  # who made the claim (ClaimReview itemReviewed.author, PolitiFact)
 
+    def __post_init__(self) -> None:
+        # The parsers below clean as they read; this covers records built anywhere else (scripts, tests).
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.isprintable():
+                value = " ".join(clean_input(value).split())
+                object.__setattr__(self, name, value if value or name in ("text", "original_label") else None)
+
+
+_TEXT_FIELDS = ("text", "original_label", "url", "date", "language", "publisher", "title", "external_id", "speaker")
+
 
 class CheckedFileError(ValueError):
     """A checked-claim file that cannot be imported; the message is one line."""
 
-    def __init__(self, path: Path | str, problem: str) -> None:
+    def __init__(self, path: Path | str, problem: str, *, whole: bool = False) -> None:
         from factcheck.text.control import terminal_safe
 
         # the message may echo the file's own data (a CSV header) or name: never let it drive the terminal
         problem = " ".join(terminal_safe(problem, one_line=True).split())
+        if whole:  # the problem is the whole message (a URL has no file name worth naming)
+            super().__init__(problem)
+            return
         super().__init__(f"{terminal_safe(Path(path).name, one_line=True)}: {problem}")
 
 
-# Fact-check collections (a publisher's whole ClaimReview dump) are larger than articles.
-MAX_CHECKED_BYTES = 512 * 1024 * 1024
+# Fact-check collections (a publisher's whole ClaimReview dump) are larger than articles, but everything a
+# file holds is parsed and analysed in memory before the one short write (all or nothing, the write lock
+# held only for the inserts). 100 MiB is what that handles within bounds on a 2-core box: a 104 MB CSV
+# (600k claims) imports in ~75-85 s at a peak RSS of ~610 MB (services.memory.import_checked; ~755 MB when
+# the records are parsed into a list first), the write lock held ~11 s of it; 65k claims: 12 s, lock
+# 1.1 s (benchmarks/checked_import.py). It was 512 MiB: a 60 MB CSV then took 786 MB and > 60 s.
+MAX_CHECKED_BYTES = 100 * 1024 * 1024
+
+URL_REFUSED = "checked import reads a file or - (stdin); download the URL first"
 
 
 # ------------------------------------------------------------------ entry points
+def read_checked_input(spec: str, *, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
+    """The bytes of `spec` and the name to report: "-" reads stdin, else a regular file; capped.
+
+    A URL is refused with URL_REFUSED (the memory never fetches); everything else that cannot be read
+    (missing, a folder, a FIFO, too large, ...) is a CheckedFileError with one line.
+    """
+    from factcheck.errors import InputError
+    from factcheck.services.loading import read_capped, read_regular_file, too_large
+
+    if spec == "-":
+        try:
+            data = read_capped(stdin or sys.stdin.buffer, MAX_CHECKED_BYTES)
+        except OSError as exc:
+            raise CheckedFileError("stdin", f"cannot read stdin: {exc.strerror or exc}") from None
+        if len(data) > MAX_CHECKED_BYTES:
+            raise CheckedFileError("stdin", too_large(MAX_CHECKED_BYTES))
+        return data, "stdin"
+    if re.match(r"(?i)^[a-z][a-z0-9+.-]*://", spec):
+        raise CheckedFileError(spec.split("?", 1)[0].rstrip("/") or spec, URL_REFUSED, whole=True)
+    try:
+        return read_regular_file(spec, MAX_CHECKED_BYTES), Path(spec).name
+    except InputError as exc:
+        raise CheckedFileError(spec, str(exc)) from None
+
+
 def parse_checked_file(path: Path) -> list[CheckedRecord]:
     """Records of the checked-claim file at `path`; CheckedFileError (one line) for any problem.
 
@@ -67,6 +134,9 @@ def parse_checked_file(path: Path) -> list[CheckedRecord]:
     from factcheck.errors import InputError
     from factcheck.services.loading import read_regular_file
 
+    if re.match(r"(?i)^[a-z][a-z0-9+.-]*:/", str(path)) and not Path(path).exists():
+        # Path("https://…") has already folded the "//"; this was a URL, not a file name
+        raise CheckedFileError(path, URL_REFUSED, whole=True)
     path = Path(path)
     try:
         data = read_regular_file(path, MAX_CHECKED_BYTES)
@@ -77,30 +147,39 @@ def parse_checked_file(path: Path) -> list[CheckedRecord]:
 
 def parse_checked_bytes(data: bytes, name: str = "input") -> list[CheckedRecord]:
     """Records in `data` (any supported format); CheckedFileError (one line) for any problem."""
+    return list(iter_checked_bytes(data, name))
+
+
+def iter_checked_bytes(data: bytes, name: str = "input") -> Iterator[CheckedRecord]:
+    """The records of `data` one by one (a CSV is never held as a list); CheckedFileError for any problem.
+
+    The error can come after some records were yielded: store nothing before the iterator is exhausted.
+    `data` is decoded at the first `next()`.
+    """
+    count = 0
+    kind = "?"
     try:
-        return _parse_checked_bytes(data, name)
+        text = _decode(data, name)
+        del data
+        kind = detect_format(text, name)
+        parser = {
+            "claimreview": parse_claimreview_json,
+            "html": parse_claimreview_html,
+            "jsonl": parse_jsonl,
+            "clef2020-tsv": parse_clef2020_tsv,
+            "csv": _iter_csv,
+        }[kind]
+        for record in parser(text, name):
+            count += 1
+            yield record
     except RecursionError:
         # json and the ClaimReview walk recurse once per level; thousands of levels are no fact-check file
         raise CheckedFileError(name, "nested too deeply to be a checked-claim file") from None
     except csv.Error as exc:
         # e.g. a header line longer than csv's field limit (a one-line text file read as CSV)
         raise CheckedFileError(name, f"malformed CSV ({exc})") from None
-
-
-def _parse_checked_bytes(data: bytes, name: str) -> list[CheckedRecord]:
-    text = _decode(data, name)
-    kind = detect_format(text, name)
-    parser = {
-        "claimreview": parse_claimreview_json,
-        "html": parse_claimreview_html,
-        "jsonl": parse_jsonl,
-        "clef2020-tsv": parse_clef2020_tsv,
-        "csv": parse_csv,
-    }[kind]
-    records = parser(text, name)
-    if not records:
+    if not count:
         raise CheckedFileError(name, f"no checked claims found (read as {kind})")
-    return records
 
 
 def detect_format(text: str, name: str = "") -> str:
@@ -197,12 +276,12 @@ def _as_list(value: Any) -> list[Any]:
 def _name_of(value: Any) -> str | None:
     """A schema.org Person/Organization/Language or a plain string -> its name."""
     for item in _as_list(value):
-        if isinstance(item, str) and item.strip():
-            return item.strip()
+        if isinstance(item, str) and (text := _clean(item).strip()):
+            return text
         if isinstance(item, dict):
             for key in ("name", "alternateName", "legalName"):
-                if isinstance(item.get(key), str) and item[key].strip():
-                    return item[key].strip()
+                if isinstance(item.get(key), str) and (text := _clean(item[key]).strip()):
+                    return text
     return None
 
 
@@ -210,13 +289,13 @@ def _claimreview_record(node: dict[str, Any], claim: dict[str, Any] | None, name
     where = f"ClaimReview {index}"
     if claim is not None:  # Google Fact Check Tools shape
         text = claim.get("text")
-        label = node.get("textualRating")
-        rating_key = lookup_label(label) if isinstance(label, str) else None
+        label = _str(node.get("textualRating"))
+        rating_key = lookup_label(label) if label else None
         publisher = _name_of(node.get("publisher"))
         return CheckedRecord(
             text=_require_text(text, name, f"{where}: claim 'text'"),
             rating_key=rating_key or UNKNOWN_KEY,
-            original_label=label if isinstance(label, str) else "",
+            original_label=label or "",
             url=_str(node.get("url")),
             date=iso_date(_str(node.get("reviewDate")) or _str(claim.get("claimDate"))),
             language=_str(node.get("languageCode")),
@@ -303,9 +382,29 @@ _HEADER = {alias: field for field, aliases in _COLUMNS.items() for alias in alia
 
 
 def parse_csv(text: str, name: str = "input") -> list[CheckedRecord]:
-    first = text.split("\n", 1)[0]
+    return list(_iter_csv(text, name))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their endings, one at a time (csv wants lines; a list of them or a
+    StringIO, which holds the text as 4-byte code points, would copy the file several times over)."""
+    if "\r" in text and re.search("\r(?!\n)", text):  # old Mac line ends: let io split them
+        yield from io.StringIO(text, newline="")
+        return
+    start = 0
+    end = text.find("\n")
+    while end != -1:
+        yield text[start : end + 1]
+        start = end + 1
+        end = text.find("\n", start)
+    if start < len(text):
+        yield text[start:]
+
+
+def _iter_csv(text: str, name: str = "input") -> Iterator[CheckedRecord]:
+    first = text.split("\n", 1)[0] if len(text) < 65536 else text[:65536].split("\n", 1)[0]
     delimiter = max(("\t", ";", ","), key=first.count) if any(d in first for d in "\t;,") else ","
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = csv.reader(_lines(text), delimiter=delimiter)
     try:
         header = next(rows)
     except StopIteration:
@@ -318,33 +417,33 @@ def parse_csv(text: str, name: str = "input") -> list[CheckedRecord]:
             name,
             f"CSV lacks column(s) {', '.join(missing)}; found: {found}; expected claim, verdict, url, date, language",
         )
-    records = []
+    width = len(header)
+    wanted = [(i, f) for i, f in enumerate(fields) if f]
     try:
         for row in rows:
-            if not any(cell.strip() for cell in row):
+            if len(row) != width:
+                if not any(cell.strip() for cell in row):
+                    continue
+                raise CheckedFileError(name, f"line {rows.line_num}: {len(row)} fields, header has {width}")
+            values = {f: v for i, f in wanted if (v := _clean(row[i]).strip())}
+            if not values and not any(cell.strip() for cell in row):
                 continue
             line = rows.line_num
-            if len(row) != len(header):
-                raise CheckedFileError(name, f"line {line}: {len(row)} fields, header has {len(header)}")
-            values = {f: cell.strip() for f, cell in zip(fields, row, strict=True) if f}
             label = values.get("verdict", "")
-            records.append(
-                CheckedRecord(
-                    text=_require_text(values.get("claim"), name, f"line {line}: claim"),
-                    rating_key=lookup_label(label) or UNKNOWN_KEY,
-                    original_label=label,
-                    url=values.get("url") or None,
-                    date=iso_date(values.get("date") or None),
-                    language=values.get("language") or None,
-                    publisher=values.get("publisher") or None,
-                    title=values.get("title") or None,
-                    external_id=values.get("id") or None,
-                    speaker=values.get("speaker") or None,
-                )
+            yield CheckedRecord(
+                text=_require_text(values.get("claim"), name, f"line {line}: claim"),
+                rating_key=_rating_key(label),
+                original_label=label,
+                url=values.get("url"),
+                date=iso_date(values.get("date")),
+                language=values.get("language"),
+                publisher=values.get("publisher"),
+                title=values.get("title"),
+                external_id=values.get("id"),
+                speaker=values.get("speaker"),
             )
     except csv.Error as exc:
         raise CheckedFileError(name, f"line {rows.line_num}: malformed CSV ({exc})") from exc
-    return records
 
 
 # ------------------------------------------------------------------ CLEF layouts
@@ -430,16 +529,16 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _str(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
+    if isinstance(value, str) and (value := _clean(value).strip()):
+        return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return None
 
 
 def _require_text(value: Any, name: str, where: str) -> str:
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+    if isinstance(value, str) and (value := " ".join(_clean(value).split())):
+        return value
     raise CheckedFileError(name, f"{where} is missing or empty")
 
 

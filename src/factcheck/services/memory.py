@@ -9,22 +9,25 @@ reranked in Python (factcheck.match.rerank).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
-from factcheck.errors import InputError, NotFound
+from factcheck.errors import InputError, NotFound, StoreError
 from factcheck.match.fts import content_terms, fts_document, fts_query, idf_from_df, speaker_term
 from factcheck.match.normalize import analyze
 from factcheck.match.rerank import Candidate, Query, rerank
 from factcheck.ratings import BY_KEY
 from factcheck.services.audit import record_event
 from factcheck.services.claims import get_claim
-from factcheck.services.inputs import begin_change
+from factcheck.services.inputs import actor_name, begin_change
 from factcheck.services.views import SimilarMatch
-from factcheck.store.models import CheckedClaim, Claim, Verdict
+from factcheck.store.engine import begin_write
+from factcheck.store.models import CheckedClaim, Claim, Verdict, utcnow
+from factcheck.text.control import clean_input
 
 CANDIDATES = 50
 # Document frequencies read from FTS5 (fts5vocab walks a term's whole posting list: ~0.1 ms a term, and a
@@ -96,45 +99,191 @@ def _claim_language(session: Session, claim: Claim) -> str | None:
     return article.language if article else None
 
 
-def add_checked(session: Session, records: list[Any], *, actor: str, origin_name: str) -> CheckedImportResult:
-    """Store parsed fact-checks (factcheck.checked.CheckedRecord) in one transaction, skipping duplicates."""
-    actor = begin_change(session, actor)
-    added = skipped = 0
+# The write phase inserts in batches of this many rows (one executemany each: bounded extra memory).
+_INSERT_BATCH = 2000
+# SQLite page cache while an import inserts (KiB; the connection's own setting is restored after).
+_IMPORT_CACHE_KIB = 65536
+# Keys asked for at once in `dedupe_key IN (...)` (SQLite's default limit on variables is 32766).
+_KEY_BATCH = 500
+_COLUMNS = (
+    "text",
+    "title",
+    "language",
+    "rating",
+    "original_label",
+    "url",
+    "published",
+    "publisher",
+    "speaker",
+    "external_id",
+    "dedupe_key",
+    "terms",
+)
+_KEY = _COLUMNS.index("dedupe_key")
+
+
+def _known_keys(session: Session, keys: list[str]) -> set[str]:
+    """Those of `keys` already stored (one indexed lookup per key, _KEY_BATCH keys a statement)."""
+    known: set[str] = set()
+    for i in range(0, len(keys), _KEY_BATCH):
+        chunk = keys[i : i + _KEY_BATCH]
+        known.update(session.exec(select(CheckedClaim.dedupe_key).where(col(CheckedClaim.dedupe_key).in_(chunk))))
+    return known
+
+
+def _prepare(session: Session, records: Iterable[Any]) -> tuple[list[tuple[Any, ...]], int]:
+    """Everything an import computes, before it writes: the rows to insert (as tuples in _COLUMNS
+    order, file order) and how many records were duplicates, of the file or of stored rows.
+
+    Runs in a read transaction (no lock). Records are consumed one by one and only the row is kept;
+    repeated short values (language, rating, label, publisher, speaker, date) are shared, not copied.
+    """
+    rows: list[tuple[Any, ...]] = []
     seen: set[str] = set()
+    shared: dict[str, str] = {}
+    skipped = 0
+    pending: list[tuple[str, Any]] = []
+
+    def share(value: str | None) -> str | None:
+        return None if value is None else shared.setdefault(value, value)
+
+    def flush() -> None:
+        nonlocal skipped
+        known = _known_keys(session, [key for key, _ in pending])
+        for key, r in pending:
+            if key in known:
+                skipped += 1
+                continue
+            speaker = getattr(r, "speaker", None)
+            rows.append(
+                (
+                    r.text,
+                    r.title,
+                    share(r.language),
+                    share(r.rating_key),
+                    share(r.original_label or ""),
+                    r.url,
+                    share((r.date or None) and r.date[:10]),
+                    share(r.publisher),
+                    share(speaker),
+                    r.external_id,
+                    key,
+                    fts_document(r.text, r.language, r.title, speaker),
+                )
+            )
+        pending.clear()
+
     for r in records:
         key = dedupe_key(r.text, r.url, "import")
-        if key in seen or session.exec(select(CheckedClaim.id).where(CheckedClaim.dedupe_key == key)).first():
+        if key in seen:
             skipped += 1
             continue
         seen.add(key)
-        session.add(
-            CheckedClaim(
-                text=r.text,
-                title=r.title,
-                language=r.language,
-                rating=r.rating_key,
-                original_label=r.original_label or "",
-                url=r.url,
-                published=(r.date or None) and r.date[:10],
-                publisher=r.publisher,
-                speaker=getattr(r, "speaker", None),
-                external_id=r.external_id,
-                origin="import",
-                dedupe_key=key,
-                terms=fts_document(r.text, r.language, r.title, getattr(r, "speaker", None)),
+        pending.append((key, r))
+        if len(pending) >= _KEY_BATCH:
+            flush()
+    flush()
+    return rows, skipped
+
+
+def _insert_rows(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """The write phase: bulk inserts only, through the driver's executemany, _INSERT_BATCH rows a call.
+
+    The full-text index follows in bulk. PostgreSQL's GIN index over to_tsvector(terms) is an index
+    (maintained by the inserts). On SQLite the FTS5 table is kept by the `checked_claim_ai` trigger, one
+    FTS5 insert per row interleaved with the table's; for an import the trigger is set aside inside this
+    transaction and the new rows are indexed with one INSERT … SELECT (65k rows: 0.9 s instead of
+    2.3 s under the lock), then the trigger is put back as it was. It is all one transaction: a failure
+    or a kill rolls the trigger's removal back with the rows.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    table = CheckedClaim.__table__  # type: ignore[attr-defined]
+    stamp_of = table.c.created_at.type._cached_bind_processor(dialect)
+    stamp = stamp_of(utcnow()) if stamp_of else utcnow()
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    columns = (*_COLUMNS, "origin", "rationale", "created_at")
+    sql = f"INSERT INTO checked_claim ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+    extra = ("import", "", stamp)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    trigger = last = cache = None
+    try:
+        if dialect.name == "sqlite":
+            found = cursor.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'checked_claim_ai'"
+            ).fetchone()
+            if found:
+                trigger = found[0]
+                cursor.execute("DROP TRIGGER checked_claim_ai")
+            last = cursor.execute("SELECT coalesce(max(id), 0) FROM checked_claim").fetchone()[0]
+            # The unique index on dedupe_key takes keys in random order: with the default 2 MB page cache a
+            # large import re-reads index pages from disk (600k rows: 14 s under the lock, 5 s with 64 MB).
+            cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
+            cursor.execute(f"PRAGMA cache_size={-_IMPORT_CACHE_KIB}")
+        for i in range(0, len(rows), _INSERT_BATCH):
+            cursor.executemany(sql, [row + extra for row in rows[i : i + _INSERT_BATCH]])
+        if trigger is not None:
+            # rowids follow max(id) under our write lock: the new rows are exactly those above `last`
+            cursor.execute(
+                "INSERT INTO checked_claim_fts(rowid, terms) SELECT id, terms FROM checked_claim WHERE id > ?",
+                (last,),
             )
-        )
-        added += 1
-    session.flush()
+            cursor.execute(trigger)
+    except dialect.loaded_dbapi.Error as exc:  # the driver's own errors, as the store reports them: one line
+        raise StoreError(f"database error: {str(exc).strip().splitlines()[0]}") from exc
+    finally:
+        if cache is not None:
+            cursor.execute(f"PRAGMA cache_size={int(cache)}")
+        cursor.close()
+
+
+def add_checked(session: Session, records: Iterable[Any], *, actor: str, origin_name: str) -> CheckedImportResult:
+    """Store fact-checks (factcheck.checked.CheckedRecord) in one transaction, skipping duplicates.
+
+    Two phases, so that colleagues can write meanwhile: everything per record (dedupe key, full-text
+    terms, the lookup of keys already stored) happens first, in a read transaction that takes no lock;
+    only then is the write lock taken, for a last look at keys stored since (by a concurrent import) and
+    the bulk inserts. All or nothing: `records` may be a lazy iterator whose parser raises midway
+    (formats.iter_checked_bytes); then nothing has been written.
+    """
+    actor = actor_name(actor)
+    rows, skipped = _prepare(session, records)
+    begin_write(session)  # ends the read transaction; BEGIN IMMEDIATE (SQLite) / the advisory lock (PostgreSQL)
+    late = _known_keys(session, [row[_KEY] for row in rows])
+    if late:  # stored by someone else between our read and our lock
+        skipped += sum(1 for row in rows if row[_KEY] in late)
+        rows = [row for row in rows if row[_KEY] not in late]
+    _insert_rows(session, rows)
     record_event(
         session,
         actor=actor,
         action="checked.import",
         entity="checked_claim",
         entity_id=0,
-        after={"file": origin_name, "added": added, "skipped": skipped},
+        after={"file": clean_input(origin_name), "added": len(rows), "skipped": skipped},
     )
-    return CheckedImportResult(added, skipped)
+    return CheckedImportResult(len(rows), skipped)
+
+
+def import_checked(session: Session, source: str, *, actor: str, stdin: BinaryIO | None = None) -> CheckedImportResult:
+    """`factcheck checked import SOURCE`: read (a file, or "-" for stdin; a URL is refused), parse and
+    store a fact-check file, all or nothing. Any problem with the input is an InputError of one line.
+
+    The file is parsed lazily into the import (records are never all held at once) and the write lock is
+    taken only after the last record was parsed and analysed (see add_checked).
+    """
+    from factcheck.checked.formats import CheckedFileError, iter_checked_bytes, read_checked_input
+
+    actor = actor_name(actor)  # a missing name is refused before a large file is read
+    try:
+        data, name = read_checked_input(source, stdin=stdin)
+        records = iter_checked_bytes(data, name)
+        del data  # the iterator holds it until decoded, then only the text
+        return add_checked(session, records, actor=actor, origin_name="-" if source == "-" else source)
+    except CheckedFileError as exc:
+        raise InputError(str(exc)) from None
 
 
 def count_checked(session: Session) -> int:
