@@ -10,7 +10,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -408,21 +407,17 @@ app.add_typer(checked_app, name="checked")
 @checked_app.command("import")
 def checked_import(
     path: Annotated[
-        str, typer.Argument(metavar="FILE", help="ClaimReview JSON/JSON-LD, CSV, or a CLEF TSV/JSONL file.")
+        str,
+        typer.Argument(metavar="FILE|-", help="ClaimReview JSON/JSON-LD, CSV, or a CLEF TSV/JSONL file; - for stdin."),
     ],
     db: DbOption = None,
     by: ByOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import fact-checks done elsewhere into the checked-claim memory (all or nothing)."""
-    from factcheck.checked.formats import CheckedFileError, parse_checked_file
     from factcheck.services import memory
 
-    try:
-        records = parse_checked_file(Path(path))
-    except CheckedFileError as exc:
-        raise InputError(str(exc)) from None
-    result = in_store(db, lambda session: memory.add_checked(session, records, actor=actor(by), origin_name=path))
+    result = in_store(db, lambda session: memory.import_checked(session, path, actor=actor(by)))
     if as_json:
         emit_json(result.to_dict())
     else:
