@@ -289,8 +289,9 @@ def test_user_strings_are_cleaned_of_control_characters_on_entry(engine: Engine)
         note = verdicts.add_note(session, claim_id, f"Notiz {HOSTILE[0]} Ende", actor=f"ben{HOSTILE[2]}")
         verdict = verdicts.set_verdict(session, claim_id, "false", rationale=f"{HOSTILE[1]}Begründung", actor="anna")
         edited = editing.edit_claim(session, claim_id, text=f"Putin{HOSTILE[0]} sagte etwas.", actor="anna")
-    assert note.body == "Notiz ]0;pwned Ende" and note.author == "ben"
-    assert verdict.rationale == "[2JBegründung" and edited.text == "Putin]0;pwned sagte etwas."
+    # escape sequences go whole: no "]0;pwned" or "[2J" left behind as text
+    assert note.body == "Notiz  Ende" and note.author == "ben"
+    assert verdict.rationale == "Begründung" and edited.text == "Putin sagte etwas."
     for hostile in HOSTILE:
         for word in ("\x1b", "\x07", "\x9b"):
             assert word not in note.body + note.author + verdict.rationale + edited.text, hostile
