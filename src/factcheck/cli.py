@@ -544,6 +544,10 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
+    except UnicodeEncodeError as exc:
+        # the last line of defence: an argument with bytes that are not UTF-8 reached a place that needs text
+        say(f"error: an argument holds bytes that are not UTF-8 ({exc.object[exc.start : exc.end]!r})", err=True)
+        sys.exit(1)
     except OSError as exc:
         # stdout to a full disk or a closed terminal: say so in one line instead of a traceback
         if exc.filename is None and exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF):

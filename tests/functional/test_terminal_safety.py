@@ -150,3 +150,25 @@ def test_errors_that_echo_user_input_are_escaped(tmp_path: Path) -> None:
         lines = [line for line in proc.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
         assert "Traceback" not in proc.stderr
+
+
+def test_arguments_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    """A terminal that sends Latin-1 ("M\\xfcnchen") gets its words stored as cp1252, never a traceback."""
+    db = tmp_path / "claims.db"
+    article = tmp_path / "artikel-\xfc.txt".encode("latin-1").decode("utf-8", "surrogateescape")
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FACTCHECK_NO_TUI": "1"}
+
+    def cli(*args: str | bytes) -> subprocess.CompletedProcess[str]:
+        command: list[str | bytes] = [sys.executable, "-m", "factcheck", "--db", str(db), *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+    imported = cli("import", str(article), "--by", b"J\xfcrgen")
+    assert imported.returncode == 0, imported.stderr
+    claim_id = str(json.loads(cli("claims", "--json").stdout)[0]["id"])
+    assert cli("note", claim_id, b"M\xfcnchen \x9b31m", "--by", b"J\xfcrgen").returncode == 0
+    for proc in (cli("show", claim_id), cli("articles", "--search", b"M\xfc"), cli("similar", "--text", b"M\xfcnchen")):
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+        assert_terminal_safe(proc)
+    shown = json.loads(cli("show", claim_id, "--json").stdout)
+    assert shown["notes"][0]["body"].startswith("München") and shown["notes"][0]["author"] == "Jürgen"

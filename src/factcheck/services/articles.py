@@ -15,6 +15,7 @@ from factcheck.services.claims import article_counts, counts_by_article
 from factcheck.services.inputs import begin_change, cleaned
 from factcheck.services.views import ArticleSummary, ClaimCounts, _iso
 from factcheck.store.models import Article, Claim
+from factcheck.text.control import clean_input
 from factcheck.text.document import Document
 
 
@@ -68,6 +69,7 @@ def import_document(session: Session, doc: Document, *, origin: str, actor: str)
     Extraction (seconds for a long text) runs before the write lock is taken, so other checkers'
     writes and everyone's reads go on meanwhile; the write transaction then only inserts.
     """
+    origin = cleaned(origin, what="origin")  # a file name may hold undecodable bytes or controls
     existing = find_article_by_hash(session, doc.sha256)  # a read: a re-import never waits for the lock
     if existing is not None:
         return _result(existing, article_counts(session, existing.id or 0), created=False)
@@ -151,6 +153,7 @@ def list_articles(session: Session, *, search: str = "", limit: int = 200, offse
         .limit(limit)
         .offset(offset)
     )
+    search = clean_input(search)  # titles are stored clean: a control character can never match
     if search:
         query = query.where(col(Article.title).ilike(f"%{search}%"))
     found = list(session.exec(query))

@@ -17,6 +17,7 @@ Two functions, one per boundary:
 
 from __future__ import annotations
 
+import codecs
 import re
 
 # C0 without tab and newline, DEL, C1. Carriage return is handled apart (CR LF → LF).
@@ -30,14 +31,39 @@ ESCAPE_SEQUENCE = re.compile(
     r"|(?:\x1b[P_^X]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]{0,2048}(?:\x1b\\|\x9c)"
 )
 # On output also tab/newline when one line is wanted, and the bidi controls.
-_OUTPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_OUTPUT_CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (U+D800–DFFF) are there too: Python keeps undecodable bytes of command-line arguments
+# and file names as such (PEP 383), and writing one to a UTF-8 stream raises instead of printing.
+_OUTPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_OUTPUT_CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_input(text: str) -> str:
     """`text` without C0/C1 control characters; newline and tab stay, CR LF and lone CR become newline."""
+    if _SURROGATES.search(text):
+        text = _without_surrogates(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _INPUT_CONTROLS.sub("", ESCAPE_SEQUENCE.sub("", text))
+
+
+def _without_surrogates(text: str) -> str:
+    """Text whose undecodable bytes Python kept as surrogates ("M\\udcfcnchen" from a Latin-1 terminal):
+    each such byte is read as cp1252 ("München"), which is what a German or English terminal that is
+    not UTF-8 sends, and the rest stays UTF-8; any other lone surrogate becomes U+FFFD."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return _SURROGATES.sub("\ufffd", text)
+    return raw.decode("utf-8", errors=_CP1252_FALLBACK)
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+_CP1252_FALLBACK = "factcheck-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_bytes)
 
 
 def _escape(match: re.Match[str]) -> str:
