@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -111,3 +114,28 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], *, timeo
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")
         await pilot.pause()
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys as a terminal delivers a fast typist's (or a paste's) input: all queued at once, then one wait.
+
+    `pilot.press` lets the app go idle after every key, so "enter enter" never finds the first Enter's
+    dialog still open; a real terminal sends both in one read. This is how a tester in tmux sends them.
+    """
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        char: str | None
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        driver.send_message(event)
+    # Wait until every widget of the screen handled its messages. Not pilot.pause(): it waits for the whole
+    # process to idle, which a worker thread (a similar-claims search) delays.
+    await pilot._wait_for_screen()

@@ -2,7 +2,8 @@
 
 Used by tests/tui/test_monkey.py (a few seeds) and benchmarks/monkey.py (many). The walk presses what a
 hurried user presses: every binding key of every screen, Escape, Enter, Ctrl+S, Tab, arrows, selection
-with Shift, and typing (German letters, digits, punctuation). Left out, on purpose: `q`/Ctrl+Q/Ctrl+C
+with Shift, typing (German letters, digits, punctuation), and bursts of one key (Enter, Escape or Ctrl+S
+2-4 times in one read, which once popped every screen down to a blank one). Left out, on purpose: `q`/Ctrl+Q/Ctrl+C
 (they end the app, which is not a crash) and the command palette (its system commands quit and save
 screenshots to the working directory). A URL typed into the source dialog always points at 127.0.0.1
 (port 9, closed), so no fetch reaches the internet and every fetch fails, as it must do gracefully.
@@ -12,15 +13,12 @@ from __future__ import annotations
 
 import random
 import time
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import select
-from textual import events
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Input, TextArea
@@ -29,7 +27,7 @@ from factcheck.services.audit import verify_chain
 from factcheck.store import session_scope
 from factcheck.store.models import CLAIM_STATUSES, Claim
 
-from .conftest import app_for, import_seed
+from .conftest import app_for, burst, import_seed
 
 LOCAL_URL = "http://127.0.0.1:9/quelle"
 BINDING_KEYS = [
@@ -46,6 +44,8 @@ NAVIGATION = ["up", "down", "left", "right", "pageup", "pagedown", "home", "end"
 SELECTION = ["shift+right", "shift+left", "shift+down"]
 COMMIT = ["escape", "enter", "ctrl+s", "space", "backspace"]
 TYPING = [*list("aeinrstuäöüßÄ0123456789 .,-:;!?"), "quotation_mark", "left_square_bracket", "right_square_bracket"]
+BURST_KEYS = ["enter", "escape", "ctrl+s"]
+BURST_SHARE = 0.06  # of the steps
 # Weights: navigation and commits most, typing in bursts, binding keys often enough to open every dialog.
 POOLS: list[tuple[list[str], int]] = [
     (NAVIGATION, 30),
@@ -90,6 +90,10 @@ def next_keys(rng: random.Random, screen_name: str, focused: object) -> list[str
         return [*clear, *_chars(LOCAL_URL), "enter"]
     if screen_name == "ArticleListScreen" and rng.random() < 0.4:
         return ["enter"]  # back into the article: the list alone has little to press
+    if rng.random() < BURST_SHARE:
+        # The same key 2-4 times in one read, as a hurried user (or a bouncing key) sends it: Enter Enter
+        # on a dialog once popped every screen down to a blank one.
+        return [rng.choice(BURST_KEYS)] * rng.randint(2, 4)
     pools, weights = zip(*POOLS, strict=True)
     pool = rng.choices(pools, weights=weights)[0]
     if pool is TYPING and isinstance(focused, Input | TextArea):
@@ -98,28 +102,8 @@ def next_keys(rng: random.Random, screen_name: str, focused: object) -> list[str
 
 
 async def fast_press(pilot: Pilot[None], keys: list[str]) -> None:
-    """Keys as a fast typist sends them: queued back to back, then one pause for the app to catch up.
-
-    `pilot.press` waits for every widget to be idle after each key, so each key pays for a full repaint;
-    here the repaint (the costly part in a headless run) is shared by the keys of one step.
-    """
-    app = pilot.app
-    driver = app._driver
-    assert driver is not None
-    for key in keys:
-        if len(key) == 1 and not key.isalnum():
-            key = _character_to_key(key)
-        char: str | None
-        try:
-            char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
-        except KeyError:
-            char = key if len(key) == 1 else None
-        event = events.Key(key, char)
-        event.set_sender(app)
-        driver.send_message(event)
-    # Wait until every widget of the screen handled its messages (the screen's own timer paints). Not pilot.pause():
-    # it waits for the whole process to idle, which a worker thread (a similar-claims search) delays.
-    await pilot._wait_for_screen()
+    """Keys as a fast typist sends them: queued back to back, then one pause for the app to catch up."""
+    await burst(pilot, *keys)
 
 
 def _chars(text: str) -> list[str]:

@@ -76,7 +76,7 @@ async def test_verdict_with_rationale_is_stored(engine: Engine, article_id: int)
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, VerdictModal)
-        for _ in range(6):  # true → … → false
+        for _ in range(7):  # nothing preselected: the first Down picks true, then … → false
             await pilot.press("down")
         await pilot.press("enter")  # chooses and moves to the rationale
         await pilot.press(*"Zitat belegt")
@@ -110,7 +110,7 @@ async def test_escape_with_typed_text_asks_before_discarding(engine: Engine, art
     app = app_for(engine, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
         claim = await select_claim(pilot, engine, article_id, LEERE)
-        await pilot.press("v", "enter", *"halb wahr", "escape")
+        await pilot.press("v", "down", "enter", *"halb wahr", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("n")  # keep editing
@@ -477,7 +477,7 @@ async def test_works_in_80x24(engine: Engine, article_id: int) -> None:
         claim = await select_claim(pilot, engine, article_id, LEERE)
         table = app.screen.query_one(ClaimTable)
         assert table.compact  # speaker and date make way for the text
-        await pilot.press("v", "down", "enter", *"knapp", "ctrl+s")
+        await pilot.press("v", "down", "down", "enter", *"knapp", "ctrl+s")
         await settle(pilot)
     stored = detail(engine, claim.id).claim.verdict
     assert stored is not None and (stored.rating, stored.rationale) == ("mostly-true", "knapp")

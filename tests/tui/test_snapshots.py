@@ -87,7 +87,8 @@ def test_claim_detail_with_similar_claims(snap_compare, engine: Engine, article_
 def test_verdict_picker(snap_compare, engine: Engine, article_id: int, size: tuple[int, int]) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await select_claim(pilot, engine, article_id, LEERE)
-        await pilot.press("v", "down", "down", "down", "enter", *"Meinung")
+        # Nothing is preselected on a claim without a verdict: the first Down picks "true".
+        await pilot.press("v", "down", "down", "down", "down", "enter", *"Meinung")
         await settle(pilot)
 
     assert snap_compare(app_for(engine, article_id), run_before=run_before, terminal_size=size)
@@ -96,7 +97,7 @@ def test_verdict_picker(snap_compare, engine: Engine, article_id: int, size: tup
 def test_verdict_picker_rationale_missing(snap_compare, engine: Engine, article_id: int) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await select_claim(pilot, engine, article_id, LEERE)
-        await pilot.press("v", "down", "ctrl+s")
+        await pilot.press("v", "down", "down", "ctrl+s")
         await settle(pilot)
 
     assert snap_compare(app_for(engine, article_id), run_before=run_before, terminal_size=(100, 32))

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Iterable
 from typing import ClassVar
 
 from sqlalchemy import Engine
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
@@ -95,6 +97,8 @@ class FactcheckApp(App[None]):
         self.engine = engine
         self.actor = actor or default_actor()
         self.initial_article_id = article_id
+        self.last_article_id = article_id
+        """The article opened last: the article list puts its cursor there when it shows again."""
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = DARK.name
@@ -109,6 +113,7 @@ class FactcheckApp(App[None]):
         """Show an article; the article list stays underneath so Escape returns to it."""
         while isinstance(self.screen, ArticleScreen):
             self.pop_screen()
+        self.last_article_id = article_id
         self.push_screen(ArticleScreen(article_id))
 
     def action_toggle_labels(self) -> None:
@@ -127,6 +132,33 @@ class FactcheckApp(App[None]):
             screen.minimize()
         elif self.focused is not None:
             screen.maximize(self.focused, container=False)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette with the placeholder in the label language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("palette.placeholder", self.labels)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's system commands that make sense here, in the label language.
+
+        Left out: "Theme" (the workbench has its own light and dark theme, ctrl+t) and "Screenshot" (it
+        saves an SVG into whatever directory the workbench was started in, and failed in a read-only one).
+        """
+        lang = self.labels
+        yield SystemCommand(t("key.quit", lang), t("tip.quit", lang), self.action_quit)
+        shown = bool(screen.query("HelpPanel"))
+        yield SystemCommand(
+            t("key.toggle_keys", lang),
+            t("palette.keys_hide" if shown else "palette.keys_show", lang),
+            self.action_toggle_keys,
+        )
+        if isinstance(screen, ModalScreen):
+            return
+        if screen.maximized is not None:
+            yield SystemCommand(t("key.toggle_maximize", lang), t("palette.zoom_out", lang), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(t("key.toggle_maximize", lang), t("palette.zoom_in", lang), screen.action_maximize)
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):

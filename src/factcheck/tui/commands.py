@@ -16,7 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from factcheck.services.articles import list_articles
 from factcheck.store import session_scope
-from factcheck.tui.i18n import t
+from factcheck.tui.i18n import t, tn
 from factcheck.tui.presentation import STATUSES, short, status_label
 
 if TYPE_CHECKING:
@@ -37,12 +37,16 @@ class WorkbenchCommands(Provider):
 
         screen = self.screen
         commands: list[Command] = []
-        # The screen's own (localized) bindings, so the palette speaks the label language.
+        # The screen's own (localized) bindings, so the palette speaks the label language: one command per
+        # action with all its keys ("Reload (ctrl+r, R)"), not one per key; focus moves are no commands.
+        by_action: dict[str, tuple[Binding, list[str]]] = {}
         for bindings in screen._bindings.key_to_bindings.values():
             for binding in bindings:
-                if binding.description:
-                    name = f"{binding.description}  ({binding.key})"
-                    commands.append((name, binding.tooltip, partial(screen.run_action, binding.action)))
+                if binding.description and not binding.system and not binding.action.startswith("app.focus"):
+                    by_action.setdefault(binding.action, (binding, []))[1].append(binding.key)
+        for action, (binding, keys) in by_action.items():
+            name = f"{binding.description}  ({', '.join(dict.fromkeys(keys))})"
+            commands.append((name, binding.tooltip, partial(screen.run_action, action)))
         app = self.workbench
         lang = app.labels
         if isinstance(screen, ArticleScreen):
@@ -85,7 +89,7 @@ class WorkbenchCommands(Provider):
             return [
                 (
                     t("palette.open", lang, title=short(r.title, 80)),
-                    t("palette.open_help", lang, id=r.id, claims=r.claims),
+                    tn("palette.open_help", r.claims, lang, id=r.id),
                     partial(self.workbench.open_article, r.id),
                 )
                 for r in rows

@@ -86,7 +86,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.rejected": ("rejected", "abgelehnt"),
     "review.withdrawn": ("withdrawn", "zurückgezogen"),
     "reused_from": ("reused from {origin}", "übernommen von {origin}"),
-    "earlier_verdicts": ("{n} earlier verdict(s) in the history", "{n} frühere Bewertung(en) im Verlauf"),
+    "earlier_verdicts.one": ("{n} earlier verdict in the history", "{n} frühere Bewertung im Verlauf"),
+    "earlier_verdicts.other": ("{n} earlier verdicts in the history", "{n} frühere Bewertungen im Verlauf"),
     "fetching": ("⟳ fetching…", "⟳ wird abgerufen…"),
     "not_fetched": ("not fetched", "nicht abgerufen"),
     "claim_ref": ("claim #{id}", "Aussage #{id}"),
@@ -129,7 +130,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "undone.claim.add": ("the split", "das Teilen"),
     "undone.other": ("the last change", "die letzte Änderung"),
     # -- article screen ------------------------------------------------------------------------------
-    "n_of_m_claims": ("{shown} of {total} claims", "{shown} von {total} Aussagen"),
+    "n_of_m_claims.one": ("{shown} of {n} claim", "{shown} von {n} Aussage"),
+    "n_of_m_claims.other": ("{shown} of {n} claims", "{shown} von {n} Aussagen"),
     "n_claims_worthy": (
         "{shown} of {total} claims ({worthy} check-worthy)",
         "{shown} von {total} Aussagen ({worthy} prüfwürdig)",
@@ -193,6 +195,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "merge_undoable": ("u undoes the merge afterwards.", "u macht das Zusammenführen danach rückgängig."),
     "merge_final": ("A merge cannot be undone.", "Das Zusammenführen lässt sich nicht rückgängig machen."),
+    "merge_absorbs": ("It absorbs #{id}:\n“{text}”", "Sie nimmt #{id} auf:\n„{text}“"),
+    "merge_last": (
+        "#{id} is the last claim of the article: there is nothing to merge it with.",
+        "#{id} ist die letzte Aussage des Artikels: Es gibt nichts zum Zusammenführen.",
+    ),
+    # -- service errors: known situations in words, anything else with a prefix ----------------------
+    "error": ("{error}", "Fehler: {error}"),
+    "undo.nothing": ("Nothing to undo on #{id}.", "Bei #{id} gibt es nichts rückgängig zu machen."),
+    "undo.not_undoable": (
+        "The last change to #{id} ({what}) cannot be undone.",
+        "Die letzte Änderung an #{id} ({what}) lässt sich nicht rückgängig machen.",
+    ),
+    "undo.added_by_hand": (
+        "#{id} was added by hand; dismiss it instead (d).",
+        "#{id} wurde von Hand angelegt; stattdessen verwerfen (d).",
+    ),
+    "undo.old_merge": (
+        "The merge into #{id} was made before merges could be undone.",
+        "Das Zusammenführen in #{id} stammt aus einer Version, die es noch nicht rückgängig machen konnte.",
+    ),
     # -- article list --------------------------------------------------------------------------------
     "articles": ("Articles", "Artikel"),
     "search_placeholder": ("Search titles  ( / )", "Titel suchen  ( / )"),
@@ -202,15 +224,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "empty.search": ("No article title contains “{search}”.", "Kein Artikeltitel enthält „{search}“."),
     "importing": ("Importing {spec} …", "Importiere {spec} …"),
-    "imported": ("Imported: {title} ({claims} claims)", "Importiert: {title} ({claims} Aussagen)"),
-    "already_imported": (
-        "Already imported: {title} ({claims} claims)",
-        "Schon importiert: {title} ({claims} Aussagen)",
-    ),
+    "imported.one": ("Imported: {title} ({n} claim)", "Importiert: {title} ({n} Aussage)"),
+    "imported.other": ("Imported: {title} ({n} claims)", "Importiert: {title} ({n} Aussagen)"),
+    "already_imported.one": ("Already imported: {title} ({n} claim)", "Schon importiert: {title} ({n} Aussage)"),
+    "already_imported.other": ("Already imported: {title} ({n} claims)", "Schon importiert: {title} ({n} Aussagen)"),
     # -- dialogs -------------------------------------------------------------------------------------
     "save_button": ("Save (ctrl+s)", "Speichern (Strg+S)"),
     "ok_button": ("OK (enter)", "OK (Enter)"),
     "cancel_button": ("Cancel (esc)", "Abbrechen (Esc)"),
+    "cancel": ("Cancel", "Abbrechen"),
     "apply_button": ("Apply (enter)", "Anwenden (Enter)"),
     "clear_button": ("Clear", "Zurücksetzen"),
     "yes": ("Yes", "Ja"),
@@ -221,6 +243,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "discard_question": ("Discard what you typed?", "Das Eingetippte verwerfen?"),
     "verdict_title": ("Verdict for claim #{id}", "Bewertung für Aussage #{id}"),
     "rationale_label": ("Rationale (required unless the claim is true)", "Begründung (nötig, außer bei „richtig“)"),
+    "choose_rating": (
+        "Choose a rating first (arrows, then Enter).",
+        "Zuerst eine Bewertung auswählen (Pfeiltasten, dann Enter).",
+    ),
     "rationale_required": ("A rationale is required for “{label}”.", "Für „{label}“ ist eine Begründung nötig."),
     "note_title": ("Note on claim #{id}", "Notiz zu Aussage #{id}"),
     "note_empty": ("A note needs text.", "Eine Notiz braucht Text."),
@@ -246,6 +272,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.text": ("Text", "Text"),
     "filter.speaker_placeholder": ("name contains…", "Name enthält…"),
     "filter.text_placeholder": ("claim contains…", "Aussage enthält…"),
+    "filter.any": ("(any)", "(alle)"),
     "filter.worthy_only": ("Only check-worthy claims", "Nur prüfwürdige Aussagen"),
     # -- notices of the app --------------------------------------------------------------------------
     "labels_now": ("Labels: English", "Beschriftung: Deutsch"),
@@ -253,9 +280,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "palette.status": ("Set status: {status}", "Status setzen: {status}"),
     "palette.status_help": ("Mark the current claim {status}", "Die aktuelle Aussage als {status} markieren"),
     "palette.open": ("Open article: {title}", "Artikel öffnen: {title}"),
-    "palette.open_help": ("#{id} · {claims} claims", "#{id} · {claims} Aussagen"),
+    "palette.open_help.one": ("#{id} · {n} claim", "#{id} · {n} Aussage"),
+    "palette.open_help.other": ("#{id} · {n} claims", "#{id} · {n} Aussagen"),
+    "palette.placeholder": ("Search for commands…", "Befehle suchen…"),
+    "palette.keys_show": ("Show all keys of this screen", "Alle Tasten dieser Ansicht zeigen"),
+    "palette.keys_hide": ("Hide the key panel", "Die Tastenübersicht verbergen"),
+    "palette.zoom_in": ("Let the focused pane fill the screen", "Den fokussierten Bereich vergrößern"),
+    "palette.zoom_out": ("Restore the zoomed pane", "Den vergrößerten Bereich zurücksetzen"),
     # -- key bindings: "key.<action>" is the footer word, "tip.<action>" the longer help -------------
     "key.quit": ("Quit", "Beenden"),
+    "key.app.focus_next": ("Focus next", "Nächstes Feld"),
+    "key.app.focus_previous": ("Focus previous", "Voriges Feld"),
+    "key.screen.copy_text": ("Copy selected text", "Markierten Text kopieren"),
     "tip.quit": (
         "Leave the workbench (everything is saved already)",
         "Die Werkbank verlassen (alles ist schon gespeichert)",
@@ -346,6 +382,77 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tip.answer(True)": ("Confirm", "Bestätigen"),
     "key.answer(False)": ("No", "Nein"),
     "tip.answer(False)": ("Cancel", "Abbrechen"),
+    # -- keys of Textual's own widgets (tables, text fields, lists), shown by ? ------------------------
+    **{
+        f"wkey.{action}": words
+        for action, words in {
+            "copy": ("Copy", "Kopieren"),
+            "cut": ("Cut", "Ausschneiden"),
+            "paste": ("Paste", "Einfügen"),
+            "undo": ("Undo", "Rückgängig"),
+            "redo": ("Redo", "Wiederholen"),
+            "select_all": ("Select all", "Alles markieren"),
+            "select_line": ("Select line", "Zeile markieren"),
+            "cursor_up": ("Cursor up", "Cursor hoch"),
+            "cursor_down": ("Cursor down", "Cursor runter"),
+            "cursor_left": ("Cursor left", "Cursor links"),
+            "cursor_right": ("Cursor right", "Cursor rechts"),
+            "cursor_up(True)": ("Select up", "Nach oben markieren"),
+            "cursor_down(True)": ("Select down", "Nach unten markieren"),
+            "cursor_left(True)": ("Select left", "Nach links markieren"),
+            "cursor_right(True)": ("Select right", "Nach rechts markieren"),
+            "cursor_word_left": ("Word left", "Wort links"),
+            "cursor_word_right": ("Word right", "Wort rechts"),
+            "cursor_left_word": ("Word left", "Wort links"),
+            "cursor_right_word": ("Word right", "Wort rechts"),
+            "cursor_word_left(True)": ("Select word left", "Wort links markieren"),
+            "cursor_word_right(True)": ("Select word right", "Wort rechts markieren"),
+            "cursor_left_word(True)": ("Select word left", "Wort links markieren"),
+            "cursor_right_word(True)": ("Select word right", "Wort rechts markieren"),
+            "cursor_line_start": ("Line start", "Zeilenanfang"),
+            "cursor_line_end": ("Line end", "Zeilenende"),
+            "cursor_line_start(True)": ("Select to line start", "Bis Zeilenanfang markieren"),
+            "cursor_line_end(True)": ("Select to line end", "Bis Zeilenende markieren"),
+            "cursor_page_up": ("Page up", "Seite hoch"),
+            "cursor_page_down": ("Page down", "Seite runter"),
+            "home": ("Go to start", "Zum Anfang"),
+            "end": ("Go to end", "Zum Ende"),
+            "home(True)": ("Select to start", "Bis zum Anfang markieren"),
+            "end(True)": ("Select to end", "Bis zum Ende markieren"),
+            "delete_left": ("Delete left", "Links löschen"),
+            "delete_right": ("Delete right", "Rechts löschen"),
+            "delete_left_word": ("Delete word left", "Wort links löschen"),
+            "delete_right_word": ("Delete word right", "Wort rechts löschen"),
+            "delete_word_left": ("Delete word left", "Wort links löschen"),
+            "delete_word_right": ("Delete word right", "Wort rechts löschen"),
+            "delete_left_all": ("Delete all left", "Alles links löschen"),
+            "delete_right_all": ("Delete all right", "Alles rechts löschen"),
+            "delete_line": ("Delete line", "Zeile löschen"),
+            "delete_to_start_of_line": ("Delete to line start", "Bis Zeilenanfang löschen"),
+            "delete_to_end_of_line_or_delete_line": ("Delete to line end", "Bis Zeilenende löschen"),
+            "page_up": ("Page up", "Seite hoch"),
+            "page_down": ("Page down", "Seite runter"),
+            "page_left": ("Page left", "Seite links"),
+            "page_right": ("Page right", "Seite rechts"),
+            "scroll_up": ("Scroll up", "Hochblättern"),
+            "scroll_down": ("Scroll down", "Runterblättern"),
+            "scroll_left": ("Scroll left", "Nach links blättern"),
+            "scroll_right": ("Scroll right", "Nach rechts blättern"),
+            "scroll_home": ("Home", "Anfang"),
+            "scroll_end": ("End", "Ende"),
+            "scroll_top": ("Top", "Oben"),
+            "scroll_bottom": ("Bottom", "Unten"),
+            "first": ("First", "Erste"),
+            "last": ("Last", "Letzte"),
+            "select": ("Select", "Auswählen"),
+            "select_cursor": ("Select", "Auswählen"),
+            "submit": ("Submit", "Absenden"),
+            "press": ("Press button", "Knopf drücken"),
+            "toggle_button": ("Toggle", "Umschalten"),
+            "show_overlay": ("Show menu", "Menü zeigen"),
+            "dismiss": ("Close menu", "Menü schließen"),
+        }.items()
+    },
 }
 
 
@@ -354,6 +461,16 @@ def t(key: str, lang: str, /, **values: Any) -> str:
     entry = CATALOGUE.get(key)
     text = key if entry is None else entry[1] if lang == "de" else entry[0]
     return text.format(**values) if values else text
+
+
+def tn(key: str, n: int, lang: str, /, **values: Any) -> str:
+    """A counted phrase: `key.one` for exactly one, `key.other` for any other number (0, 2 …), with {n}."""
+    return t(f"{key}.{'one' if n == 1 else 'other'}", lang, n=n, **values)
+
+
+def error_text(error: object, lang: str) -> str:
+    """A service error the workbench has no phrase for: its message, with "Fehler:" before it in German."""
+    return t("error", lang, error=error)
 
 
 def cue_label(cue: str, lang: str) -> str:
@@ -366,23 +483,35 @@ def cue_label(cue: str, lang: str) -> str:
 
 
 def localize_bindings(node: DOMNode, lang: str) -> None:
-    """Give the node's key bindings the descriptions and tooltips of `lang` (footer, help panel, palette).
+    """Give the key bindings of the node and of every widget in it the words of `lang` (footer, help
+    panel `?`, palette): the workbench's own actions from `key.<action>`/`tip.<action>`, the keys of
+    Textual's widgets (tables, text fields, lists, buttons) from `wkey.<action>`.
 
     Bindings are frozen; each is replaced, in the node's own map (the class map is shared by instances).
     Keys without a catalogue entry keep their words.
     """
-    mapping = node._bindings.key_to_bindings
-    for key, bindings in list(mapping.items()):
-        mapping[key] = [_localized(b, lang) for b in bindings]
+    from textual.app import App
+    from textual.screen import Screen
+
+    _localize_node(node, lang, "key" if isinstance(node, Screen | App) else "wkey")
+    if isinstance(node, Screen):
+        for widget in node.query("*"):
+            _localize_node(widget, lang, "wkey")
     node.refresh_bindings()
 
 
-def _localized(binding: Binding, lang: str) -> Binding:
+def _localize_node(node: DOMNode, lang: str, prefix: str) -> None:
+    mapping = node._bindings.key_to_bindings
+    for key, bindings in list(mapping.items()):
+        mapping[key] = [_localized(b, lang, prefix) for b in bindings]
+
+
+def _localized(binding: Binding, lang: str, prefix: str = "key") -> Binding:
     action = binding.action
-    if f"key.{action}" not in CATALOGUE:
+    if f"{prefix}.{action}" not in CATALOGUE:
         return binding
-    tooltip = t(f"tip.{action}", lang) if f"tip.{action}" in CATALOGUE else binding.tooltip
-    return replace(binding, description=t(f"key.{action}", lang), tooltip=tooltip)
+    tooltip = t(f"tip.{action}", lang) if prefix == "key" and f"tip.{action}" in CATALOGUE else binding.tooltip
+    return replace(binding, description=t(f"{prefix}.{action}", lang), tooltip=tooltip)
 
 
 def undone_phrase(action: str, lang: str) -> str:

@@ -169,6 +169,27 @@ def relative_time(iso: str | None, now: datetime | None = None, language: str = 
     return f"{local:%Y-%m-%d}"
 
 
+def number(value: float, language: str, *, decimals: int | None = None) -> str:
+    """A number as people write it: 200,000,000 / 1,234.5 in English, 200.000.000 / 1.234,5 in German.
+
+    Whole numbers keep every digit (never "2e+08"); others get up to 3 decimals, or exactly `decimals`.
+    """
+    if value != value or value in (float("inf"), float("-inf")):  # NaN, infinity from odd stored data
+        return terminal_safe(str(value))
+    if decimals is not None:
+        shown = f"{value:,.{decimals}f}"
+    elif float(value).is_integer() and abs(value) < 1e21:
+        shown = f"{int(value):,}"
+    else:
+        shown = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return shown.translate(str.maketrans(",.", ".,")) if language == "de" else shown
+
+
+def percent(value: float, language: str) -> str:
+    """A share with one decimal, as the CLI prints it: "6.2 %", German "6,2 %"."""
+    return f"{number(value, language, decimals=1)} %"
+
+
 def short(text: object, width: int) -> str:
     """One line of at most `width` characters, with an ellipsis when cut; control characters escaped."""
     line = " ".join(terminal_safe(text).split())

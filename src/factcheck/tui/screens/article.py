@@ -23,7 +23,7 @@ from factcheck.services import claims as claim_service
 from factcheck.services.articles import get_article
 from factcheck.services.views import ClaimDetail, ClaimView, SimilarMatch
 from factcheck.store import session_scope
-from factcheck.tui.i18n import localize_bindings, t
+from factcheck.tui.i18n import error_text, localize_bindings, t, tn
 from factcheck.tui.presentation import control_pictures, short
 from factcheck.tui.screens.article_edits import ArticleEdits
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
@@ -82,6 +82,7 @@ class ArticleScreen(ArticleEdits, Screen[None]):
         self.detail: ClaimDetail | None = None
         self.matched_text: str | None = None  # the claim text the detail pane's similar claims were found for
         self._opening = False  # the next selection is the article's first: do not scroll to it
+        self._leaving = False  # Escape popped this screen already
 
     @property
     def workbench(self) -> FactcheckApp:
@@ -140,7 +141,7 @@ class ArticleScreen(ArticleEdits, Screen[None]):
                 info = ArticleInfo(article.id or 0, article.title, article.language, article.text)
                 rows = claim_service.list_claims(session, article_id=self.article_id)
         except FactcheckError as exc:
-            self.deliver(self._load_failed, str(exc))
+            self.deliver(self._load_failed, error_text(exc, self.lang))
             return
         self.deliver(self._article_loaded, info, rows)
 
@@ -180,7 +181,7 @@ class ArticleScreen(ArticleEdits, Screen[None]):
             with session_scope(self.workbench.engine) as session:
                 rows = claim_service.list_claims(session, article_id=self.article_id)
         except FactcheckError as exc:
-            self.deliver(self.notify, str(exc), severity="error")
+            self.deliver(self.notify, error_text(exc, self.lang), severity="error")
             return
         if not get_current_worker().is_cancelled:
             self.deliver(self._claims_loaded, rows, select)
@@ -226,7 +227,7 @@ class ArticleScreen(ArticleEdits, Screen[None]):
         total = counts.claims if f.checkworthy_only else counts.total
         described = f.describe(lang)
         bar.update(
-            t("n_of_m_claims", lang, shown=len(self.visible_rows), total=total)
+            tn("n_of_m_claims", total, lang, shown=len(self.visible_rows))
             + (" · " + t("filter_is", lang, what=described) if described else "")
         )
         bar.set_class(f.active, "-active")
@@ -266,7 +267,7 @@ class ArticleScreen(ArticleEdits, Screen[None]):
             with session_scope(self.workbench.engine) as session:
                 detail = claim_service.claim_detail(session, claim_id)
         except FactcheckError as exc:
-            self.deliver(self.notify, str(exc), severity="error")
+            self.deliver(self.notify, error_text(exc, self.lang), severity="error")
             return
         if not get_current_worker().is_cancelled:
             self.deliver(self._detail_loaded, detail)
@@ -334,7 +335,11 @@ class ArticleScreen(ArticleEdits, Screen[None]):
         self.set_filter(ClaimFilter())
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        # Only while this screen is on top, and once: an Escape queued behind the first (or behind the
+        # one that closed a dialog) must not pop the article list as well and leave a blank screen.
+        if self.is_active and not self._leaving and len(self.app.screen_stack) > 2:
+            self._leaving = True
+            self.app.pop_screen()
 
     def _labels_changed(self, language: str) -> None:
         localize_bindings(self, language)

@@ -20,7 +20,7 @@ from factcheck.services import editing, verdicts
 from factcheck.services.sources import add_source
 from factcheck.services.views import ClaimView, SourceView
 from factcheck.store import session_scope
-from factcheck.tui.i18n import t, undone_phrase
+from factcheck.tui.i18n import action_phrase, error_text, t, undone_phrase
 from factcheck.tui.presentation import rating_label, short, status_label
 from factcheck.tui.screens.confirm_modal import ConfirmModal
 from factcheck.tui.screens.edit_modal import EditClaimModal
@@ -73,7 +73,7 @@ class ArticleEdits(_Base):
             self.deliver(self._conflicted, claim_id, str(exc), on_error)
             return
         except FactcheckError as exc:
-            self.deliver(self._write_failed, str(exc), on_error)
+            self.deliver(self._write_failed, error_text(exc, self.lang), on_error)
             return
         self.deliver(self._written, done, select(result) if select else None, result)
 
@@ -104,7 +104,7 @@ class ArticleEdits(_Base):
             with session_scope(self.workbench.engine) as session:
                 value = read(session)
         except FactcheckError as exc:
-            self.deliver(self.notify, str(exc), severity="error")
+            self.deliver(self.notify, error_text(exc, self.lang), severity="error")
             return
         self.deliver(then, value)
 
@@ -292,15 +292,26 @@ class ArticleEdits(_Base):
                     claim_id=claim.id,
                 )
 
-        def ask(undoable: bool) -> None:
+        def ask(state: tuple[bool, tuple[int, str] | None]) -> None:
+            undoable, absorbed = state
+            if absorbed is None:
+                self.notify(t("merge_last", self.lang, id=claim.id), severity="warning")
+                return
+            other_id, other_text = absorbed
             question = t("merge_question", self.lang, id=claim.id, text=short(claim.text, 80))
+            question += "\n" + t("merge_absorbs", self.lang, id=other_id, text=short(other_text, 160))
             question += "\n" + t("merge_undoable" if undoable else "merge_final", self.lang)
-            modal = ConfirmModal(
-                question, yes=t("merge", self.lang), no=t("cancel_button", self.lang), language=self.lang
-            )
+            # The buttons add their key ("(y)", "(n)") themselves: plain words here.
+            modal = ConfirmModal(question, yes=t("merge", self.lang), no=t("cancel", self.lang), language=self.lang)
             self.app.push_screen(modal, confirmed)
 
-        self.read_then(lambda s: editing.can_undo_merge(s, claim.id), ask)
+        def read(session: Session) -> tuple[bool, tuple[int, str] | None]:
+            """Whether the merge can be undone, and the claim it would absorb (as stored now)."""
+            undoable = editing.can_undo_merge(session, claim.id)
+            other = editing.next_claim(session, claim_service.get_claim(session, claim.id))
+            return undoable, (other.id or 0, other.text) if other is not None else None
+
+        self.read_then(read, ask)
 
     def action_add_claim(self) -> None:
         span = self.query_one(ArticleTextView).selected_span
@@ -316,15 +327,29 @@ class ArticleEdits(_Base):
 
     def action_undo(self) -> None:
         claim = self._claim_or_warn()
-        if claim is None:
+        if claim is not None:
+            self._undo(claim.id)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _undo(self, claim_id: int) -> None:
+        """Ask the services what undo would revert first: a refusal is said in words, not as an error."""
+        try:
+            with session_scope(self.workbench.engine) as session:
+                preview = editing.undo_preview(session, claim_id)
+                if not preview.possible:
+                    self.deliver(
+                        self.notify, undo_refusal(preview.reason or "", claim_id, self.lang), severity="warning"
+                    )
+                    return
+                action = editing.undo_last(session, claim_id, actor=self.workbench.actor)
+        except Conflict as exc:
+            self.deliver(self._conflicted, claim_id, str(exc), None)
             return
-        self._write(
-            lambda action: t("done.undo", self.lang, id=claim.id, what=undone_phrase(action, self.lang)),
-            lambda s: editing.undo_last(s, claim.id, actor=self.workbench.actor),
-            None,
-            None,
-            claim.id,
-        )
+        except FactcheckError as exc:
+            self.deliver(self._write_failed, error_text(exc, self.lang), None)
+            return
+        done = t("done.undo", self.lang, id=claim_id, what=undone_phrase(action, self.lang))
+        self.deliver(self._written, done, None, action)
 
     def action_reuse(self) -> None:
         claim = self._claim_or_warn()
@@ -346,3 +371,17 @@ class ArticleEdits(_Base):
             )
 
         self.app.push_screen(ReuseVerdictModal(claim.id, claim.text, similar, language=self.lang), chosen)
+
+
+def undo_refusal(reason: str, claim_id: int, lang: str) -> str:
+    """Why `u` reverts nothing (services.editing.undo_preview's reason), as a catalogued phrase."""
+    if reason.startswith("nothing to undo"):
+        return t("undo.nothing", lang, id=claim_id)
+    if "cannot be undone" in reason and "(" in reason:
+        action = reason.partition("(")[2].partition(")")[0]
+        return t("undo.not_undoable", lang, id=claim_id, what=action_phrase(action, None, lang))
+    if "added by hand" in reason:
+        return t("undo.added_by_hand", lang, id=claim_id)
+    if "before merges could be undone" in reason:
+        return t("undo.old_merge", lang, id=claim_id)
+    return error_text(reason, lang)

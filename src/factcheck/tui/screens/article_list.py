@@ -21,7 +21,7 @@ from factcheck.errors import FactcheckError
 from factcheck.services.articles import import_document, list_articles
 from factcheck.services.views import ArticleSummary
 from factcheck.store import session_scope
-from factcheck.tui.i18n import localize_bindings, t
+from factcheck.tui.i18n import error_text, localize_bindings, t, tn
 from factcheck.tui.presentation import short
 from factcheck.tui.screens.import_modal import ImportModal
 from factcheck.tui.widgets.article_list.article_table import PAGE_SIZE, ArticleTable
@@ -103,14 +103,18 @@ class ArticleListScreen(Screen[None]):
             with session_scope(self.workbench.engine) as session:
                 rows = list_articles(session, search=search, limit=PAGE_SIZE, offset=offset)
         except FactcheckError as exc:
-            self.deliver(self.notify, str(exc), severity="error")
+            self.deliver(self.notify, error_text(exc, self.lang), severity="error")
             return
         if not get_current_worker().is_cancelled:
             self.deliver(self._page_loaded, rows, offset)
 
     def _page_loaded(self, rows: list[ArticleSummary], offset: int) -> None:
         table = self.query_one(ArticleTable)
-        keep = table.current_article_id if offset == 0 else None
+        keep = None
+        if offset == 0:
+            # Back from an article (or opened with one): the cursor stays on the article just left.
+            keep = self.workbench.last_article_id or table.current_article_id
+            self.workbench.last_article_id = None
         table.show_page(rows, offset=offset)
         if keep is not None:
             with suppress(RowDoesNotExist):  # the article is no longer listed (search changed)
@@ -189,7 +193,7 @@ class ArticleListScreen(Screen[None]):
             with session_scope(self.workbench.engine) as session:
                 result = import_document(session, doc, origin=loaded.origin, actor=self.workbench.actor)
         except FactcheckError as exc:
-            message = str(exc)
+            message = error_text(exc, self.lang)
             self.deliver(self._busy, None)
             self.deliver(self.action_import_article, spec, message)
             return
@@ -198,7 +202,7 @@ class ArticleListScreen(Screen[None]):
             raise
         self.deliver(self._busy, None)
         key = "imported" if result.created else "already_imported"
-        self.deliver(self.notify, t(key, self.lang, title=short(result.title, 80), claims=result.claims))
+        self.deliver(self.notify, tn(key, result.claims, self.lang, title=short(result.title, 80)))
         self.deliver(self.workbench.open_article, result.article_id)
 
     def _busy(self, label: str | None) -> None:

@@ -1,4 +1,10 @@
-"""Modals that hold typed text: Escape asks before throwing the text away."""
+"""Modals that hold typed text: Escape asks before throwing the text away, Ctrl+S saves once.
+
+Ctrl+S is not a priority binding on purpose: a priority binding runs when the app reads the key, ahead
+of the keys typed just before it that still wait in the text field's queue, so a fast "text + ctrl+s"
+saved without the text. As an ordinary binding it travels through the focused field like every other
+key and acts after the field has taken the text typed before it.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +14,24 @@ from typing import ClassVar, TypeVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import short
 from factcheck.tui.screens.confirm_modal import ConfirmModal
+from factcheck.tui.screens.once_modal import OnceModal
 
 ResultT = TypeVar("ResultT")
 
 
-class GuardedModal(ModalScreen[ResultT]):
-    """Subclasses say whether there is unsaved input and implement `action_save`."""
+class GuardedModal(OnceModal[ResultT]):
+    """Subclasses say whether there is unsaved input and implement `save` (run at most once, and only
+    while the dialog is on top: a second Enter or Ctrl+S queued behind the first does nothing)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+s", "save", "Save"),
     ]
 
     language: str = "en"
@@ -63,10 +70,20 @@ class GuardedModal(ModalScreen[ResultT]):
     def _cancel_pressed(self) -> None:
         self.action_cancel()
 
-    def action_save(self) -> None:  # pragma: no cover - every subclass overrides
+    def action_save(self) -> None:
+        if not self.accepting:
+            return
+        if not self.is_mounted:  # Ctrl+S right behind the key that opened the dialog: save once it is built
+            self.call_after_refresh(self.action_save)
+            return
+        self.save()
+
+    def save(self) -> None:  # pragma: no cover - every subclass overrides
         raise NotImplementedError
 
     def action_cancel(self) -> None:
+        if not self.accepting:
+            return
         if not self.has_unsaved_input():
             self.dismiss(None)
             return

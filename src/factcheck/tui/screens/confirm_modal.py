@@ -8,14 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from factcheck.tui.i18n import localize_bindings
 from factcheck.tui.presentation import safe
+from factcheck.tui.screens.once_modal import OnceModal
 
 
-class ConfirmModal(ModalScreen[bool]):
+class ConfirmModal(OnceModal[bool]):
     """Returns True for yes, False for no or Escape."""
 
     AUTO_FOCUS = "#no"  # not a query in on_mount: a fast "y" may dismiss the dialog before it mounts

@@ -9,12 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from factcheck.ratings import SCALE
 from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import KIND_BADGES, STATUSES, kind_label, rating_label, short, status_label
+from factcheck.tui.screens.once_modal import OnceModal
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,13 @@ class ClaimFilter:
         return " · ".join(parts)
 
 
-class FilterModal(ModalScreen[ClaimFilter | None]):
+class FilterModal(OnceModal[ClaimFilter | None]):
     """Enter applies, Escape keeps the old filter, the Clear button resets everything."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
-        Binding("ctrl+s", "apply", "Apply", priority=True),
+        # Not a priority binding: ctrl+s then waits behind the keys typed before it (see base_modal).
+        Binding("ctrl+s", "apply", "Apply"),
     ]
 
     def __init__(self, current: ClaimFilter, *, language: str = "en") -> None:
@@ -68,7 +69,10 @@ class FilterModal(ModalScreen[ClaimFilter | None]):
             with Horizontal(classes="filter-row"):
                 yield Label(t("filter.status", lang), classes="filter-label")
                 yield Select(
-                    [(status_label(s, lang), s) for s in STATUSES], value=c.status or Select.NULL, id="f-status"
+                    [(status_label(s, lang), s) for s in STATUSES],
+                    value=c.status or Select.NULL,
+                    id="f-status",
+                    prompt=t("filter.any", lang),
                 )
             with Horizontal(classes="filter-row"):
                 yield Label(t("filter.kind", lang), classes="filter-label")
@@ -76,13 +80,19 @@ class FilterModal(ModalScreen[ClaimFilter | None]):
                     [(kind_label(k, lang), k) for k in KIND_BADGES],
                     value=c.kind or Select.NULL,
                     id="f-kind",
+                    prompt=t("filter.any", lang),
                 )
             with Horizontal(classes="filter-row"):
                 yield Label(t("filter.speaker", lang), classes="filter-label")
                 yield Input(c.speaker, placeholder=t("filter.speaker_placeholder", lang), id="f-speaker")
             with Horizontal(classes="filter-row"):
                 yield Label(t("filter.verdict", lang), classes="filter-label")
-                yield Select([(r.label(lang), r.key) for r in SCALE], value=c.rating or Select.NULL, id="f-rating")
+                yield Select(
+                    [(r.label(lang), r.key) for r in SCALE],
+                    value=c.rating or Select.NULL,
+                    id="f-rating",
+                    prompt=t("filter.any", lang),
+                )
             with Horizontal(classes="filter-row"):
                 yield Label(t("filter.text", lang), classes="filter-label")
                 yield Input(c.text, placeholder=t("filter.text_placeholder", lang), id="f-text")
@@ -111,6 +121,11 @@ class FilterModal(ModalScreen[ClaimFilter | None]):
         )
 
     def action_apply(self) -> None:
+        if not self.accepting:  # a second Enter queued behind the first finds the dialog closing
+            return
+        if not self.is_mounted:  # Ctrl+S right behind the `f` that opened the dialog
+            self.call_after_refresh(self.action_apply)
+            return
         self.dismiss(self._value())
 
     def action_dismiss_none(self) -> None:
@@ -123,7 +138,8 @@ class FilterModal(ModalScreen[ClaimFilter | None]):
 
     @on(Button.Pressed, "#clear")
     def _clear(self) -> None:
-        self.dismiss(replace(ClaimFilter(), checkworthy_only=self.current.checkworthy_only))
+        if self.accepting:
+            self.dismiss(replace(ClaimFilter(), checkworthy_only=self.current.checkworthy_only))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

@@ -43,7 +43,7 @@ class TextModal(GuardedModal[str | None]):
     def has_unsaved_input(self) -> bool:
         return self.query_one("#body", TextArea).text.strip() != self.original.strip()
 
-    def action_save(self) -> None:
+    def save(self) -> None:
         text = self.query_one("#body", TextArea).text.strip()
         if not text:
             self.show_error("#text-error", t(self.empty_error, self.language))

@@ -9,17 +9,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from factcheck.services.views import SimilarMatch
 from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import RATING_COLOURS, rating_label, short
+from factcheck.tui.screens.once_modal import OnceModal
 from factcheck.tui.widgets.claim.detail import similar_origin
 
 
-class ReuseVerdictModal(ModalScreen[int | None]):
+class ReuseVerdictModal(OnceModal[int | None]):
     """Returns the checked-claim id whose verdict is reused, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]

@@ -51,7 +51,7 @@ class InputModal(GuardedModal[str | None]):
     def has_unsaved_input(self) -> bool:
         return bool(self.query_one("#value", Input).value.strip())
 
-    def action_save(self) -> None:
+    def save(self) -> None:
         value = self.query_one("#value", Input).value.strip()
         if not self.is_valid(value):
             self.show_error("#input-error", t(self.invalid_message, self.language))

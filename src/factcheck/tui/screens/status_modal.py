@@ -8,15 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import STATUS_GLYPHS, STATUSES, status_label
+from factcheck.tui.screens.once_modal import OnceModal
 
 
-class StatusModal(ModalScreen[str | None]):
+class StatusModal(OnceModal[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(self, claim_id: int, current: str, *, language: str = "en") -> None:

@@ -65,10 +65,8 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
     def on_mount(self) -> None:
         ratings = self.query_one("#ratings", OptionList)
         key = self.initial.rating if self.initial else None
-        if key in BY_KEY:
-            ratings.highlighted = ratings.get_option_index(key)
-        else:
-            ratings.highlighted = 0
+        # The stored verdict is preselected; without one nothing is, so an untouched dialog saves nothing.
+        ratings.highlighted = ratings.get_option_index(key) if key in BY_KEY else None
         ratings.focus()
         self.query_one("#verdict-error").display = bool(self.error)
         if self._stored is not None:
@@ -85,24 +83,36 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
     def _preselect(self, rating: str | None) -> None:
         ratings = self.query_one("#ratings", OptionList)
         opened_with = self.initial.rating if self.initial else None
-        opened_index = ratings.get_option_index(opened_with) if opened_with in BY_KEY else 0
+        opened_index = ratings.get_option_index(opened_with) if opened_with in BY_KEY else None
         if ratings.highlighted == opened_index and rating in BY_KEY:
             ratings.highlighted = ratings.get_option_index(rating)
             self.initial = VerdictInput(rating, self.initial.rationale if self.initial else "")
 
     @property
-    def value(self) -> VerdictInput:
+    def rating(self) -> str | None:
+        """The rating chosen in the list, None while none is."""
         ratings = self.query_one("#ratings", OptionList)
-        index = ratings.highlighted if ratings.highlighted is not None else 0
-        key = ratings.get_option_at_index(index).id or "true"
-        return VerdictInput(key, self.query_one("#rationale", TextArea).text)
+        if ratings.highlighted is None:
+            return None
+        key = ratings.get_option_at_index(ratings.highlighted).id
+        return key if key in BY_KEY else None
+
+    @property
+    def value(self) -> VerdictInput | None:
+        """What Ctrl+S would save (the rationale as the text area holds it now), None without a rating."""
+        rating = self.rating
+        return None if rating is None else VerdictInput(rating, self.query_one("#rationale", TextArea).text)
 
     def has_unsaved_input(self) -> bool:
         typed = self.query_one("#rationale", TextArea).text.strip()
         return bool(typed) and typed != (self.initial.rationale.strip() if self.initial else "")
 
-    def action_save(self) -> None:
+    def save(self) -> None:
         value = self.value
+        if value is None:
+            self.show_error("#verdict-error", t("choose_rating", self.language))
+            self.query_one("#ratings", OptionList).focus()
+            return
         if missing_rationale(value):
             label = BY_KEY[value.rating].label(self.language)
             self.show_error("#verdict-error", t("rationale_required", self.language, label=label))

@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 from factcheck.services.views import ArticleSummary
 from factcheck.tui.i18n import t
-from factcheck.tui.presentation import relative_time, short, word
+from factcheck.tui.presentation import percent, relative_time, short, word
 
 PAGE_SIZE = 200
 PREFETCH_ROWS = 30  # ask for the next page this many rows before the end
@@ -81,7 +81,7 @@ class ArticleTable(DataTable[Text | str]):
                 short(r.title or t("untitled", self.language), self.title_width),
                 short(r.language, 6),
                 Text(str(r.claims), justify="right"),
-                Text(f"{r.checked_percent:.0f}%", justify="right"),
+                Text(percent(r.checked_percent, self.language), justify="right"),
                 relative_time(r.last_change, language=self.language),
                 key=str(r.id),
             )

@@ -11,10 +11,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.services.views import ClaimDetail, EventView, SimilarMatch
-from factcheck.tui.i18n import action_phrase, cue_label, t
+from factcheck.tui.i18n import action_phrase, cue_label, t, tn
 from factcheck.tui.presentation import (
     RATING_COLOURS,
+    kind_badges,
     kind_label,
+    number,
     rating_label,
     relative_time,
     review_label,
@@ -106,7 +108,8 @@ class ClaimDetailPane(VerticalScroll):
     def _claim(self) -> Text:
         assert self.detail is not None
         c = self.detail.claim
-        kinds = ", ".join(kind_label(str(k), self.language) for k in c.kinds) or "–"
+        # Each kind with its table badge, so the letters of the claim list read as a legend here.
+        kinds = ", ".join(f"{kind_badges([str(k)]).plain} {kind_label(str(k), self.language)}" for k in c.kinds) or "–"
         return Text.assemble(safe(c.text), "\n", (f"{kinds} · {short(self.detail.article_title, 200)}", "dim"))
 
     def _fields(self) -> Text:
@@ -137,7 +140,7 @@ class ClaimDetailPane(VerticalScroll):
         for n in _dicts(c.quantities):
             value = n.get("value")
             unit = short(n.get("unit") or "", 40)
-            shown = f"{value:g} {unit}".strip() if isinstance(value, int | float) else unit or "?"
+            shown = f"{number(value, lang)} {unit}".strip() if isinstance(value, int | float) else unit or "?"
             lines.append(
                 Text.assemble(
                     (t("field.qty", lang) + " ", "dim"), short(n.get("text", ""), 200), " → ", (shown, "bold")
@@ -186,7 +189,7 @@ class ClaimDetailPane(VerticalScroll):
             text.append("\n" + t("reused_from", lang, origin=short(current.reused_from, 200)), style="dim")
         earlier = [v for v in self.detail.verdicts if v.id != current.id]
         if earlier:
-            text.append("\n" + t("earlier_verdicts", lang, n=len(earlier)), style="dim")
+            text.append("\n" + tn("earlier_verdicts", len(earlier), lang), style="dim")
         return text
 
     def _sources(self) -> Text:
