@@ -31,7 +31,10 @@ def install() -> None:
     global _original_dispatch
     if _original_dispatch is not None:
         return
-    _original_dispatch = MessagePump._dispatch_message
+    original = getattr(MessagePump, "_dispatch_message", None)
+    if original is None:  # a Textual without this internal: the app's own exception hook still reports
+        return
+    _original_dispatch = original
 
     async def guarded_dispatch(self: MessagePump, message: Message) -> None:
         assert _original_dispatch is not None
