@@ -107,16 +107,13 @@ def read_checked_input(spec: str, *, stdin: BinaryIO | None = None) -> tuple[byt
     (missing, a folder, a FIFO, too large, ...) is a CheckedFileError with one line.
     """
     from factcheck.errors import InputError
-    from factcheck.services.loading import read_capped, read_regular_file, too_large
+    from factcheck.services.loading import read_regular_file, read_stdin
 
     if spec == "-":
         try:
-            data = read_capped(stdin or sys.stdin.buffer, MAX_CHECKED_BYTES)
-        except OSError as exc:
-            raise CheckedFileError("stdin", f"cannot read stdin: {exc.strerror or exc}") from None
-        if len(data) > MAX_CHECKED_BYTES:
-            raise CheckedFileError("stdin", too_large(MAX_CHECKED_BYTES))
-        return data, "stdin"
+            return read_stdin(stdin or sys.stdin.buffer, MAX_CHECKED_BYTES), "stdin"
+        except InputError as exc:
+            raise CheckedFileError("stdin", str(exc)) from None
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*://", spec):
         raise CheckedFileError(spec.split("?", 1)[0].rstrip("/") or spec, URL_REFUSED, whole=True)
     try:

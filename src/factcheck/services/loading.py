@@ -52,6 +52,17 @@ def read_capped(stream: BinaryIO, cap: int) -> bytes:
     return b"".join(chunks)
 
 
+def read_stdin(stream: BinaryIO, cap: int) -> bytes:
+    """All of `stream` (stdin) up to `cap` bytes; an InputError of one line when it is longer or fails."""
+    try:
+        data = read_capped(stream, cap)
+    except OSError as exc:
+        raise InputError(f"cannot read stdin: {exc.strerror or exc}") from None
+    if len(data) > cap:
+        raise InputError(too_large(cap))
+    return data
+
+
 def read_regular_file(spec: str | os.PathLike[str], cap: int) -> bytes:
     """The bytes of the regular file at `spec`, or InputError with one line.
 
@@ -111,14 +122,7 @@ def load_input(spec: str, *, stdin: BinaryIO | None = None) -> LoadedInput:
     Raises InputError (one line) for anything that cannot be read or is too large.
     """
     if spec == "-":
-        stream = stdin or sys.stdin.buffer
-        try:
-            data = read_capped(stream, MAX_INPUT_BYTES)
-        except OSError as exc:
-            raise InputError(f"cannot read stdin: {exc.strerror or exc}") from None
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError(too_large(MAX_INPUT_BYTES))
-        return LoadedInput(data, "-", "")
+        return LoadedInput(read_stdin(stdin or sys.stdin.buffer, MAX_INPUT_BYTES), "-", "")
     if is_url(spec):
         doc = fetch_url(spec)
         return LoadedInput(doc.body, doc.url, doc.url, doc.content_type)

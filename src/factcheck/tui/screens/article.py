@@ -6,17 +6,15 @@ A write that fails re-opens its dialog with what was typed, so no input is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker, get_current_worker
+from textual.worker import get_current_worker
 
 from factcheck.errors import FactcheckError
 from factcheck.services import claims as claim_service
@@ -27,13 +25,11 @@ from factcheck.tui.i18n import error_text, localize_bindings, t, tn
 from factcheck.tui.presentation import control_pictures, short
 from factcheck.tui.screens.article_edits import ArticleEdits
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
+from factcheck.tui.screens.workbench_screen import WorkbenchScreen
 from factcheck.tui.widgets.article.claim_table import ClaimTable
 from factcheck.tui.widgets.article.text_view import ArticleTextView, ClaimSpan
 from factcheck.tui.widgets.claim.detail import ClaimDetailPane
 from factcheck.tui.widgets.header import SafeHeader
-
-if TYPE_CHECKING:
-    from factcheck.tui.app import FactcheckApp
 
 
 @dataclass(frozen=True)
@@ -49,7 +45,7 @@ def span_of(row: ClaimView) -> ClaimSpan:
     return ClaimSpan(row.id, row.start, row.end, row.status, rating, row.checkworthy)
 
 
-class ArticleScreen(ArticleEdits, Screen[None]):
+class ArticleScreen(ArticleEdits, WorkbenchScreen):
     # Words and tooltips come from the i18n catalogue (key.<action>, tip.<action>) in either language.
     # The footer shows the daily keys only, so it fits 80 columns in German too; ? lists all of them.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,23 +81,6 @@ class ArticleScreen(ArticleEdits, Screen[None]):
         self._leaving = False  # Escape popped this screen already
 
     @property
-    def workbench(self) -> FactcheckApp:
-        return cast("FactcheckApp", self.app)
-
-    @property
-    def lang(self) -> str:
-        return self.workbench.labels
-
-    def deliver(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """From a worker: run `callback` on the UI thread, unless the screen was closed meanwhile."""
-
-        def if_shown() -> None:
-            if self.is_attached and self.is_mounted:
-                callback(*args, **kwargs)
-
-        self.app.call_from_thread(if_shown)
-
-    @property
     def current_claim(self) -> ClaimView | None:
         return next((r for r in self.all_rows if r.id == self.current_claim_id), None)
 
@@ -116,9 +95,6 @@ class ArticleScreen(ArticleEdits, Screen[None]):
                 yield Static("", id="claims-empty", classes="empty-state")
                 yield ClaimDetailPane(id="detail")
         yield Footer(compact=True)  # compact: the daily keys fit 80 columns in German too
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.workbench.report_worker_failure(event)
 
     def on_mount(self) -> None:
         self.sub_title = t("article_n", self.lang, id=self.article_id)

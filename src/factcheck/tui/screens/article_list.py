@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 from textual.widgets.data_table import RowDoesNotExist
-from textual.worker import Worker, get_current_worker
+from textual.worker import get_current_worker
 
 from factcheck.errors import FactcheckError
 from factcheck.services.articles import import_document, list_articles
@@ -24,16 +22,14 @@ from factcheck.store import session_scope
 from factcheck.tui.i18n import error_text, localize_bindings, t, tn
 from factcheck.tui.presentation import short
 from factcheck.tui.screens.import_modal import ImportModal
+from factcheck.tui.screens.workbench_screen import WorkbenchScreen
 from factcheck.tui.widgets.article_list.article_table import PAGE_SIZE, ArticleTable
 from factcheck.tui.widgets.header import SafeHeader
-
-if TYPE_CHECKING:
-    from factcheck.tui.app import FactcheckApp
 
 SEARCH_DELAY = 0.2  # seconds of no typing before the list is queried
 
 
-class ArticleListScreen(Screen[None]):
+class ArticleListScreen(WorkbenchScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=True),
         Binding("slash", "search", "Search"),
@@ -47,10 +43,6 @@ class ArticleListScreen(Screen[None]):
         self.search = ""
         self._search_timer: Timer | None = None
 
-    @property
-    def workbench(self) -> FactcheckApp:
-        return cast("FactcheckApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield SafeHeader()
         with Vertical(id="article-list"):
@@ -61,22 +53,6 @@ class ArticleListScreen(Screen[None]):
                 yield LoadingIndicator()
                 yield Static("", id="busy-label")
         yield Footer(compact=True)  # compact: the daily keys fit 80 columns in German too
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.workbench.report_worker_failure(event)
-
-    @property
-    def lang(self) -> str:
-        return self.workbench.labels
-
-    def deliver(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """From a worker: run `callback` on the UI thread, unless the screen was closed meanwhile."""
-
-        def if_shown() -> None:
-            if self.is_attached and self.is_mounted:
-                callback(*args, **kwargs)
-
-        self.app.call_from_thread(if_shown)
 
     def on_mount(self) -> None:
         self.sub_title = t("articles", self.lang)
