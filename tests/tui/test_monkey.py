@@ -16,7 +16,7 @@ from .monkey import walk_fresh
 pytestmark = pytest.mark.anyio
 
 SEEDS = (11, 23)
-PRESSES = 1000  # per seed, 2,000 in all (about 20-40 s a seed on 2 busy cores); the benchmark runs longer walks
+PRESSES = 2000  # per seed (about 60 s a seed on 2 busy cores); benchmarks/monkey.py runs more seeds and longer walks
 
 
 @pytest.mark.parametrize("seed", SEEDS)
