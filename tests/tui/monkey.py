@@ -63,6 +63,7 @@ class WalkResult:
     seconds: float
     screens_seen: dict[str, int] = field(default_factory=dict)
     unexpected_errors: list[str] = field(default_factory=list)
+    tracebacks: list[str] = field(default_factory=list)
     error_notices: int = 0
     crashed: str | None = None
     answers_at_end: bool = False
@@ -136,6 +137,8 @@ async def walk(engine: Engine, article_id: int, *, seed: int, presses: int, size
         await _settle(pilot)
         result.answers_at_end = await _answers_a_key(pilot)
         result.unexpected_errors = [f"{type(e).__name__}: {e}" for e in app.unexpected.errors]
+        # where each came from, for the failure message: a monkey failure is useless without the stack
+        result.tracebacks = [app.unexpected.describe(e)[-1500:] for e in app.unexpected.errors]
         result.error_notices = sum(1 for n in app._notifications if n.severity == "error")
         if app._exception is not None:
             result.crashed = repr(app._exception)

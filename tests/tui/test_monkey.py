@@ -24,7 +24,7 @@ async def test_random_key_walk_leaves_the_app_working_and_the_store_consistent(t
     result = await walk_fresh(tmp_path, seed=seed, presses=PRESSES, size=(80, 24))
     assert result.presses >= PRESSES
     assert result.crashed is None, result.crashed
-    assert result.unexpected_errors == [], result.unexpected_errors
+    assert result.unexpected_errors == [], "\n".join(result.tracebacks)
     assert result.answers_at_end, f"no answer to a key after the walk (seed {seed})"
     assert result.statuses_ok, "a claim holds a status outside the known ones"
     assert result.chain_ok, "the audit chain does not verify"

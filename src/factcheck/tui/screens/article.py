@@ -171,6 +171,11 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         if self.current_claim_id is not None:
             self._select(self.current_claim_id, force=True)
 
+    def _claim_table(self) -> ClaimTable | None:
+        """The claim table, or None while the screen is being built or torn down."""
+        found = self.query(ClaimTable)
+        return found.first() if found else None
+
     def _apply_rows(self) -> None:
         """Filter the loaded claims into the table and show the matching empty state."""
         if not self.is_attached or not self.query("#claims-empty"):
@@ -218,7 +223,9 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
     def _text_selected(self, event: ArticleTextView.ClaimClicked) -> None:
         # Set first, so the table's echo (RowHighlighted) finds nothing to do and leaves the text cursor alone.
         self.current_claim_id = event.claim_id
-        self.query_one(ClaimTable).select_claim(event.claim_id)
+        table = self._claim_table()
+        if table is not None:
+            table.select_claim(event.claim_id)
         self._load_detail(event.claim_id)
 
     def _select(self, claim_id: int, *, force: bool = False) -> None:
@@ -302,7 +309,9 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
     def set_filter(self, value: ClaimFilter) -> None:
         self.claim_filter = value
         self._apply_rows()
-        table = self.query_one(ClaimTable)
+        table = self._claim_table()
+        if table is None:
+            return  # the answer of a filter dialog arrived as the screen closed
         current = table.current_claim_id
         if current is not None and current != self.current_claim_id:
             self._select(current)

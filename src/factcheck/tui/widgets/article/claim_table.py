@@ -135,5 +135,7 @@ class ClaimTable(DataTable[Text | str]):
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            self.post_message(self.ClaimSelected(int(event.row_key.value)))
+        # a table being rebuilt highlights "no row" (row_key None): nothing was selected then
+        key = getattr(event.row_key, "value", None)
+        if key is not None:
+            self.post_message(self.ClaimSelected(int(key)))

@@ -89,8 +89,9 @@ class ArticleTable(DataTable[Text | str]):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(self.ArticleChosen(int(event.row_key.value)))
+        key = getattr(event.row_key, "value", None)  # None while the table is rebuilt
+        if key:
+            self.post_message(self.ArticleChosen(int(key)))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
