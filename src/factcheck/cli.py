@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from factcheck.errors import FactcheckError, InputError, NotFound
-from factcheck.text.control import has_controls, terminal_safe
+from factcheck.text.control import json_safe, terminal_safe
 
 try:  # typer >= 0.22 carries its own copy of click
     from typer._click.exceptions import ClickException
@@ -109,10 +109,6 @@ def emit_json(data: Any) -> None:
     # bidi overrides are written as \\uXXXX too (still the same JSON value), so a terminal never acts on them.
     dumped = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     typer.echo(json_safe(dumped))
-
-
-def json_safe(dumped: str) -> str:
-    return "".join(f"\\u{ord(ch):04x}" if has_controls(ch) else ch for ch in dumped) if has_controls(dumped) else dumped
 
 
 def say(line: str = "", *, err: bool = False) -> None:

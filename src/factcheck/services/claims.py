@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
 from factcheck.errors import Conflict, InputError, NotFound
@@ -36,13 +36,18 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
+def is_current_verdict() -> ColumnElement[bool]:
+    """SQL condition of a verdict that stands (a withdrawal or an undo appends a withdrawn one)."""
+    return Verdict.review_state != "withdrawn"
+
+
 def latest_verdicts(session: Session, claim_ids: list[int]) -> dict[int, Verdict]:
     if not claim_ids:
         return {}
     latest: dict[int, Verdict] = {}
     query = (
         select(Verdict)
-        .where(col(Verdict.claim_id).in_(claim_ids), Verdict.review_state != "withdrawn")
+        .where(col(Verdict.claim_id).in_(claim_ids), is_current_verdict())
         .order_by(col(Verdict.id))
     )
     for v in session.exec(query):
@@ -74,7 +79,7 @@ def list_claims(
         # sentence the extractor judged not worth checking is listed once a checker has touched it.
         has_verdict = (
             select(Verdict.id)
-            .where(col(Verdict.claim_id) == col(Claim.id), Verdict.review_state != "withdrawn")
+            .where(col(Verdict.claim_id) == col(Claim.id), is_current_verdict())
             .exists()
         )
         query = query.where(or_(col(Claim.checkworthy), Claim.status != "open", has_verdict))
@@ -108,7 +113,7 @@ def counts_by_article(session: Session, article_ids: list[int]) -> dict[int, Cla
         session.exec(
             select(Verdict.claim_id)
             .join(Claim, col(Claim.id) == col(Verdict.claim_id))
-            .where(col(Claim.article_id).in_(article_ids), Verdict.review_state != "withdrawn")
+            .where(col(Claim.article_id).in_(article_ids), is_current_verdict())
             .distinct()
         ).all()
     )

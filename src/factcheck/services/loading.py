@@ -54,10 +54,14 @@ def read_capped(stream: BinaryIO, cap: int) -> bytes:
 
 def read_stdin(stream: BinaryIO, cap: int) -> bytes:
     """All of `stream` (stdin) up to `cap` bytes; an InputError of one line when it is longer or fails."""
+    return _read_within_cap(stream, cap, "stdin")
+
+
+def _read_within_cap(stream: BinaryIO, cap: int, shown: str) -> bytes:
     try:
         data = read_capped(stream, cap)
     except OSError as exc:
-        raise InputError(f"cannot read stdin: {exc.strerror or exc}") from None
+        raise InputError(f"cannot read {shown}: {exc.strerror or exc}") from None
     if len(data) > cap:
         raise InputError(too_large(cap))
     return data
@@ -97,13 +101,7 @@ def read_regular_file(spec: str | os.PathLike[str], cap: int) -> bytes:
     with os.fdopen(fd, "rb") as stream:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise InputError(f"{shown} is not a regular file; give a file or - for stdin")
-        try:
-            data = read_capped(stream, cap)
-        except OSError as exc:
-            raise InputError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    if len(data) > cap:
-        raise InputError(too_large(cap))
-    return data
+        return _read_within_cap(stream, cap, shown)
 
 
 def _kind(mode: int) -> str:

@@ -82,10 +82,17 @@ def terminal_safe(text: object, *, one_line: bool = False) -> str:
         return ""
     value = str(text)
     if one_line:
-        value = " ".join(value.replace("\t", " ").splitlines()) if ("\n" in value or "\r" in value) else value
+        if "\n" in value or "\r" in value:
+            value = " ".join(value.splitlines())
         value = value.replace("\t", " ")
         return _OUTPUT_CONTROLS_ONE_LINE.sub(_escape, value)
     return _OUTPUT_CONTROLS.sub(_escape, value)
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text (from json.dumps) with the control-like characters json.dumps leaves raw (C1, bidi,
+    lone surrogates) written as \\uXXXX: the same JSON value, and nothing a terminal acts on."""
+    return _OUTPUT_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def has_controls(text: str) -> bool:
