@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from factcheck.store.reader import Reader
     from factcheck.text.document import Document
 
 # Start-up time matters for a command people type dozens of times an hour: `--help` must not load
@@ -120,14 +121,18 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
-def open_engine(db: str | None) -> Engine:
-    from factcheck.store import create_store_engine
-
+def chosen_db(db: str | None) -> str | None:
     # `factcheck --db X command` and `factcheck command --db X` both work.
     chosen = db if db is not None else _root_options.get("db")
     if chosen is not None and not chosen.strip():
         raise InputError("--db is empty: give a SQLite path or a database URL")
-    return create_store_engine(chosen)
+    return chosen
+
+
+def open_engine(db: str | None) -> Engine:
+    from factcheck.store import create_store_engine
+
+    return create_store_engine(chosen_db(db))
 
 
 def in_store(db: str | None, use_case: Callable[[Session], T]) -> T:
@@ -136,6 +141,19 @@ def in_store(db: str | None, use_case: Callable[[Session], T]) -> T:
 
     with session_scope(open_engine(db)) as session:
         return use_case(session)
+
+
+def in_reader(db: str | None, read: Callable[[Reader], T]) -> T:
+    """Run a read-only use case; on a current SQLite file without loading the ORM (store/reader.py)."""
+    from factcheck.store.reader import Reader, open_sqlite_reader
+
+    reader = open_sqlite_reader(chosen_db(db))
+    if reader is None:  # PostgreSQL, or a database to create or migrate: the ORM route decides
+        return in_store(db, lambda session: read(Reader.of_session(session)))
+    try:
+        return read(reader)
+    finally:
+        reader.close()
 
 
 def read_document(source: str, title: str | None, lang: str | None) -> tuple[Document, str]:
@@ -255,11 +273,11 @@ def claims_(
     as_json: JsonOption = False,
 ) -> None:
     """List claims with id, kinds, status and text."""
-    from factcheck.services import claims
+    from factcheck.services import listing
 
     article_id = parse_id(article, "article") if article else None
-    rows = in_store(
-        db, lambda session: claims.list_claims(session, article_id=article_id, status=status, checkworthy_only=not all_)
+    rows = in_reader(
+        db, lambda reader: listing.list_claims(reader, article_id=article_id, status=status, checkworthy_only=not all_)
     )
     if as_json:
         emit_json([r.to_dict() for r in rows])
@@ -432,20 +450,18 @@ def similar(
     as_json: JsonOption = False,
 ) -> None:
     """Claims already checked that look like this one, best first."""
-    from factcheck.services import memory
-    from factcheck.store import session_scope
+    from factcheck.services import search
 
     if (claim is None) == (text is None):
         raise InputError("give either a claim id or --text")
     if lang is not None and lang not in ("de", "en"):
         raise InputError(f"unsupported language {lang!r}: use de or en")
-    engine = open_engine(db)
-    with session_scope(engine) as session:
-        if claim is not None:
-            matches = memory.similar_to_claim(session, parse_id(claim, "claim"), top=top)
-        else:
-            assert text is not None
-            matches = memory.find_similar(session, text, language=lang, top=top)
+    if claim is not None:
+        claim_id = parse_id(claim, "claim")
+        matches = in_reader(db, lambda reader: search.similar_to_claim(reader, claim_id, top=top))
+    else:
+        query = text or ""
+        matches = in_reader(db, lambda reader: search.find_similar(reader, query, language=lang, top=top))
     if as_json:
         emit_json([m.to_dict() for m in matches])
         return

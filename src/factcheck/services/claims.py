@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
-from factcheck.errors import Conflict, InputError, NotFound
+from factcheck.errors import Conflict, NotFound
+from factcheck.services import listing
 from factcheck.services.audit import record_event
 from factcheck.services.inputs import begin_change
 from factcheck.services.views import (
@@ -21,7 +22,9 @@ from factcheck.services.views import (
     SourceView,
     VerdictView,
 )
-from factcheck.store.models import CLAIM_STATUSES, Article, Claim, Event, Note, Source, Verdict, utcnow
+from factcheck.statuses import check_status
+from factcheck.store.models import Article, Claim, Event, Note, Source, Verdict, utcnow
+from factcheck.store.reader import Reader
 from factcheck.text.offsets import OffsetMap
 
 # Events the system records on its own (a fetch completing): shown in history, never undone, and
@@ -45,50 +48,19 @@ def latest_verdicts(session: Session, claim_ids: list[int]) -> dict[int, Verdict
     if not claim_ids:
         return {}
     latest: dict[int, Verdict] = {}
-    query = (
-        select(Verdict)
-        .where(col(Verdict.claim_id).in_(claim_ids), is_current_verdict())
-        .order_by(col(Verdict.id))
-    )
+    query = select(Verdict).where(col(Verdict.claim_id).in_(claim_ids), is_current_verdict()).order_by(col(Verdict.id))
     for v in session.exec(query):
         latest[v.claim_id] = v
     return latest
 
 
 def list_claims(
-    session: Session,
-    *,
-    article_id: int | None = None,
-    status: str | None = None,
-    checkworthy_only: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
+    session: Session, *, article_id: int | None = None, status: str | None = None, checkworthy_only: bool = False
 ) -> list[ClaimView]:
-    query = select(Claim)
-    if article_id is not None:
-        if session.get(Article, article_id) is None:
-            raise NotFound(f"no article with id {article_id}")
-        query = query.where(Claim.article_id == article_id).order_by(col(Claim.start))
-    else:
-        query = query.order_by(col(Claim.article_id).desc(), col(Claim.start))
-    if status:
-        check_status(status)
-        query = query.where(Claim.status == status)
-    if checkworthy_only:
-        # The claims ClaimCounts counts (and dismissed ones, which the status filter may ask for): a
-        # sentence the extractor judged not worth checking is listed once a checker has touched it.
-        has_verdict = (
-            select(Verdict.id)
-            .where(col(Verdict.claim_id) == col(Claim.id), is_current_verdict())
-            .exists()
-        )
-        query = query.where(or_(col(Claim.checkworthy), Claim.status != "open", has_verdict))
-    query = query.offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    claims = list(session.exec(query))
-    verdicts = latest_verdicts(session, [c.id for c in claims if c.id is not None])
-    return [ClaimView.of(c, verdicts.get(c.id or 0)) for c in claims]
+    """services.listing.list_claims on the session's connection and transaction."""
+    return listing.list_claims(
+        Reader.of_session(session), article_id=article_id, status=status, checkworthy_only=checkworthy_only
+    )
 
 
 def count_claims(rows: Iterable[ClaimView]) -> ClaimCounts:
@@ -163,12 +135,6 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         cues=list((claim.fields or {}).get("cues", [])),
         raw=RawSpan(raw_start, raw_end, article.raw_text[raw_start:raw_end]),
     )
-
-
-def check_status(status: str) -> str:
-    if status not in CLAIM_STATUSES:
-        raise InputError(f"unknown status {status!r}; valid: {', '.join(CLAIM_STATUSES)}")
-    return status
 
 
 def snapshot(claim: Claim) -> dict[str, Any]:

@@ -1,9 +1,8 @@
-"""The checked-claim memory: remember verdicts, import fact-checks, find similar checked claims.
+"""The checked-claim memory: remember verdicts, import fact-checks, reuse a checked verdict.
 
-Candidate retrieval runs in the database's own full-text index (SQLite FTS5 with BM25 over the
-analysed terms, IDF-pruned query; PostgreSQL tsvector/GIN), so the index is updated in the same
-transaction as the row and nothing is rebuilt at start-up. The few dozen candidates are then
-reranked in Python (factcheck.match.rerank).
+Finding similar checked claims is services.search (read-only SQL, no ORM); the index it reads
+(SQLite FTS5 / PostgreSQL tsvector over `checked_claim.terms`) is written here, in the same
+transaction as the row, so nothing is rebuilt at start-up.
 """
 
 from __future__ import annotations
@@ -13,28 +12,20 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, BinaryIO
 
-from sqlalchemy import func, text
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from factcheck.errors import InputError, NotFound, StoreError
-from factcheck.match.fts import content_terms, fts_document, fts_query, idf_from_df, speaker_term
-from factcheck.match.normalize import analyze
-from factcheck.match.rerank import Candidate, Query, rerank
+from factcheck.match.fts import fts_document
 from factcheck.ratings import BY_KEY
+from factcheck.services import search
 from factcheck.services.audit import record_event
-from factcheck.services.claims import get_claim
 from factcheck.services.inputs import actor_name, begin_change
 from factcheck.services.views import SimilarMatch
 from factcheck.store.engine import begin_write
 from factcheck.store.models import CheckedClaim, Claim, Verdict, utcnow
+from factcheck.store.reader import Reader
 from factcheck.text.control import clean_input
-
-CANDIDATES = 50
-# Document frequencies read from FTS5 (fts5vocab walks a term's whole posting list: ~0.1 ms a term, and a
-# query's 50 candidates bring a few hundred terms), kept per database while the memory grows by < 1 %.
-# IDF needs no more precision than that; a long-running workbench then answers from memory.
-_DF_CACHE: dict[tuple[str, str], tuple[int, int]] = {}
-_DF_CACHE_MAX = 500_000
 
 
 @dataclass
@@ -290,155 +281,14 @@ def count_checked(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(CheckedClaim)).one())
 
 
-def _candidates_sqlite(
-    session: Session, query_text: str, language: str | None, speaker: str | None = None
-) -> tuple[list[tuple[int, float]], Any, Any]:
-    # Rows are almost never deleted, so the highest id stands in for the count (an index seek, where
-    # count(*) walks 1M rows in ~10 ms).
-    n_docs = int(session.exec(select(func.max(CheckedClaim.id))).one() or 0)  # type: ignore[call-overload]
-    db = str(session.get_bind().url)
-    cursor = session.connection().connection.cursor()  # the raw cursor: hundreds of lookups per query
-
-    def df(term: str) -> int:
-        cached = _DF_CACHE.get((db, term))
-        if cached is not None and cached[1] * 1.01 >= n_docs:
-            return cached[0]
-        row = cursor.execute("SELECT doc FROM checked_claim_vocab WHERE term = ?", (term,)).fetchone()
-        if len(_DF_CACHE) >= _DF_CACHE_MAX:
-            _DF_CACHE.clear()
-        _DF_CACHE[(db, term)] = (value := int(row[0]) if row else 0, n_docs)
-        return value
-
-    match = fts_query(query_text, language, df=df, n_docs=n_docs, speaker=speaker)
-    if not match:
-        return [], idf_from_df(df, n_docs), df
-    rows = session.exec(  # type: ignore[call-overload]
-        text(
-            "SELECT rowid, -bm25(checked_claim_fts) FROM checked_claim_fts WHERE checked_claim_fts MATCH :q"
-            " ORDER BY bm25(checked_claim_fts) LIMIT :k"
-        ),
-        params={"q": match, "k": CANDIDATES},
-    ).all()
-    return [(int(r[0]), float(r[1])) for r in rows], idf_from_df(df, n_docs), df
-
-
-PG_MATCHES = "to_tsvector('simple', terms) @@ to_tsquery('simple', :q)"  # served by the GIN index of 0003
-
-
-def _candidates_postgres(
-    session: Session, query_text: str, language: str | None, speaker: str | None = None
-) -> tuple[list[tuple[int, float]], Any]:
-    terms = list(dict.fromkeys(analyze(query_text, language)))[:24]
-    token = speaker_term(speaker)
-    if token and terms:
-        terms.append(token)
-    cache: dict[str, int] = {}
-
-    def df(term: str) -> int:
-        # Only asked for speaker tokens (prominence), once per distinct speaker among the candidates.
-        if term not in cache:
-            cache[term] = int(
-                session.exec(  # type: ignore[call-overload]
-                    text(f"SELECT count(*) FROM checked_claim WHERE {PG_MATCHES}"), params={"q": f"'{term}'"}
-                ).one()[0]
-            )
-        return cache[term]
-
-    if not terms:
-        return [], df
-    tsquery = " | ".join("'" + t.replace("'", "") + "'" for t in terms)
-    rows = session.exec(  # type: ignore[call-overload]
-        text(
-            "SELECT id, ts_rank(to_tsvector('simple', terms), to_tsquery('simple', :q)) AS r FROM checked_claim"
-            f" WHERE {PG_MATCHES} ORDER BY r DESC LIMIT :k"
-        ),
-        params={"q": tsquery, "k": CANDIDATES},
-    ).all()
-    return [(int(r[0]), float(r[1])) for r in rows], df
-
-
-def _speaker_claims(df: Any, speaker: str | None) -> int:
-    """Checked claims by this speaker (the document frequency of its index token)."""
-    token = speaker_term(speaker)
-    return df(token) if df is not None and token else 0
-
-
-def find_similar(
-    session: Session,
-    query_text: str,
-    *,
-    language: str | None = None,
-    speaker: str | None = None,
-    date: str | None = None,
-    top: int = 5,
-    exclude_claim_id: int | None = None,
-) -> list[SimilarMatch]:
-    """Checked claims most likely to be the same claim as `query_text`, best first."""
-    if not query_text.strip():
-        raise InputError("nothing to match: the text is empty")
-    idf = df = None
-    if session.get_bind().dialect.name == "sqlite":
-        hits, idf, df = _candidates_sqlite(session, query_text, language, speaker)
-    else:
-        hits, df = _candidates_postgres(session, query_text, language, speaker)
-    if not hits:
-        return []
-    ids = [h[0] for h in hits]
-    rows = {c.id: c for c in session.exec(select(CheckedClaim).where(col(CheckedClaim.id).in_(ids)))}
-    candidates = [
-        Candidate(
-            id=i,
-            text=rows[i].text,
-            title=rows[i].title,
-            language=rows[i].language,
-            bm25=score,
-            speaker=rows[i].speaker,
-            date=rows[i].published,
-            terms=content_terms(rows[i].terms),
-            speaker_claims=_speaker_claims(df, rows[i].speaker),
-        )
-        for i, score in hits
-        if i in rows and (exclude_claim_id is None or rows[i].claim_id != exclude_claim_id)
-    ]
-    ranked = rerank(Query(query_text, language, speaker, date), candidates, idf=idf, top=top)
-    result = []
-    for m in ranked:
-        row = rows[m.id]  # type: ignore[index]
-        rating = BY_KEY.get(row.rating)
-        result.append(
-            SimilarMatch(
-                checked_id=row.id or 0,
-                score=round(float(m.score), 4),
-                text=row.text,
-                rating=row.rating,
-                label_en=rating.en if rating else row.rating,
-                label_de=rating.de if rating else row.rating,
-                original_label=row.original_label,
-                url=row.url,
-                published=row.published,
-                publisher=row.publisher,
-                origin=row.origin,
-                claim_id=row.claim_id,
-                matched_terms=m.matched_terms,
-            )
-        )
-    return result
+def find_similar(session: Session, query_text: str, **options: Any) -> list[SimilarMatch]:
+    """services.search.find_similar on the session's connection and transaction."""
+    return search.find_similar(Reader.of_session(session), query_text, **options)
 
 
 def similar_to_claim(session: Session, claim_id: int, *, top: int = 5) -> list[SimilarMatch]:
-    claim = get_claim(session, claim_id)
-    fields = claim.fields or {}
-    speakers = fields.get("speakers") or []
-    dates = [d.get("value") for d in fields.get("dates", []) if d.get("value")]
-    return find_similar(
-        session,
-        claim.text,
-        language=_claim_language(session, claim),
-        speaker=speakers[0] if speakers else None,
-        date=dates[0] if dates else None,
-        top=top,
-        exclude_claim_id=claim_id,
-    )
+    """services.search.similar_to_claim on the session's connection and transaction."""
+    return search.similar_to_claim(Reader.of_session(session), claim_id, top=top)
 
 
 def get_checked(session: Session, checked_id: int) -> CheckedClaim:

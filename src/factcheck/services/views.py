@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factcheck.store.models import Claim, Event, Note, Source, Verdict
+if TYPE_CHECKING:  # the views are built from ORM rows or from plain rows of the same shape (listing)
+    from factcheck.store.models import Claim, Event, Note, Source, Verdict
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -34,12 +34,13 @@ from sqlmodel import Session
 
 from factcheck.errors import Conflict, StoreError
 from factcheck.store.migrations import HEAD_REVISION
+from factcheck.store.reader import DEFAULT_DB as DEFAULT_DB
+from factcheck.store.reader import READ_BUSY_MS, resolve_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection
 
-DEFAULT_DB = "claims.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 # Execution option that marks a connection's transaction as a write transaction (BEGIN IMMEDIATE).
@@ -48,20 +49,10 @@ WRITE_OPTION = "factcheck_write"
 WRITE_WAIT_SECONDS = float(os.environ.get("FACTCHECK_WRITE_WAIT", "30"))
 # How long SQLite's own busy handler waits inside one attempt; between attempts we back off ourselves.
 _ATTEMPT_MS = 100
-# Readers are never blocked by writers in WAL mode; this only covers rare moments such as WAL recovery.
-_READ_BUSY_MS = 5000
 # PostgreSQL advisory lock key shared with services.audit: one writer at a time appends to the chain.
 WRITE_LOCK_KEY = 7041
 _BACKOFF_FIRST = 0.002
 _BACKOFF_CAP = 0.1
-
-
-def resolve_url(db: str | None = None) -> str:
-    """`--db`, else FACTCHECK_DB, else ./claims.db. A bare path means a SQLite file."""
-    value = db or os.environ.get("FACTCHECK_DB") or DEFAULT_DB
-    if "://" in value:
-        return value
-    return f"sqlite:///{Path(value).expanduser()}"
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -70,7 +61,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={_READ_BUSY_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={READ_BUSY_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -108,7 +99,7 @@ def begin_immediate(dbapi_connection: sqlite3.Connection, *, wait: float | None 
                 time.sleep(min(left, random.uniform(0, delay)))
                 delay = min(delay * 2, _BACKOFF_CAP)
     finally:
-        cursor.execute(f"PRAGMA busy_timeout={_READ_BUSY_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={READ_BUSY_MS}")
         cursor.close()
 
 
@@ -165,7 +156,7 @@ def create_store_engine(db: str | None = None, *, migrate_to: str | None = "head
             path = url.split("///", 1)[-1]
             if path and path != ":memory:" and not Path(path).parent.exists():
                 raise StoreError(f"cannot open database {path}: folder does not exist")
-            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": _READ_BUSY_MS / 1000})
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": READ_BUSY_MS / 1000})
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _begin)
         else:

@@ -9,13 +9,13 @@ from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
+# Re-exported for code that reads the vocabulary next to the tables; it lives in factcheck.statuses.
+from factcheck.statuses import CLAIM_STATUSES as CLAIM_STATUSES
+from factcheck.statuses import REVIEW_STATES as REVIEW_STATES
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-CLAIM_STATUSES = ("open", "in-progress", "checked", "dismissed")
-REVIEW_STATES = ("pending", "approved", "rejected")
 
 
 class Article(SQLModel, table=True):
