@@ -77,7 +77,7 @@ def test_listing_shows_standing_verdicts_and_touched_claims_on_both_backends(eng
 
 def test_plain_sqlite_route_answers_exactly_as_the_session(db_path: Path) -> None:
     engine = create_store_engine(str(db_path))
-    article_id, ids = checked_article(engine)
+    _article_id, ids = checked_article(engine)
     with session_scope(engine) as session:
         listed = [r.to_dict() for r in claims.list_claims(session, checkworthy_only=False)]
         similar = [m.to_dict() for m in search.similar_to_claim(Reader.of_session(session), ids["undone"])]
