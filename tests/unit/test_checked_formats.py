@@ -36,9 +36,9 @@ def test_graph_with_other_nodes_and_language_object() -> None:
 
 def test_list_with_numeric_only_and_unknown_label() -> None:
     records = parse_checked_file(FIXTURES / "claimreview_list.json")
-    assert [r.rating_key for r in records] == ["half-true", "true", "unverifiable"]
+    assert [r.rating_key for r in records] == ["half-true", "true", "unmapped"]
     assert records[1].original_label == "5/5"
-    # Unknown wording maps to "unverifiable" but the publisher's label is kept verbatim.
+    # Unknown wording is no verdict of ours: "unmapped", with the publisher's label kept verbatim.
     assert records[2].original_label == "Wildly exaggerated, says historian"
 
 
@@ -295,3 +295,71 @@ def test_the_size_cap_is_one_the_import_can_handle() -> None:
     from factcheck.checked.formats import MAX_CHECKED_BYTES
 
     assert MAX_CHECKED_BYTES == 100 * 1024 * 1024  # benchmarks/checked_import.py: time and peak RSS at the cap
+
+
+# ---------------------------------------------------------------- ClaimReview import fidelity (issue 10)
+def test_claim_reviewed_given_as_a_claim_object_is_read() -> None:
+    given_as_claim, only_item_reviewed = parse_checked_file(FIXTURES / "claimreview_claim_object.json")
+    assert given_as_claim.text == "Der Wasserpreis in Kassel hat sich seit 2020 verdreifacht."
+    assert (given_as_claim.rating_key, given_as_claim.speaker) == ("false", "Greta Quellmann")
+    assert only_item_reviewed.text == "Die Fähre nach Helgoland fährt im Winter nicht."
+    assert only_item_reviewed.rating_key == "true"
+
+
+def test_a_claim_object_without_text_is_still_one_clear_error() -> None:
+    data = b'{"@type": "ClaimReview", "claimReviewed": {"@type": "Claim"}, "reviewRating": {"alternateName": "False"}}'
+    with pytest.raises(CheckedFileError, match=r"^x\.json: ClaimReview 1: 'claimReviewed' is missing or empty$"):
+        parse_checked_bytes(data, "x.json")
+
+
+def test_unknown_publisher_labels_stay_unmapped_with_the_label_kept() -> None:
+    records = parse_checked_file(FIXTURES / "claimreview_unmapped_labels.json")
+    assert [(r.rating_key, r.original_label) for r in records] == [
+        ("unmapped", "Spin zone"),
+        ("unmapped", "Needs a lot of context"),
+        ("unmapped", "Spin Zone!"),
+        ("mostly-true", "Mostly true"),
+    ]
+
+
+def test_claim_date_every_claimant_and_every_appearance_are_kept() -> None:
+    review, google = parse_checked_file(FIXTURES / "claimreview_claim_details.json")
+    assert (review.date, review.claim_date) == ("2025-05-20", "2025-05-11")  # review date and claim date both
+    assert review.claimants == ("Tilda Brookfield", "Festival Friends Club")
+    assert review.speaker == "Tilda Brookfield"  # the first claimant, for the matcher
+    assert review.appearances == (
+        "https://video.example.com/watch/festival",
+        "https://social.example.net/post/88",
+        "https://forum.example.org/thread/festival",
+    )
+    assert (google.date, google.claim_date) == ("2024-11-09", "2024-11-02")
+    assert google.claimants == ("Ferry museum guide",) and google.speaker == "Ferry museum guide"
+
+
+def test_claim_language_is_that_of_the_claim_text_not_of_the_review() -> None:
+    english, german, unsure = parse_checked_file(FIXTURES / "claimreview_language.jsonld")
+    assert english.language == "en"  # reviewed in German (inLanguage de), the claim is English
+    assert german.language == "de"  # reviewed in English, the claim is German
+    assert unsure.language == "de"  # no function words to go by: the review's inLanguage
+
+
+def test_records_built_elsewhere_get_claimants_and_speaker_in_step() -> None:
+    assert CheckedRecord("x", "false", "f", speaker="Ada").claimants == ("Ada",)
+    rec = CheckedRecord("x", "false", "f", claimants=("Ada\x1b[2J", "Bo", "Bo"))
+    assert (rec.speaker, rec.claimants) == ("Ada", ("Ada", "Bo"))
+
+
+@pytest.mark.parametrize(
+    ("claim", "language"),
+    [
+        ("The minister said the tunnel is finished.", "en"),
+        ("Der Minister sagte, der Tunnel sei fertig.", "de"),
+        ("Was die Ministerin will, ist nicht klar.", "de"),  # "was", "will", "die" count for neither
+        ("Smoking can make you die", None),
+        ("Tunnel Nord: 3 Milliarden Euro", None),
+    ],
+)
+def test_claim_language_is_decided_only_when_the_text_is_clear(claim: str, language: str | None) -> None:
+    from factcheck.text.language import sure_language
+
+    assert sure_language(claim) == language

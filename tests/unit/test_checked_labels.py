@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.checked.labels import key_from_value, lookup_label, map_label
+from factcheck.checked.labels import key_from_value, lookup_label, map_label, rating_labels
 from factcheck.ratings import BY_KEY
 
 
@@ -44,9 +44,19 @@ def test_known_labels(label: str, key: str) -> None:
     assert key in BY_KEY
 
 
-@pytest.mark.parametrize("label", ["", "   ", "Wildly exaggerated", "Needs a second look", "half-flip"])
-def test_unknown_labels_map_to_unverifiable(label: str) -> None:
+@pytest.mark.parametrize("label", ["Wildly exaggerated", "Needs a lot of context", "Spin zone"])
+def test_unknown_labels_stay_unmapped_instead_of_becoming_a_verdict(label: str) -> None:
+    assert map_label(label) == "unmapped"
+
+
+@pytest.mark.parametrize("label", ["", "   ", "half-flip"])
+def test_no_label_and_flip_o_meter_labels_are_unverifiable(label: str) -> None:
     assert map_label(label) == "unverifiable"
+
+
+def test_an_unmapped_rating_is_shown_with_the_publishers_label() -> None:
+    assert rating_labels("unmapped", "Spin zone") == ("Spin zone (unmapped)", "Spin zone (nicht zugeordnet)")
+    assert rating_labels("false", "Pants on Fire") == ("false", "falsch")
 
 
 def test_lookup_tells_unknown_apart() -> None:

@@ -7,6 +7,10 @@ Formats (chosen by content first, then by extension):
 - CSV with a header: claim, verdict, url, date, language (+ optional publisher, title, id);
   German header names (behauptung, bewertung, quelle, datum, sprache, ...) work too; `,` `;` or TAB.
 - CLEF-2020 `verified_claims.docs.tsv` (id, vclaim, title; Snopes, no verdicts -> "unverifiable").
+
+A publisher label we do not know becomes rating key "unmapped" with the label kept (checked.labels);
+a ClaimReview keeps its claim's date, every claimant and every appearance URL, and the language of a
+record is that of the claim text (the review's languageCode only when the text does not say).
 - CLEF-2022 `vclaims.jsonl` (vclaim_id, vclaim, speaker, date, truth_label, title, url).
 
 All or nothing: any problem raises `CheckedFileError` with a one-line message naming the file and
@@ -34,14 +38,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from factcheck.checked.labels import UNKNOWN_KEY, key_from_value, lookup_label
+from factcheck.checked.labels import NO_LABEL_KEY, key_from_value, lookup_label, map_label
 from factcheck.text.control import clean_input
+from factcheck.text.language import sure_language
 
 
 @functools.lru_cache(maxsize=4096)
 def _rating_key(label: str) -> str:
-    """The scale key of a publisher's label (a file repeats a handful of labels thousands of times)."""
-    return lookup_label(label) or UNKNOWN_KEY
+    """The scale key of a publisher's label (a file repeats a handful of labels thousands of times):
+    "unmapped" for a label we do not know, "unverifiable" for none (checked.labels.map_label)."""
+    return map_label(label)
 
 
 def _clean(value: str) -> str:
@@ -60,7 +66,10 @@ class CheckedRecord:
     publisher: str | None = None
     title: str | None = None
     external_id: str | None = None
-    speaker: str | None = None  # who made the claim (ClaimReview itemReviewed.author, PolitiFact)
+    speaker: str | None = None  # who made the claim: the first claimant (the matcher uses it)
+    claim_date: str | None = None  # when the claim was made, ISO YYYY-MM-DD (itemReviewed.datePublished, claimDate)
+    claimants: tuple[str, ...] = ()  # everyone the claim is attributed to (itemReviewed.author), speaker first
+    appearances: tuple[str, ...] = ()  # URLs where the claim appeared (itemReviewed.appearance)
 
     def __post_init__(self) -> None:
         # The parsers below clean as they read; this covers records built anywhere else (scripts, tests).
@@ -69,9 +78,30 @@ class CheckedRecord:
             if isinstance(value, str) and not value.isprintable():
                 value = " ".join(clean_input(value).split())
                 object.__setattr__(self, name, value if value or name in ("text", "original_label") else None)
+        for name in ("claimants", "appearances"):
+            values = getattr(self, name)
+            if values and not all(isinstance(v, str) and v.isprintable() for v in values):
+                cleaned = (" ".join(clean_input(str(v)).split()) for v in values)
+                object.__setattr__(self, name, tuple(dict.fromkeys(v for v in cleaned if v)))
+        # speaker and claimants describe the same people: a record given one has both
+        if self.claimants and not self.speaker:
+            object.__setattr__(self, "speaker", self.claimants[0])
+        elif self.speaker and not self.claimants:
+            object.__setattr__(self, "claimants", (self.speaker,))
 
 
-_TEXT_FIELDS = ("text", "original_label", "url", "date", "language", "publisher", "title", "external_id", "speaker")
+_TEXT_FIELDS = (
+    "text",
+    "original_label",
+    "url",
+    "date",
+    "language",
+    "publisher",
+    "title",
+    "external_id",
+    "speaker",
+    "claim_date",
+)
 
 
 class CheckedFileError(ValueError):
@@ -272,58 +302,118 @@ def _as_list(value: Any) -> list[Any]:
 
 def _name_of(value: Any) -> str | None:
     """A schema.org Person/Organization/Language or a plain string -> its name."""
+    names = _names_of(value)
+    return names[0] if names else None
+
+
+def _names_of(value: Any) -> tuple[str, ...]:
+    """The names in a schema.org Person/Organization (or a list of them, or plain strings), in order."""
+    names: list[str] = []
     for item in _as_list(value):
-        if isinstance(item, str) and (text := _clean(item).strip()):
-            return text
         if isinstance(item, dict):
-            for key in ("name", "alternateName", "legalName"):
-                if isinstance(item.get(key), str) and (text := _clean(item[key]).strip()):
-                    return text
-    return None
+            item = next((item[k] for k in ("name", "alternateName", "legalName") if _str(item.get(k))), None)
+        if (text := _str(item)) and text not in names:
+            names.append(text)
+    return tuple(names)
+
+
+def _urls_of(value: Any) -> list[str]:
+    """The URLs of schema.org CreativeWorks (`url`, else `@id`) or plain URL strings, in order."""
+    urls: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            item = next((u for k in ("url", "@id") for u in _as_list(item.get(k)) if _str(u)), None)
+        if (url := _str(item)) and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def _iso_only(value: str | None) -> str | None:
+    """`value` as YYYY-MM-DD, or None when it is no date iso_date can read."""
+    found = iso_date(value)
+    return found if found and _ISO_DAY.match(found) else None
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _claim_language(text: str, review_language: str | None) -> str | None:
+    """The language of the claim text itself; the review's languageCode/inLanguage only when the text
+    does not say (an English claim reviewed by a German publisher is English)."""
+    return sure_language(text) or review_language
 
 
 def _claimreview_record(node: dict[str, Any], claim: dict[str, Any] | None, name: str, index: int) -> CheckedRecord:
     where = f"ClaimReview {index}"
-    if claim is not None:  # Google Fact Check Tools shape
-        text = claim.get("text")
-        label = _str(node.get("textualRating"))
-        rating_key = lookup_label(label) if label else None
-        publisher = _name_of(node.get("publisher"))
-        return CheckedRecord(
-            text=_require_text(text, name, f"{where}: claim 'text'"),
-            rating_key=rating_key or UNKNOWN_KEY,
-            original_label=label or "",
-            url=_str(node.get("url")),
-            date=iso_date(_str(node.get("reviewDate")) or _str(claim.get("claimDate"))),
-            language=_str(node.get("languageCode")),
-            publisher=publisher,
-            title=_str(node.get("title")),
-            external_id=_str(node.get("url")),
-            speaker=_str(claim.get("claimant")),
-        )
-    text = node.get("claimReviewed")
-    item = node.get("itemReviewed") if isinstance(node.get("itemReviewed"), dict) else {}
-    if not (isinstance(text, str) and text.strip()):
-        # Some publishers put the claim only in itemReviewed (Claim.text / Claim.name).
-        text = item.get("text") or item.get("name")
+    if claim is not None:
+        return _google_record(node, claim, name, where)
+    claims = _claims_reviewed(node)
+    text = _claim_text(node.get("claimReviewed")) or next(filter(None, map(_claim_text, claims)), None)
+    text = _require_text(text, name, f"{where}: 'claimReviewed'")
     rating = node.get("reviewRating")
     rating = rating[0] if isinstance(rating, list) and rating else rating
     label, key = _rating_of(rating if isinstance(rating, dict) else {}, name, where)
+    claim_dates = (_iso_only(_str(c.get(k))) for c in claims for k in ("datePublished", "dateCreated"))
+    claim_date = next(filter(None, claim_dates), None)
     return CheckedRecord(
-        text=_require_text(text, name, f"{where}: 'claimReviewed'"),
+        text=text,
         rating_key=key,
         original_label=label,
         url=_str(node.get("url")),
-        date=iso_date(_str(node.get("datePublished")) or _str(item.get("datePublished"))),
-        language=_language(node.get("inLanguage")),
+        date=iso_date(_str(node.get("datePublished"))) or claim_date,
+        language=_claim_language(text, _language(node.get("inLanguage"))),
         publisher=_name_of(node.get("author")) or _name_of(node.get("publisher")),
         title=_str(node.get("name")) or _str(node.get("headline")),
         external_id=_str(node.get("@id")) or _str(node.get("url")),
-        speaker=_name_of(item.get("author")),
+        claim_date=claim_date,
+        claimants=tuple(dict.fromkeys(n for c in claims for n in _names_of(c.get("author")))),
+        appearances=tuple(
+            dict.fromkeys(u for c in claims for k in ("firstAppearance", "appearance") for u in _urls_of(c.get(k)))
+        ),
+    )
+
+
+def _claims_reviewed(node: dict[str, Any]) -> list[dict[str, Any]]:
+    """The schema.org Claim objects a ClaimReview describes its claim with: `itemReviewed`, then a Claim
+    given as `claimReviewed` itself (schema.org allows either)."""
+    found = [c for c in _as_list(node.get("itemReviewed")) if isinstance(c, dict)]
+    found += [c for c in _as_list(node.get("claimReviewed")) if isinstance(c, dict)]
+    return found
+
+
+def _claim_text(value: Any) -> str | None:
+    """The claim's wording in `claimReviewed` (text, a Claim's `text`/`name`, or a list of these)."""
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            item = next((item[k] for k in ("text", "name") if isinstance(item.get(k), str) and item[k].strip()), None)
+        if isinstance(item, str) and item.strip():
+            return item
+    return None
+
+
+def _google_record(node: dict[str, Any], claim: dict[str, Any], name: str, where: str) -> CheckedRecord:
+    """Google Fact Check Tools: `claim` holds text, claimant and claimDate; `node` is one of its reviews."""
+    text = _require_text(claim.get("text"), name, f"{where}: claim 'text'")
+    label = _str(node.get("textualRating")) or ""
+    claim_date = _iso_only(_str(claim.get("claimDate")))
+    return CheckedRecord(
+        text=text,
+        rating_key=_rating_key(label),
+        original_label=label,
+        url=_str(node.get("url")),
+        date=iso_date(_str(node.get("reviewDate"))) or claim_date,
+        language=_claim_language(text, _str(node.get("languageCode"))),
+        publisher=_name_of(node.get("publisher")),
+        title=_str(node.get("title")),
+        external_id=_str(node.get("url")),
+        claim_date=claim_date,
+        claimants=_names_of(claim.get("claimant")),
     )
 
 
 def _rating_of(rating: dict[str, Any], name: str, where: str) -> tuple[str, str]:
+    """(the publisher's label, our key): the label when we know it, else ratingValue on its scale,
+    else "unmapped" (a label we do not know) or "unverifiable" (no label, no value)."""
     label = _str(rating.get("alternateName")) or _str(rating.get("name")) or ""
     key = lookup_label(label) if label else None
     if key is None and rating.get("ratingValue") not in (None, ""):
@@ -335,7 +425,7 @@ def _rating_of(rating: dict[str, Any], name: str, where: str) -> tuple[str, str]
             raise CheckedFileError(name, f"{where}: ratingValue {rating['ratingValue']!r} is not a number") from exc
         key = key_from_value(value, best, worst)
         label = label or f"{rating['ratingValue']}/{rating.get('bestRating', 5)}"
-    return label, key or UNKNOWN_KEY
+    return label, key or _rating_key(label)
 
 
 def _language(value: Any) -> str | None:
@@ -459,7 +549,7 @@ def parse_clef2020_tsv(text: str, name: str = "input") -> list[CheckedRecord]:
         records.append(
             CheckedRecord(
                 text=_require_text(row[1], name, f"line {rows.line_num}: vclaim"),
-                rating_key=UNKNOWN_KEY,  # the collection carries no verdicts
+                rating_key=NO_LABEL_KEY,  # the collection carries no verdicts
                 original_label="",
                 title=row[2].strip() or None,
                 language="en",
@@ -492,7 +582,7 @@ def parse_jsonl(text: str, name: str = "input") -> list[CheckedRecord]:
             records.append(
                 CheckedRecord(
                     text=_require_text(obj.get("vclaim"), name, f"line {number}: vclaim"),
-                    rating_key=lookup_label(label) or UNKNOWN_KEY,
+                    rating_key=_rating_key(label),
                     original_label=label,
                     url=f"https://www.politifact.com{url}" if url and url.startswith("/") else url,
                     date=iso_date(stated[1]) if stated else iso_date(_str(obj.get("date"))),

@@ -1,10 +1,12 @@
 """Publishers' rating labels (German and English) mapped onto our verdict scale.
 
-Decision: `map_label` never raises. A label we cannot place maps to "unverifiable" — an import of
-a thousand fact-checks must not fail on one publisher's creative wording ("Four Pinocchios" is
-covered, "Wildly exaggerated" is not) and the caller keeps the original label next to the key
-(`CheckedRecord.original_label`), so nothing is lost and the mapping can be revised later.
-Use `lookup_label` when you need to know whether the label was recognised (it returns None).
+Decision: `map_label` never raises. A label we cannot place maps to UNMAPPED_KEY ("unmapped"), not
+to a verdict: "Spin zone" is not "unverifiable", and an import of a thousand fact-checks must not fail
+on one publisher's creative wording either. The caller keeps the original label next to the key
+(`CheckedRecord.original_label`), a desk maps it later (`factcheck checked labels --map`, stored by
+services.memory in `label_mapping`), and `rating_labels` shows it as "Spin zone (unmapped)" meanwhile.
+No label at all (a collection without verdicts) stays NO_LABEL_KEY ("unverifiable"): there is nothing
+to map. Use `lookup_label` when you need to know whether the label was recognised (it returns None).
 
 Matching is on a normalised label (NFC, casefold, punctuation and hyphens to spaces); when the
 whole label is not in the table, the longest table entry the label *starts with* wins, because
@@ -18,7 +20,12 @@ import unicodedata
 
 from factcheck.ratings import BY_KEY, UnknownRating, parse_rating
 
-UNKNOWN_KEY = "unverifiable"
+# A publisher label that names no rating of ours (yet): kept with the label, never shown as a verdict.
+UNMAPPED_KEY = "unmapped"
+# The key of a fact-check whose source gives no label at all.
+NO_LABEL_KEY = "unverifiable"
+# How an unmapped rating is shown next to the publisher's label, per language.
+UNMAPPED_WORDS = {"en": "unmapped", "de": "nicht zugeordnet"}
 
 _TABLE: dict[str, tuple[str, ...]] = {
     "true": (
@@ -205,8 +212,22 @@ def lookup_label(label: str) -> str | None:
 
 
 def map_label(label: str) -> str:
-    """Our rating key for a publisher's label; "unverifiable" when unknown (see module doc)."""
-    return lookup_label(label) or UNKNOWN_KEY
+    """Our rating key for a publisher's label: UNMAPPED_KEY when unknown, NO_LABEL_KEY when blank."""
+    if not label or not label.strip():
+        return NO_LABEL_KEY
+    return lookup_label(label) or UNMAPPED_KEY
+
+
+def rating_labels(key: str, original_label: str = "") -> tuple[str, str]:
+    """(English, German) label of a stored rating key: "Spin zone (unmapped)" / "Spin zone (nicht
+    zugeordnet)" for an unmapped publisher label; a key off the scale is shown as it is."""
+    rating = BY_KEY.get(key)
+    if rating is not None:
+        return rating.en, rating.de
+    if key == UNMAPPED_KEY:
+        label = original_label.strip() or "?"
+        return f"{label} ({UNMAPPED_WORDS['en']})", f"{label} ({UNMAPPED_WORDS['de']})"
+    return key, key
 
 
 def key_from_value(value: float, best: float = 5.0, worst: float = 1.0) -> str | None:

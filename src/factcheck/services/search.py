@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import SimpleNamespace
 
+from factcheck.checked.labels import rating_labels
 from factcheck.errors import InputError, NotFound
 from factcheck.match.fts import content_terms, fts_query, idf_from_df, speaker_term
 from factcheck.match.normalize import analyze
 from factcheck.match.rerank import Candidate, Query, rerank
-from factcheck.ratings import BY_KEY
 from factcheck.services.views import SimilarMatch
 from factcheck.store.reader import Reader, json_value
 
@@ -160,15 +160,15 @@ def find_similar(
     result = []
     for m in ranked:
         row = rows[m.id]  # type: ignore[index]
-        rating = BY_KEY.get(row.rating)
+        label_en, label_de = rating_labels(row.rating, row.original_label)  # "Spin zone (unmapped)" when unmapped
         result.append(
             SimilarMatch(
                 checked_id=row.id,
                 score=round(float(m.score), 4),
                 text=row.text,
                 rating=row.rating,
-                label_en=rating.en if rating else row.rating,
-                label_de=rating.de if rating else row.rating,
+                label_en=label_en,
+                label_de=label_de,
                 original_label=row.original_label,
                 url=row.url,
                 published=row.published,
