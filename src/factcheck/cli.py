@@ -474,6 +474,56 @@ def similar(
             say(f"      matched: {', '.join(m.matched_terms)}")
 
 
+@app.command()
+def report(
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id.")],
+    format_: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, json, csv or claimreview.")
+    ] = "md",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: standard output).")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="de|en", help="Report language (default: the article's).")
+    ] = None,
+    only: Annotated[
+        str, typer.Option("--only", metavar="checked|all", help="Claims with a verdict, or all claims.")
+    ] = "all",
+    include_notes: Annotated[bool, typer.Option("--include-notes", help="Include the checkers' notes.")] = False,
+    publisher: Annotated[
+        str | None,
+        typer.Option("--publisher", envvar="FACTCHECK_PUBLISHER", metavar="NAME", help="Publishing organisation."),
+    ] = None,
+    publisher_url: Annotated[
+        str | None,
+        typer.Option("--publisher-url", envvar="FACTCHECK_PUBLISHER_URL", metavar="URL", help="Its web address."),
+    ] = None,
+    url_base: Annotated[
+        str, typer.Option("--url-base", metavar="URL", help="Where the report is published (ClaimReview url).")
+    ] = "",
+    db: DbOption = None,
+) -> None:
+    """Write a verification report of an article (Markdown, HTML, JSON, CSV or ClaimReview)."""
+    from pathlib import Path
+
+    from factcheck.report.render import ReportOptions
+    from factcheck.services import reports
+
+    article_id = parse_id(article, "article")
+    options = ReportOptions(
+        format=format_, lang=lang, publisher=publisher, publisher_url=publisher_url, url_base=url_base
+    )
+    text = in_store(
+        db, lambda session: reports.report_text(session, article_id, options, only=only, include_notes=include_notes)
+    )
+    if output is None or output == "-":
+        # Every renderer has shown control characters as escapes already; a terminal gets text only.
+        sys.stdout.write(text)
+        return
+    written = reports.save_report(text, Path(output))
+    say(f"report written to {written}", err=True)
+
+
 @app.command("open")
 def open_(
     target: Annotated[str, typer.Argument(metavar="PATH|URL|-|ARTICLE", help="File, URL, - for stdin, or an id.")],

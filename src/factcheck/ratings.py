@@ -35,6 +35,33 @@ SCALE: tuple[Rating, ...] = (
 )
 BY_KEY = {r.key: r for r in SCALE}
 
+# Verdict colours run from green (true) through amber to red (false); grey for "cannot say".
+RATING_COLOURS: dict[str, str] = {
+    "true": "#3fb950",
+    "mostly-true": "#7ee787",
+    "half-true": "#d29922",
+    "misleading": "#f0883e",
+    "missing-context": "#e3b341",
+    "mostly-false": "#ff7b72",
+    "false": "#f85149",
+    "misattributed": "#db61a2",
+    "unverifiable": "#8b949e",
+    "outdated": "#a371f7",
+}
+# One glyph per verdict, so the scale stays readable without colour (NO_COLOR): ✓ … ✗ and the rest.
+RATING_GLYPHS: dict[str, str] = {
+    "true": "✓",
+    "mostly-true": "◕",
+    "half-true": "◑",
+    "misleading": "↯",
+    "missing-context": "…",
+    "mostly-false": "◔",
+    "false": "✗",
+    "misattributed": "⇄",
+    "unverifiable": "?",
+    "outdated": "↺",
+}
+
 
 def _norm(label: str) -> str:
     text = unicodedata.normalize("NFC", label).casefold().strip()

@@ -156,6 +156,8 @@ class SourceView:
     added_by: str
     final_url: str | None = None  # where the URL led after redirects (None until fetched)
     state: str = "pending"  # pending / ok / failed (source_state)
+    archive_url: str | None = None
+    quote_context: str | None = None  # the passage of the source that best matched the claim's quote
 
     @classmethod
     def of(cls, s: Source) -> SourceView:
@@ -169,6 +171,8 @@ class SourceView:
             added_by=s.added_by,
             final_url=s.final_url,
             state=source_state(s.http_status, s.fetched_at),
+            archive_url=s.archive_url,
+            quote_context=s.quote_context,
         )
 
     def to_dict(self) -> dict[str, Any]:

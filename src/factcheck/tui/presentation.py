@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from rich.style import Style
 from rich.text import Text
 
-from factcheck.ratings import BY_KEY, SCALE, Rating
+from factcheck.ratings import BY_KEY, RATING_COLOURS, RATING_GLYPHS, SCALE, Rating
 from factcheck.text.control import terminal_safe
 from factcheck.tui.i18n import CATALOGUE, t
 
@@ -29,32 +29,6 @@ KIND_BADGES: dict[str, str] = {
     "attribution": "A",
     "role": "R",
     "event": "E",
-}
-# Verdict colours run from green (true) through amber to red (false); grey for "cannot say".
-RATING_COLOURS: dict[str, str] = {
-    "true": "#3fb950",
-    "mostly-true": "#7ee787",
-    "half-true": "#d29922",
-    "misleading": "#f0883e",
-    "missing-context": "#e3b341",
-    "mostly-false": "#ff7b72",
-    "false": "#f85149",
-    "misattributed": "#db61a2",
-    "unverifiable": "#8b949e",
-    "outdated": "#a371f7",
-}
-# One glyph per verdict, so the scale stays readable without colour (NO_COLOR): ✓ … ✗ and the rest.
-RATING_GLYPHS: dict[str, str] = {
-    "true": "✓",
-    "mostly-true": "◕",
-    "half-true": "◑",
-    "misleading": "↯",
-    "missing-context": "…",
-    "mostly-false": "◔",
-    "false": "✗",
-    "misattributed": "⇄",
-    "unverifiable": "?",
-    "outdated": "↺",
 }
 STATUS_COLOURS: dict[str, str] = {
     "open": "#58a6ff",

@@ -1,0 +1,52 @@
+"""A claim's extracted fields as short human-readable strings, shared by every report format.
+
+All return plain text (no markup); each renderer escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.report.words import state, word
+from factcheck.services.views import ClaimView, SourceView
+
+
+def date_text(date: dict[str, Any], lang: str) -> str:
+    """ "18. März 2025 → 2025-03-18"; a relative date without a value says so."""
+    written = str(date.get("text") or "")
+    value = date.get("value")
+    return f"{written} → {value}" if value else f"{written} ({word('relative', lang)})"
+
+
+def quote_text(quote: dict[str, Any], lang: str) -> str:
+    """ "„…“ — Speaker" in German, "“…” — Speaker" in English."""
+    opening, closing = ("„", "“") if lang == "de" else ("“", "”")
+    speaker = quote.get("speaker") or word("unknown_speaker", lang)
+    return f"{opening}{quote.get('text') or ''}{closing} — {speaker}"
+
+
+def quantity_text(quantity: dict[str, Any]) -> str:
+    """ "480 Milliarden → 480,000,000,000"; the written form alone when no value was read."""
+    written = str(quantity.get("text") or "")
+    value = quantity.get("value")
+    if not isinstance(value, int | float):
+        return written
+    shown = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    unit = quantity.get("unit")
+    return f"{written} → {shown}{' ' + str(unit) if unit else ''}"
+
+
+def claim_speaker(claim: ClaimView) -> str | None:
+    """Who made the claim: the first quote's speaker, else the first speaker the extractor found."""
+    for quote in claim.quotes:
+        if quote.get("speaker"):
+            return str(quote["speaker"])
+    return claim.speakers[0] if claim.speakers else None
+
+
+def source_status(source: SourceView, lang: str) -> str:
+    """ "ok HTTP 200, fetched 2026-11-30T10:00:00Z" / "pending" in `lang`."""
+    status = state(source.state, lang) + (f" HTTP {source.http_status}" if source.http_status else "")
+    if source.fetched_at:
+        status += f", {word('fetched', lang)} {source.fetched_at}"
+    return status

@@ -1,0 +1,100 @@
+"""The report's own words in German and English (headings, field names, states).
+
+Ratings take their labels from factcheck.ratings; everything else a report prints is here, so a
+report in one language never shows a word of the other.
+"""
+
+from __future__ import annotations
+
+from factcheck.ratings import BY_KEY
+
+LANGUAGES = ("de", "en")
+
+_WORDS: dict[str, tuple[str, str]] = {  # key: (English, German)
+    "report": ("Verification report", "Prüfbericht"),
+    "source": ("Source", "Quelle"),
+    "imported": ("Imported", "Importiert"),
+    "imported_by": ("by", "von"),
+    "published": ("Published", "Veröffentlicht"),
+    "as_of": ("Data as of", "Datenstand"),
+    "summary": ("Summary", "Übersicht"),
+    "claims": ("Claims", "Behauptungen"),
+    "checked": ("checked", "geprüft"),
+    "in_progress": ("in progress", "in Arbeit"),
+    "open": ("open", "offen"),
+    "dismissed": ("dismissed", "verworfen"),
+    "verdicts": ("Verdicts", "Bewertungen"),
+    "reviewed": ("reviewed", "abgenommen"),
+    "no_claims": ("No claims to report.", "Keine Behauptungen zu berichten."),
+    "only_checked": ("Only claims with a verdict are listed.", "Nur Behauptungen mit Bewertung sind aufgeführt."),
+    "claim": ("Claim", "Behauptung"),
+    "paragraph": ("Paragraph", "Absatz"),
+    "kinds": ("Kinds", "Arten"),
+    "status": ("Status", "Status"),
+    "dates": ("Dates", "Daten"),
+    "quotes": ("Quotes", "Zitate"),
+    "speakers": ("Speakers", "Sprecher"),
+    "places": ("Places", "Orte"),
+    "quantities": ("Numbers", "Zahlen"),
+    "verdict": ("Verdict", "Bewertung"),
+    "no_verdict": ("no verdict yet", "noch keine Bewertung"),
+    "rationale": ("Rationale", "Begründung"),
+    "checker": ("Checked by", "Geprüft von"),
+    "review": ("Review", "Abnahme"),
+    "reviewer": ("Reviewer", "Abnehmer"),
+    "sources": ("Sources", "Quellen"),
+    "no_sources": ("no sources", "keine Quellen"),
+    "archive": ("archive", "Archiv"),
+    "fetched": ("fetched", "abgerufen"),
+    "quote_check": ("quote in source", "Zitat in der Quelle"),
+    "notes": ("Notes", "Notizen"),
+    "reused": ("Verdict taken over from", "Bewertung übernommen von"),
+    "unknown_speaker": ("unknown speaker", "Sprecher unbekannt"),
+    "relative": ("relative", "relativ"),
+    "article": ("Article", "Artikel"),
+    "legend": ("Legend", "Legende"),
+    "unchecked": ("not yet rated", "noch nicht bewertet"),
+    "text": ("Text", "Text"),
+    "id": ("ID", "ID"),
+    "label": ("Label", "Bezeichnung"),
+    "rating": ("Rating", "Bewertung (Schlüssel)"),
+    "review_state": ("Review state", "Abnahmestatus"),
+}
+_STATES: dict[str, tuple[str, str]] = {
+    "open": ("open", "offen"),
+    "in-progress": ("in progress", "in Arbeit"),
+    "checked": ("checked", "geprüft"),
+    "dismissed": ("dismissed", "verworfen"),
+    "pending": ("pending", "ausstehend"),
+    "approved": ("approved", "abgenommen"),
+    "rejected": ("rejected", "zurückgewiesen"),
+    "withdrawn": ("withdrawn", "zurückgezogen"),
+    "ok": ("ok", "ok"),
+    "failed": ("failed", "fehlgeschlagen"),
+}
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"report language must be de or en, not {lang!r}")
+    return lang
+
+
+def word(key: str, lang: str) -> str:
+    """The word for `key` in `lang` ("de"/"en"); KeyError for a key not in the catalogue."""
+    english, german = _WORDS[key]
+    return german if lang == "de" else english
+
+
+def state(value: str | None, lang: str) -> str:
+    """A status, review or source state in `lang`; an unknown stored value is shown as it is."""
+    if not value:
+        return ""
+    pair = _STATES.get(value)
+    return (pair[1] if lang == "de" else pair[0]) if pair else value
+
+
+def rating_label(key: str, lang: str) -> str:
+    """The label of rating `key` in `lang`; a key outside the scale is shown as it is."""
+    rating = BY_KEY.get(key)
+    return rating.label(lang) if rating else key

@@ -1,0 +1,221 @@
+"""Gathering a verification report's data (report.model.ReportData) from the store.
+
+Rendering is report.render; this module only reads. Claims come in text order; `only="checked"`
+keeps the claims with a standing verdict, `only="all"` every claim that counts (ClaimCounts) and
+the dismissed ones, which the report lists as dismissed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlmodel import Session, col, func, select
+
+from factcheck.errors import InputError
+from factcheck.ratings import SCALE
+from factcheck.report.model import ONLY, ReportArticle, ReportClaim, ReportData, ReportSummary, ReusedCheck
+from factcheck.report.render import ReportOptions, check_options, render
+from factcheck.services.articles import get_article
+from factcheck.services.claims import count_claims, list_claims
+from factcheck.services.views import ClaimView, NoteView, SourceView, _iso
+from factcheck.store.models import Article, CheckedClaim, Event, Note, Source
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_REUSED = re.compile(r"checked:(\d+)")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of `text`: runs separated by a blank line, empty ones left out."""
+    spans, start = [], 0
+    for gap in _PARAGRAPH_BREAK.finditer(text):
+        if text[start : gap.start()].strip():
+            spans.append((start, gap.start()))
+        start = gap.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _paragraph_of(spans: list[tuple[int, int]], offset: int) -> int:
+    """0-based index of the paragraph holding `offset` (the nearest one before it in a gap)."""
+    index = 0
+    for i, (start, _end) in enumerate(spans):
+        if start <= offset:
+            index = i
+    return index
+
+
+def _summary(rows: list[ClaimView]) -> ReportSummary:
+    counts = count_claims(rows)
+    with_verdict = [r for r in rows if r.counted and r.verdict is not None]
+    ratings = Counter(r.verdict.rating for r in with_verdict if r.verdict)
+    per_rating = {r.key: ratings.pop(r.key) for r in SCALE if r.key in ratings}
+    per_rating.update(sorted(ratings.items()))  # ratings outside today's scale (older data) after it
+    return ReportSummary(
+        claims=counts.claims,
+        checked=counts.checked,
+        in_progress=counts.in_progress,
+        open=counts.open,
+        dismissed=counts.dismissed,
+        verdicts=len(with_verdict),
+        reviewed=sum(1 for r in with_verdict if r.verdict and r.verdict.review_state == "approved"),
+        per_rating=per_rating,
+    )
+
+
+def _by_claim(items: Iterable[Source | Note]) -> dict[int, list[Source | Note]]:
+    grouped: dict[int, list[Source | Note]] = {}
+    for item in items:
+        grouped.setdefault(item.claim_id, []).append(item)
+    return grouped
+
+
+def _reused(session: Session, rows: list[ClaimView]) -> dict[int, ReusedCheck]:
+    wanted = {
+        int(m.group(1)): r.id
+        for r in rows
+        if r.verdict and r.verdict.reused_from and (m := _REUSED.fullmatch(r.verdict.reused_from))
+    }
+    if not wanted:
+        return {}
+    found = session.exec(select(CheckedClaim).where(col(CheckedClaim.id).in_(list(wanted))))
+    return {
+        wanted[c.id or 0]: ReusedCheck(
+            checked_id=c.id or 0,
+            text=c.text,
+            rating=c.rating,
+            original_label=c.original_label,
+            url=c.url,
+            publisher=c.publisher,
+        )
+        for c in found
+    }
+
+
+def _article(article: Article) -> ReportArticle:
+    origin = article.origin or ""
+    return ReportArticle(
+        id=article.id or 0,
+        title=article.title,
+        origin=origin,
+        url=origin if origin.startswith(("http://", "https://")) else None,
+        language=article.language,
+        imported_at=_iso(article.created_at),
+        imported_by=article.imported_by,
+        published=article.published,
+        text=article.text,
+    )
+
+
+def build_report(session: Session, article_id: int, *, only: str = "all", include_notes: bool = False) -> ReportData:
+    """The report data of article `article_id`.
+
+    Raises NotFound for an unknown article and InputError for an `only` other than "all"/"checked".
+    """
+    if only not in ONLY:
+        raise InputError(f"unknown --only {only!r}: use all or checked")
+    article = get_article(session, article_id)
+    every = list_claims(session, article_id=article_id)
+    if only == "checked":
+        shown = [r for r in every if r.verdict is not None]
+    else:
+        shown = [r for r in every if r.counted or r.status == "dismissed"]
+    ids = [r.id for r in shown]
+    sources = _by_claim(
+        session.exec(
+            select(Source)
+            .where(col(Source.claim_id).in_(ids), col(Source.withdrawn_at).is_(None))
+            .order_by(col(Source.id))
+        )
+    )
+    notes = (
+        _by_claim(
+            session.exec(
+                select(Note).where(col(Note.claim_id).in_(ids), col(Note.withdrawn_at).is_(None)).order_by(col(Note.id))
+            )
+        )
+        if include_notes
+        else {}
+    )
+    reused = _reused(session, shown)
+    spans = paragraphs(article.text)
+    claims = []
+    for row in shown:
+        index = _paragraph_of(spans, row.start)
+        start, end = spans[index]
+        claims.append(
+            ReportClaim(
+                claim=row,
+                paragraph=index + 1,
+                paragraph_text=article.text[start:end].strip(),
+                sources=[SourceView.of(s) for s in sources.get(row.id, [])],  # type: ignore[arg-type]
+                notes=[NoteView.of(n) for n in notes.get(row.id, [])],  # type: ignore[arg-type]
+                reused=reused.get(row.id),
+            )
+        )
+    newest = session.exec(
+        select(func.max(Event.at)).where(
+            (col(Event.claim_id).in_([r.id for r in every]))
+            | ((Event.entity == "article") & (Event.entity_id == article_id))
+        )
+    ).one()
+    return ReportData(
+        article=_article(article),
+        summary=_summary(every),
+        claims=claims,
+        only=only,
+        include_notes=include_notes,
+        as_of=_iso(newest) if newest else _iso(article.updated_at),
+    )
+
+
+def report_text(
+    session: Session, article_id: int, options: ReportOptions, *, only: str = "all", include_notes: bool = False
+) -> str:
+    """Article `article_id`'s report rendered as `options` say (report.render).
+
+    Raises InputError for an unknown format, language or `only`, and for ClaimReview without a
+    publisher; NotFound for an unknown article. The options are checked before the database is read.
+    """
+    try:
+        check_options(options)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    if only not in ONLY:
+        raise InputError(f"unknown --only {only!r}: use all or checked")
+    if options.format == "claimreview" and not (options.publisher or "").strip():
+        raise InputError("ClaimReview needs a publisher: --publisher NAME (or FACTCHECK_PUBLISHER)")
+    return render(build_report(session, article_id, only=only, include_notes=include_notes), options)
+
+
+def save_report(text: str, path: Path) -> Path:
+    """Write `text` (UTF-8) to `path` whole or not at all: a temporary file beside it, then a rename,
+    so an interrupted export never leaves half a report over an older one. Returns the path.
+
+    Raises InputError (one line) when the folder is missing, the path is a folder, or the disk refuses.
+    """
+    path = path.expanduser()
+    if path.is_dir():
+        raise InputError(f"cannot write the report to {path}: it is a folder")
+    if not path.parent.is_dir():
+        raise InputError(f"cannot write the report to {path}: folder {path.parent} does not exist")
+    temporary: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", delete=False
+        ) as handle:
+            temporary = Path(handle.name)
+            handle.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise InputError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+    return path
