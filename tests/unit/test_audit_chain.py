@@ -1,0 +1,183 @@
+"""The audit chain's judgement, on plain records: what each kind of tampering looks like to `walk`,
+`check_rows` and `check_checkpoint`."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from factcheck.audit.chain import (
+    HMAC_SHA256,
+    LEGACY,
+    SHA256,
+    Checkpoint,
+    EventRecord,
+    check_checkpoint,
+    check_rows,
+    checkpoint_of,
+    event_hash,
+    walk,
+    with_seen,
+)
+from factcheck.audit.digest import row_digest
+
+KEY = b"desk secret"
+T0 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+VERDICT = {"claim_id": 3, "rating": "false", "rationale": "Archiv", "checker": "anna", "review_state": "pending"}
+VERDICT |= {"reused_from": None, "created_at": T0}
+
+
+def chain(n: int, *, scheme: int = SHA256, key: bytes | None = None) -> list[EventRecord]:
+    events, prev = [], ""
+    for i in range(1, n + 1):
+        rows = {f"verdict:{i}": row_digest("verdict", {**VERDICT, "claim_id": i})}
+        e = EventRecord(
+            id=i,
+            at=T0 + timedelta(minutes=i),
+            actor="anna",
+            action="verdict.add",
+            entity="verdict",
+            entity_id=i,
+            claim_id=i,
+            before=None,
+            after={"rating": "false"},
+            prev_hash=prev,
+            hash="",
+            scheme=scheme,
+            rows=rows if scheme != LEGACY else None,
+        )
+        e.hash = event_hash(prev, e, key)
+        prev = e.hash
+        events.append(e)
+    return events
+
+
+def current_rows(n: int) -> list[tuple[str, str]]:
+    return [(f"verdict:{i}", row_digest("verdict", {**VERDICT, "claim_id": i})) for i in range(1, n + 1)]
+
+
+def test_an_untouched_chain_and_its_rows_verify() -> None:
+    state, finding = walk(chain(5))
+    assert finding is None and (state.events, state.head_id) == (5, 5)
+    assert check_rows(state, current_rows(5)) is None
+
+
+def test_naive_and_aware_times_and_sqlite_text_give_the_same_digest() -> None:
+    stored = {**VERDICT, "created_at": "2026-11-30 09:00:00.000000"}  # what SQLite hands back
+    assert row_digest("verdict", VERDICT) == row_digest("verdict", stored)
+    assert row_digest(
+        "claim",
+        {
+            "article_id": 1,
+            "start": 0,
+            "end": 5,
+            "text": "x",
+            "kinds": '["date"]',
+            "fields": "{}",
+            "checkworthy": 1,
+            "status": "open",
+            "version": 1,
+        },
+    ) == row_digest(
+        "claim",
+        {
+            "article_id": 1,
+            "start": 0,
+            "end": 5,
+            "text": "x",
+            "kinds": ["date"],
+            "fields": {},
+            "checkworthy": True,
+            "status": "open",
+            "version": 1,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("actor", "mallory"), ("after", {"rating": "true"}), ("claim_id", 99), ("rows", {"verdict:2": "0" * 64})],
+)
+def test_an_edited_event_is_named(field: str, value: object) -> None:
+    events = chain(4)
+    events[1] = dataclasses.replace(events[1], **{field: value})
+    _state, finding = walk(events)
+    assert finding is not None and finding.event_id == 2 and "edited" in finding.problem
+
+
+def test_an_edited_row_a_deleted_row_and_an_inserted_row_are_named() -> None:
+    state, _ = walk(chain(3))
+    forged = [*current_rows(3)]
+    forged[1] = ("verdict:2", row_digest("verdict", {**VERDICT, "claim_id": 2, "rating": "true"}))
+    assert (f := check_rows(state, forged)) and f.row == "verdict:2" and "edited" in f.problem
+    assert (f := check_rows(state, current_rows(2))) and f.row == "verdict:3" and "deleted" in f.problem
+    extra = [*current_rows(3), ("verdict:9", row_digest("verdict", VERDICT))]
+    assert (f := check_rows(state, extra)) and f.row == "verdict:9" and "inserted" in f.problem
+
+
+def test_deleting_all_events_leaves_rows_no_event_wrote() -> None:
+    state, finding = walk([])
+    assert finding is None
+    assert (f := check_rows(state, current_rows(2))) and "no audit event" in f.problem
+
+
+def test_removing_an_event_in_the_middle_breaks_the_link() -> None:
+    events = chain(5)
+    del events[2]
+    _state, finding = walk(events)
+    assert finding is not None and finding.event_id == 4 and "link" in finding.problem
+
+
+def test_truncation_and_recomputation_need_the_checkpoint() -> None:
+    original = chain(6)
+    state, _ = walk(original)
+    checkpoint = Checkpoint.from_json(checkpoint_of(state).to_json())  # as a desk keeps it
+    truncated = original[:4]  # newest events deleted: the rest still chains
+    seen: dict[int, str] = {}
+    state, finding = walk(with_seen(truncated, seen))
+    assert finding is None
+    assert (f := check_checkpoint(checkpoint, seen, state)) and f.event_id == 6 and "missing" in f.problem
+    recomputed = chain(6)  # the same events with one edit, rehashed with the app's own SHA-256
+    recomputed[2].actor = "mallory"
+    prev = ""
+    for e in recomputed:
+        e.prev_hash, e.hash = prev, event_hash(prev, dataclasses.replace(e, prev_hash=prev))
+        prev = e.hash
+    seen = {}
+    state, finding = walk(with_seen(recomputed, seen))
+    assert finding is None  # without an anchor this is undetectable …
+    assert (f := check_checkpoint(checkpoint, seen, state)) and "recomputed" in f.problem  # … with one it is not
+
+
+def test_a_keyed_chain_cannot_be_recomputed_without_the_key() -> None:
+    events = chain(3, scheme=HMAC_SHA256, key=KEY)
+    assert walk(events, key=KEY)[1] is None
+    _state, finding = walk(events)  # no key: says what is missing
+    assert finding is not None and "FACTCHECK_AUDIT_KEY" in finding.problem
+    assert walk(events, key=b"guess")[1] is not None
+    downgraded = chain(3)  # the whole chain recomputed with plain SHA-256 after one keyed event
+    downgraded[0] = events[0]
+    prev = events[0].hash
+    for e in downgraded[1:]:
+        e.prev_hash, e.hash = prev, event_hash(prev, dataclasses.replace(e, prev_hash=prev))
+        prev = e.hash
+    _state, finding = walk(downgraded, key=KEY)
+    assert finding is not None and finding.event_id == 2 and "without the key" in finding.problem
+
+
+def test_legacy_events_keep_verifying_and_chain_into_new_ones() -> None:
+    legacy = chain(2, scheme=LEGACY)
+    newer = chain(3)[2]
+    newer.prev_hash = legacy[-1].hash
+    newer.hash = event_hash(newer.prev_hash, newer)
+    state, finding = walk([*legacy, newer])
+    assert finding is None and state.events == 3
+
+
+def test_a_checkpoint_file_that_is_not_one_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="not a factcheck audit checkpoint"):
+        Checkpoint.from_json('{"hello": 1}')
+    with pytest.raises(ValueError, match="not a factcheck audit checkpoint"):
+        Checkpoint.from_json("garbage")
