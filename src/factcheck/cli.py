@@ -438,6 +438,44 @@ def checked_import(
         say(f"{plural(result.added, 'checked claim')} added, {result.skipped} already known")
 
 
+@checked_app.command("labels")
+def checked_labels(
+    mappings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="LABEL=RATING",
+            help='Store what a publisher label means, e.g. --map "Spin zone=misleading" (repeatable).',
+        ),
+    ] = None,
+    db: DbOption = None,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Publisher labels no rating was found for, most frequent first; --map gives them one."""
+    from factcheck.services import checked_labels as labels
+
+    if mappings:
+        mapped = in_store(db, lambda session: labels.map_labels(session, mappings, actor=actor(by)))
+        if as_json:
+            emit_json([m.to_dict() for m in mapped])
+            return
+        for m in mapped:
+            was = f" (was {m.previous})" if m.previous and m.previous != m.rating else ""
+            say(f"“{m.label}” → {m.label_en} / {m.label_de}{was}: {plural(m.updated, 'checked claim')} updated")
+        return
+    unmapped = in_store(db, labels.unmapped_labels)
+    if as_json:
+        emit_json([u.to_dict() for u in unmapped])
+        return
+    if not unmapped:
+        say("no unmapped labels: every imported fact-check has a rating")
+        return
+    for u in unmapped:
+        say(f"{u.count:>7}  {u.label}")
+    say('map one with: factcheck checked labels --map "LABEL=RATING"')
+
+
 @app.command()
 def similar(
     claim: Annotated[str | None, typer.Argument(metavar="CLAIM", help="Claim id (or use --text).")] = None,

@@ -3,6 +3,7 @@ imported, similar claims found across rewording and inflection, verdicts reused 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -390,3 +391,147 @@ def test_control_characters_and_escape_sequences_never_reach_the_memory(engine: 
 def test_cli_checked_import_refuses_a_url_in_one_line(db_path: Path) -> None:
     done = run("checked", "import", "https://example.org/checks.json", db=db_path, ok=False)
     assert_one_line_error(done, "checked import reads a file or - (stdin); download the URL first")
+
+
+# ---------------------------------------------------------------- ClaimReview import fidelity (issue 10)
+def test_a_claim_object_as_claim_reviewed_imports_instead_of_rejecting_the_file(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        result = memory.import_checked(session, str(FIXTURES / "claimreview_claim_object.json"), actor="anna")
+        found = memory.find_similar(session, "Wasserpreis Kassel verdreifacht", language="de", top=1)
+    assert (result.added, result.skipped) == (2, 0)
+    assert found[0].text == "Der Wasserpreis in Kassel hat sich seit 2020 verdreifacht." and found[0].rating == "false"
+
+
+def test_unmapped_labels_are_kept_listed_mapped_audited_and_used_by_later_imports(engine: Engine) -> None:
+    from factcheck.errors import InputError
+    from factcheck.services import checked_labels
+    from factcheck.store import Event
+
+    with session_scope(engine) as session:
+        memory.import_checked(session, str(FIXTURES / "claimreview_unmapped_labels.json"), actor="anna")
+        [spin] = memory.find_similar(session, "The tram line cost twice the budget", language="en", top=1)
+        listed = [(u.label, u.count) for u in checked_labels.unmapped_labels(session)]
+    # the publisher's label, never a verdict it did not give
+    assert (spin.rating, spin.original_label) == ("unmapped", "Spin zone")
+    assert (spin.label_en, spin.label_de) == ("Spin zone (unmapped)", "Spin zone (nicht zugeordnet)")
+    assert listed == [("Spin zone", 2), ("Needs a lot of context", 1)]  # "Spin Zone!" is the same label
+    with pytest.raises(InputError, match="unmapped"), session_scope(engine) as session:
+        memory.reuse_verdict(session, first_claim_id(engine, "dröhnende Leere"), spin.checked_id, actor="ben")
+
+    with session_scope(engine) as session:
+        [done] = checked_labels.map_labels(session, ["Spin zone=irreführend"], actor="ben")
+    assert (done.rating, done.updated, done.previous) == ("misleading", 2, None)
+    with session_scope(engine) as session:
+        ratings = dict(session.exec(select(CheckedClaim.url, CheckedClaim.rating)).all())
+        assert ratings["https://desk.example.org/checks/101"] == ratings["https://desk.example.org/checks/103"]
+        assert ratings["https://desk.example.org/checks/103"] == "misleading"
+        assert ratings["https://desk.example.org/checks/102"] == "unmapped"
+        assert [u.label for u in checked_labels.unmapped_labels(session)] == ["Needs a lot of context"]
+        event = session.exec(select(Event).order_by(col(Event.id).desc())).first()
+        assert event is not None and (event.action, event.actor) == ("checked.label_map", "ben")
+        assert event.after == {"label": "Spin zone", "rating": "misleading", "updated": 2}
+        later = CheckedRecord("The ferry ticket costs less than in 1990.", "unmapped", "SPIN ZONE", url="https://l/1")
+        memory.add_checked(session, [later], actor="anna", origin_name="later")
+        assert session.exec(select(CheckedClaim.rating).where(CheckedClaim.url == "https://l/1")).one() == "misleading"
+
+    with session_scope(engine) as session:  # a second decision re-rates what the first one rated
+        [again] = checked_labels.map_labels(session, ["spin zone=false"], actor="ben")
+    assert (again.rating, again.updated, again.previous) == ("false", 3, "misleading")
+
+
+@pytest.mark.parametrize(
+    ("spec", "needle"),
+    [
+        ("Spin zone=misleadin", "did you mean misleading"),
+        ("Spin zone=bogus", "valid ratings: true / richtig"),
+        ("Spin zone", "--map needs LABEL=RATING"),
+        ("=false", "--map needs LABEL=RATING"),
+        ("Pants on Fire=true", "already maps (to false)"),
+    ],
+)
+def test_a_bad_label_mapping_is_refused_and_nothing_is_stored(engine: Engine, spec: str, needle: str) -> None:
+    from factcheck.errors import InputError
+    from factcheck.services import checked_labels
+
+    with pytest.raises(InputError, match=re.escape(needle)), session_scope(engine) as session:
+        checked_labels.map_labels(session, ["Needs a lot of context=missing-context", spec], actor="ben")
+    with Session(engine) as session:
+        assert checked_labels.stored_mappings(session) == {}
+
+
+def test_claim_date_all_claimants_and_appearances_are_stored(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        memory.import_checked(session, str(FIXTURES / "claimreview_claim_details.json"), actor="anna")
+    with Session(engine) as session:
+        festival = session.exec(
+            select(CheckedClaim).where(CheckedClaim.url == "https://desk.example.org/checks/201")
+        ).one()
+        ferry = session.exec(
+            select(CheckedClaim).where(CheckedClaim.url == "https://desk.example.org/checks/202")
+        ).one()
+    assert (festival.published, festival.claim_date) == ("2025-05-20", "2025-05-11")
+    assert festival.claimants == ["Tilda Brookfield", "Festival Friends Club"]
+    assert festival.speaker == "Tilda Brookfield"
+    assert festival.appearances == [
+        "https://video.example.com/watch/festival",
+        "https://social.example.net/post/88",
+        "https://forum.example.org/thread/festival",
+    ]
+    assert (ferry.published, ferry.claim_date, ferry.claimants) == ("2024-11-09", "2024-11-02", ["Ferry museum guide"])
+    with session_scope(engine) as session:  # the matcher still knows the first claimant as the speaker
+        found = memory.find_similar(
+            session, "a million visitors came to the river festival", language="en", speaker="Tilda Brookfield"
+        )
+    assert found[0].url == "https://desk.example.org/checks/201"
+
+
+def test_our_own_verdicts_keep_every_speaker_as_claimants(engine: Engine) -> None:
+    claim_id = first_claim_id(engine, "dröhnende Leere")
+    with session_scope(engine) as session:
+        verdicts.set_verdict(session, claim_id, "false", rationale="nicht belegt", actor="anna")
+        speakers = claims.claim_detail(session, claim_id).claim.speakers
+    with Session(engine) as session:
+        entry = session.exec(select(CheckedClaim).where(CheckedClaim.claim_id == claim_id)).one()
+    assert speakers and entry.claimants == speakers and entry.speaker == speakers[0]
+
+
+def test_an_english_claim_reviewed_in_german_is_analysed_as_english(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        memory.import_checked(session, str(FIXTURES / "claimreview_language.jsonld"), actor="anna")
+        found = memory.find_similar(session, "Glaciers above villages are losing half their ice", language="en")
+    with Session(engine) as session:
+        languages = dict(session.exec(select(CheckedClaim.url, CheckedClaim.language)).all())
+    assert languages["https://pruefstelle.example.de/2025/gletscher"] == "en"
+    assert languages["https://desk.example.org/checks/301"] == "de"
+    assert found[0].url == "https://pruefstelle.example.de/2025/gletscher"
+    assert "glacier" in found[0].matched_terms  # German stemming of the English text lost this word
+
+
+def test_cli_checked_labels_lists_maps_and_refuses_in_one_line(db_path: Path) -> None:
+    run("checked", "import", str(FIXTURES / "claimreview_unmapped_labels.json"), db=db_path)
+    assert run_json("checked", "labels", db=db_path) == [
+        {"label": "Spin zone", "count": 2},
+        {"label": "Needs a lot of context", "count": 1},
+    ]
+    listed = run("checked", "labels", db=db_path).stdout.splitlines()
+    assert listed[0].split() == ["2", "Spin", "zone"]
+    similar = run("similar", "--text", "The tram line cost twice the budget", "--lang", "en", db=db_path).stdout
+    assert "Spin zone (unmapped)" in similar
+    bad = run("checked", "labels", "--map", "Spin zone=wrongish", db=db_path, ok=False)
+    assert_one_line_error(bad, "valid ratings")
+    done = run(
+        "checked",
+        "labels",
+        "--map",
+        "Spin zone=misleading",
+        "--map",
+        "needs a lot of context=fehlender Kontext",
+        db=db_path,
+    ).stdout.splitlines()
+    assert done == [
+        "“Spin zone” → misleading / irreführend: 2 checked claims updated",
+        "“needs a lot of context” → missing context / fehlender Kontext: 1 checked claim updated",
+    ]
+    assert run_json("checked", "labels", db=db_path) == []
+    hostile = run("checked", "labels", "--map", "Spin\x1b[2J zone\x07=bogus", db=db_path, ok=False).stderr
+    assert "\x1b" not in hostile and "\x07" not in hostile

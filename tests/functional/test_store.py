@@ -152,3 +152,27 @@ def test_memory_rows_from_before_0004_get_their_speaker_token(db_path: Path) -> 
         # the full-text index followed the update: the token's document frequency is the speaker's claim count
         df = conn.execute(text("SELECT doc FROM checked_claim_vocab WHERE term = 'zzspkolafscholz'")).scalar()
         assert df == 2
+
+
+def test_memory_rows_from_before_0006_keep_their_speaker_as_claimant_and_their_index(db_path: Path) -> None:
+    old = create_store_engine(str(db_path), migrate_to="0005")
+    with old.begin() as conn:
+        for row_id, speaker in ((1, "Olaf Scholz"), (2, None)):
+            conn.execute(
+                text(
+                    "INSERT INTO checked_claim (id, text, rating, original_label, rationale, origin, dedupe_key, terms,"
+                    " speaker, created_at) VALUES (:id, 'Die Rente steigt', 'false', 'falsch', '', 'import', :key,"
+                    " 'rent steig', :speaker, '2025-01-01 00:00:00')"
+                ),
+                {"id": row_id, "key": f"k{row_id}", "speaker": speaker},
+            )
+    old.dispose()
+
+    engine = create_store_engine(str(db_path))  # opening upgrades to 0006
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, claimants, appearances, claim_date FROM checked_claim ORDER BY id")).all()
+        assert [tuple(r) for r in rows] == [(1, '["Olaf Scholz"]', "[]", None), (2, "[]", "[]", None)]
+        # columns were added in place: the full-text triggers on the table are still there
+        triggers = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar()
+        assert triggers == 3
+        assert conn.execute(text("SELECT count(*) FROM label_mapping")).scalar() == 0

@@ -8,6 +8,8 @@ transaction as the row, so nothing is rebuilt at start-up.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, BinaryIO
@@ -23,7 +25,7 @@ from factcheck.services.audit import record_event
 from factcheck.services.inputs import actor_name, begin_change
 from factcheck.services.views import SimilarMatch
 from factcheck.store.engine import begin_write
-from factcheck.store.models import CheckedClaim, Claim, Verdict, utcnow
+from factcheck.store.models import Article, CheckedClaim, Claim, Verdict, utcnow
 from factcheck.store.reader import Reader
 from factcheck.text.control import clean_input
 
@@ -52,8 +54,9 @@ def remember_verdict(session: Session, claim: Claim, verdict: Verdict | None) ->
         if entry is not None:
             session.delete(entry)
         return
-    speakers = (claim.fields or {}).get("speakers") or []
-    language = _claim_language(session, claim)
+    speakers = [s for s in (claim.fields or {}).get("speakers") or [] if isinstance(s, str)]
+    article = session.get(Article, claim.article_id)
+    language = article.language if article else None
     if entry is None:
         entry = CheckedClaim(origin="verdict", claim_id=claim.id, dedupe_key=key, rating=verdict.rating, text="")
     entry.text = claim.text
@@ -63,7 +66,11 @@ def remember_verdict(session: Session, claim: Claim, verdict: Verdict | None) ->
     entry.rationale = verdict.rationale
     entry.publisher = "factcheck"
     entry.speaker = speakers[0] if speakers else None
+    entry.claimants = speakers
     entry.published = verdict.created_at.date().isoformat()  # when it was checked
+    # the claim was made when the article carrying it was published, and appeared at its address
+    entry.claim_date = _iso_day(article.published) if article else None
+    entry.appearances = [article.origin] if article and _WEB_ADDRESS.match(article.origin) else []
     entry.terms = fts_document(claim.text, language, speaker=entry.speaker)
     session.add(entry)
 
@@ -83,11 +90,13 @@ def forget_claim(session: Session, claim_id: int) -> None:
         session.delete(entry)
 
 
-def _claim_language(session: Session, claim: Claim) -> str | None:
-    from factcheck.store.models import Article
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEB_ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
 
-    article = session.get(Article, claim.article_id)
-    return article.language if article else None
+
+def _iso_day(value: str | None) -> str | None:
+    """`value` when it is a YYYY-MM-DD date, else None (the column holds ISO dates only)."""
+    return value if value and _ISO_DAY.match(value) else None
 
 
 # The write phase inserts in batches of this many rows (one executemany each: bounded extra memory).
@@ -106,6 +115,9 @@ _COLUMNS = (
     "published",
     "publisher",
     "speaker",
+    "claim_date",
+    "claimants",
+    "appearances",
     "external_id",
     "dedupe_key",
     "terms",
@@ -127,8 +139,21 @@ def _prepare(session: Session, records: Iterable[Any]) -> tuple[list[tuple[Any, 
     order, file order) and how many records were duplicates, of the file or of stored rows.
 
     Runs in a read transaction (no lock). Records are consumed one by one and only the row is kept;
-    repeated short values (language, rating, label, publisher, speaker, date) are shared, not copied.
+    repeated short values (language, rating, label, publisher, speaker, dates) are shared, not copied.
+    A label a desk has mapped (`checked labels --map`) gets the mapped rating (services.checked_labels).
     """
+    from factcheck.services.checked_labels import mapped_rating, stored_mappings
+
+    mappings = stored_mappings(session)
+    mapped: dict[str, str | None] = {}  # label -> its mapped rating: a file repeats a few labels many times
+
+    def rating_of(label: str, key: str) -> str:
+        if not mappings:
+            return key
+        if label not in mapped:
+            mapped[label] = mapped_rating(mappings, label)
+        return mapped[label] or key
+
     rows: list[tuple[Any, ...]] = []
     seen: set[str] = set()
     shared: dict[str, str] = {}
@@ -146,17 +171,21 @@ def _prepare(session: Session, records: Iterable[Any]) -> tuple[list[tuple[Any, 
                 skipped += 1
                 continue
             speaker = getattr(r, "speaker", None)
+            label = r.original_label or ""
             rows.append(
                 (
                     r.text,
                     r.title,
                     share(r.language),
-                    share(r.rating_key),
-                    share(r.original_label or ""),
+                    share(rating_of(label, r.rating_key)),
+                    share(label),
                     r.url,
                     share((r.date or None) and r.date[:10]),
                     share(r.publisher),
                     share(speaker),
+                    share(_iso_day(getattr(r, "claim_date", None))),
+                    share(_json_list(getattr(r, "claimants", ()) or ((speaker,) if speaker else ()))),
+                    _json_list(getattr(r, "appearances", ())),
                     r.external_id,
                     key,
                     fts_document(r.text, r.language, r.title, speaker),
@@ -175,6 +204,11 @@ def _prepare(session: Session, records: Iterable[Any]) -> tuple[list[tuple[Any, 
             flush()
     flush()
     return rows, skipped
+
+
+def _json_list(values: Iterable[str]) -> str:
+    """A JSON column's value as the driver takes it in a plain INSERT (the ORM would do this for us)."""
+    return json.dumps(list(values), ensure_ascii=False)
 
 
 def _insert_rows(session: Session, rows: list[tuple[Any, ...]]) -> None:
@@ -304,6 +338,11 @@ def reuse_verdict(session: Session, claim_id: int, checked_id: int, *, actor: st
 
     actor = begin_change(session, actor)
     original = get_checked(session, checked_id)
+    if original.rating not in BY_KEY:  # "unmapped": the publisher's label names no rating of ours yet
+        raise InputError(
+            f"checked claim {checked_id} has no rating to reuse: its label {original.original_label!r} is unmapped"
+            f' (factcheck checked labels --map "{original.original_label}=RATING")'
+        )
     where = original.url or (f"claim {original.claim_id}" if original.claim_id else original.publisher or "memory")
     rationale = f"Reused from checked claim #{checked_id} ({where}): „{original.text}“"
     if original.rationale:

@@ -18,10 +18,12 @@ if TYPE_CHECKING:
         session_scope,
         write_scope,
     )
-    from factcheck.store.models import Article, CheckedClaim, Claim, Event, Note, Source, Verdict
+    from factcheck.store.models import Article, CheckedClaim, Claim, Event, LabelMapping, Note, Source, Verdict
 
 _WHERE = {
-    **dict.fromkeys(("Article", "CheckedClaim", "Claim", "Event", "Note", "Source", "Verdict"), "models"),
+    **dict.fromkeys(
+        ("Article", "CheckedClaim", "Claim", "Event", "LabelMapping", "Note", "Source", "Verdict"), "models"
+    ),
     **dict.fromkeys(
         ("begin_write", "create_store_engine", "read_scope", "resolve_url", "session_scope", "write_scope"), "engine"
     ),
@@ -32,6 +34,7 @@ __all__ = [
     "CheckedClaim",
     "Claim",
     "Event",
+    "LabelMapping",
     "Note",
     "Source",
     "Verdict",

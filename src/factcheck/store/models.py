@@ -128,6 +128,8 @@ class Event(SQLModel, table=True):
 class CheckedClaim(SQLModel, table=True):
     """The memory of claims already checked: our own verdicts and imported fact-checks.
 
+    `rating` is a key of factcheck.ratings.SCALE, or "unmapped" (checked.labels.UNMAPPED_KEY) for a
+    publisher label no rating of ours was given for yet; `original_label` is the publisher's label.
     `terms` holds the analysed text (factcheck.match) that the full-text index is built on; on
     SQLite a trigger-synced FTS5 table indexes it, on PostgreSQL a GIN index over its tsvector.
     """
@@ -145,10 +147,29 @@ class CheckedClaim(SQLModel, table=True):
     url: str | None = Field(default=None, sa_column=Column(Text))
     published: str | None = Field(default=None, max_length=10)
     publisher: str | None = Field(default=None, max_length=200)
-    speaker: str | None = Field(default=None, max_length=200)
+    speaker: str | None = Field(default=None, max_length=200)  # the first claimant (the matcher uses it)
+    claim_date: str | None = Field(default=None, max_length=10)  # when the claim was made (ISO), if known
+    claimants: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # names, in order
+    appearances: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # URLs, in order
     external_id: str | None = Field(default=None, max_length=200)
     origin: str = Field(default="import", max_length=16)  # "verdict" (ours) or "import"
     claim_id: int | None = Field(default=None, foreign_key="claim.id", index=True, ondelete="SET NULL")
     dedupe_key: str = Field(max_length=64)
     terms: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class LabelMapping(SQLModel, table=True):
+    """A desk's decision which rating a publisher label we do not know means (`checked labels --map`).
+
+    Keyed by the normalised label (checked.labels.normalise_label), so "Spin zone" and "Spin Zone!" are
+    one mapping; `label` is the spelling it was given with.
+    """
+
+    __tablename__ = "label_mapping"
+
+    label_normalised: str = Field(sa_column=Column(Text, primary_key=True))
+    label: str = Field(sa_column=Column(Text, nullable=False))
+    rating: str = Field(max_length=32)
+    created_by: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
