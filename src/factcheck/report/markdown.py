@@ -47,7 +47,7 @@ def _verdict_lines(item: ReportClaim, lang: str) -> list[str]:
     lines.append(f"- **{word('review', lang)}:** {review}")
     if item.reused:
         reused = item.reused
-        where = f" <{reused.url}>" if reused.url and not re.search(r"[\s<>]", reused.url) else ""
+        where = f" <{reused.url}>" if _linkable(reused.url) else ""  # never <javascript:…>: an autolink
         lines.append(
             f"- **{word('reused', lang)}:** {md(reused.text)} ({md(reused.original_label or reused.rating)}"
             f"{', ' + md(reused.publisher) if reused.publisher else ''}){where}"

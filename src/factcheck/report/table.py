@@ -43,9 +43,10 @@ _COLUMNS = (
 
 def neutralise(value: object) -> str:
     """A cell value a spreadsheet shows as text: formula starts prefixed with an apostrophe."""
-    text = "" if value is None else str(value)
-    text = terminal_safe(text)  # controls escaped; \\t and \\n kept (a leading tab is neutralised below)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    raw = "" if value is None else str(value)
+    text = terminal_safe(raw)  # controls escaped; \\t and \\n kept (a leading tab is neutralised below)
+    # The stored text decides too: a leading CR is shown as "\\x0d" but still gets its apostrophe.
+    return "'" + text if raw.startswith(_FORMULA_START) or text.startswith(_FORMULA_START) else text
 
 
 def _row(item: ReportClaim, lang: str, include_notes: bool) -> list[str]:
