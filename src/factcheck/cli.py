@@ -625,6 +625,89 @@ def usage_error_line(exc: ClickException) -> str:
     return message[:1].lower() + message[1:]
 
 
+audit_app = typer.Typer(help="Verify and anchor the audit log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify(
+    checkpoint: Annotated[
+        str | None,
+        typer.Option("--checkpoint", metavar="FILE", help="Also check a head written by `audit checkpoint`."),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check every event's hash and link, every verdict/note/source/claim row against its event."""
+    from factcheck.audit.chain import Checkpoint, audit_key
+    from factcheck.services import audit_log
+
+    anchor = None
+    if checkpoint is not None:
+        try:
+            anchor = Checkpoint.from_json(_read_small_text(checkpoint))
+        except ValueError as exc:
+            raise InputError(f"{checkpoint}: {exc}") from None
+    report = in_reader(db, lambda reader: audit_log.verify(reader, key=audit_key(), checkpoint=anchor))
+    if as_json:
+        emit_json(report.to_dict())
+    elif report.ok:
+        keyed = ", keyed (HMAC)" if report.keyed else ""
+        anchored = f", checkpoint at event {anchor.event_id} holds" if anchor else ""
+        say(f"audit log verifies: {plural(report.events, 'event')}, {plural(report.rows, 'row')}{keyed}{anchored}")
+    if not report.ok:
+        raise audit_log.AuditFailed(f"audit log does not verify: {report.finding}")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint(
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: standard output).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the verified head of the log (event id, hash, time) to keep outside the database."""
+    from pathlib import Path
+
+    from factcheck.audit.chain import audit_key
+    from factcheck.services import audit_log
+    from factcheck.services.reports import save_report
+
+    head = in_reader(db, lambda reader: audit_log.checkpoint(reader, key=audit_key()))
+    if output is None or output == "-":
+        sys.stdout.write(head.to_json())
+        return
+    written = save_report(head.to_json(), Path(output))
+    say(f"checkpoint at event {head.event_id} written to {written}", err=True)
+
+
+@audit_app.command("export")
+def audit_export(
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: standard output).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """The audit log as JSON Lines (one event per line, with its hashes), oldest first."""
+    from pathlib import Path
+
+    from factcheck.services import audit_log
+    from factcheck.services.reports import save_report
+
+    text = in_reader(db, lambda reader: "".join(audit_log.export_lines(reader)))
+    if output is None or output == "-":
+        sys.stdout.write(json_safe(text))
+        return
+    say(f"audit log written to {save_report(text, Path(output))}", err=True)
+
+
+def _read_small_text(path: str) -> str:
+    """A small text file (a checkpoint): one-line errors for what cannot be read."""
+    from factcheck.services.loading import read_regular_file
+
+    return read_regular_file(path, cap=1 << 20).decode("utf-8", "replace")
+
+
 def main() -> None:
     try:
         result = app(prog_name="factcheck", standalone_mode=False)

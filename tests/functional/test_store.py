@@ -168,11 +168,13 @@ def test_memory_rows_from_before_0006_keep_their_speaker_as_claimant_and_their_i
             )
     old.dispose()
 
-    engine = create_store_engine(str(db_path))  # opening upgrades to 0006
+    engine = create_store_engine(str(db_path), migrate_to="0006")
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT id, claimants, appearances, claim_date FROM checked_claim ORDER BY id")).all()
         assert [tuple(r) for r in rows] == [(1, '["Olaf Scholz"]', "[]", None), (2, "[]", "[]", None)]
         # columns were added in place: the full-text triggers on the table are still there
-        triggers = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar()
+        triggers = conn.execute(
+            text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'checked_claim'")
+        ).scalar()
         assert triggers == 3
         assert conn.execute(text("SELECT count(*) FROM label_mapping")).scalar() == 0

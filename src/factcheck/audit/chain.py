@@ -20,15 +20,23 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from factcheck.audit.digest import canonical, timestamp
 
 LEGACY, SHA256, HMAC_SHA256 = 1, 2, 3
 CHECKPOINT_FORMAT = "factcheck-audit-checkpoint/1"
+AUDIT_KEY_ENV = "FACTCHECK_AUDIT_KEY"
+
+
+def audit_key() -> bytes | None:
+    """The HMAC key from FACTCHECK_AUDIT_KEY (kept outside the database), None when unset."""
+    value = os.environ.get(AUDIT_KEY_ENV, "")
+    return value.encode("utf-8") if value else None
 
 
 @dataclass
@@ -52,6 +60,8 @@ class EventRecord:
 
 def _legacy_hash(prev_hash: str, e: EventRecord) -> str:
     at = e.at if isinstance(e.at, datetime) else datetime.fromisoformat(str(e.at))
+    if at.tzinfo is None:  # read back as text (SQLite): it was hashed as an aware UTC time
+        at = at.replace(tzinfo=UTC)
     payload = canonical([prev_hash, at.isoformat(), e.actor, e.action, e.entity, e.entity_id, e.before, e.after])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -1,35 +1,22 @@
-"""The audit log: every write appends an Event whose hash chains over the previous one."""
+"""The audit log: every write appends an Event whose hash chains over the previous one and covers the
+rows the write left (factcheck.audit has the rules; this module stores and reads)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-from datetime import datetime
 from typing import Any
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from factcheck.audit.chain import HMAC_SHA256, SHA256, EventRecord, audit_key, event_hash, walk
+from factcheck.audit.digest import AUDITED, canonical, row_digest, row_key
 from factcheck.store.engine import WRITE_LOCK_KEY
 from factcheck.store.models import Event, Note, Source, Verdict, utcnow
 
-
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def event_hash(
-    prev_hash: str,
-    at: datetime,
-    actor: str,
-    action: str,
-    entity: str,
-    entity_id: int,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> str:
-    payload = _canonical([prev_hash, at.isoformat(), actor, action, entity, entity_id, before, after])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+_QUEUED = "factcheck_audit_queued"  # events of this transaction, sealed at commit
+_WRITTEN = "factcheck_audit_written"  # "table:id" -> the ORM object written (None: deleted)
 
 
 def record_event(
@@ -42,31 +29,97 @@ def record_event(
     claim_id: int | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-) -> Event:
-    """Append one audit event inside the caller's transaction."""
+) -> None:
+    """Append one audit event in the caller's transaction.
+
+    The event is sealed when the transaction commits: it then chains on the newest event and (the
+    transaction's last event) records the digests of every audited row the transaction wrote, so a
+    service cannot forget a row and a row cannot change after its event was computed.
+    """
     if session.get_bind().dialect.name == "postgresql":
         # Writers append to one chain: serialise them until commit so no two share a predecessor.
         session.exec(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))  # type: ignore[call-overload]
-    last = session.exec(select(Event.hash).order_by(col(Event.id).desc()).limit(1)).first()
-    prev = last or ""
-    at = utcnow()
-    before = json.loads(_canonical(before)) if before is not None else None
-    after = json.loads(_canonical(after)) if after is not None else None
     event = Event(
-        at=at,
+        at=utcnow(),
         actor=actor,
         action=action,
         entity=entity,
         entity_id=entity_id,
         claim_id=claim_id,
-        before=before,
-        after=after,
-        prev_hash=prev,
-        hash=event_hash(prev, at, actor, action, entity, entity_id, before, after),
+        before=json.loads(canonical(before)) if before is not None else None,
+        after=json.loads(canonical(after)) if after is not None else None,
     )
+    # Inserted now so the transaction reads its own history; hashed when it commits (_seal_events).
     session.add(event)
     session.flush()
-    return event
+    session.info.setdefault(_QUEUED, []).append(event)
+
+
+def _table_of(obj: object) -> str | None:
+    table = getattr(obj, "__tablename__", None)
+    return table if isinstance(table, str) and table in AUDITED else None
+
+
+@sa_event.listens_for(Session, "after_flush")
+def _track_written(session: Session, _context: Any) -> None:
+    written = session.info.setdefault(_WRITTEN, {})
+    for obj in (*session.new, *session.dirty):
+        table = _table_of(obj)
+        if table:
+            written[row_key(table, obj.id)] = obj  # type: ignore[attr-defined]
+    for obj in session.deleted:
+        table = _table_of(obj)
+        if table:
+            written[row_key(table, obj.id)] = None  # type: ignore[attr-defined]
+
+
+@sa_event.listens_for(Session, "before_commit")
+def _seal_events(session: Session) -> None:
+    queued: list[Event] = session.info.get(_QUEUED) or []
+    if not queued:
+        return
+    session.flush()  # everything the transaction wrote is now tracked
+    written = session.info.pop(_WRITTEN, {})
+    session.info.pop(_QUEUED, None)
+    rows = {key: (row_digest(key.split(":", 1)[0], obj) if obj is not None else None) for key, obj in written.items()}
+    key = audit_key()
+    first = queued[0].id or 0
+    prev = session.exec(select(Event.hash).where(col(Event.id) < first).order_by(col(Event.id).desc()).limit(1)).first()
+    prev = prev or ""
+    for position, event in enumerate(queued):
+        event.scheme = HMAC_SHA256 if key else SHA256
+        event.rows = rows if position == len(queued) - 1 else {}
+        event.prev_hash = prev
+        event.hash = event_hash(prev, record_of(event), key)
+        prev = event.hash
+        session.add(event)
+    session.flush()
+
+
+@sa_event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the outermost transaction ended (committed or rolled back)
+        session.info.pop(_QUEUED, None)
+        session.info.pop(_WRITTEN, None)
+
+
+def record_of(e: Event) -> EventRecord:
+    """The plain record the chain functions judge."""
+    return EventRecord(
+        id=e.id or 0,
+        at=e.at,
+        actor=e.actor,
+        action=e.action,
+        entity=e.entity,
+        entity_id=e.entity_id,
+        claim_id=e.claim_id,
+        before=e.before,
+        after=e.after,
+        prev_hash=e.prev_hash,
+        hash=e.hash,
+        scheme=e.scheme,
+        rows=e.rows,
+    )
 
 
 def add_audited(
@@ -98,13 +151,6 @@ def add_audited(
 
 
 def verify_chain(session: Session) -> tuple[bool, int | None]:
-    """(True, None) when every event's hash matches its content and predecessor; else the first bad id."""
-    prev = ""
-    for event in session.exec(select(Event).order_by(col(Event.id))):
-        expected = event_hash(
-            prev, event.at, event.actor, event.action, event.entity, event.entity_id, event.before, event.after
-        )
-        if event.prev_hash != prev or event.hash != expected:
-            return False, event.id
-        prev = event.hash
-    return True, None
+    """(True, None) when every event verifies (chain only); else the first bad event's id."""
+    _state, finding = walk((record_of(e) for e in session.exec(select(Event).order_by(col(Event.id)))), key=audit_key())
+    return (finding is None, finding.event_id if finding else None)

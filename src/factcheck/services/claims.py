@@ -99,10 +99,27 @@ def article_counts(session: Session, article_id: int) -> ClaimCounts:
     return counts_by_article(session, [article_id])[article_id]
 
 
-def undone_event_ids(session: Session, claim_id: int) -> set[int]:
-    """Ids of this claim's events that an undo reverted."""
-    undos = session.exec(select(Event.after).where(Event.action == "undo", Event.claim_id == claim_id))
+def undone_event_ids(session: Session, claim_id: int | list[int]) -> set[int]:
+    """Ids of this claim's (these claims') events that an undo reverted."""
+    ids = claim_id if isinstance(claim_id, list) else [claim_id]
+    undos = session.exec(select(Event.after).where(Event.action == "undo", col(Event.claim_id).in_(ids)))
     return {int(after["undid_event"]) for after in undos if after and after.get("undid_event") is not None}
+
+
+def history_claim_ids(session: Session, claim_id: int) -> list[int]:
+    """The claim and every claim merged into it (and not split off again by an undo), oldest merge
+    first: events stay with the claim they happened to, so a merged claim's history is theirs together."""
+    ids = [claim_id]
+    for current in ids:  # grows while walking: merges into merged claims
+        merges = session.exec(
+            select(Event).where(Event.action == "claim.merge", Event.claim_id == current).order_by(col(Event.id))
+        ).all()
+        undone = undone_event_ids(session, current)
+        for merge in merges:
+            second = ((merge.before or {}).get("second") or {}).get("id")
+            if merge.id not in undone and isinstance(second, int) and second not in ids:
+                ids.append(second)
+    return ids
 
 
 def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
@@ -117,8 +134,9 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
     sources = session.exec(
         select(Source).where(Source.claim_id == claim_id, col(Source.withdrawn_at).is_(None)).order_by(col(Source.id))
     )
-    events = list(session.exec(select(Event).where(Event.claim_id == claim_id).order_by(col(Event.id))))
-    undone = undone_event_ids(session, claim_id)
+    history_ids = history_claim_ids(session, claim_id)
+    events = list(session.exec(select(Event).where(col(Event.claim_id).in_(history_ids)).order_by(col(Event.id))))
+    undone = undone_event_ids(session, history_ids)
     current = [v for v in verdicts if v.review_state != "withdrawn"]
     raw_start, raw_end = OffsetMap.from_json(article.offset_map).span_to_raw(claim.start, claim.end)
     return ClaimDetail(

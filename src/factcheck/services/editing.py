@@ -204,13 +204,8 @@ def _join(session: Session, claim: Claim, other: Claim) -> dict[str, Any]:
             session.add(row)
             ids.append(row.id)
         moved[name] = ids
-    events = []
-    for event in session.exec(select(Event).where(Event.claim_id == other.id)):
-        # history stays readable from the merged claim; the hash covers neither field
-        event.claim_id = claim.id
-        session.add(event)
-        events.append(event.id)
-    moved["event"] = events
+    # Events stay with the claim they happened to (the audit chain covers their claim id); the merged
+    # claim's history follows its merge events to them (services.claims.history_claim_ids).
     forget_claim(session, other.id)
     session.delete(other)
     return moved
@@ -403,11 +398,6 @@ def _undo_merge(session: Session, claim: Claim, merge: Event, *, actor: str) -> 
             if row is not None and row.claim_id == claim.id:
                 row.claim_id = revived.id
                 session.add(row)
-    for event_id in moved.get("event", []):
-        event = session.get(Event, event_id)
-        if event is not None and event.claim_id == claim.id:
-            event.claim_id = revived.id
-            session.add(event)
     _restore(claim, first)
     touch(claim, None)
     session.add(claim)

@@ -107,8 +107,24 @@ class Note(SQLModel, table=True):
     withdrawn_at: datetime | None = None  # undone: kept for the record, no longer shown as the claim's
 
 
+class Review(SQLModel, table=True):
+    """A reviewer's sign-off on a verdict (appended, never changed): approved or rejected, with a comment.
+
+    A verdict's review state is its latest review's decision, else the state it was written with.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    verdict_id: int = Field(foreign_key="verdict.id", index=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    decision: str = Field(max_length=16)  # approved / rejected
+    reviewer: str = Field(max_length=200)
+    comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class Event(SQLModel, table=True):
-    """Audit log. `hash` chains over the previous event's hash, so edits to history show."""
+    """Audit log. `hash` chains over the previous event's hash and, from scheme 2 on, covers the claim
+    id and the digests of every row the event's transaction wrote (`rows`, see factcheck.audit)."""
 
     __table_args__ = (Index("ix_event_entity", "entity", "entity_id"),)
 
@@ -123,6 +139,8 @@ class Event(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     prev_hash: str = Field(default="", max_length=64)
     hash: str = Field(default="", max_length=64)
+    scheme: int = 1  # factcheck.audit.chain: 1 legacy, 2 SHA-256, 3 HMAC-SHA256
+    rows: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class CheckedClaim(SQLModel, table=True):

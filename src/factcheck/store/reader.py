@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -85,6 +85,21 @@ class Reader:
             try:
                 cursor.execute(sql, tuple(params))
                 return list(cursor.fetchall())
+            finally:
+                cursor.close()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the database: {str(exc).splitlines()[0] if str(exc) else exc}") from exc
+
+    def stream(self, sql: str, params: Sequence[Any] = (), *, batch: int = 5000) -> Iterator[tuple[Any, ...]]:
+        """Rows one at a time, fetched `batch` at a time: a million events never sit in memory at once."""
+        if self.dialect != "sqlite":
+            sql = sql.replace("?", "%s")
+        try:
+            cursor = self.connection.cursor()
+            try:
+                cursor.execute(sql, tuple(params))
+                while chunk := cursor.fetchmany(batch):
+                    yield from chunk
             finally:
                 cursor.close()
         except sqlite3.Error as exc:
