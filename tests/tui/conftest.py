@@ -31,6 +31,16 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+@pytest.fixture(autouse=True)
+def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What the workbench remembers (tui.json) goes to the test's own folder, never the user's."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("FACTCHECK_CONFIG_DIR", str(folder))
+    monkeypatch.delenv("FACTCHECK_PUBLISHER", raising=False)
+    monkeypatch.delenv("FACTCHECK_PUBLISHER_URL", raising=False)
+    return folder
+
+
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
     return create_store_engine(str(tmp_path / "claims.db"))

@@ -24,6 +24,7 @@ from factcheck.store import session_scope
 from factcheck.tui.i18n import error_text, localize_bindings, t, tn
 from factcheck.tui.presentation import control_pictures, short
 from factcheck.tui.screens.article_edits import ArticleEdits
+from factcheck.tui.screens.export_modal import ExportModal
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
 from factcheck.tui.screens.workbench_screen import WorkbenchScreen
 from factcheck.tui.widgets.article.claim_table import ClaimTable
@@ -63,6 +64,7 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         Binding("m", "merge", "Merge", show=False),
         Binding("a", "add_claim", "Add claim", show=False),
         Binding("r", "reuse", "Reuse verdict", show=False),
+        Binding("E", "export", "Export report", show=False),
         Binding("F", "clear_filter", "Clear filter", show=False),
         Binding("ctrl+r,R", "reload", "Reload", show=False),
     ]
@@ -318,6 +320,11 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
 
     def action_clear_filter(self) -> None:
         self.set_filter(ClaimFilter())
+
+    def action_export(self) -> None:
+        """The export dialog for this article (its title names the file; before it loaded, its number)."""
+        title = self.article.title if self.article is not None else ""
+        self.app.push_screen(ExportModal(self.article_id, title, language=self.lang))
 
     def action_back(self) -> None:
         # Only while this screen is on top, and once: an Escape queued behind the first (or behind the

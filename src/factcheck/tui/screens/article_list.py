@@ -21,6 +21,7 @@ from factcheck.services.views import ArticleSummary
 from factcheck.store import session_scope
 from factcheck.tui.i18n import error_text, localize_bindings, t, tn
 from factcheck.tui.presentation import short
+from factcheck.tui.screens.export_modal import ExportModal
 from factcheck.tui.screens.import_modal import ImportModal
 from factcheck.tui.screens.workbench_screen import WorkbenchScreen
 from factcheck.tui.widgets.article_list.article_table import PAGE_SIZE, ArticleTable
@@ -34,6 +35,7 @@ class ArticleListScreen(WorkbenchScreen):
         Binding("enter", "open", "Open", show=True),
         Binding("slash", "search", "Search"),
         Binding("i", "import_article", "Import"),
+        Binding("E", "export", "Export report"),
         Binding("r,ctrl+r,R", "reload", "Reload"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
@@ -120,6 +122,15 @@ class ArticleListScreen(WorkbenchScreen):
         article_id = self.query_one(ArticleTable).current_article_id
         if article_id is not None:
             self.workbench.open_article(article_id)
+
+    def action_export(self) -> None:
+        """The export dialog for the highlighted article."""
+        table = self.query_one(ArticleTable)
+        summary = table.current_summary
+        if summary is None:
+            self.notify(t("export.no_article", self.lang), severity="warning")
+            return
+        self.app.push_screen(ExportModal(summary.id, summary.title, language=self.lang))
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

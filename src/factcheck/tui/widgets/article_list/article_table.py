@@ -106,3 +106,9 @@ class ArticleTable(DataTable[Text | str]):
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
         return int(key.value) if key.value else None
+
+    @property
+    def current_summary(self) -> ArticleSummary | None:
+        """The highlighted article's row as loaded (id, title …), or None in an empty list."""
+        article_id = self.current_article_id
+        return next((s for s in self._summaries if s.id == article_id), None) if article_id is not None else None
