@@ -36,6 +36,9 @@ def test_every_format_writes_a_whole_file_and_stdout_matches(checked_db: tuple[P
         assert target.read_text(encoding="utf-8") == run(*args, db=db).stdout  # deterministic, same bytes
         assert listed[0]["text"][:40] in target.read_text(encoding="utf-8") or fmt == "claimreview"
     assert not [p for p in db.parent.iterdir() if p.name.startswith(".report.")]  # no temporary left behind
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (db.parent / "report.md").stat().st_mode & 0o777 == 0o666 & ~umask  # readable as any new file
 
 
 def test_json_report_has_a_schema_version_and_the_summary(checked_db: tuple[Path, list[dict]]) -> None:

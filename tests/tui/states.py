@@ -83,6 +83,8 @@ def build_every_state(engine: Engine, article_id: int) -> dict[int, str]:
                 )
             elif kind == "rating":
                 verdicts.set_verdict(session, claim_id, "false", rationale="alt", actor=ACTOR)
+                # a rating an older version stored: the append-only guard of migration 0007 stands aside
+                _sql(session, "DROP TRIGGER IF EXISTS verdict_append_only_update")
                 _sql(session, "UPDATE verdict SET rating = :r WHERE claim_id = :c", r=value, c=claim_id)
             elif kind == "review":
                 verdicts.set_verdict(session, claim_id, "true", actor=ACTOR)

@@ -194,6 +194,15 @@ def report_text(
     return render(build_report(session, article_id, only=only, include_notes=include_notes), options)
 
 
+def _existing_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def save_report(text: str, path: Path) -> Path:
     """Write `text` (UTF-8) to `path` whole or not at all: a temporary file beside it, then a rename,
     so an interrupted export never leaves half a report over an older one. Returns the path.
@@ -212,6 +221,9 @@ def save_report(text: str, path: Path) -> Path:
         ) as handle:
             temporary = Path(handle.name)
             handle.write(text)
+        # mkstemp makes the file owner-only; a report gets the permissions any new file would get
+        # (the umask), or keeps those of the report it replaces, so colleagues on a shared drive can read it.
+        os.chmod(temporary, _existing_mode(path))
         os.replace(temporary, path)
     except OSError as exc:
         if temporary is not None:
