@@ -47,6 +47,7 @@ RATING_COLOURS: dict[str, str] = {
     "misattributed": "#db61a2",
     "unverifiable": "#8b949e",
     "outdated": "#a371f7",
+    "unmapped": "#8b949e",  # a publisher's label the desk has not mapped yet (checked memory only)
 }
 # One glyph per verdict, so the scale stays readable without colour (NO_COLOR): ✓ … ✗ and the rest.
 RATING_GLYPHS: dict[str, str] = {

@@ -186,3 +186,26 @@ async def test_back_from_an_article_keeps_the_list_cursor_on_it(engine: Engine, 
         cell = str(table.get_cell(str(article_id), "checked"))
         assert cell.endswith(" %") and "." in cell  # one decimal, like the CLI
         claim_with(engine, article_id, LEERE)
+
+
+def test_a_memory_match_with_an_unmapped_publisher_label_shows_that_label() -> None:
+    from factcheck.services.views import SimilarMatch
+    from factcheck.tui.presentation import match_label
+
+    match = SimilarMatch(
+        checked_id=1,
+        score=0.9,
+        text="Die Rente steigt",
+        rating="unmapped",
+        label_en="Spin zone (unmapped)",
+        label_de="Spin zone (nicht zugeordnet)",
+        original_label="Spin zone",
+        url=None,
+        published=None,
+        publisher="Desk",
+        origin="import",
+        claim_id=None,
+    )
+    assert match_label(match, "de") == "Spin zone (nicht zugeordnet)"
+    assert match_label(match, "en") == "Spin zone (unmapped)"
+    assert match_label(SimilarMatch(**{**match.__dict__, "label_en": "x\x1b]0;t\x07"}), "en") == "x\\x1b]0;t\\x07"

@@ -7,6 +7,7 @@ Every status also has a glyph and a text style besides its colour, so NO_COLOR t
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -14,6 +15,9 @@ from rich.text import Text
 from factcheck.ratings import BY_KEY, RATING_COLOURS, RATING_GLYPHS, SCALE, Rating
 from factcheck.text.control import terminal_safe
 from factcheck.tui.i18n import CATALOGUE, t
+
+if TYPE_CHECKING:
+    from factcheck.services.views import SimilarMatch
 
 STATUSES: tuple[str, ...] = ("open", "in-progress", "checked", "dismissed")
 
@@ -61,6 +65,11 @@ def review_label(state: str, language: str) -> str:
 def rating_label(key: str, language: str) -> str:
     rating = BY_KEY.get(key)
     return rating.label(language) if rating else terminal_safe(key or "?", one_line=True)
+
+
+def match_label(match: SimilarMatch, language: str) -> str:
+    """A checked claim's rating as the memory words it (an unmapped publisher label included)."""
+    return terminal_safe(match.label_de if language == "de" else match.label_en, one_line=True)
 
 
 def rating_choices(language: str) -> list[tuple[Rating, str]]:

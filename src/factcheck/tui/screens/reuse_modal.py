@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from factcheck.services.views import SimilarMatch
 from factcheck.tui.i18n import localize_bindings, t
-from factcheck.tui.presentation import RATING_COLOURS, rating_label, short
+from factcheck.tui.presentation import RATING_COLOURS, match_label, short
 from factcheck.tui.screens.once_modal import OnceModal
 from factcheck.tui.widgets.claim.detail import similar_origin
 
@@ -41,7 +41,7 @@ class ReuseVerdictModal(OnceModal[int | None]):
     def _option(self, match: SimilarMatch) -> Option:
         prompt = Text.assemble(
             (f"{match.score:.0%} ", "bold"),
-            (rating_label(match.rating, self.language), RATING_COLOURS.get(match.rating, "")),
+            (match_label(match, self.language), RATING_COLOURS.get(match.rating, "")),
             "  ",
             short(match.text, 120),
             (f"\n     {similar_origin(match, self.language)}", "dim"),

@@ -16,6 +16,7 @@ from factcheck.tui.presentation import (
     RATING_COLOURS,
     kind_badges,
     kind_label,
+    match_label,
     number,
     rating_label,
     relative_time,
@@ -255,7 +256,7 @@ class ClaimDetailPane(VerticalScroll):
         lines: Sequence[Text] = [
             Text.assemble(
                 (f"{n}. {m.score:.0%} ", "bold"),
-                (f"{rating_label(m.rating, lang)} ", RATING_COLOURS.get(m.rating, "")),
+                (f"{match_label(m, lang)} ", RATING_COLOURS.get(m.rating, "")),
                 short(m.text, 160),
                 (f"\n   {similar_origin(m, lang)}", "dim"),
                 (f"\n   {word('matched', lang)}: {short(', '.join(m.matched_terms[:8]), 200)}", "dim")
