@@ -165,6 +165,10 @@ def test_a_keyed_chain_cannot_be_recomputed_without_the_key() -> None:
         prev = e.hash
     _state, finding = walk(downgraded, key=KEY)
     assert finding is not None and finding.event_id == 2 and "without the key" in finding.problem
+    wholly = chain(3)  # every event rewritten with plain SHA-256: no keyed one left to compare with
+    _state, finding = walk(wholly, key=KEY)
+    assert finding is not None and finding.event_id == 3 and "no event is keyed" in finding.problem
+    assert walk(wholly)[1] is None  # without the key nothing tells: the key is what makes this detectable
 
 
 def test_legacy_events_keep_verifying_and_chain_into_new_ones() -> None:

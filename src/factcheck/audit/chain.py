@@ -120,7 +120,9 @@ class ChainState:
 def walk(events: Iterable[EventRecord], *, key: bytes | None = None) -> tuple[ChainState, Finding | None]:
     """Verify the chain in id order; stops at the first event that does not verify.
 
-    With a `key`, every event from the first keyed one on must be keyed (no downgrade to plain SHA-256).
+    With a `key`, every event from the first keyed one on must be keyed (no downgrade to plain SHA-256),
+    and the newest event must be keyed: a chain rewritten wholly with plain SHA-256 has no keyed event
+    left to betray it. (A desk that has just set the key sees this too until its next write.)
     """
     state = ChainState()
     for e in events:
@@ -138,6 +140,12 @@ def walk(events: Iterable[EventRecord], *, key: bytes | None = None) -> tuple[Ch
         state.head_id, state.head_hash, state.head_at = e.id, e.hash, timestamp(e.at)
         state.keyed = state.keyed or e.scheme == HMAC_SHA256
         state.digests.update(e.rows or {})
+    if key and state.head_id is not None and not state.keyed:
+        return state, Finding(
+            f"{AUDIT_KEY_ENV} is set but no event is keyed: the chain was recomputed without the key"
+            " (or nothing was written since the key was introduced)",
+            state.head_id,
+        )
     return state, None
 
 
