@@ -298,14 +298,18 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one claim with its fields, verdicts, notes, sources, history and its span in the raw text."""
-    from factcheck.services import claims
+    from factcheck.services import claims, history
 
     claim_id = parse_id(claim, "claim")
-    detail = in_store(db, lambda session: claims.claim_detail(session, claim_id))
     if as_json:
-        emit_json(detail.to_dict())
+        emit_json(in_store(db, lambda session: claims.claim_detail(session, claim_id)).to_dict())
         return
+    detail, entries = in_store(
+        db, lambda session: (claims.claim_detail(session, claim_id), history.claim_history(session, claim_id))
+    )
     print_claim_detail(detail)
+    say(f"history ({plural(len(entries), 'event')}, oldest first):")
+    print_history(entries, "en", indent="  ")
 
 
 def print_claim_detail(detail: Any) -> None:
@@ -338,39 +342,55 @@ def print_claim_detail(detail: Any) -> None:
         moved = f" → {s.final_url}" if getattr(s, "final_url", None) and s.final_url != s.url else ""
         title = f" “{s.title}”" if s.title else ""
         say(f"source {s.id}: {s.url}{moved}{title} ({status}{fetched}, added by {s.added_by})")
-    say(f"history ({plural(len(detail.history), 'event')}):")
-    for e in detail.history:
-        undone = " (undone)" if getattr(e, "undone", False) else ""
-        say(f"  {e.at}  {e.actor}  {describe_event(e.action, getattr(e, 'summary', {}) or {})}{undone}")
 
 
-# History lines in words. Each action's summary fields come from services.views.event_summary.
-EVENT_PHRASES: dict[str, str] = {
-    "article.import": "imported the article “{title}”",
-    "claim.add": "added the claim “{text}”",
-    "claim.edit": "edited the claim text to “{to_text}”",
-    "claim.split": "split the claim (new claim {new_claim})",
-    "claim.merge": "merged claim {merged_claim} into this one",
-    "claim.status": "set the status from {from_status} to {to_status}",
-    "verdict.set": "rated it {rating}",
-    "note.add": "added a note: {body}",
-    "source.add": "added the source {url}",
-    "source.fetch": "fetched the source (HTTP {http_status})",
-    "undo": "undid event {undid_event} ({undid_action})",
-}
+def print_history(entries: list[Any], lang: str, *, indent: str = "", with_claim: bool = False) -> None:
+    """One line per event: time, actor, [claim,] what changed (factcheck.history_words), "(undone)"."""
+    from factcheck.history_words import CHANGE_PHRASES, pick
+
+    width = min(max((len(e.actor) for e in entries), default=0), 16)
+    undone = pick(CHANGE_PHRASES["undone"], lang)
+    for e in entries:
+        where = ""
+        if with_claim:
+            where = f"{'#' + str(e.claim_id) if e.claim_id is not None else '':<6} "
+        mark = f" ({undone})" if e.undone else ""
+        say(f"{indent}{e.at}  {e.actor:<{width}}  {where}{'; '.join(e.lines(lang))}{mark}")
 
 
-def describe_event(action: str, summary: dict[str, Any]) -> str:
-    """A history line in words, e.g. "rated it false: the figure is from 2019"."""
-    phrase = EVENT_PHRASES.get(action)
-    if phrase is None:
-        return action.replace(".", " ")
-    try:
-        words = phrase.format(**{k: ("–" if v is None else v) for k, v in summary.items()})
-    except (KeyError, IndexError):
-        return action.replace(".", " ")
-    rationale = summary.get("rationale") if action == "verdict.set" else None
-    return f"{words}: {rationale}" if rationale else words
+@app.command("history")
+def history_(
+    target: Annotated[str, typer.Argument(metavar="CLAIM|ARTICLE", help="Claim id; with --article an article id.")],
+    article: Annotated[
+        bool, typer.Option("--article", help="TARGET is an article: its import and the events of all its claims.")
+    ] = False,
+    by_actor: Annotated[str | None, typer.Option("--actor", metavar="NAME", help="Only this person's events.")] = None,
+    action: Annotated[
+        str | None,
+        typer.Option("--action", metavar="ACTION", help="Only this action (verdict.set) or family (verdict)."),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", metavar="de|en", help="Language of the lines.")] = "en",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What happened to a claim (or an article), oldest first: who changed what, in words."""
+    from factcheck.services import history
+
+    history.check_language(lang)
+    if article:
+        article_id = parse_id(target, "article")
+        entries = in_reader(
+            db, lambda reader: history.article_history(reader, article_id, actor=by_actor, action=action)
+        )
+    else:
+        claim_id = parse_id(target, "claim")
+        entries = in_reader(db, lambda reader: history.claim_history(reader, claim_id, actor=by_actor, action=action))
+    if as_json:
+        emit_json([e.to_dict(lang) for e in entries])
+        return
+    if not entries:
+        say("no events match" if by_actor is not None or action is not None else "no events")
+    print_history(entries, lang, with_claim=article)
 
 
 @app.command()

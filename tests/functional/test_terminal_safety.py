@@ -105,6 +105,8 @@ def test_every_human_readable_output_escapes_stored_controls(hostile_db: tuple[P
         "claims": run(db, "claims", str(article_id), "--all"),
         "claims (all articles)": run(db, "claims", "--all"),
         "show": run(db, "show", str(claim_id)),
+        "history": run(db, "history", str(claim_id)),
+        "history of the article": run(db, "history", "--article", str(article_id), "--lang", "de"),
         "similar": run(db, "similar", "--text", "Kosten 40 Millionen Euro Minister", "--lang", "de"),
         "open without a terminal": run(db, "open", str(article_id)),
         "tui without a terminal": run(db, "tui"),

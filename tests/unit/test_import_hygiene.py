@@ -14,7 +14,7 @@ CORE_PACKAGES = ("text", "extract", "store", "match", "checked", "services", "so
 
 
 def core_modules() -> list[str]:
-    names = ["factcheck.ratings", "factcheck.errors"]
+    names = ["factcheck.ratings", "factcheck.errors", "factcheck.history_words"]
     for package in CORE_PACKAGES:
         try:
             module = __import__(f"factcheck.{package}", fromlist=["_"])

@@ -109,17 +109,9 @@ def undone_event_ids(session: Session, claim_id: int | list[int]) -> set[int]:
 def history_claim_ids(session: Session, claim_id: int) -> list[int]:
     """The claim and every claim merged into it (and not split off again by an undo), oldest merge
     first: events stay with the claim they happened to, so a merged claim's history is theirs together."""
-    ids = [claim_id]
-    for current in ids:  # grows while walking: merges into merged claims
-        merges = session.exec(
-            select(Event).where(Event.action == "claim.merge", Event.claim_id == current).order_by(col(Event.id))
-        ).all()
-        undone = undone_event_ids(session, current)
-        for merge in merges:
-            second = ((merge.before or {}).get("second") or {}).get("id")
-            if merge.id not in undone and isinstance(second, int) and second not in ids:
-                ids.append(second)
-    return ids
+    from factcheck.services.history import history_claim_ids as walk_merges
+
+    return walk_merges(Reader.of_session(session), [claim_id])
 
 
 def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
