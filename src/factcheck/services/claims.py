@@ -166,8 +166,8 @@ def touch(claim: Claim, expected_version: int | None) -> None:
     """Optimistic concurrency: refuse a write based on a stale read; bump the version."""
     if expected_version is not None and claim.version != expected_version:
         raise Conflict(
-            f"claim {claim.id} was changed by someone else (version {claim.version}, you had {expected_version});"
-            " reload and try again"
+            f"claim {claim.id} changed meanwhile (version {claim.version}, you expected {expected_version}):"
+            " it was changed by someone else since you read it; reload and try again"
         )
     claim.version += 1
     claim.updated_at = utcnow()
