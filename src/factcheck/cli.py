@@ -332,6 +332,8 @@ def print_claim_detail(detail: Any) -> None:
         review = f" · review {v.review_state}" + (f" by {v.reviewer}" if v.reviewer else "")
         rationale = f": {v.rationale}" if v.rationale else ""
         say(f"verdict: {v.label_en} / {v.label_de} by {v.checker} at {v.created_at}{review}{rationale}")
+        if getattr(v, "review_comment", None):
+            say(f"  review comment by {v.reviewer}: {v.review_comment}")
     for n in detail.notes:
         say(f"note by {n.author} at {n.created_at}: {n.body}")
     if not detail.sources:
@@ -432,6 +434,41 @@ def note(
         emit_json(result.__dict__)
     else:
         say(f"claim {claim_id}: note {result.id} added")
+
+
+@app.command()
+def review(
+    claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
+    decision: Annotated[
+        str, typer.Argument(metavar="approve|reject", help="Approve or reject the verdict (or freigeben, ablehnen).")
+    ],
+    comment: Annotated[
+        str, typer.Option("--comment", metavar="TEXT", help="What the reviewer says; a rejection needs one.")
+    ] = "",
+    expect_version: Annotated[
+        int | None,
+        typer.Option("--expect-version", metavar="N", help="Refuse if the claim is no longer at version N."),
+    ] = None,
+    db: DbOption = None,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Sign off a claim's verdict; a rejection sends the claim back to in-progress. Nobody reviews their own
+    verdict unless FACTCHECK_SINGLE_PERSON=1."""
+    from factcheck.services import reviews
+
+    claim_id = parse_id(claim, "claim")
+    result = in_store(
+        db,
+        lambda session: reviews.review_verdict(
+            session, claim_id, decision, actor=actor(by), comment=comment, expected_version=expect_version
+        ),
+    )
+    if as_json:
+        emit_json(result.__dict__)
+    else:
+        back = ", claim back to in-progress" if result.review_state == "rejected" else ""
+        say(f"claim {claim_id}: verdict {result.label_en} {result.review_state} by {result.reviewer}{back}")
 
 
 checked_app = typer.Typer(help="The memory of claims already checked.", no_args_is_help=True)

@@ -45,6 +45,8 @@ def _verdict_lines(item: ReportClaim, lang: str) -> list[str]:
     if verdict.reviewer:
         review += f", {word('reviewer', lang)}: {md(verdict.reviewer)}"
     lines.append(f"- **{word('review', lang)}:** {review}")
+    if verdict.review_comment:
+        lines.append(f"- **{word('review_comment', lang)}:** {md(verdict.review_comment)}")
     if item.reused:
         reused = item.reused
         where = f" <{reused.url}>" if _linkable(reused.url) else ""  # never <javascript:…>: an autolink

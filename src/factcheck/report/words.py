@@ -42,6 +42,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (English, German)
     "checker": ("Checked by", "Geprüft von"),
     "review": ("Review", "Abnahme"),
     "reviewer": ("Reviewer", "Abnehmer"),
+    "review_comment": ("Review comment", "Anmerkung der Abnahme"),
     "sources": ("Sources", "Quellen"),
     "no_sources": ("no sources", "keine Quellen"),
     "archive": ("archive", "Archiv"),

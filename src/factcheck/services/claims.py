@@ -23,7 +23,7 @@ from factcheck.services.views import (
     VerdictView,
 )
 from factcheck.statuses import check_status
-from factcheck.store.models import Article, Claim, Event, Note, Source, Verdict, utcnow
+from factcheck.store.models import Article, Claim, Event, Note, Review, Source, Verdict, utcnow
 from factcheck.store.reader import Reader
 from factcheck.text.offsets import OffsetMap
 
@@ -130,13 +130,15 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
     events = list(session.exec(select(Event).where(col(Event.claim_id).in_(history_ids)).order_by(col(Event.id))))
     undone = undone_event_ids(session, history_ids)
     current = [v for v in verdicts if v.review_state != "withdrawn"]
+    comments = review_comments(session, [v.id for v in verdicts if v.id is not None])
+    standing = current[-1] if current else None
     raw_start, raw_end = OffsetMap.from_json(article.offset_map).span_to_raw(claim.start, claim.end)
     return ClaimDetail(
-        claim=ClaimView.of(claim, current[-1] if current else None),
+        claim=ClaimView.of(claim, standing, comments.get(standing.id or 0) if standing else None),
         article_title=article.title,
         raw_start=raw_start,
         raw_end=raw_end,
-        verdicts=[VerdictView.of(v) for v in verdicts],
+        verdicts=[VerdictView.of(v, comments.get(v.id or 0)) for v in verdicts],
         notes=[NoteView.of(n) for n in notes],
         sources=[SourceView.of(s) for s in sources],
         history=[
@@ -145,6 +147,14 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         cues=list((claim.fields or {}).get("cues", [])),
         raw=RawSpan(raw_start, raw_end, article.raw_text[raw_start:raw_end]),
     )
+
+
+def review_comments(session: Session, verdict_ids: list[int]) -> dict[int, str]:
+    """The latest review comment of each of these verdicts that was reviewed (verdict id -> comment)."""
+    if not verdict_ids:
+        return {}
+    query = select(Review).where(col(Review.verdict_id).in_(verdict_ids)).order_by(col(Review.id))
+    return {r.verdict_id: r.comment for r in session.exec(query)}
 
 
 def snapshot(claim: Claim) -> dict[str, Any]:

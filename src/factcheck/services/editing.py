@@ -272,6 +272,12 @@ def _undo_target(session: Session, claim_id: int) -> tuple[Event | None, str | N
     for event in session.exec(query):
         if event.action == "undo" or event.action in SYSTEM_ACTIONS or (event.id or 0) in undone:
             continue
+        if event.action == "verdict.review":  # a second person's decision: the way on is a new verdict
+            after = event.after or {}
+            return None, (
+                f"the verdict on claim {claim_id} was {after.get('decision', 'reviewed')} by {after.get('reviewer')};"
+                " a review cannot be undone (record a new verdict instead)"
+            )
         if event.action not in UNDOABLE:
             return None, f"the last change to claim {claim_id} ({event.action}) cannot be undone"
         if event.action == "claim.add" and not (event.after or {}).get("split_from"):

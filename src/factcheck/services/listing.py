@@ -31,6 +31,8 @@ _CLAIM_COLUMNS = (
 _VERDICT_COLUMNS = ("id", "rating", "rationale", "checker", "created_at", "review_state", "reviewer", "reused_from")
 # A verdict stands unless withdrawn (a withdrawal or an undo appends a withdrawn one); the newest stands.
 STANDING_VERDICT = "review_state <> 'withdrawn'"
+# The standing verdict's latest review comment (services.reviews), shown next to its review state.
+_REVIEW_COMMENT = "SELECT r.comment FROM review r WHERE r.verdict_id = v.id ORDER BY r.id DESC LIMIT 1"
 
 
 def list_claims(
@@ -62,7 +64,7 @@ def list_claims(
     claim_columns = ", ".join(f'c."{name}"' for name in _CLAIM_COLUMNS)
     verdict_columns = ", ".join(f"v.{name}" for name in _VERDICT_COLUMNS)
     sql = (
-        f"SELECT {claim_columns}, {verdict_columns} FROM claim c"
+        f"SELECT {claim_columns}, {verdict_columns}, ({_REVIEW_COMMENT}) FROM claim c"
         " LEFT JOIN verdict v ON v.id ="
         f" (SELECT max(w.id) FROM verdict w WHERE w.claim_id = c.id AND w.{STANDING_VERDICT})"
         + (" WHERE " + " AND ".join(conditions) if conditions else "")
@@ -78,8 +80,8 @@ def list_claims(
             checkworthy=bool(claim["checkworthy"]),
             updated_at=datetime_value(claim["updated_at"]),
         )
-        verdict = dict(zip(_VERDICT_COLUMNS, row[width:], strict=True))
+        verdict = dict(zip(_VERDICT_COLUMNS, row[width:-1], strict=True))
         verdict["created_at"] = datetime_value(verdict["created_at"])
         standing = SimpleNamespace(**verdict) if verdict["id"] is not None else None
-        views.append(ClaimView.of(SimpleNamespace(**claim), standing))
+        views.append(ClaimView.of(SimpleNamespace(**claim), standing, row[-1]))
     return views

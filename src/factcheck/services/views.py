@@ -103,9 +103,10 @@ class VerdictView:
     review_state: str
     reviewer: str | None
     reused_from: str | None
+    review_comment: str | None = None  # what the reviewer wrote (a rejection says what to change)
 
     @classmethod
-    def of(cls, v: Verdict) -> VerdictView:
+    def of(cls, v: Verdict, review_comment: str | None = None) -> VerdictView:
         from factcheck.ratings import BY_KEY
 
         rating = BY_KEY.get(v.rating)
@@ -120,6 +121,7 @@ class VerdictView:
             review_state=v.review_state,
             reviewer=v.reviewer,
             reused_from=v.reused_from,
+            review_comment=review_comment,
         )
 
 
@@ -184,6 +186,13 @@ def event_summary(action: str, before: dict[str, Any] | None, after: dict[str, A
     b, a = before or {}, after or {}
     if action == "verdict.set":
         return {"rating": a.get("rating"), "rationale": a.get("rationale", ""), "reused_from": a.get("reused_from")}
+    if action == "verdict.review":
+        return {
+            "decision": a.get("decision"),
+            "reviewer": a.get("reviewer"),
+            "comment": a.get("comment", ""),
+            "rating": a.get("rating"),
+        }
     if action == "claim.status":
         return {"from_status": b.get("status"), "to_status": a.get("status")}
     if action == "note.add":
@@ -289,7 +298,7 @@ class ClaimView:
     counted: bool = True  # one of the article's claims by ClaimCounts' definition
 
     @classmethod
-    def of(cls, c: Claim, verdict: Verdict | None = None) -> ClaimView:
+    def of(cls, c: Claim, verdict: Verdict | None = None, review_comment: str | None = None) -> ClaimView:
         # Fields come from JSON written by any version (or by hand): keep only entries of the shape
         # the front ends read, so a null or a bare string in a list never reaches them.
         f = c.fields if isinstance(c.fields, dict) else {}
@@ -309,7 +318,7 @@ class ClaimView:
             speakers=_entries(f.get("speakers"), str),
             places=_entries(f.get("places"), str),
             quantities=_entries(f.get("quantities"), dict),
-            verdict=VerdictView.of(verdict) if verdict else None,
+            verdict=VerdictView.of(verdict, review_comment) if verdict else None,
             updated_at=_iso(c.updated_at),
             counted=counts_as_claim(checkworthy=c.checkworthy, status=c.status, has_verdict=verdict is not None),
         )

@@ -115,7 +115,9 @@ class Review(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     verdict_id: int = Field(foreign_key="verdict.id", index=True)
-    claim_id: int = Field(foreign_key="claim.id", index=True)
+    # The claim reviewed, kept as an event keeps it: no foreign key, since a merge removes a claim whose
+    # verdicts (and so their reviews, found by verdict_id) move to another (migration 0008).
+    claim_id: int = Field(index=True)
     decision: str = Field(max_length=16)  # approved / rejected
     reviewer: str = Field(max_length=200)
     comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
