@@ -91,6 +91,15 @@ LangOption = Annotated[
     ),
 ]
 TitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Title (default: detected).")]
+ExpectVersionOption = Annotated[
+    int | None,
+    typer.Option(
+        "--expect-version",
+        metavar="N",
+        min=1,
+        help="Refuse the change if the claim is no longer at version N (as `show` printed it).",
+    ),
+]
 
 
 def actor(by: str | None) -> str:
@@ -400,6 +409,7 @@ def verdict(
     claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
     rating: Annotated[str, typer.Argument(metavar="RATING", help="English or German label (e.g. false, falsch).")],
     rationale: Annotated[str, typer.Option(metavar="TEXT", help="Why; required for anything but true.")] = "",
+    expect_version: ExpectVersionOption = None,
     db: DbOption = None,
     by: ByOption = None,
     as_json: JsonOption = False,
@@ -409,7 +419,10 @@ def verdict(
 
     claim_id = parse_id(claim, "claim")
     result = in_store(
-        db, lambda session: verdicts.set_verdict(session, claim_id, rating, rationale=rationale, actor=actor(by))
+        db,
+        lambda session: verdicts.set_verdict(
+            session, claim_id, rating, rationale=rationale, actor=actor(by), expected_version=expect_version
+        ),
     )
     if as_json:
         emit_json(result.__dict__)
@@ -421,6 +434,7 @@ def verdict(
 def note(
     claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    expect_version: ExpectVersionOption = None,
     db: DbOption = None,
     by: ByOption = None,
     as_json: JsonOption = False,
@@ -429,7 +443,10 @@ def note(
     from factcheck.services import verdicts
 
     claim_id = parse_id(claim, "claim")
-    result = in_store(db, lambda session: verdicts.add_note(session, claim_id, text, actor=actor(by)))
+    result = in_store(
+        db,
+        lambda session: verdicts.add_note(session, claim_id, text, actor=actor(by), expected_version=expect_version),
+    )
     if as_json:
         emit_json(result.__dict__)
     else:

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +27,8 @@ from factcheck.services import audit_log, verdicts
 from factcheck.store import Claim, Event, Verdict, create_store_engine, session_scope
 from factcheck.store.engine import read_scope
 from factcheck.store.reader import Reader
+from tests.conftest import SEED
+from tests.functional.test_cli import assert_one_line_error, run, run_json
 from tests.functional.test_services import first_claim_id, import_seed
 
 PROCESSES = int(os.environ.get("FACTCHECK_LOCKING_PROCESSES", "8"))
@@ -237,3 +240,30 @@ def test_many_processes_writing_one_claim_count_every_accepted_write_once(engine
     with Session(engine) as session:
         report = audit_log.verify(Reader.of_session(session))
     assert report.ok, report.finding
+
+
+# --- the command line: --expect-version --------------------------------------------------------------
+
+
+def test_cli_writes_refuse_a_stale_expected_version_in_one_line(db_path: Path) -> None:
+    article = run_json("import", str(SEED), db=db_path)["article_id"]
+    claim = next(c["id"] for c in run_json("claims", str(article), db=db_path) if NEEDLE in c["text"])
+    assert run_json("show", str(claim), db=db_path)["version"] == 1
+
+    run("verdict", str(claim), "falsch", "--rationale", "Kein Beleg", "--expect-version", "1", db=db_path)
+    stale = run("verdict", str(claim), "richtig", "--expect-version", "1", db=db_path, ok=False)
+    assert_one_line_error(stale, f"claim {claim} changed meanwhile (version 2, you expected 1)")
+    stale_note = run("note", str(claim), "nachgefragt", "--expect-version", "1", db=db_path, ok=False)
+    assert_one_line_error(stale_note, f"claim {claim} changed meanwhile (version 2, you expected 1)")
+
+    noted = run_json("note", str(claim), "nachgefragt", "--expect-version", "2", db=db_path)
+    assert noted["body"] == "nachgefragt"
+    shown = run_json("show", str(claim), db=db_path)
+    assert shown["version"] == 2  # a note leaves the claim's version as it is
+    assert [v["rating"] for v in shown["verdicts"]] == ["false"] and len(shown["notes"]) == 1
+    run("verdict", str(claim), "richtig", "--expect-version", "2", db=db_path)
+    assert run_json("show", str(claim), db=db_path)["version"] == 3
+
+    for bad in ("0", "zwei"):
+        refused = run("verdict", str(claim), "richtig", "--expect-version", bad, db=db_path, ok=False)
+        assert_one_line_error(refused, "--expect-version")

@@ -172,13 +172,19 @@ def snapshot(claim: Claim) -> dict[str, Any]:
     }
 
 
-def touch(claim: Claim, expected_version: int | None) -> None:
-    """Optimistic concurrency: refuse a write based on a stale read; bump the version."""
+def check_version(claim: Claim, expected_version: int | None) -> None:
+    """Optimistic concurrency: refuse a write based on a stale read (None: the caller read nothing)."""
     if expected_version is not None and claim.version != expected_version:
         raise Conflict(
             f"claim {claim.id} changed meanwhile (version {claim.version}, you expected {expected_version}):"
             " it was changed by someone else since you read it; reload and try again"
         )
+
+
+def touch(claim: Claim, expected_version: int | None) -> None:
+    """Optimistic concurrency: refuse a write based on a stale read; bump the version (the UPDATE then
+    carries `WHERE version = <the version read>`, models.Claim)."""
+    check_version(claim, expected_version)
     claim.version += 1
     claim.updated_at = utcnow()
 

@@ -7,7 +7,7 @@ from sqlmodel import Session
 from factcheck.errors import InputError
 from factcheck.ratings import parse_rating
 from factcheck.services.audit import add_audited
-from factcheck.services.claims import get_claim, snapshot, touch
+from factcheck.services.claims import check_version, get_claim, snapshot, touch
 from factcheck.services.inputs import begin_change, cleaned
 from factcheck.services.memory import remember_verdict
 from factcheck.services.views import NoteView, VerdictView
@@ -42,11 +42,17 @@ def set_verdict(
     return VerdictView.of(verdict)
 
 
-def add_note(session: Session, claim_id: int, body: str, *, actor: str) -> NoteView:
-    """Append a note to a claim (the body cleaned of control characters; empty is refused)."""
+def add_note(
+    session: Session, claim_id: int, body: str, *, actor: str, expected_version: int | None = None
+) -> NoteView:
+    """Append a note to a claim (the body cleaned of control characters; empty is refused).
+
+    A note leaves the claim as it is (its version too); with `expected_version` it is refused when the
+    claim changed since the writer read it, as every other write on a claim.
+    """
     body = cleaned(body, what="a note", required=True)
     actor = begin_change(session, actor)
-    get_claim(session, claim_id)
+    check_version(get_claim(session, claim_id), expected_version)
     note = Note(claim_id=claim_id, author=actor, body=body)
     add_audited(session, note, actor=actor, action="note.add", claim_id=claim_id, after={"body": body})
     return NoteView.of(note)
