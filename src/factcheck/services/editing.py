@@ -10,7 +10,15 @@ from sqlmodel import Session, col, select
 from factcheck.errors import InputError, NotFound
 from factcheck.extract import extract_claims
 from factcheck.services.articles import claim_from_extracted, get_article
-from factcheck.services.claims import SYSTEM_ACTIONS, claim_event, get_claim, snapshot, touch, undone_event_ids
+from factcheck.services.claims import (
+    SYSTEM_ACTIONS,
+    check_version,
+    claim_event,
+    get_claim,
+    snapshot,
+    touch,
+    undone_event_ids,
+)
 from factcheck.services.inputs import begin_change, cleaned
 from factcheck.services.memory import forget_claim, refresh_memory
 from factcheck.services.views import ClaimView
@@ -299,11 +307,14 @@ def undo_preview(session: Session, claim_id: int) -> UndoPreview:
     return UndoPreview(True, event.action, event.id, event.actor, _iso(event.at))
 
 
-def undo_last(session: Session, claim_id: int, *, actor: str) -> str:
+def undo_last(session: Session, claim_id: int, *, actor: str, expected_version: int | None = None) -> str:
     """Revert the latest change a checker made to a claim; returns its action. Undo appends: rows
-    are marked withdrawn, never deleted, and the undo is an audited event of its own."""
+    are marked withdrawn, never deleted, and the undo is an audited event of its own. With
+    `expected_version`, a Conflict when the claim changed since it was read (the change undone would
+    then not be the one the user saw)."""
     actor = begin_change(session, actor)
     claim = get_claim(session, claim_id)
+    check_version(claim, expected_version)
     event, reason = _undo_target(session, claim_id)
     if event is None:
         if reason and reason.startswith("nothing to undo"):

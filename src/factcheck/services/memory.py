@@ -332,8 +332,11 @@ def get_checked(session: Session, checked_id: int) -> CheckedClaim:
     return row
 
 
-def reuse_verdict(session: Session, claim_id: int, checked_id: int, *, actor: str) -> Any:
-    """Copy a checked claim's verdict onto this claim as a new verdict by `actor`, linked to the original."""
+def reuse_verdict(
+    session: Session, claim_id: int, checked_id: int, *, actor: str, expected_version: int | None = None
+) -> Any:
+    """Copy a checked claim's verdict onto this claim as a new verdict by `actor`, linked to the original
+    (a Conflict when the claim is no longer at `expected_version`)."""
     from factcheck.services.verdicts import set_verdict
 
     actor = begin_change(session, actor)
@@ -348,5 +351,11 @@ def reuse_verdict(session: Session, claim_id: int, checked_id: int, *, actor: st
     if original.rationale:
         rationale += f" — {original.rationale}"
     return set_verdict(
-        session, claim_id, original.rating, rationale=rationale, actor=actor, reused_from=f"checked:{checked_id}"
+        session,
+        claim_id,
+        original.rating,
+        rationale=rationale,
+        actor=actor,
+        expected_version=expected_version,
+        reused_from=f"checked:{checked_id}",
     )

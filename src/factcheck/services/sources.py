@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from factcheck.errors import FactcheckError, InputError, NotFound
 from factcheck.services.audit import add_audited, record_event
-from factcheck.services.claims import get_claim
+from factcheck.services.claims import check_version, get_claim
 from factcheck.services.inputs import begin_change, cleaned
 from factcheck.services.views import SourceView
 from factcheck.sources.fetch import FetchedDocument, is_url
@@ -18,13 +18,19 @@ from factcheck.text.decode import decode_bytes
 from factcheck.text.html import html_to_text
 
 
-def add_source(session: Session, claim_id: int, url: str, *, actor: str) -> SourceView:
-    """Attach a URL to a claim; fetching it is a separate step (record_fetch)."""
+def add_source(
+    session: Session, claim_id: int, url: str, *, actor: str, expected_version: int | None = None
+) -> SourceView:
+    """Attach a URL to a claim; fetching it is a separate step (record_fetch).
+
+    Like a note, a source leaves the claim's version as it is; with `expected_version` it is refused
+    (Conflict) when the claim changed since the writer read it.
+    """
     url = cleaned(url, what="a source URL", required=True)
     if not is_url(url):
         raise InputError(f"not an http(s) URL: {url!r}")
     actor = begin_change(session, actor)
-    get_claim(session, claim_id)
+    check_version(get_claim(session, claim_id), expected_version)
     source = Source(claim_id=claim_id, url=url, added_by=actor)
     add_audited(session, source, actor=actor, action="source.add", claim_id=claim_id, after={"url": url})
     return SourceView.of(source)
