@@ -207,19 +207,29 @@ class Change:
             what = Change("phrase", {"of": self.values.get("of"), "with": self.values.get("with", {})}).text(lang)
             return pick(CHANGE_PHRASES["undo"], lang).format(event=self.values.get("event"), what=what)
         template = pick(CHANGE_PHRASES.get(self.key, CHANGE_PHRASES["action"]), lang)
-        values = {name: _localised(name, value, lang) for name, value in self.values.items()}
         try:
-            return template.format(**values)
-        except (KeyError, IndexError, ValueError):
+            return template.format_map(_Values(self.values, lang))
+        except (IndexError, ValueError):
             return action_words(self.key)
+
+
+class _Values(dict[str, str]):
+    """Placeholder values localised by name (_localised); a value not given is localised as None."""
+
+    def __init__(self, values: Mapping[str, Any], lang: str) -> None:
+        super().__init__({name: _localised(name, value, lang) for name, value in values.items()})
+        self.lang = lang
+
+    def __missing__(self, name: str) -> str:
+        return _localised(name, None, self.lang)
 
 
 def action_phrase(action: str, lang: str, **values: Any) -> str:
     """The short phrase of an action ("verdict: false", "added a note"); never the raw action name."""
     pair = ACTION_PHRASES.get(action, ACTION_PHRASES["other"])
     try:
-        return pick(pair, lang).format(**{k: _localised(k, v, lang) for k, v in values.items()})
-    except (KeyError, IndexError, ValueError):
+        return pick(pair, lang).format_map(_Values(values, lang))
+    except (IndexError, ValueError):
         return pick(ACTION_PHRASES["other"], lang)
 
 

@@ -2,8 +2,8 @@
 
 The catalogue is data (key → (English, German)); placeholders use str.format names. A key that is
 missing falls back to English, then to the key itself, so a forgotten entry shows up in review instead
-of crashing. Audit actions are turned into phrases here too: raw names like `verdict.set` never reach
-the screen.
+of crashing. Audit actions are worded by factcheck.history_words, the catalogue the CLI shares: raw
+names like `verdict.set` never reach the screen.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.dom import DOMNode
+
+from factcheck import history_words
+from factcheck.text.control import terminal_safe
 
 LANGUAGES = ("en", "de")
 
@@ -108,27 +111,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind.attribution": ("attribution", "Zuschreibung"),
     "kind.role": ("role", "Rolle"),
     "kind.event": ("event", "Ereignis"),
-    # -- history: audit actions as phrases -----------------------------------------------------------
-    "action.verdict.set": ("verdict: {rating}", "Bewertung: {rating}"),
-    "action.claim.status": ("status → {status}", "Status → {status}"),
-    "action.note.add": ("added a note", "Notiz hinzugefügt"),
-    "action.source.add": ("added a source", "Quelle hinzugefügt"),
-    "action.source.fetch": ("fetched a source", "Quelle abgerufen"),
-    "action.claim.edit": ("reworded the claim", "Aussage umformuliert"),
-    "action.claim.add": ("added the claim", "Aussage angelegt"),
-    "action.claim.split": ("split the claim", "Aussage geteilt"),
-    "action.claim.merge": ("merged with the next claim", "mit der nächsten Aussage zusammengeführt"),
-    "action.undo": ("undid the previous change", "vorige Änderung rückgängig gemacht"),
-    "action.other": ("another change", "sonstige Änderung"),
-    "undone.verdict.set": ("the verdict", "die Bewertung"),
-    "undone.claim.status": ("the status change", "die Statusänderung"),
-    "undone.note.add": ("the note", "die Notiz"),
-    "undone.source.add": ("the source", "die Quelle"),
-    "undone.claim.edit": ("the rewording", "die Umformulierung"),
-    "undone.claim.merge": ("the merge", "das Zusammenführen"),
-    "undone.claim.split": ("the split", "das Teilen"),
-    "undone.claim.add": ("the split", "das Teilen"),
-    "undone.other": ("the last change", "die letzte Änderung"),
+    # -- history: audit actions are worded by factcheck.history_words (action_phrase, undone_phrase) --------
+    "history.title": ("History of claim #{id}", "Verlauf von Aussage #{id}"),
+    "history.order": ("Newest first · Esc closes", "Neueste zuerst · Esc schließt"),
+    "history.loading": ("Reading the history…", "Verlauf wird gelesen…"),
+    "history.empty": ("Nothing recorded yet.", "Noch nichts aufgezeichnet."),
+    "history.of_claim": ("claim #{id}", "Aussage #{id}"),
     # -- article screen ------------------------------------------------------------------------------
     "n_of_m_claims.one": ("{shown} of {n} claim", "{shown} von {n} Aussage"),
     "n_of_m_claims.other": ("{shown} of {n} claims", "{shown} von {n} Aussagen"),
@@ -398,6 +386,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Write a verification report: Markdown, HTML, JSON, CSV or ClaimReview",
         "Einen Prüfbericht schreiben: Markdown, HTML, JSON, CSV oder ClaimReview",
     ),
+    "key.history": ("History", "Verlauf"),
+    "tip.history": (
+        "Everything that happened to the current claim: who changed what, newest first",
+        "Alles, was mit der aktuellen Aussage geschah: wer was geändert hat, neueste zuerst",
+    ),
+    "key.close": ("Close", "Schließen"),
+    "tip.close": ("Close this view", "Diese Ansicht schließen"),
     "key.reload": ("Reload", "Neu laden"),
     "tip.reload": (
         "Read the article again from the database (changes made elsewhere)",
@@ -559,16 +554,13 @@ def _localized(binding: Binding, lang: str, prefix: str = "key") -> Binding:
 
 
 def undone_phrase(action: str, lang: str) -> str:
-    """What undo reverted, in words ("the verdict"), for the notice after `u`."""
-    key = f"undone.{action}"
-    return t(key if key in CATALOGUE else "undone.other", lang)
+    """What undo reverted, in words ("the verdict"), for the notice after `u` (factcheck.history_words)."""
+    return history_words.undone_phrase(action, lang)
 
 
-def action_phrase(
-    action: str, after: dict[str, Any] | None, lang: str, *, rating_label: str = "", status_label: str = ""
-) -> str:
-    """A history line's words for an audit action, never the raw action name."""
-    key = f"action.{action}"
-    if key not in CATALOGUE:
-        return t("action.other", lang)
-    return t(key, lang, rating=rating_label, status=status_label)
+def action_phrase(action: str, after: dict[str, Any] | None, lang: str) -> str:
+    """A history line's words for an audit action, never the raw action name (factcheck.history_words)."""
+    values = (
+        {k: v for k, v in after.items() if k in ("rating", "status", "decision")} if isinstance(after, dict) else {}
+    )
+    return terminal_safe(history_words.action_phrase(action, lang, **values), one_line=True)

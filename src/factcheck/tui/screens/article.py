@@ -26,6 +26,7 @@ from factcheck.tui.presentation import control_pictures, short
 from factcheck.tui.screens.article_edits import ArticleEdits
 from factcheck.tui.screens.export_modal import ExportModal
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
+from factcheck.tui.screens.history_modal import HistoryModal
 from factcheck.tui.screens.workbench_screen import WorkbenchScreen
 from factcheck.tui.widgets.article.claim_table import ClaimTable
 from factcheck.tui.widgets.article.text_view import ArticleTextView, ClaimSpan
@@ -65,6 +66,7 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         Binding("a", "add_claim", "Add claim", show=False),
         Binding("r", "reuse", "Reuse verdict", show=False),
         Binding("E", "export", "Export report", show=False),
+        Binding("h", "history", "History", show=False),
         Binding("F", "clear_filter", "Clear filter", show=False),
         Binding("ctrl+r,R", "reload", "Reload", show=False),
     ]
@@ -325,6 +327,12 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         """The export dialog for this article (its title names the file; before it loaded, its number)."""
         title = self.article.title if self.article is not None else ""
         self.app.push_screen(ExportModal(self.article_id, title, language=self.lang))
+
+    def action_history(self) -> None:
+        """The current claim's history, newest first (services.history)."""
+        claim = self._claim_or_warn()
+        if claim is not None:
+            self.app.push_screen(HistoryModal(claim.id, claim.text, language=self.lang))
 
     def action_back(self) -> None:
         # Only while this screen is on top, and once: an Escape queued behind the first (or behind the

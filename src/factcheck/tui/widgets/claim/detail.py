@@ -24,7 +24,6 @@ from factcheck.tui.presentation import (
     safe,
     short,
     state_cell,
-    status_label,
     word,
 )
 
@@ -234,19 +233,12 @@ class ClaimDetailPane(VerticalScroll):
         what = self._phrase(event)
         if event.action == "undo":
             undone = by_id.get((event.after or {}).get("undid_event") or 0)
-            what = t("action.undo", lang) + (f": {self._phrase(undone)}" if undone else "")
+            what = action_phrase("undo", None, lang) + (f": {self._phrase(undone)}" if undone else "")
         when = relative_time(event.at, language=lang)
         return Text.assemble((f"{when} ", "dim"), (f"{short(event.actor, 60)} ", "italic"), what)
 
     def _phrase(self, event: EventView) -> str:
-        after = event.after if isinstance(event.after, dict) else {}
-        return action_phrase(
-            event.action,
-            after,
-            self.language,
-            rating_label=rating_label(str(after.get("rating", "")), self.language),
-            status_label=status_label(str(after.get("status", "")), self.language),
-        )
+        return action_phrase(event.action, event.after, self.language)
 
     def _similar(self) -> RenderableType:
         lang = self.language
