@@ -32,7 +32,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from factcheck.report.render import SUFFIXES, ReportOptions
-from factcheck.services import articles, reports, sources, verdicts
+from factcheck.services import articles, reports, reviews, sources, verdicts
 from factcheck.services.claims import set_status
 from factcheck.sources.fetch import FetchedDocument
 from factcheck.store import Claim, create_store_engine, session_scope
@@ -90,7 +90,7 @@ def normalised(text: str, dates: set[str]) -> str:
 def build_checked_seed(db: Path) -> Checked:
     """Import the seed and check it through the services as a desk would (verdicts of most ratings,
     fetched, failed and pending sources, notes with markup and a formula, a dismissed and an
-    in-progress claim)."""
+    in-progress claim, one verdict approved and one rejected by a reviewer)."""
     engine = create_store_engine(str(db))
     doc = prepare_document(SEED.read_bytes(), name=SEED.name)
     with session_scope(engine) as session:
@@ -152,6 +152,9 @@ def build_checked_seed(db: Path) -> Checked:
         verdicts.add_note(session, ids["unverifiable"], "<script>alert(1)</script>", actor="mallory")
         set_status(session, ids["dismissed"], "dismissed", actor="anna")
         set_status(session, ids["in_progress"], "in-progress", actor="ben")
+    with session_scope(engine) as session:  # a second pair of eyes: one verdict approved, one sent back
+        reviews.review_verdict(session, ids["false"], "freigeben", actor="chefin", comment="Belege geprüft.")
+        reviews.review_verdict(session, ids["outdated"], "ablehnen", actor="chefin", comment="Quelle für März fehlt.")
     return Checked(engine, db, article_id, ids, stored_dates(engine))
 
 
@@ -215,10 +218,28 @@ def test_german_and_english_reports_use_only_their_own_words(checked: Checked) -
         de, en = render(checked, fmt, "de"), render(checked, fmt, "en")
         if fmt == "html":  # the embedded ClaimReview speaks the article's language (see above)
             en = en[: en.index('<script type="application/ld+json">')] + en[en.index("</script>") :]
-        for german in ("Begründung", "irreführend", "nicht belegbar", "verworfen", "in Arbeit", "ausstehend"):
+        for german in (
+            "Begründung",
+            "irreführend",
+            "nicht belegbar",
+            "verworfen",
+            "in Arbeit",
+            "ausstehend",
+            "abgenommen",
+            "Anmerkung der Abnahme",
+        ):
             assert german in de, (fmt, german)
             assert german not in en, (fmt, german)
-        for english in ("Rationale", "misleading", "unverifiable", "dismissed", "in progress", "pending"):
+        for english in (
+            "Rationale",
+            "misleading",
+            "unverifiable",
+            "dismissed",
+            "in progress",
+            "pending",
+            "approved",
+            "rejected",
+        ):
             assert english in en, (fmt, english)
         if fmt != "csv":  # a spreadsheet has no title
             assert "Prüfbericht" in de and "Verification report" in en
@@ -229,8 +250,8 @@ def test_german_and_english_reports_use_only_their_own_words(checked: Checked) -
 def test_the_summary_counts_what_the_desk_did(checked: Checked) -> None:
     document = json.loads(render(checked, "json", "en"))
     summary = document["summary"]
-    assert summary["verdicts"] == 6 and summary["reviewed"] == 0 and summary["reviewed_share"] == 0
-    assert summary["dismissed"] == 1 and summary["in_progress"] == 1
+    assert summary["verdicts"] == 6 and summary["reviewed"] == 1 and summary["reviewed_share"] == round(1 / 6, 4)
+    assert summary["dismissed"] == 1 and summary["in_progress"] == 2  # the rejected verdict's claim is back in work
     assert summary["per_rating"] == {
         "true": 1,
         "mostly-true": 1,
@@ -243,6 +264,14 @@ def test_the_summary_counts_what_the_desk_did(checked: Checked) -> None:
     starts = [c["claim"]["start"] for c in document["claims"]]
     assert starts == sorted(starts)  # text order
     assert claims[checked.ids["dismissed"]]["claim"]["status"] == "dismissed"
+    approved = claims[checked.ids["false"]]["claim"]["verdict"]
+    assert (approved["review_state"], approved["reviewer"], approved["review_comment"]) == (
+        "approved",
+        "chefin",
+        "Belege geprüft.",
+    )
+    rejected = claims[checked.ids["outdated"]]["claim"]
+    assert (rejected["status"], rejected["verdict"]["review_state"]) == ("in-progress", "rejected")
     first = claims[checked.ids["false"]]
     assert [s["state"] for s in first["sources"]] == ["ok"]
     assert first["sources"][0]["title"] == "Readout: Call with President Putin"

@@ -451,9 +451,9 @@ class Page(HTMLParser):
 
 def hostile_report() -> ReportData:
     """Stored text written to attack the HTML report, in every field a user can fill."""
-    text = "Titel\n\nDer \x1b[31mMinister\x1b[0m sagte <b>fett</b> & mehr. Zweiter Satz."
+    text = "Titel\n\nDer \x1b[31mMinister\x1b[0m sagte <b>fett</b> & mehr \x9b2J\u202e. Zweiter Satz."
     c = claim(
-        "Der \x1b[31mMinister\x1b[0m sagte <b>fett</b> & mehr.",
+        "Der \x1b[31mMinister\x1b[0m sagte <b>fett</b> & mehr \x9b2J\u202e.",
         2,
         article_text=text,
         verdict_=verdict(
@@ -523,11 +523,13 @@ def test_hostile_stored_text_is_shown_as_text_never_as_markup() -> None:
 
 
 def test_escape_sequences_are_shown_as_visible_escapes() -> None:
-    html = render_html(hostile_report(), "en")
-    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", html)  # no raw control character at all
+    html = render_html(hostile_report(), "en", **PUBLISHER)
+    # no raw control character or bidi override anywhere, the embedded JSON-LD included
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", html)
     visible = Page(html).visible
     assert "Der \\x1b[31mMinister\\x1b[0m sagte" in visible
     assert "\\x1b]8;;https://evil.example\\x07klick" in visible and "\\x9b31m" in visible
+    assert "\\x9b2J\\u202e" in visible  # C1 CSI and a bidi override, as escapes
 
 
 def test_the_embedded_json_ld_cannot_be_closed_by_stored_text_and_is_the_claimreview() -> None:
@@ -715,4 +717,4 @@ def test_claimreview_text_is_the_stored_claim_exactly() -> None:
     data = hostile_report()
     reviews = json.loads(render_claimreview(data, **PUBLISHER, url_base=URL_BASE))
     assert reviews[0]["claimReviewed"] == data.claims[0].claim.text  # JSON escapes, the value is unchanged
-    assert "\x1b" not in render_claimreview(data, **PUBLISHER)  # but no raw ESC reaches a terminal
+    assert not re.search("[\x1b\x9b\u202e]", render_claimreview(data, **PUBLISHER))  # no raw control reaches a terminal

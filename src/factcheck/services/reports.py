@@ -7,6 +7,7 @@ the dismissed ones, which the report lists as dismissed.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
 import re
@@ -42,13 +43,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
-def _paragraph_of(spans: list[tuple[int, int]], offset: int) -> int:
-    """0-based index of the paragraph holding `offset` (the nearest one before it in a gap)."""
-    index = 0
-    for i, (start, _end) in enumerate(spans):
-        if start <= offset:
-            index = i
-    return index
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    """0-based index of the paragraph holding `offset` (the nearest one before it in a gap), given the
+    paragraphs' sorted start offsets: a binary search, so 5,000 claims do not scan 800 paragraphs each."""
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
 def _summary(rows: list[ClaimView]) -> ReportSummary:
@@ -145,9 +143,10 @@ def build_report(session: Session, article_id: int, *, only: str = "all", includ
     )
     reused = _reused(session, shown)
     spans = paragraphs(article.text)
+    starts = [start for start, _end in spans]
     claims = []
     for row in shown:
-        index = _paragraph_of(spans, row.start)
+        index = _paragraph_of(starts, row.start)
         start, end = spans[index]
         claims.append(
             ReportClaim(
