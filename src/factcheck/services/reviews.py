@@ -47,6 +47,21 @@ def single_person_desk() -> bool:
     return os.environ.get(SINGLE_PERSON_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
+def review_obstacle(review_state: str | None, checker: str | None, actor: str) -> str | None:
+    """Why `actor` may not review a standing verdict in `review_state` written by `checker`, or None.
+
+    "no_verdict" (there is none), "reviewed" (approved or rejected already) or "own_verdict" (four-eyes;
+    FACTCHECK_SINGLE_PERSON=1 lifts it). Front ends ask before opening a dialog; review_verdict enforces it.
+    """
+    if review_state is None or review_state == "withdrawn":
+        return "no_verdict"
+    if review_state in ("approved", "rejected"):
+        return "reviewed"
+    if (checker or "").casefold() == " ".join(actor.split()).casefold() and not single_person_desk():
+        return "own_verdict"
+    return None
+
+
 def standing_verdict(session: Session, claim_id: int) -> Verdict | None:
     """The claim's verdict that stands: the newest one not withdrawn."""
     query = select(Verdict).where(Verdict.claim_id == claim_id, is_current_verdict()).order_by(col(Verdict.id).desc())
@@ -76,14 +91,15 @@ def review_verdict(
     actor = begin_change(session, actor)
     claim = get_claim(session, claim_id)
     verdict = standing_verdict(session, claim_id)
-    if verdict is None or verdict.id is None:
+    obstacle = review_obstacle(verdict.review_state if verdict else None, verdict.checker if verdict else None, actor)
+    if verdict is None or verdict.id is None or obstacle == "no_verdict":
         raise InputError(f"claim {claim_id} has no verdict to review")
-    if verdict.review_state in ("approved", "rejected"):
+    if obstacle == "reviewed":
         by = f" by {verdict.reviewer}" if verdict.reviewer else ""
         raise InputError(
             f"the verdict on claim {claim_id} was {verdict.review_state}{by} already; a new verdict can be reviewed"
         )
-    if verdict.checker.casefold() == actor.casefold() and not single_person_desk():
+    if obstacle == "own_verdict":
         raise InputError(
             f"nobody approves their own verdict: {actor} wrote the verdict on claim {claim_id}"
             f" (a desk of one sets {SINGLE_PERSON_ENV}=1)"

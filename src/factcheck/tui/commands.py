@@ -1,7 +1,8 @@
 """The command palette (ctrl+p): every action of the current screen, status changes, and opening articles.
 
 Status changes and opening an article call the services directly; the dialog actions (verdict, note …)
-open the same dialogs their keys open.
+open the same dialogs their keys open, and "Review: approve/reject" opens the review dialog with the
+decision chosen.
 """
 
 from __future__ import annotations
@@ -57,6 +58,14 @@ class WorkbenchCommands(Provider):
                         t("palette.status", lang, status=label),
                         t("palette.status_help", lang, status=label),
                         partial(self._set_status, screen, status),
+                    )
+                )
+            for decision in ("approve", "reject"):
+                commands.append(
+                    (
+                        t(f"palette.review.{decision}", lang),
+                        t(f"palette.review.{decision}_help", lang),
+                        partial(screen.action_review, decision),
                     )
                 )
         for binding in app.BINDINGS:

@@ -88,6 +88,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.approved": ("approved", "bestätigt"),
     "review.rejected": ("rejected", "abgelehnt"),
     "review.withdrawn": ("withdrawn", "zurückgezogen"),
+    "review_comment": ("reviewer's comment: {comment}", "Kommentar der Prüfung: {comment}"),
     "reused_from": ("reused from {origin}", "übernommen von {origin}"),
     "earlier_verdicts.one": ("{n} earlier verdict in the history", "{n} frühere Bewertung im Verlauf"),
     "earlier_verdicts.other": ("{n} earlier verdicts in the history", "{n} frühere Bewertungen im Verlauf"),
@@ -154,6 +155,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Verdict on #{id} reused from checked claim #{other}",
         "Bewertung für #{id} von geprüfter Aussage #{other} übernommen",
     ),
+    "done.review.approve": ("Verdict on #{id} approved", "Bewertung von #{id} bestätigt"),
+    "done.review.reject": (
+        "Verdict on #{id} rejected; the claim is back in progress",
+        "Bewertung von #{id} abgelehnt; die Aussage ist wieder in Arbeit",
+    ),
+    "review.refused.no_verdict": ("#{id} has no verdict to review.", "#{id} hat keine Bewertung zum Prüfen."),
+    "review.refused.reviewed": (
+        "The verdict on #{id} was {state} by {who} already; a new verdict can be reviewed.",
+        "Die Bewertung von #{id} wurde schon von {who} {state}; eine neue Bewertung lässt sich prüfen.",
+    ),
+    "review.refused.own_verdict": (
+        "Nobody approves their own verdict: someone else reviews #{id} (a desk of one sets FACTCHECK_SINGLE_PERSON=1).",
+        "Niemand bestätigt die eigene Bewertung: #{id} prüft jemand anderes"
+        " (allein am Desk: FACTCHECK_SINGLE_PERSON=1).",
+    ),
     "fetched": ("Fetched {url}", "Abgerufen: {url}"),
     "fetch_failed": ("{error} (the URL is kept)", "{error} (die URL bleibt gespeichert)"),
     "similar_failed": ("Similar claims: {error}", "Ähnliche Aussagen: {error}"),
@@ -194,6 +210,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "undo.not_undoable": (
         "The last change to #{id} ({what}) cannot be undone.",
         "Die letzte Änderung an #{id} ({what}) lässt sich nicht rückgängig machen.",
+    ),
+    "undo.review": (
+        "The verdict on #{id} was reviewed, and a review cannot be undone: v sets a new verdict.",
+        "Die Bewertung von #{id} wurde geprüft; eine Prüfung lässt sich nicht rückgängig machen: v setzt eine neue.",
     ),
     "undo.added_by_hand": (
         "#{id} was added by hand; dismiss it instead (d).",
@@ -237,6 +257,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "rationale_required": ("A rationale is required for “{label}”.", "Für „{label}“ ist eine Begründung nötig."),
     "note_title": ("Note on claim #{id}", "Notiz zu Aussage #{id}"),
+    "review_title": ("Review the verdict on claim #{id}", "Bewertung von Aussage #{id} prüfen"),
+    "review_of_checker": ("by {who}", "von {who}"),
+    "review.option.approve": ("Approve", "Bestätigen"),
+    "review.option.reject": ("Reject: back to in progress", "Ablehnen: zurück in Arbeit"),
+    "review_comment_label": (
+        "Comment (required to reject: what should change)",
+        "Kommentar (nötig beim Ablehnen: was sich ändern soll)",
+    ),
+    "review_choose": (
+        "Choose approve or reject first (arrows, then Enter).",
+        "Zuerst Bestätigen oder Ablehnen wählen (Pfeiltasten, dann Enter).",
+    ),
+    "review_comment_required": (
+        "A rejection needs a comment saying what to change.",
+        "Eine Ablehnung braucht einen Kommentar, was sich ändern soll.",
+    ),
     "note_empty": ("A note needs text.", "Eine Notiz braucht Text."),
     "edit_title": ("Edit claim #{id}", "Aussage #{id} bearbeiten"),
     "edit_empty": ("A claim needs text.", "Eine Aussage braucht Text."),
@@ -306,6 +342,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unexpected_error": ("Unexpected error", "Unerwarteter Fehler"),
     "palette.status": ("Set status: {status}", "Status setzen: {status}"),
     "palette.status_help": ("Mark the current claim {status}", "Die aktuelle Aussage als {status} markieren"),
+    "palette.review.approve": ("Review: approve the verdict", "Prüfung: Bewertung bestätigen"),
+    "palette.review.approve_help": (
+        "Sign off the current claim's verdict (someone else's)",
+        "Die Bewertung der aktuellen Aussage abnehmen (die eines anderen)",
+    ),
+    "palette.review.reject": ("Review: reject the verdict", "Prüfung: Bewertung ablehnen"),
+    "palette.review.reject_help": (
+        "Send the current claim back to in progress, with a comment",
+        "Die aktuelle Aussage mit einem Kommentar zurück in Arbeit geben",
+    ),
     "palette.open": ("Open article: {title}", "Artikel öffnen: {title}"),
     "palette.open_help.one": ("#{id} · {n} claim", "#{id} · {n} Aussage"),
     "palette.open_help.other": ("#{id} · {n} claims", "#{id} · {n} Aussagen"),
@@ -378,6 +424,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tip.reuse": (
         "Take over the verdict of a similar checked claim",
         "Die Bewertung einer ähnlichen geprüften Aussage übernehmen",
+    ),
+    "key.review": ("Review", "Prüfen"),
+    "tip.review": (
+        "Approve or reject the current claim's verdict (not your own)",
+        "Die Bewertung der aktuellen Aussage bestätigen oder ablehnen (nicht die eigene)",
     ),
     "key.clear_filter": ("Clear filter", "Filter aufheben"),
     "tip.clear_filter": ("Show all check-worthy claims again", "Wieder alle prüfwürdigen Aussagen zeigen"),

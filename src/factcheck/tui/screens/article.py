@@ -65,6 +65,7 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         Binding("m", "merge", "Merge", show=False),
         Binding("a", "add_claim", "Add claim", show=False),
         Binding("r", "reuse", "Reuse verdict", show=False),
+        Binding("p", "review", "Review", show=False),
         Binding("E", "export", "Export report", show=False),
         Binding("h", "history", "History", show=False),
         Binding("F", "clear_filter", "Clear filter", show=False),

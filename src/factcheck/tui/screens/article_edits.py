@@ -1,7 +1,9 @@
-"""The article screen's writes: verdict, note, source, status, edit, split, merge, add, undo, reuse.
+"""The article screen's writes: verdict, review, note, source, status, edit, split, merge, add, undo, reuse.
 
-Each write runs one service call in a worker. A failure re-opens its dialog with what was typed, so no
-input is lost; a version conflict (someone else changed the claim) reloads the article and says so.
+Each write runs one service call in a worker and passes the claim version the screen shows, so a write
+based on a stale picture is refused. A failure re-opens its dialog with what was typed, so no input is
+lost; a version conflict (someone else changed the claim) reloads the article and says so, and the
+dialog re-opens on the claim as stored now.
 Dialogs that show stored state (the verdict dialog's current rating, whether a merge can be undone)
 read it fresh from the database before they open, never from a row loaded minutes ago.
 """
@@ -16,16 +18,17 @@ from textual import work
 
 from factcheck.errors import Conflict, FactcheckError
 from factcheck.services import claims as claim_service
-from factcheck.services import editing, verdicts
+from factcheck.services import editing, reviews, verdicts
 from factcheck.services.sources import add_source
 from factcheck.services.views import ClaimView, SourceView
 from factcheck.store import session_scope
 from factcheck.tui.i18n import action_phrase, error_text, t, undone_phrase
-from factcheck.tui.presentation import rating_label, short, status_label
+from factcheck.tui.presentation import rating_label, review_label, short, status_label
 from factcheck.tui.screens.confirm_modal import ConfirmModal
 from factcheck.tui.screens.edit_modal import EditClaimModal
 from factcheck.tui.screens.note_modal import NoteModal
 from factcheck.tui.screens.reuse_modal import ReuseVerdictModal
+from factcheck.tui.screens.review_modal import ReviewInput, ReviewModal
 from factcheck.tui.screens.source_modal import SourceModal
 from factcheck.tui.screens.status_modal import StatusModal
 from factcheck.tui.screens.verdict_modal import VerdictInput, VerdictModal
@@ -114,6 +117,10 @@ class ArticleEdits(_Base):
             self.notify(t("select_first", self.lang), severity="warning")
         return claim
 
+    def with_fresh_claim(self, claim_id: int, then: Callable[[ClaimView], None]) -> None:
+        """`then` with the claim as stored now (its version too): how a dialog re-opens after a failure."""
+        self.read_then(lambda s: claim_service.claim_detail(s, claim_id).claim, then)
+
     # -- dialogs --------------------------------------------------------------------------------------
 
     def action_verdict(self, initial: VerdictInput | None = None, error: str | None = None) -> None:
@@ -163,32 +170,86 @@ class ArticleEdits(_Base):
             lambda current: self._open_verdict(current, value, message),
         )
 
-    def action_note(self, text: str = "", error: str | None = None) -> None:
+    def action_review(self, decision: str | None = None) -> None:
+        """Approve or reject the current claim's verdict (services.reviews); `decision` preselects one."""
         claim = self._claim_or_warn()
-        if claim is None:
+        if claim is not None:
+            self._open_review(claim, ReviewInput(decision, "") if decision else None, None)
+
+    def _open_review(self, claim: ClaimView, initial: ReviewInput | None, error: str | None) -> None:
+        verdict = claim.verdict
+        obstacle = reviews.review_obstacle(
+            verdict.review_state if verdict else None, verdict.checker if verdict else None, self.workbench.actor
+        )
+        if verdict is None or obstacle is not None:
+            who = short((verdict.reviewer or "?") if verdict else "?", 60)
+            state = review_label(verdict.review_state, self.lang) if verdict else ""
+            self.notify(
+                t(f"review.refused.{obstacle or 'no_verdict'}", self.lang, id=claim.id, who=who, state=state),
+                severity="warning",
+            )
             return
 
+        def chosen(value: ReviewInput | None) -> None:
+            if value is None:
+                return
+            self.run_service(
+                t(f"done.review.{value.decision}", self.lang, id=claim.id),
+                lambda s: reviews.review_verdict(
+                    s,
+                    claim.id,
+                    value.decision,
+                    actor=self.workbench.actor,
+                    comment=value.comment,
+                    expected_version=claim.version,
+                ),
+                on_error=lambda message: self.with_fresh_claim(
+                    claim.id, lambda current: self._open_review(current, value, message)
+                ),
+                claim_id=claim.id,
+            )
+
+        modal = ReviewModal(claim.id, claim.text, verdict, language=self.lang, initial=initial, error=error)
+        self.app.push_screen(modal, chosen)
+
+    def action_note(self) -> None:
+        claim = self._claim_or_warn()
+        if claim is not None:
+            self._open_note(claim, "", None)
+
+    def _open_note(self, claim: ClaimView, text: str, error: str | None) -> None:
         def written(body: str | None) -> None:
             if body:
                 self.run_service(
                     t("done.note", self.lang, id=claim.id),
-                    lambda s: verdicts.add_note(s, claim.id, body, actor=self.workbench.actor),
-                    on_error=lambda message: self.action_note(body, message),
+                    lambda s: verdicts.add_note(
+                        s, claim.id, body, actor=self.workbench.actor, expected_version=claim.version
+                    ),
+                    on_error=lambda message: self.with_fresh_claim(
+                        claim.id, lambda current: self._open_note(current, body, message)
+                    ),
+                    claim_id=claim.id,
                 )
 
         self.app.push_screen(NoteModal(claim.id, claim.text, text=text, error=error, language=self.lang), written)
 
-    def action_source(self, url: str = "", error: str | None = None) -> None:
+    def action_source(self) -> None:
         claim = self._claim_or_warn()
-        if claim is None:
-            return
+        if claim is not None:
+            self._open_source(claim, "", None)
 
+    def _open_source(self, claim: ClaimView, url: str, error: str | None) -> None:
         def entered(value: str | None) -> None:
             if value:
                 self.run_service(
                     t("done.source", self.lang, id=claim.id),
-                    lambda s: add_source(s, claim.id, value, actor=self.workbench.actor),
-                    on_error=lambda message: self.action_source(value, message),
+                    lambda s: add_source(
+                        s, claim.id, value, actor=self.workbench.actor, expected_version=claim.version
+                    ),
+                    on_error=lambda message: self.with_fresh_claim(
+                        claim.id, lambda current: self._open_source(current, value, message)
+                    ),
+                    claim_id=claim.id,
                 )
 
         self.app.push_screen(SourceModal(claim.id, claim.text, value=url, error=error, language=self.lang), entered)
@@ -243,11 +304,12 @@ class ArticleEdits(_Base):
         if claim is not None:
             self.set_status(claim, "open" if claim.status == "dismissed" else "dismissed")
 
-    def action_edit(self, draft: str | None = None, error: str | None = None) -> None:
+    def action_edit(self) -> None:
         claim = self._claim_or_warn()
-        if claim is None:
-            return
+        if claim is not None:
+            self._open_edit(claim, None, None)
 
+    def _open_edit(self, claim: ClaimView, draft: str | None, error: str | None) -> None:
         def edited(text: str | None) -> None:
             if text and text != claim.text:
                 self.run_service(
@@ -255,7 +317,9 @@ class ArticleEdits(_Base):
                     lambda s: editing.edit_claim(
                         s, claim.id, text=text, actor=self.workbench.actor, expected_version=claim.version
                     ),
-                    on_error=lambda message: self.action_edit(text, message),
+                    on_error=lambda message: self.with_fresh_claim(
+                        claim.id, lambda current: self._open_edit(current, text, message)
+                    ),
                     claim_id=claim.id,
                 )
 
@@ -269,9 +333,11 @@ class ArticleEdits(_Base):
         if span is None or at <= span.start:
             self.notify(t("split_hint", self.lang), severity="warning")
             return
+        shown = next((r for r in self.all_rows if r.id == span.id), None)
+        version = shown.version if shown is not None else None
         self.run_service(
             t("done.split", self.lang, id=span.id),
-            lambda s: editing.split_claim(s, span.id, at, actor=self.workbench.actor),
+            lambda s: editing.split_claim(s, span.id, at, actor=self.workbench.actor, expected_version=version),
             select=lambda parts: parts[0].id,
             claim_id=span.id,
         )
@@ -328,10 +394,10 @@ class ArticleEdits(_Base):
     def action_undo(self) -> None:
         claim = self._claim_or_warn()
         if claim is not None:
-            self._undo(claim.id)
+            self._undo(claim.id, claim.version)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def _undo(self, claim_id: int) -> None:
+    def _undo(self, claim_id: int, version: int) -> None:
         """Ask the services what undo would revert first: a refusal is said in words, not as an error."""
         try:
             with session_scope(self.workbench.engine) as session:
@@ -341,7 +407,7 @@ class ArticleEdits(_Base):
                         self.notify, undo_refusal(preview.reason or "", claim_id, self.lang), severity="warning"
                     )
                     return
-                action = editing.undo_last(session, claim_id, actor=self.workbench.actor)
+                action = editing.undo_last(session, claim_id, actor=self.workbench.actor, expected_version=version)
         except Conflict as exc:
             self.deliver(self._conflicted, claim_id, str(exc), None)
             return
@@ -367,7 +433,10 @@ class ArticleEdits(_Base):
 
             self.run_service(
                 t("done.reuse", self.lang, id=claim.id, other=checked_id),
-                lambda s: reuse_verdict(s, claim.id, checked_id, actor=self.workbench.actor),
+                lambda s: reuse_verdict(
+                    s, claim.id, checked_id, actor=self.workbench.actor, expected_version=claim.version
+                ),
+                claim_id=claim.id,
             )
 
         self.app.push_screen(ReuseVerdictModal(claim.id, claim.text, similar, language=self.lang), chosen)
@@ -377,6 +446,8 @@ def undo_refusal(reason: str, claim_id: int, lang: str) -> str:
     """Why `u` reverts nothing (services.editing.undo_preview's reason), as a catalogued phrase."""
     if reason.startswith("nothing to undo"):
         return t("undo.nothing", lang, id=claim_id)
+    if "a review cannot be undone" in reason:
+        return t("undo.review", lang, id=claim_id)
     if "cannot be undone" in reason and "(" in reason:
         action = reason.partition("(")[2].partition(")")[0]
         return t("undo.not_undoable", lang, id=claim_id, what=action_phrase(action, None, lang))

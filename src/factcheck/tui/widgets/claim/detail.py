@@ -183,6 +183,8 @@ class ClaimDetailPane(VerticalScroll):
             ("  " + t("verdict_by", lang, who=short(current.checker, 60), when=when), "dim"),
             ("\n" + review, "dim"),
         )
+        if current.review_comment:  # a rejection says what to change; it stays until a new verdict
+            text.append("\n" + t("review_comment", lang, comment=safe(current.review_comment)), style="italic")
         if current.rationale:
             text.append("\n" + safe(current.rationale))
         if current.reused_from:
