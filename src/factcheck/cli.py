@@ -628,6 +628,9 @@ def report(
     text = in_store(
         db, lambda session: reports.report_text(session, article_id, options, only=only, include_notes=include_notes)
     )
+    if format_ == "claimreview" and not url_base:
+        say("warning: without --url-base each ClaimReview url is only “#claim-N”; search engines need", err=True)
+        say("         the address the report is published at", err=True)
     if output is None or output == "-":
         # Every renderer has shown control characters as escapes already; a terminal gets text only.
         sys.stdout.write(text)

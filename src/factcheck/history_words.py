@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.vocabulary import REVIEW_WORDS, STATUS_WORDS, pick, word_for
+
 LANGUAGES = ("en", "de")
 
 # -- short phrases: one per action, for narrow places (the detail pane, the undo notice) -------------
@@ -110,19 +112,6 @@ CHANGE_PHRASES: dict[str, tuple[str, str]] = {
     "by": ("by {who}", "von {who}"),
 }
 
-STATUS_WORDS: dict[str, tuple[str, str]] = {
-    "open": ("open", "offen"),
-    "in-progress": ("in progress", "in Arbeit"),
-    "checked": ("checked", "geprüft"),
-    "dismissed": ("dismissed", "verworfen"),
-}
-REVIEW_WORDS: dict[str, tuple[str, str]] = {
-    "pending": ("pending", "offen"),
-    "approved": ("approved", "bestätigt"),
-    "rejected": ("rejected", "abgelehnt"),
-    "withdrawn": ("withdrawn", "zurückgezogen"),
-}
-
 # Every action the application records: a filter naming none of them (nor one found in the log) is a typo.
 KNOWN_ACTIONS = tuple(a for a in ACTION_PHRASES if a != "other")
 
@@ -133,10 +122,6 @@ TEXT_WIDTH = 60  # a claim text in a line (two may share one: before → after)
 BODY_WIDTH = 100  # a note, rationale or comment
 # Claim-state keys not worth a line: bookkeeping, or re-extracted by the machine along with the text.
 _QUIET_KEYS = frozenset({"version", "fields", "kinds", "checkworthiness", "moved"})
-
-
-def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "de" else pair[0]
 
 
 def shorten(text: object, width: int = TEXT_WIDTH) -> str:
@@ -158,13 +143,11 @@ def rating_word(key: object, lang: str) -> str:
 
 
 def status_word(status: object, lang: str) -> str:
-    pair = STATUS_WORDS.get(str(status))
-    return pick(pair, lang) if pair else str(status or "–")
+    return word_for(STATUS_WORDS, status, lang)
 
 
 def review_word(state: object, lang: str) -> str:
-    pair = REVIEW_WORDS.get(str(state))
-    return pick(pair, lang) if pair else str(state or "–")
+    return word_for(REVIEW_WORDS, state, lang)
 
 
 def action_words(action: str) -> str:

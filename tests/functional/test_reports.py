@@ -225,7 +225,7 @@ def test_german_and_english_reports_use_only_their_own_words(checked: Checked) -
             "verworfen",
             "in Arbeit",
             "ausstehend",
-            "abgenommen",
+            "bestätigt",
             "Anmerkung der Abnahme",
         ):
             assert german in de, (fmt, german)

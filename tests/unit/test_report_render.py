@@ -265,8 +265,8 @@ def test_times_are_the_stored_iso_times_not_the_clock() -> None:
 def test_an_approved_verdict_shows_its_reviewer_and_counts_as_reviewed() -> None:
     data = desk_report()
     md = render_markdown(data, "de")
-    assert "- **Abnahme:** abgenommen, Abnehmer: chefin" in md
-    assert "- Bewertungen: 2 (abgenommen 1, 50%)" in md
+    assert "- **Abnahme:** bestätigt, Abnehmer: chefin" in md
+    assert "- Bewertungen: 2 (bestätigt 1, 50%)" in md
     assert "- **Abnahme:** ausstehend" in md
     english = render_markdown(data, "en")
     assert "- **Review:** approved, Reviewer: chefin" in english and "Verdicts: 2 (reviewed 1, 50%)" in english

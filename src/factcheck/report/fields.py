@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.report.words import state, word
+from factcheck.report.words import source_state, word
 from factcheck.services.views import ClaimView, SourceView
 
 
@@ -46,7 +46,7 @@ def claim_speaker(claim: ClaimView) -> str | None:
 
 def source_status(source: SourceView, lang: str) -> str:
     """ "ok HTTP 200, fetched 2026-11-30T10:00:00Z" / "pending" in `lang`."""
-    status = state(source.state, lang) + (f" HTTP {source.http_status}" if source.http_status else "")
+    status = source_state(source.state, lang) + (f" HTTP {source.http_status}" if source.http_status else "")
     if source.fetched_at:
         status += f", {word('fetched', lang)} {source.fetched_at}"
     return status

@@ -18,7 +18,7 @@ from factcheck.report import claimreview
 from factcheck.report.fields import date_text, quantity_text, quote_text, source_status
 from factcheck.report.markdown import summary_lines
 from factcheck.report.model import ReportData
-from factcheck.report.words import check_language, rating_label, state, word
+from factcheck.report.words import check_language, kinds, rating_label, state, word
 from factcheck.text.control import terminal_safe
 
 UNRATED_COLOUR = "#58a6ff"  # a claim without a verdict: outlined in the "open" blue of the workbench
@@ -31,6 +31,7 @@ class Segment:
     text: str
     claim_id: int | None = None
     rating: str | None = None
+    dismissed: bool = False
 
 
 def segments(data: ReportData) -> list[Segment]:
@@ -46,7 +47,8 @@ def segments(data: ReportData) -> list[Segment]:
         if start > at:
             out.append(Segment(text[at:start]))
         verdict = item.claim.verdict
-        out.append(Segment(text[start:end], item.claim.id, verdict.rating if verdict else None))
+        dismissed = item.claim.status == "dismissed"
+        out.append(Segment(text[start:end], item.claim.id, verdict.rating if verdict else None, dismissed))
         at = end
     if at < len(text):
         out.append(Segment(text[at:]))
@@ -101,6 +103,7 @@ def render_html(
             lang=lang,
             w=lambda key: word(key, lang),
             state=lambda value: state(value, lang),
+        kinds=lambda values: kinds(values, lang),
             rating_label=lambda key: rating_label(key, lang),
             colour=lambda key: RATING_COLOURS.get(key or "", UNRATED_COLOUR),
             glyph=lambda key: RATING_GLYPHS.get(key or "", "○"),

@@ -14,7 +14,7 @@ import re
 
 from factcheck.report.fields import date_text, quantity_text, quote_text, source_status
 from factcheck.report.model import ReportClaim, ReportData
-from factcheck.report.words import check_language, rating_label, state, word
+from factcheck.report.words import check_language, kinds, rating_label, state, word
 from factcheck.services.views import SourceView
 from factcheck.text.control import terminal_safe
 
@@ -79,7 +79,7 @@ def _claim_section(item: ReportClaim, lang: str) -> list[str]:
     lines.append(f"- **{word('paragraph', lang)}:** {item.paragraph}")
     lines.append(f"- **{word('status', lang)}:** {md(state(c.status, lang))}")
     if c.kinds:
-        lines.append(f"- **{word('kinds', lang)}:** {md(', '.join(c.kinds))}")
+        lines.append(f"- **{word('kinds', lang)}:** {md(kinds(c.kinds, lang))}")
     for key, values in (
         ("dates", [date_text(d, lang) for d in c.dates]),
         ("quotes", [quote_text(q, lang) for q in c.quotes]),

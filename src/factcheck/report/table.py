@@ -13,7 +13,7 @@ import io
 
 from factcheck.report.fields import date_text, quantity_text, quote_text, source_status
 from factcheck.report.model import ReportClaim, ReportData
-from factcheck.report.words import check_language, rating_label, state, word
+from factcheck.report.words import check_language, kinds, rating_label, state, word
 from factcheck.text.control import terminal_safe
 
 BOM = "\ufeff"
@@ -60,7 +60,7 @@ def _row(item: ReportClaim, lang: str, include_notes: bool) -> list[str]:
         c.id,
         item.paragraph,
         c.text,
-        ", ".join(c.kinds),
+        kinds(c.kinds, lang),
         state(c.status, lang),
         v.rating if v else "",
         rating_label(v.rating, lang) if v else "",

@@ -7,6 +7,7 @@ report in one language never shows a word of the other.
 from __future__ import annotations
 
 from factcheck.ratings import BY_KEY
+from factcheck.vocabulary import KIND_WORDS, REVIEW_WORDS, SOURCE_STATE_WORDS, STATUS_WORDS, pick, word_for
 
 LANGUAGES = ("de", "en")
 
@@ -24,7 +25,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (English, German)
     "open": ("open", "offen"),
     "dismissed": ("dismissed", "verworfen"),
     "verdicts": ("Verdicts", "Bewertungen"),
-    "reviewed": ("reviewed", "abgenommen"),
+    "reviewed": ("approved", "bestätigt"),
     "no_claims": ("No claims to report.", "Keine Behauptungen zu berichten."),
     "only_checked": ("Only claims with a verdict are listed.", "Nur Behauptungen mit Bewertung sind aufgeführt."),
     "claim": ("Claim", "Behauptung"),
@@ -61,18 +62,6 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (English, German)
     "rating": ("Rating", "Bewertung (Schlüssel)"),
     "review_state": ("Review state", "Abnahmestatus"),
 }
-_STATES: dict[str, tuple[str, str]] = {
-    "open": ("open", "offen"),
-    "in-progress": ("in progress", "in Arbeit"),
-    "checked": ("checked", "geprüft"),
-    "dismissed": ("dismissed", "verworfen"),
-    "pending": ("pending", "ausstehend"),
-    "approved": ("approved", "abgenommen"),
-    "rejected": ("rejected", "zurückgewiesen"),
-    "withdrawn": ("withdrawn", "zurückgezogen"),
-    "ok": ("ok", "ok"),
-    "failed": ("failed", "fehlgeschlagen"),
-}
 
 
 def check_language(lang: str) -> str:
@@ -88,11 +77,23 @@ def word(key: str, lang: str) -> str:
 
 
 def state(value: str | None, lang: str) -> str:
-    """A status, review or source state in `lang`; an unknown stored value is shown as it is."""
+    """A claim status or review state in `lang` (factcheck.vocabulary); an unknown value as it is."""
     if not value:
         return ""
-    pair = _STATES.get(value)
-    return (pair[1] if lang == "de" else pair[0]) if pair else value
+    for table in (STATUS_WORDS, REVIEW_WORDS):
+        if value in table:
+            return pick(table[value], lang)
+    return value
+
+
+def source_state(value: str | None, lang: str) -> str:
+    """A source's fetch state (pending / ok / failed) in `lang`."""
+    return word_for(SOURCE_STATE_WORDS, value, lang) if value else ""
+
+
+def kinds(values: list[str], lang: str) -> str:
+    """Claim kinds in `lang`, comma-separated ("Datum, Ort")."""
+    return ", ".join(word_for(KIND_WORDS, value, lang) for value in values)
 
 
 def rating_label(key: str, lang: str) -> str:
