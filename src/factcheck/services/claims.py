@@ -130,15 +130,21 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
     events = list(session.exec(select(Event).where(col(Event.claim_id).in_(history_ids)).order_by(col(Event.id))))
     undone = undone_event_ids(session, history_ids)
     current = [v for v in verdicts if v.review_state != "withdrawn"]
-    comments = review_comments(session, [v.id for v in verdicts if v.id is not None])
+    reviews = latest_reviews(session, [v.id for v in verdicts if v.id is not None])
     standing = current[-1] if current else None
+    standing_review = reviews.get(standing.id or 0) if standing else None
     raw_start, raw_end = OffsetMap.from_json(article.offset_map).span_to_raw(claim.start, claim.end)
     return ClaimDetail(
-        claim=ClaimView.of(claim, standing, comments.get(standing.id or 0) if standing else None),
+        claim=ClaimView.of(
+            claim,
+            standing,
+            standing_review.comment if standing_review else None,
+            standing_review.reviewer if standing_review else None,
+        ),
         article_title=article.title,
         raw_start=raw_start,
         raw_end=raw_end,
-        verdicts=[VerdictView.of(v, comments.get(v.id or 0)) for v in verdicts],
+        verdicts=[VerdictView.of(v, *_review_fields(reviews.get(v.id or 0))) for v in verdicts],
         notes=[NoteView.of(n) for n in notes],
         sources=[SourceView.of(s) for s in sources],
         history=[
@@ -149,12 +155,16 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
     )
 
 
-def review_comments(session: Session, verdict_ids: list[int]) -> dict[int, str]:
-    """The latest review comment of each of these verdicts that was reviewed (verdict id -> comment)."""
+def latest_reviews(session: Session, verdict_ids: list[int]) -> dict[int, Review]:
+    """The latest review of each of these verdicts that was reviewed (verdict id -> review row)."""
     if not verdict_ids:
         return {}
     query = select(Review).where(col(Review.verdict_id).in_(verdict_ids)).order_by(col(Review.id))
-    return {r.verdict_id: r.comment for r in session.exec(query)}
+    return {r.verdict_id: r for r in session.exec(query)}
+
+
+def _review_fields(review: Review | None) -> tuple[str | None, str | None]:
+    return (review.comment, review.reviewer) if review else (None, None)
 
 
 def snapshot(claim: Claim) -> dict[str, Any]:

@@ -31,8 +31,9 @@ _CLAIM_COLUMNS = (
 _VERDICT_COLUMNS = ("id", "rating", "rationale", "checker", "created_at", "review_state", "reviewer", "reused_from")
 # A verdict stands unless withdrawn (a withdrawal or an undo appends a withdrawn one); the newest stands.
 STANDING_VERDICT = "review_state <> 'withdrawn'"
-# The standing verdict's latest review comment (services.reviews), shown next to its review state.
-_REVIEW_COMMENT = "SELECT r.comment FROM review r WHERE r.verdict_id = v.id ORDER BY r.id DESC LIMIT 1"
+# The standing verdict's latest review (services.reviews): its comment, and its reviewer, which the audit
+# covers in the review row (the verdict's `reviewer` column is a cache the audit does not cover).
+_LATEST_REVIEW = "LEFT JOIN review r ON r.id = (SELECT max(q.id) FROM review q WHERE q.verdict_id = v.id)"
 
 
 def list_claims(
@@ -64,9 +65,9 @@ def list_claims(
     claim_columns = ", ".join(f'c."{name}"' for name in _CLAIM_COLUMNS)
     verdict_columns = ", ".join(f"v.{name}" for name in _VERDICT_COLUMNS)
     sql = (
-        f"SELECT {claim_columns}, {verdict_columns}, ({_REVIEW_COMMENT}) FROM claim c"
+        f"SELECT {claim_columns}, {verdict_columns}, r.comment, r.reviewer FROM claim c"
         " LEFT JOIN verdict v ON v.id ="
-        f" (SELECT max(w.id) FROM verdict w WHERE w.claim_id = c.id AND w.{STANDING_VERDICT})"
+        f" (SELECT max(w.id) FROM verdict w WHERE w.claim_id = c.id AND w.{STANDING_VERDICT}) {_LATEST_REVIEW}"
         + (" WHERE " + " AND ".join(conditions) if conditions else "")
         + (" ORDER BY c.start" if article_id is not None else " ORDER BY c.article_id DESC, c.start")
     )
@@ -80,8 +81,8 @@ def list_claims(
             checkworthy=bool(claim["checkworthy"]),
             updated_at=datetime_value(claim["updated_at"]),
         )
-        verdict = dict(zip(_VERDICT_COLUMNS, row[width:-1], strict=True))
+        verdict = dict(zip(_VERDICT_COLUMNS, row[width:-2], strict=True))
         verdict["created_at"] = datetime_value(verdict["created_at"])
         standing = SimpleNamespace(**verdict) if verdict["id"] is not None else None
-        views.append(ClaimView.of(SimpleNamespace(**claim), standing, row[-1]))
+        views.append(ClaimView.of(SimpleNamespace(**claim), standing, row[-2], row[-1]))
     return views

@@ -106,7 +106,9 @@ class VerdictView:
     review_comment: str | None = None  # what the reviewer wrote (a rejection says what to change)
 
     @classmethod
-    def of(cls, v: Verdict, review_comment: str | None = None) -> VerdictView:
+    def of(cls, v: Verdict, review_comment: str | None = None, reviewed_by: str | None = None) -> VerdictView:
+        """The view of a verdict row; `review_comment` and `reviewed_by` come from its latest review row,
+        which the audit covers (the verdict's own `reviewer` column is a cache it does not)."""
         from factcheck.ratings import BY_KEY
 
         rating = BY_KEY.get(v.rating)
@@ -119,7 +121,7 @@ class VerdictView:
             checker=v.checker,
             created_at=_iso(v.created_at),
             review_state=v.review_state,
-            reviewer=v.reviewer,
+            reviewer=reviewed_by or v.reviewer,
             reused_from=v.reused_from,
             review_comment=review_comment,
         )
@@ -298,7 +300,13 @@ class ClaimView:
     counted: bool = True  # one of the article's claims by ClaimCounts' definition
 
     @classmethod
-    def of(cls, c: Claim, verdict: Verdict | None = None, review_comment: str | None = None) -> ClaimView:
+    def of(
+        cls,
+        c: Claim,
+        verdict: Verdict | None = None,
+        review_comment: str | None = None,
+        reviewed_by: str | None = None,
+    ) -> ClaimView:
         # Fields come from JSON written by any version (or by hand): keep only entries of the shape
         # the front ends read, so a null or a bare string in a list never reaches them.
         f = c.fields if isinstance(c.fields, dict) else {}
@@ -318,7 +326,7 @@ class ClaimView:
             speakers=_entries(f.get("speakers"), str),
             places=_entries(f.get("places"), str),
             quantities=_entries(f.get("quantities"), dict),
-            verdict=VerdictView.of(verdict, review_comment) if verdict else None,
+            verdict=VerdictView.of(verdict, review_comment, reviewed_by) if verdict else None,
             updated_at=_iso(c.updated_at),
             counted=counts_as_claim(checkworthy=c.checkworthy, status=c.status, has_verdict=verdict is not None),
         )
