@@ -462,10 +462,7 @@ def review(
     comment: Annotated[
         str, typer.Option("--comment", metavar="TEXT", help="What the reviewer says; a rejection needs one.")
     ] = "",
-    expect_version: Annotated[
-        int | None,
-        typer.Option("--expect-version", metavar="N", help="Refuse if the claim is no longer at version N."),
-    ] = None,
+    expect_version: ExpectVersionOption = None,
     db: DbOption = None,
     by: ByOption = None,
     as_json: JsonOption = False,
