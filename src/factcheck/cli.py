@@ -23,6 +23,8 @@ except ImportError:  # pragma: no cover - older typer uses the click package
     from click.exceptions import ClickException  # type: ignore[no-redef]
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy import Engine
     from sqlmodel import Session
 
@@ -66,7 +68,7 @@ app = typer.Typer(
 )
 
 # Options given before the command (`factcheck --db X claims`) apply to it.
-_root_options: dict[str, str | None] = {}
+_root_options: dict[str, object] = {}
 
 DbOption = Annotated[
     str | None,
@@ -130,9 +132,26 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+def _typed(name: str) -> bool:
+    """Whether the running command's option `name` was typed (not taken from the environment)."""
+    try:
+        from typer._click.core import ParameterSource
+        from typer._click.globals import get_current_context
+    except ImportError:  # pragma: no cover - older typer: the click package
+        from click.core import ParameterSource  # type: ignore[no-redef]
+        from click.globals import get_current_context  # type: ignore[no-redef]
+    ctx = get_current_context(silent=True)
+    return ctx is not None and ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+
+
 def chosen_db(db: str | None) -> str | None:
-    # `factcheck --db X command` and `factcheck command --db X` both work.
-    chosen = db if db is not None else _root_options.get("db")
+    # `factcheck --db X command` and `factcheck command --db X` both work; a typed --db (either place)
+    # wins over FACTCHECK_DB, which typer also hands to the command's own option.
+    root = _root_options.get("db")
+    root = root if isinstance(root, str) else None
+    if root is not None and _root_options.get("db_typed") and not _typed("db"):
+        db = root
+    chosen = db if db is not None else root
     if chosen is not None and not chosen.strip():
         raise InputError("--db is empty: give a SQLite path or a database URL")
     return chosen
@@ -144,18 +163,44 @@ def open_engine(db: str | None) -> Engine:
     return create_store_engine(chosen_db(db))
 
 
-def in_store(db: str | None, use_case: Callable[[Session], T]) -> T:
-    """Run one use case in one transaction on the chosen database."""
+def in_store(db: str | None, use_case: Callable[[Session], T], *, must_exist: bool = False) -> T:
+    """Run one use case in one transaction on the chosen database.
+
+    `must_exist`: a command that only reads refuses a SQLite file that is not there (a mistyped --db)
+    instead of creating an empty database.
+    """
     from factcheck.store import session_scope
 
+    if must_exist:
+        require_database(db)
     with session_scope(open_engine(db)) as session:
         return use_case(session)
 
 
-def in_reader(db: str | None, read: Callable[[Reader], T]) -> T:
+def require_database(db: str | None) -> None:
+    from factcheck.store.reader import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(chosen_db(db)))
+    if path is not None and not os.path.exists(path):
+        raise InputError(f"no database at {path} (import an article first, or check --db)")
+
+
+def database_files(db: str | None) -> list[Path]:
+    """The SQLite file in use, which no output may replace (services.outputs)."""
+    from pathlib import Path
+
+    from factcheck.store.reader import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(chosen_db(db)))
+    return [Path(path)] if path else []
+
+
+def in_reader(db: str | None, read: Callable[[Reader], T], *, must_exist: bool = False) -> T:
     """Run a read-only use case; on a current SQLite file without loading the ORM (store/reader.py)."""
     from factcheck.store.reader import Reader, open_sqlite_reader
 
+    if must_exist:
+        require_database(db)
     reader = open_sqlite_reader(chosen_db(db))
     if reader is None:  # PostgreSQL, or a database to create or migrate: the ORM route decides
         return in_store(db, lambda session: read(Reader.of_session(session)))
@@ -195,6 +240,7 @@ def parse_id(value: str, what: str) -> int:
 def _root(ctx: typer.Context, db: DbOption = None) -> None:
     """Without a command: open the workbench on the article list."""
     _root_options["db"] = db
+    _root_options["db_typed"] = _typed("db")
     if ctx.invoked_subcommand is None:
         launch_tui(db, None, None)
 
@@ -587,8 +633,11 @@ def similar(
 def report(
     article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id.")],
     format_: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, json, csv or claimreview.")
-    ] = "md",
+        str | None,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="md, html, json, csv or claimreview (default: from FILE, else md)."
+        ),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: standard output).")
     ] = None,
@@ -610,29 +659,42 @@ def report(
     url_base: Annotated[
         str, typer.Option("--url-base", metavar="URL", help="Where the report is published (ClaimReview url).")
     ] = "",
+    include_unreviewed: Annotated[
+        bool,
+        typer.Option("--include-unreviewed", help="ClaimReview: also verdicts not yet approved (never rejected ones)."),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE even if it is not a report file.")] = False,
     db: DbOption = None,
 ) -> None:
     """Write a verification report of an article (Markdown, HTML, JSON, CSV or ClaimReview)."""
     from pathlib import Path
 
-    from factcheck.report.render import ReportOptions
+    from factcheck.report.render import ReportOptions, format_for_path
     from factcheck.services import reports
 
     article_id = parse_id(article, "article")
+    to_file = output is not None and output != "-"
+    chosen = format_ or (format_for_path(output) if to_file and output else None) or "md"
     options = ReportOptions(
-        format=format_, lang=lang, publisher=publisher, publisher_url=publisher_url, url_base=url_base
+        format=chosen,
+        lang=lang,
+        publisher=publisher,
+        publisher_url=publisher_url,
+        url_base=url_base,
+        include_unreviewed=include_unreviewed,
     )
-    text = in_store(
-        db, lambda session: reports.report_text(session, article_id, options, only=only, include_notes=include_notes)
+    report = in_store(
+        db,
+        lambda session: reports.build_and_render(session, article_id, options, only=only, include_notes=include_notes),
+        must_exist=True,
     )
-    if format_ == "claimreview" and not url_base:
-        say("warning: without --url-base each ClaimReview url is only “#claim-N”; search engines need", err=True)
-        say("         the address the report is published at", err=True)
-    if output is None or output == "-":
+    for warning in report.warnings:
+        say(f"warning: {warning}", err=True)
+    if not to_file:
         # Every renderer has shown control characters as escapes already; a terminal gets text only.
-        sys.stdout.write(text)
+        sys.stdout.write(report.text)
         return
-    written = reports.save_report(text, Path(output))
+    written = reports.save_report(report.text, Path(str(output)), force=force, protect=database_files(db))
     say(f"report written to {written}", err=True)
 
 
@@ -722,7 +784,9 @@ def audit_verify(
             anchor = Checkpoint.from_json(_read_small_text(checkpoint))
         except ValueError as exc:
             raise InputError(f"{checkpoint}: {exc}") from None
-    report = in_reader(db, lambda reader: audit_log.verify(reader, key=audit_key(), checkpoint=anchor))
+    report = in_reader(
+        db, lambda reader: audit_log.verify(reader, key=audit_key(), checkpoint=anchor), must_exist=True
+    )
     if as_json:
         emit_json(report.to_dict())
     elif report.ok:
@@ -745,13 +809,13 @@ def audit_checkpoint(
 
     from factcheck.audit.chain import audit_key
     from factcheck.services import audit_log
-    from factcheck.services.reports import save_report
+    from factcheck.services.outputs import write_output
 
-    head = in_reader(db, lambda reader: audit_log.checkpoint(reader, key=audit_key()))
+    head = in_reader(db, lambda reader: audit_log.checkpoint(reader, key=audit_key()), must_exist=True)
     if output is None or output == "-":
         sys.stdout.write(head.to_json())
         return
-    written = save_report(head.to_json(), Path(output))
+    written = write_output(head.to_json(), Path(output), protect=database_files(db))
     say(f"checkpoint at event {head.event_id} written to {written}", err=True)
 
 
@@ -766,13 +830,13 @@ def audit_export(
     from pathlib import Path
 
     from factcheck.services import audit_log
-    from factcheck.services.reports import save_report
+    from factcheck.services.outputs import write_output
 
-    text = in_reader(db, lambda reader: "".join(audit_log.export_lines(reader)))
+    text = in_reader(db, lambda reader: "".join(audit_log.export_lines(reader)), must_exist=True)
     if output is None or output == "-":
         sys.stdout.write(json_safe(text))
         return
-    say(f"audit log written to {save_report(text, Path(output))}", err=True)
+    say(f"audit log written to {write_output(text, Path(output), protect=database_files(db))}", err=True)
 
 
 def _read_small_text(path: str) -> str:

@@ -23,6 +23,8 @@ def checked_db(tmp_path: Path) -> tuple[Path, list[dict]]:
     run("verdict", str(listed[0]["id"]), "false", "--rationale", "Archiv: erster Kontakt 2016", db=db)
     run("verdict", str(quoted["id"]), "misleading", "--rationale", "verkürzt", db=db)
     run("verdict", str(listed[2]["id"]), "unverifiable", "--rationale", "keine Quelle", db=db)
+    for claim in (listed[0], quoted, listed[2]):  # four eyes: a colleague signs the verdicts off
+        run("review", str(claim["id"]), "approve", "--by", "chefin", db=db)
     return db, listed
 
 
@@ -65,6 +67,10 @@ def test_json_report_has_a_schema_version_and_the_summary(checked_db: tuple[Path
         (["report", "abc"], "article id must be a number"),
         (["report", "1", "-f", "claimreview"], "ClaimReview needs a publisher"),
         (["report", "1", "-o", "/nonexistent-folder/r.md"], "folder /nonexistent-folder does not exist"),
+        (["report", "1", "-o", "/dev/null"], "will not replace /dev/null: it is not a regular file"),
+        (["report", "1", "-o", "x" * 300 + ".md"], "File name too long"),
+        (["report", "1", "-f", "claimreview", "--publisher", "D", "--url-base", "javascript:x"], "web address"),
+        (["report", "1", "--publisher-url", "file:///etc/passwd"], "--publisher-url must be a web address"),
     ],
 )
 def test_mistakes_are_one_line_errors(checked_db: tuple[Path, list[dict]], args: list[str], needle: str) -> None:
@@ -82,7 +88,7 @@ def test_a_failed_export_leaves_the_earlier_report_intact(checked_db: tuple[Path
     if os.geteuid() != 0:  # root writes into read-only folders anyway
         db.parent.chmod(0o500)
         try:
-            assert_one_line_error(run("report", "1", "-o", str(target), db=db, ok=False), "cannot write the report")
+            assert_one_line_error(run("report", "1", "-o", str(target), db=db, ok=False), "cannot write to")
         finally:
             db.parent.chmod(0o700)
         assert target.read_bytes() == before
@@ -121,3 +127,57 @@ def test_claimreview_round_trips_through_checked_import(checked_db: tuple[Path, 
     for review in reviews:  # the claimant and the review date come back as they went out
         claimant = review["itemReviewed"].get("author", {}).get("name")
         assert stored[review["claimReviewed"]] == (claimant, review["datePublished"])
+
+
+def test_a_report_never_replaces_the_database_or_a_file_that_is_not_a_report(
+    checked_db: tuple[Path, list[dict]],
+) -> None:
+    db, _ = checked_db
+    before = db.read_bytes()[:16]
+    assert_one_line_error(run("report", "1", "-o", str(db), db=db, ok=False), "it is the open database")
+    other = db.parent / "other.db"
+    run("articles", db=other)  # another desk's database beside it
+    assert_one_line_error(run("report", "1", "-o", str(other), "--force", db=db, ok=False), "a SQLite database")
+    article = db.parent / "artikel.txt"
+    article.write_text("Der Artikel, aus dem die Behauptungen stammen.", encoding="utf-8")
+    assert_one_line_error(run("report", "1", "-o", str(article), db=db, ok=False), "not a report file")
+    assert article.read_text(encoding="utf-8").startswith("Der Artikel")
+    run("report", "1", "-o", str(article), "--force", db=db)  # asked for: replaced
+    assert article.read_text(encoding="utf-8").startswith("# Prüfbericht")
+    assert db.read_bytes()[:16] == before == b"SQLite format 3\x00"
+    assert run_json("claims", db=db)  # the database still answers
+
+
+def test_the_format_follows_the_file_name_and_a_link_is_written_through(checked_db: tuple[Path, list[dict]]) -> None:
+    db, _ = checked_db
+    run("report", "1", "-o", str(db.parent / "r.html"), db=db)
+    assert (db.parent / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    run("report", "1", "-o", str(db.parent / "r.csv"), db=db)
+    assert (db.parent / "r.csv").read_text(encoding="utf-8").startswith("\ufeffID,")
+    real = db.parent / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = db.parent / "link.md"
+    link.symlink_to(real)
+    run("report", "1", "-o", str(link), db=db)
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# Prüfbericht")
+
+
+def test_a_mistyped_database_is_an_error_not_a_new_empty_database(tmp_path: Path) -> None:
+    typo = tmp_path / "claim.db"
+    assert_one_line_error(run("report", "1", db=typo, ok=False), "no database at")
+    assert_one_line_error(run("audit", "verify", db=typo, ok=False), "no database at")
+    assert not typo.exists()
+
+
+def test_claimreview_publishes_only_approved_verdicts(checked_db: tuple[Path, list[dict]]) -> None:
+    db, listed = checked_db
+    args = ["report", "1", "-f", "claimreview", "--publisher", "Desk", "--url-base", "https://desk.example/r"]
+    approved = {r["claimReviewed"] for r in json.loads(run(*args, db=db).stdout)}
+    fresh = next(c for c in reversed(listed) if c["text"] not in approved)
+    run("verdict", str(fresh["id"]), "false", "--rationale", "neu, noch nicht abgenommen", db=db)
+    assert {r["claimReviewed"] for r in json.loads(run(*args, db=db).stdout)} == approved and len(approved) == 3
+    with_pending = {r["claimReviewed"] for r in json.loads(run(*args, "--include-unreviewed", db=db).stdout)}
+    assert with_pending == approved | {fresh["text"]}
+    run("review", str(fresh["id"]), "reject", "--comment", "Quelle fehlt", "--by", "chefin", db=db)
+    rejected = {r["claimReviewed"] for r in json.loads(run(*args, "--include-unreviewed", db=db).stdout)}
+    assert rejected == approved  # a rejected verdict never goes out

@@ -43,10 +43,13 @@ from tests.conftest import ROOT, SEED
 GOLDEN = ROOT / "tests" / "golden" / "reports"
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
 ARTICLE_URL = "https://www.example.org/politik/trump-putin-telefonat"
+# The golden ClaimReview publishes the verdicts still waiting for review too (--include-unreviewed), so
+# it shows every rating; by default only approved ones go out (test_only_approved_verdicts_go_out).
 PUBLISHER = {
     "publisher": "Faktencheck-Desk",
     "publisher_url": "https://faktencheck.example.org",
     "url_base": "https://faktencheck.example.org/berichte/trump-putin-telefonat",
+    "include_unreviewed": True,
 }
 
 
@@ -210,7 +213,7 @@ def test_claimreview_labels_follow_the_article_language_not_the_report_language(
     german = render(checked, "claimreview", "de")
     assert render(checked, "claimreview", "en") == german == render(checked, "claimreview", None)
     labels = {r["reviewRating"]["alternateName"] for r in json.loads(german)}
-    assert labels == {"falsch", "irreführend", "veraltet", "richtig", "nicht belegbar", "größtenteils richtig"}
+    assert labels == {"falsch", "irreführend", "richtig", "nicht belegbar", "größtenteils richtig"}
 
 
 def test_german_and_english_reports_use_only_their_own_words(checked: Checked) -> None:
@@ -318,7 +321,7 @@ def test_reports_are_the_same_bytes_in_other_processes_with_other_hash_seeds(che
         outputs = set()
         args = ["report", str(checked.article_id), "--format", fmt, "--lang", "de", "--include-notes"]
         args += ["--publisher", PUBLISHER["publisher"], "--publisher-url", PUBLISHER["publisher_url"]]
-        args += ["--url-base", PUBLISHER["url_base"]]
+        args += ["--url-base", PUBLISHER["url_base"], "--include-unreviewed"]
         for seed in ("1", "2"):
             proc = subprocess.run(
                 [sys.executable, "-m", "factcheck", "--db", str(checked.db), *args],
@@ -336,14 +339,20 @@ def test_seed_claimreview_meets_the_schema_and_is_embedded_in_the_html(checked: 
     reviews = json.loads(render(checked, "claimreview"))
     jsonschema.validate(reviews, schema)
     assert [r["url"].rsplit("#", 1)[1] for r in reviews] == [
-        f"claim-{checked.ids[role]}" for role in ("false", "quote", "outdated", "true", "unverifiable", "mostly_true")
-    ]
+        f"claim-{checked.ids[role]}" for role in ("false", "quote", "true", "unverifiable", "mostly_true")
+    ]  # the rejected "outdated" verdict is never published
     by_label = {r["reviewRating"]["alternateName"]: r for r in reviews}
     assert "ratingValue" not in by_label["nicht belegbar"]["reviewRating"]
-    assert "ratingValue" not in by_label["veraltet"]["reviewRating"]
     assert by_label["falsch"]["reviewRating"]["ratingValue"] == 1
     assert by_label["irreführend"]["itemReviewed"]["author"] == {"@type": "Person", "name": "Wladimir Putin"}
     assert by_label["falsch"]["itemReviewed"]["appearance"]["url"] == ARTICLE_URL
     html = render(checked, "html")
     embedded = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(embedded) == reviews
+
+
+def test_only_approved_verdicts_go_out(checked: Checked) -> None:
+    options = ReportOptions(format="claimreview", **{**PUBLISHER, "include_unreviewed": False})
+    with session_scope(checked.engine) as session:
+        reviews = json.loads(reports.report_text(session, checked.article_id, options))
+    assert [r["url"].rsplit("#", 1)[1] for r in reviews] == [f"claim-{checked.ids['false']}"]  # the approved one

@@ -37,3 +37,13 @@ def test_terminal_safe_shows_controls_as_escapes() -> None:
     assert terminal_safe("Zeile 1\nZeile 2\tx", one_line=True) == "Zeile 1 Zeile 2 x"
     assert terminal_safe(None) == "" and terminal_safe(42) == "42"
     assert has_controls("\x1b") and not has_controls("Köln „Zitat“ – 5 €\n")
+
+
+def test_bidi_overrides_never_come_in_with_notes_names_or_articles() -> None:
+    from factcheck.text.clean import clean_text
+
+    trojan = "Rente \u202esteigt\u202c um \u20663\u2069 Prozent"  # RLO … PDF, LRI … PDI
+    assert clean_input(trojan) == "Rente steigt um 3 Prozent"
+    cleaned = clean_text(f"Titel\n\n{trojan}.")
+    assert cleaned.text == "Titel\n\nRente steigt um 3 Prozent."
+    assert "\u200f" in clean_input("\u200f")  # a lone right-to-left mark is ordinary text (Arabic, Hebrew names)

@@ -39,7 +39,13 @@ from factcheck.report.table import BOM, render_csv
 from factcheck.services.views import ClaimView, NoteView, SourceView, VerdictView
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "fixtures" / "claimreview.schema.json").read_text(encoding="utf-8"))
-PUBLISHER = {"publisher": "Faktencheck-Desk", "publisher_url": "https://faktencheck.example.org"}
+# The hand-built verdicts mostly wait for review: these tests publish them anyway (the approval rule has
+# its own test, test_only_approved_verdicts_are_published_unless_asked).
+PUBLISHER = {
+    "publisher": "Faktencheck-Desk",
+    "publisher_url": "https://faktencheck.example.org",
+    "include_unreviewed": True,
+}
 URL_BASE = "https://faktencheck.example.org/berichte/1"
 ARTICLE_TEXT = (
     "Gipfel in Genf\n\n"
@@ -269,7 +275,7 @@ def test_an_approved_verdict_shows_its_reviewer_and_counts_as_reviewed() -> None
     assert "- Bewertungen: 2 (bestätigt 1, 50%)" in md
     assert "- **Abnahme:** ausstehend" in md
     english = render_markdown(data, "en")
-    assert "- **Review:** approved, Reviewer: chefin" in english and "Verdicts: 2 (reviewed 1, 50%)" in english
+    assert "- **Review:** approved, Reviewer: chefin" in english and "Verdicts: 2 (approved 1, 50%)" in english
     row = next(r for r in _csv_rows(render_csv(data, "en")) if r["ID"] == "2")
     assert (row["Review state"], row["Reviewer"]) == ("approved", "chefin")
     claims = json.loads(render_json(data, "en"))["claims"]
@@ -287,7 +293,7 @@ def test_reused_check_archive_link_and_quote_check_are_shown() -> None:
     assert '<a href="https://web.archive.org/web/2025/https://www.destatis.de/inflation">archive</a>' in html
     assert "quote in source: 0.93" in html and "Verdict taken over from" in html
     row = next(r for r in _csv_rows(render_csv(data, "de")) if r["ID"] == "3")
-    assert row["Bewertung übernommen von"] == "480 Mrd. bereitgestellt (Unbelegt)"
+    assert row["Bewertung übernommen von"] == "480 Mrd. bereitgestellt (Unbelegt, Correctiv)"  # as md and html say
 
 
 def test_fields_are_shown_with_their_values() -> None:
@@ -654,8 +660,10 @@ def test_claimreview_of_every_rating_meets_googles_required_and_recommended_fiel
     data.article.language = lang
     reviews = json.loads(render_claimreview(data, **PUBLISHER, url_base=URL_BASE))
     assert len(reviews) == len(SCALE)
-    validate(reviews, "ClaimReviewComplete")
     by_key = {r.key: review for r, review in zip(SCALE, reviews, strict=True)}
+    validate(reviews)  # the required fields, every rating
+    # the recommended ones too, but a misattributed claim names no author (the named one did not say it)
+    validate([r for key, r in by_key.items() if key != "misattributed"], "ClaimReviewComplete")
     for rating in SCALE:
         node = by_key[rating.key]["reviewRating"]
         assert node["alternateName"] == rating.label(lang)
@@ -718,3 +726,43 @@ def test_claimreview_text_is_the_stored_claim_exactly() -> None:
     reviews = json.loads(render_claimreview(data, **PUBLISHER, url_base=URL_BASE))
     assert reviews[0]["claimReviewed"] == data.claims[0].claim.text  # JSON escapes, the value is unchanged
     assert not re.search("[\x1b\x9b\u202e]", render_claimreview(data, **PUBLISHER))  # no raw control reaches a terminal
+
+
+def test_only_approved_verdicts_are_published_unless_asked() -> None:
+    data = every_rating_report()
+    states = ["approved", "pending", "rejected", "withdrawn"]
+    for n, item in enumerate(data.claims):
+        assert item.claim.verdict is not None
+        item.claim.verdict.review_state = states[n % len(states)]
+    published = {r["url"] for r in claim_reviews(data, publisher="Desk", url_base=URL_BASE)}
+    approved = {f"{URL_BASE}#claim-{i.claim.id}" for n, i in enumerate(data.claims) if n % 4 == 0}
+    assert published == approved
+    with_pending = {r["url"] for r in claim_reviews(data, publisher="Desk", url_base=URL_BASE, include_unreviewed=True)}
+    assert with_pending == approved | {
+        f"{URL_BASE}#claim-{i.claim.id}" for n, i in enumerate(data.claims) if n % 4 == 1
+    }
+
+
+def test_a_misattributed_claim_is_not_published_with_the_wrongly_named_speaker_as_its_author() -> None:
+    data = every_rating_report()
+    for item in data.claims:
+        item.claim.quotes = [{"text": "Märchen", "speaker": "Joe Biden"}]
+    reviews = claim_reviews(data, publisher="Desk", url_base=URL_BASE, include_unreviewed=True)
+    assert len(reviews) == len(data.claims)
+    authors = {
+        i.claim.verdict.rating: r["itemReviewed"].get("author") for i, r in zip(data.claims, reviews, strict=True)
+    }
+    assert authors["misattributed"] is None
+    assert authors["false"] == {"@type": "Person", "name": "Joe Biden"}
+
+
+def test_a_note_of_several_paragraphs_keeps_its_lines_and_opens_no_block() -> None:
+    from markdown_it import MarkdownIt
+
+    from factcheck.report.markdown import md_lines
+
+    body = "Archiv geprüft.\n\n- kein Treffen\n# Überschrift?\n<b>fett</b>"
+    item_md = f"- **Notiz:** {md_lines(body, 2)}\n"
+    html = MarkdownIt("commonmark").render(item_md)
+    assert html.count("<li>") == 1 and "<h1>" not in html and "<b>" not in html
+    assert html.count("<br />") == 3 and "- kein Treffen" in html and "# Überschrift?" in html

@@ -65,7 +65,9 @@ def claim_review(
         appearance["datePublished"] = data.article.published
     reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     speaker = claim_speaker(claim)
-    if speaker:
+    # "misattributed" says this person did not say it: naming them as the claim's author would publish
+    # the very attribution the verdict refutes.
+    if speaker and verdict.rating != "misattributed":
         reviewed["author"] = _speaker_node(speaker)
     if data.article.published:  # when the claim entered public discourse: the article's date
         reviewed["datePublished"] = data.article.published
@@ -84,10 +86,24 @@ def claim_review(
     return node
 
 
+def publishable(item: ReportClaim, *, include_unreviewed: bool = False) -> bool:
+    """A verdict goes out when a reviewer approved it (four-eyes), or, when asked, while it still
+    waits for review; a rejected or withdrawn verdict never does."""
+    verdict = item.claim.verdict
+    if verdict is None:
+        return False
+    return verdict.review_state == "approved" or (include_unreviewed and verdict.review_state == "pending")
+
+
 def claim_reviews(
-    data: ReportData, *, publisher: str | None, publisher_url: str | None = None, url_base: str = ""
+    data: ReportData,
+    *,
+    publisher: str | None,
+    publisher_url: str | None = None,
+    url_base: str = "",
+    include_unreviewed: bool = False,
 ) -> list[dict[str, Any]]:
-    """ClaimReview nodes of every claim with a standing verdict, in text order.
+    """ClaimReview nodes of the claims whose verdict may be published (`publishable`), in text order.
 
     Raises PublisherMissing when `publisher` is empty. `url_base` is the address the report is
     published at (each review links to its claim's anchor there); empty gives "#claim-N".
@@ -97,15 +113,26 @@ def claim_reviews(
     return [
         claim_review(item, data, publisher=publisher.strip(), publisher_url=publisher_url, url_base=url_base)
         for item in data.claims
-        if item.claim.verdict is not None
+        if publishable(item, include_unreviewed=include_unreviewed)
     ]
 
 
 def render_claimreview(
-    data: ReportData, *, publisher: str | None, publisher_url: str | None = None, url_base: str = ""
+    data: ReportData,
+    *,
+    publisher: str | None,
+    publisher_url: str | None = None,
+    url_base: str = "",
+    include_unreviewed: bool = False,
 ) -> str:
     """The ClaimReview nodes as a JSON array (UTF-8 text, newline at the end)."""
-    reviews = claim_reviews(data, publisher=publisher, publisher_url=publisher_url, url_base=url_base)
+    reviews = claim_reviews(
+        data,
+        publisher=publisher,
+        publisher_url=publisher_url,
+        url_base=url_base,
+        include_unreviewed=include_unreviewed,
+    )
     return json_safe(json.dumps(reviews, ensure_ascii=False, indent=2)) + "\n"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import jinja2
 
@@ -17,7 +18,7 @@ from factcheck.ratings import BY_KEY, RATING_COLOURS, RATING_GLYPHS, SCALE
 from factcheck.report import claimreview
 from factcheck.report.fields import date_text, quantity_text, quote_text, source_status
 from factcheck.report.markdown import summary_lines
-from factcheck.report.model import ReportData
+from factcheck.report.model import ReportClaim, ReportData
 from factcheck.report.words import check_language, kinds, rating_label, state, word
 from factcheck.text.control import terminal_safe
 
@@ -26,32 +27,52 @@ UNRATED_COLOUR = "#58a6ff"  # a claim without a verdict: outlined in the "open" 
 
 @dataclass
 class Segment:
-    """A run of the article text; `claim_id` set when the run is a reported claim."""
+    """A run of the article text; `claim_id` set when the run belongs to a reported claim (`first`:
+    the claim's first run, which carries its anchor and number)."""
 
     text: str
     claim_id: int | None = None
     rating: str | None = None
     dismissed: bool = False
+    first: bool = False
 
 
 def segments(data: ReportData) -> list[Segment]:
-    """The article text cut at the reported claims' spans (overlaps: the later claim starts after
-    the earlier one ends; spans outside the text are left unmarked)."""
+    """The article text cut at every reported claim's start and end.
+
+    Where claims overlap or nest, each run belongs to the innermost claim covering it (the latest
+    start, then the shortest), so every claim with a run of its own is marked from its first character.
+    Spans outside the text are clipped.
+    """
     text = data.article.text
+    spans = []
+    for item in data.claims:
+        start, end = max(item.claim.start, 0), min(item.claim.end, len(text))
+        if start < end:
+            spans.append((start, end, item))
+    boundaries = sorted({0, len(text), *(s for s, _e, _i in spans), *(e for _s, e, _i in spans)})
+    starting: dict[int, list[tuple[int, int, ReportClaim]]] = {}
+    for span in spans:
+        starting.setdefault(span[0], []).append(span)
+    active: list[tuple[int, int, ReportClaim]] = []
+    seen: set[int] = set()
     out: list[Segment] = []
-    at = 0
-    for item in sorted(data.claims, key=lambda i: (i.claim.start, i.claim.end)):
-        start, end = max(item.claim.start, at), min(item.claim.end, len(text))
-        if start >= end:
+    for at, until in pairwise(boundaries):
+        active = [span for span in active if span[1] > at] + starting.get(at, [])
+        if not active:
+            out.append(Segment(text[at:until]))
             continue
-        if start > at:
-            out.append(Segment(text[at:start]))
-        verdict = item.claim.verdict
-        dismissed = item.claim.status == "dismissed"
-        out.append(Segment(text[start:end], item.claim.id, verdict.rating if verdict else None, dismissed))
-        at = end
-    if at < len(text):
-        out.append(Segment(text[at:]))
+        _s, _e, owner = max(active, key=lambda span: (span[0], -span[1]))
+        claim = owner.claim
+        if out and out[-1].claim_id == claim.id:  # the same claim goes on: one run
+            out[-1].text += text[at:until]
+            continue
+        verdict = claim.verdict
+        first = claim.id not in seen
+        seen.add(claim.id)
+        out.append(
+            Segment(text[at:until], claim.id, verdict.rating if verdict else None, claim.status == "dismissed", first)
+        )
     return out
 
 
@@ -86,14 +107,22 @@ def render_html(
     publisher: str | None = None,
     publisher_url: str | None = None,
     url_base: str = "",
+    include_unreviewed: bool = False,
 ) -> str:
     """The whole report as an HTML5 document (text). `lang` is "de" or "en"."""
     check_language(lang)
     reviews = (
-        claimreview.claim_reviews(data, publisher=publisher, publisher_url=publisher_url, url_base=url_base)
+        claimreview.claim_reviews(
+            data,
+            publisher=publisher,
+            publisher_url=publisher_url,
+            url_base=url_base,
+            include_unreviewed=include_unreviewed,
+        )
         if publisher
         else []
     )
+    runs = segments(data)
     used = {item.claim.verdict.rating for item in data.claims if item.claim.verdict}
     return (
         _environment()
@@ -112,7 +141,8 @@ def render_html(
             quantity_text=quantity_text,
             source_status=lambda s: source_status(s, lang),
             summary=summary_lines(data, lang),
-            segments=segments(data),
+            segments=runs,
+        marked={s.claim_id for s in runs if s.first},
             legend=[r.key for r in SCALE if r.key in used] + sorted(k for k in used if k not in BY_KEY),
             jsonld=claimreview.script_tag_json(reviews) if reviews else None,
         )

@@ -27,6 +27,17 @@ def md(text: object) -> str:
     return _INLINE.sub(r"\\\1", terminal_safe(text, one_line=True))
 
 
+def md_lines(text: object, indent: int) -> str:
+    """Stored text of several lines (a rationale, a note) inside a list item: each line escaped as by
+    `md` and `md_line_start`, joined by hard line breaks (a trailing backslash, CommonMark §6.7) and
+    indented by `indent` so they stay in the item. Blank lines are dropped: they would end the item."""
+    lines = [line for line in terminal_safe(text).splitlines() if line.strip()]
+    if not lines:
+        return ""
+    rest = [md_line_start(line.strip()) for line in lines[1:]]
+    return "\\\n".join([md(lines[0]), *(" " * indent + line for line in rest)])
+
+
 def md_line_start(text: object) -> str:
     """`md` for a value that begins a line, where a leading #, -, +, =, > or "1." would open a block."""
     return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), md(text))
@@ -38,7 +49,7 @@ def _verdict_lines(item: ReportClaim, lang: str) -> list[str]:
         return [f"- **{word('verdict', lang)}:** {word('no_verdict', lang)}"]
     lines = [f"- **{word('verdict', lang)}:** {md(rating_label(verdict.rating, lang))}"]
     if verdict.rationale:
-        lines.append(f"- **{word('rationale', lang)}:** {md(verdict.rationale)}")
+        lines.append(f"- **{word('rationale', lang)}:** {md_lines(verdict.rationale, 2)}")
     checker = md(verdict.checker) + (f" ({md(verdict.created_at)})" if verdict.created_at else "")
     lines.append(f"- **{word('checker', lang)}:** {checker}")
     review = md(state(verdict.review_state, lang))
@@ -46,7 +57,7 @@ def _verdict_lines(item: ReportClaim, lang: str) -> list[str]:
         review += f", {word('reviewer', lang)}: {md(verdict.reviewer)}"
     lines.append(f"- **{word('review', lang)}:** {review}")
     if verdict.review_comment:
-        lines.append(f"- **{word('review_comment', lang)}:** {md(verdict.review_comment)}")
+        lines.append(f"- **{word('review_comment', lang)}:** {md_lines(verdict.review_comment, 2)}")
     if item.reused:
         reused = item.reused
         where = f" <{reused.url}>" if _linkable(reused.url) else ""  # never <javascript:…>: an autolink
@@ -94,7 +105,7 @@ def _claim_section(item: ReportClaim, lang: str) -> list[str]:
     lines.extend(_source_line(s, lang) for s in item.sources)
     if item.notes:
         lines.append(f"- **{word('notes', lang)}:**")
-        lines.extend(f"  - {md(n.author)} ({md(n.created_at)}): {md(n.body)}" for n in item.notes)
+        lines.extend(f"  - {md(n.author)} ({md(n.created_at)}): {md_lines(n.body, 4)}" for n in item.notes)
     return [*lines, ""]
 
 

@@ -55,7 +55,11 @@ def _row(item: ReportClaim, lang: str, include_notes: bool) -> list[str]:
     sources = [
         " · ".join(x for x in (s.title, s.url, s.archive_url, source_status(s, lang)) if x) for s in item.sources
     ]
-    reused = f"{item.reused.text} ({item.reused.original_label or item.reused.rating})" if item.reused else ""
+    reused = ""
+    if item.reused:  # as Markdown and HTML say it: text (label, publisher) and where it was published
+        r = item.reused
+        origin = ", ".join(x for x in (r.original_label or r.rating, r.publisher) if x)
+        reused = " · ".join(x for x in (f"{r.text} ({origin})", r.url) if x)
     values: list[object] = [
         c.id,
         item.paragraph,

@@ -8,22 +8,22 @@ the dismissed ones, which the report lists as dismissed.
 from __future__ import annotations
 
 import bisect
-import contextlib
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
 from factcheck.errors import InputError
 from factcheck.ratings import SCALE
+from factcheck.report.claimreview import publishable
 from factcheck.report.model import ONLY, ReportArticle, ReportClaim, ReportData, ReportSummary, ReusedCheck
 from factcheck.report.render import ReportOptions, check_options, render
 from factcheck.services.articles import get_article
 from factcheck.services.claims import count_claims, list_claims
+from factcheck.services.outputs import write_output
 from factcheck.services.views import ClaimView, NoteView, SourceView, _iso
 from factcheck.store.models import Article, CheckedClaim, Event, Note, Source
 
@@ -174,13 +174,20 @@ def build_report(session: Session, article_id: int, *, only: str = "all", includ
     )
 
 
-def report_text(
-    session: Session, article_id: int, options: ReportOptions, *, only: str = "all", include_notes: bool = False
-) -> str:
-    """Article `article_id`'s report rendered as `options` say (report.render).
+@dataclass
+class RenderedReport:
+    text: str
+    warnings: list[str]  # what the editor should know before publishing it (one line each)
 
-    Raises InputError for an unknown format, language or `only`, and for ClaimReview without a
-    publisher; NotFound for an unknown article. The options are checked before the database is read.
+
+def build_and_render(
+    session: Session, article_id: int, options: ReportOptions, *, only: str = "all", include_notes: bool = False
+) -> RenderedReport:
+    """Article `article_id`'s report rendered as `options` say (report.render), with warnings.
+
+    Raises InputError for an unknown format, language, `only` or a non-web address, and for
+    ClaimReview without a publisher; NotFound for an unknown article. The options are checked before
+    the database is read.
     """
     try:
         check_options(options)
@@ -190,43 +197,31 @@ def report_text(
         raise InputError(f"unknown --only {only!r}: use all or checked")
     if options.format == "claimreview" and not (options.publisher or "").strip():
         raise InputError("ClaimReview needs a publisher: --publisher NAME (or FACTCHECK_PUBLISHER)")
-    return render(build_report(session, article_id, only=only, include_notes=include_notes), options)
+    data = build_report(session, article_id, only=only, include_notes=include_notes)
+    return RenderedReport(render(data, options), _warnings(data, options))
 
 
-def _existing_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _warnings(data: ReportData, options: ReportOptions) -> list[str]:
+    if options.format != "claimreview":
+        return []
+    warnings = []
+    if not any(publishable(item, include_unreviewed=options.include_unreviewed) for item in data.claims):
+        waiting = sum(1 for item in data.claims if publishable(item, include_unreviewed=True))
+        hint = f" ({waiting} wait for review: approve them, or --include-unreviewed)" if waiting else ""
+        warnings.append(f"no approved verdict to publish: the ClaimReview list is empty{hint}")
+    if not options.url_base:
+        warnings.append("without --url-base each ClaimReview url is only “#claim-N”; search engines need the address")
+    return warnings
 
 
-def save_report(text: str, path: Path) -> Path:
-    """Write `text` (UTF-8) to `path` whole or not at all: a temporary file beside it, then a rename,
-    so an interrupted export never leaves half a report over an older one. Returns the path.
+def report_text(
+    session: Session, article_id: int, options: ReportOptions, *, only: str = "all", include_notes: bool = False
+) -> str:
+    """build_and_render without the warnings (the TUI shows its own)."""
+    return build_and_render(session, article_id, options, only=only, include_notes=include_notes).text
 
-    Raises InputError (one line) when the folder is missing, the path is a folder, or the disk refuses.
-    """
-    path = path.expanduser()
-    if path.is_dir():
-        raise InputError(f"cannot write the report to {path}: it is a folder")
-    if not path.parent.is_dir():
-        raise InputError(f"cannot write the report to {path}: folder {path.parent} does not exist")
-    temporary: Path | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            temporary = Path(handle.name)
-            handle.write(text)
-        # mkstemp makes the file owner-only; a report gets the permissions any new file would get
-        # (the umask), or keeps those of the report it replaces, so colleagues on a shared drive can read it.
-        os.chmod(temporary, _existing_mode(path))
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-        raise InputError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
-    return path
+
+def save_report(text: str, path: Path, *, force: bool = False, protect: Iterable[Path] = ()) -> Path:
+    """Write a rendered report to `path` (services.outputs.write_output: whole, never over the
+    database, a device or a non-report file unless `force`). Returns the path written."""
+    return write_output(text, path, force=force, protect=protect)

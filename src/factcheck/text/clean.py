@@ -38,14 +38,15 @@ _PASS2 = re.compile(
     # a soft hyphen, with the line break after it ("Verkehrs\xad⏎minister") when a word goes on there
     rf"|(?P<shy>\xad(?:(?<=\w\xad)[ \t]*{_NL}(?:[ \t]*\xad[ \t]*{_NL})?[ \t]*(?=\w))?)"
     r"|(?P<lig>[\ufb00-\ufb06])"
-    # C0 except TAB LF VT FF CR; DEL; C1 except NEL (a line break the layout reads)
-    r"|(?P<ctl>[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f])"
+    # C0 except TAB LF VT FF CR; DEL; C1 except NEL (a line break the layout reads); bidi embeddings,
+    # overrides and isolates (U+202A–202E, U+2066–2069), which reorder what a reader sees ("Trojan Source")
+    r"|(?P<ctl>[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069])"
 )
 # a soft hyphen on a line of its own between two parts of a word, matched from the line break before it
 _SHY_LINE = re.compile(rf"[ \t]*{_NL}[ \t]*\xad[ \t]*{_NL}[ \t]*(?=\w)")
 # Where a match of _PASS2 can start. Searching for these first and matching _PASS2 only there is ~20x
 # faster than letting the regex engine try every alternative at every position of a 20 MB text.
-_PASS2_HINT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\ufb00-\ufb06]")
+_PASS2_HINT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\ufb00-\ufb06\u202a-\u202e\u2066-\u2069]")
 _LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",

@@ -21,7 +21,8 @@ import codecs
 import re
 
 # C0 without tab and newline, DEL, C1. Carriage return is handled apart (CR LF → LF).
-_INPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls and the bidi embeddings, overrides and isolates that reorder what a reader sees.
+_INPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Whole escape sequences (ECMA-48 §5.4–5.6), 7-bit and C1 forms: OSC … BEL/ST (window title, OSC 8
 # links), CSI (erase, cursor, modes such as ?1049h), DCS/SOS/PM/APC strings. Only terminated ones: an
 # unterminated string must not swallow the text after it; its introducer goes with the other controls.
@@ -39,7 +40,8 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_input(text: str) -> str:
-    """`text` without C0/C1 control characters; newline and tab stay, CR LF and lone CR become newline."""
+    """`text` without C0/C1 control characters and bidi overrides; newline and tab stay, CR LF and lone
+    CR become newline."""
     if _SURROGATES.search(text):
         text = _without_surrogates(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

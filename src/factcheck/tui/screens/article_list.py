@@ -130,7 +130,9 @@ class ArticleListScreen(WorkbenchScreen):
         if summary is None:
             self.notify(t("export.no_article", self.lang), severity="warning")
             return
-        self.app.push_screen(ExportModal(summary.id, summary.title, language=self.lang))
+        self.app.push_screen(
+            ExportModal(summary.id, summary.title, language=self.lang, article_language=summary.language)
+        )
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

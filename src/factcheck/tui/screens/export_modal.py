@@ -101,11 +101,15 @@ class ExportModal(OnceModal[Path | None]):
         Binding("ctrl+s", "export", "Export"),
     ]
 
-    def __init__(self, article_id: int, title: str = "", *, language: str = "en") -> None:
+    def __init__(
+        self, article_id: int, title: str = "", *, language: str = "en", article_language: str | None = None
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.article_title = title
         self.language = language
+        # A report speaks its article's language by default, as the CLI does; the remembered choice otherwise.
+        self.article_language = article_language if article_language in REPORT_LANGUAGES else None
         self.defaults = ExportDefaults.load()
         self.exporting = False
         self._worker: Worker[None] | None = None
@@ -139,7 +143,7 @@ class ExportModal(OnceModal[Path | None]):
                 "export.field.lang",
                 Select(
                     [(t(f"export.lang.{code}", lang), code) for code in REPORT_LANGUAGES],
-                    value=d.lang or (lang if lang in REPORT_LANGUAGES else "en"),
+                    value=self.article_language or d.lang or (lang if lang in REPORT_LANGUAGES else "en"),
                     allow_blank=False,
                     compact=True,
                     id="x-lang",
