@@ -16,10 +16,15 @@ from textual.dom import DOMNode
 
 from factcheck import history_words
 from factcheck.text.control import terminal_safe
+from factcheck.vocabulary import KIND_WORDS, REVIEW_WORDS, STATUS_WORDS
 
 LANGUAGES = ("en", "de")
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    # the workflow's words come from the one catalogue every front end uses (factcheck.vocabulary)
+    **{f"status.{key}": pair for key, pair in STATUS_WORDS.items()},
+    **{f"review.{key}": pair for key, pair in REVIEW_WORDS.items()},
+    **{f"kind.{key}": pair for key, pair in KIND_WORDS.items()},
     # -- table headings and detail sections ----------------------------------------------------------
     "id": ("#", "#"),
     "kinds": ("Kinds", "Art"),
@@ -84,10 +89,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "verdict_by": ("by {who}, {when}", "von {who}, {when}"),
     "review": ("review: {state}", "Prüfung: {state}"),
     "review_by": ("review: {state} by {who}", "Prüfung: {state} von {who}"),
-    "review.pending": ("pending", "offen"),
-    "review.approved": ("approved", "bestätigt"),
-    "review.rejected": ("rejected", "abgelehnt"),
-    "review.withdrawn": ("withdrawn", "zurückgezogen"),
     "review_comment": ("reviewer's comment: {comment}", "Kommentar der Prüfung: {comment}"),
     "reused_from": ("reused from {origin}", "übernommen von {origin}"),
     "earlier_verdicts.one": ("{n} earlier verdict in the history", "{n} frühere Bewertung im Verlauf"),
@@ -100,18 +101,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "min_ago": ("{n} min ago", "vor {n} Min."),
     "today_at": ("today {time}", "heute {time}"),
     # -- statuses and kinds --------------------------------------------------------------------------
-    "status.open": ("open", "offen"),
-    "status.in-progress": ("in progress", "in Arbeit"),
-    "status.checked": ("checked", "geprüft"),
-    "status.dismissed": ("dismissed", "verworfen"),
-    "kind.date": ("date", "Datum"),
-    "kind.time-relative": ("relative time", "relative Zeit"),
-    "kind.quantity": ("quantity", "Menge"),
-    "kind.place": ("place", "Ort"),
-    "kind.quote": ("quote", "Zitat"),
-    "kind.attribution": ("attribution", "Zuschreibung"),
-    "kind.role": ("role", "Rolle"),
-    "kind.event": ("event", "Ereignis"),
     # -- history: audit actions are worded by factcheck.history_words (action_phrase, undone_phrase) --------
     "history.title": ("History of claim #{id}", "Verlauf von Aussage #{id}"),
     "history.order": ("Newest first · Esc closes", "Neueste zuerst · Esc schließt"),
