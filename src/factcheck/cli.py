@@ -398,7 +398,12 @@ def print_claim_detail(detail: Any) -> None:
         fetched = f", fetched {s.fetched_at}" if s.fetched_at else ""
         moved = f" → {s.final_url}" if getattr(s, "final_url", None) and s.final_url != s.url else ""
         title = f" “{s.title}”" if s.title else ""
-        say(f"source {s.id}: {s.url}{moved}{title} ({status}{fetched}, added by {s.added_by})")
+        snapshots = getattr(s, "snapshots", None)
+        count = f", {plural(len(snapshots), 'snapshot')}" if snapshots else ""
+        say(f"source {s.id}: {s.url}{moved}{title} ({status}{fetched}{count}, added by {s.added_by})")
+        if getattr(s, "error", None):
+            say(f"  failed: {s.error}")
+        print_checks(getattr(s, "checks", None), indent="  ")
 
 
 def print_history(entries: list[Any], lang: str, *, indent: str = "", with_claim: bool = False) -> None:
@@ -529,6 +534,249 @@ def review(
     else:
         back = ", claim back to in-progress" if result.review_state == "rejected" else ""
         say(f"claim {claim_id}: verdict {result.label_en} {result.review_state} by {result.reviewer}{back}")
+
+
+source_app = typer.Typer(
+    help="Sources of a claim: add a URL or file (fetched and checked), list them, refresh one.", no_args_is_help=True
+)
+app.add_typer(source_app, name="source")
+
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        help="Give up a fetch after this long in all [default: FACTCHECK_FETCH_TIMEOUT, else 30].",
+    ),
+]
+
+
+class FetchFailed(FactcheckError):
+    """The source is stored, but fetching or reading it failed (the reason is stored with it)."""
+
+    exit_code = 4
+
+
+OUTCOME_WORDS = {
+    "verbatim": "found verbatim",
+    "differences": "found with differences",
+    "not-found": "not found",
+    "no-quote": "no quote to check",
+}
+
+
+@source_app.command("add")
+def source_add(
+    claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
+    target: Annotated[str, typer.Argument(metavar="URL|PATH", help="http(s) URL, file: URL or a local file.")],
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What this source is.")] = None,
+    archive: Annotated[
+        str | None, typer.Option("--archive", metavar="URL", help="An archived copy (e.g. on the Wayback Machine).")
+    ] = None,
+    no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Attach only; fetch later with refresh.")] = False,
+    timeout: TimeoutOption = None,
+    expect_version: ExpectVersionOption = None,
+    db: DbOption = None,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Attach a source to a claim, fetch it and check the claim's quotes, dates and numbers against it."""
+    from factcheck.services import sources
+    from factcheck.sources.fetch import FetchLimits
+    from factcheck.store import session_scope
+
+    claim_id = parse_id(claim, "claim")
+    limits = FetchLimits.from_env(timeout)
+    who = actor(by)
+    engine = open_engine(db)
+    with session_scope(engine) as session:
+        added = sources.add_source(
+            session, claim_id, target, actor=who, expected_version=expect_version, note=note, archive_url=archive
+        )
+    view = added if no_fetch else sources.fetch_and_check(engine, added.id, actor=who, limits=limits)
+    if as_json:
+        emit_json(view.to_dict())
+    else:
+        say(f"source {view.id} added to claim {claim_id}: {view.url}")
+        print_source(view, snapshots=False)
+    _fetch_failed(view)
+
+
+@source_app.command("list")
+def source_list(
+    claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A claim's sources: state, final URL, title, snapshots, and how its quotes, dates and numbers fared."""
+    from factcheck.services import sources
+
+    claim_id = parse_id(claim, "claim")
+    views = in_store(db, lambda session: sources.list_sources(session, claim_id), must_exist=True)
+    if as_json:
+        emit_json([v.to_dict() for v in views])
+        return
+    if not views:
+        say(f"claim {claim_id} has no sources (factcheck source add {claim_id} URL|PATH adds one)")
+    for view in views:
+        print_source(view, snapshots=True)
+
+
+@source_app.command("refresh")
+def source_refresh(
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Source id (source list shows them).")],
+    timeout: TimeoutOption = None,
+    db: DbOption = None,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Fetch a source again: a new snapshot (the earlier ones are kept), saying whether the content changed."""
+    from factcheck.services import sources
+    from factcheck.sources.fetch import FetchLimits
+
+    source_id = parse_id(source, "source")
+    limits = FetchLimits.from_env(timeout)
+    who = actor(by)
+    require_database(db)
+    view = sources.refresh_source(open_engine(db), source_id, actor=who, limits=limits)
+    if as_json:
+        emit_json(view.to_dict())
+    else:
+        latest, earlier = view.snapshots[-1], view.snapshots[:-1]
+        if view.changed is None:
+            change = "nothing earlier to compare with" if not earlier else "no earlier content to compare with"
+        else:
+            change = "the content changed" if view.changed else "the content is unchanged"
+        kept = plural(len(earlier), "earlier snapshot")
+        say(f"source {view.id} refreshed: snapshot {latest.id} ({change}; {kept} kept)")
+        print_source(view, snapshots=False)
+    _fetch_failed(view)
+
+
+def _fetch_failed(view: Any) -> None:
+    if view.state == "failed":
+        reason = view.error or (f"HTTP {view.http_status}" if view.http_status else "no answer")
+        raise FetchFailed(
+            f"source {view.id} is attached, but it could not be fetched: {reason}"
+            f" (factcheck source refresh {view.id} tries again)"
+        )
+
+
+def _size(size: int | None) -> str:
+    if size is None:
+        return "-"
+    return f"{size} B" if size < 1024 else f"{size / 1024:.1f} KiB" if size < 1 << 20 else f"{size / 2**20:.1f} MiB"
+
+
+def print_source(view: Any, *, snapshots: bool) -> None:
+    """A source in lines: state, address, what its latest snapshot holds and how the claim fared."""
+    latest = view.latest
+    status = f"HTTP {view.http_status}" if view.http_status else ("file" if view.url.startswith("file:") else "")
+    head = [f"source {view.id}", view.state, status, latest.kind if latest and latest.kind else ""]
+    title = f" “{view.title}”" if view.title else ""
+    say(" · ".join(x for x in head if x) + title)
+    say(f"  url: {view.url}")
+    if view.final_url and view.final_url != view.url:
+        say(f"  final url: {view.final_url}")
+    if latest is not None and latest.redirects:
+        hops = " → ".join(f"{hop.get('status')} {hop.get('url')}" for hop in latest.redirects)
+        say(f"  redirects: {hops} → {latest.final_url}")
+    if view.archive_url:
+        say(f"  archive: {view.archive_url}")
+    if view.note:
+        say(f"  note: {view.note}")
+    if view.fetched_at:
+        count = plural(len(view.snapshots), "snapshot")
+        say(f"  fetched {view.fetched_at} · {count} · added by {view.added_by}")
+    else:
+        say(f"  not fetched yet · added by {view.added_by}")
+    if latest is not None:
+        about = [
+            f"by {latest.author}" if latest.author else "",
+            f"published {latest.published}" if latest.published else "",
+            _size(latest.size) if latest.size is not None else "",
+            f"sha256 {latest.sha256[:16]}…" if latest.sha256 else "",
+        ]
+        if any(about):
+            say("  " + " · ".join(x for x in about if x))
+    if view.error:
+        say(f"  failed: {view.error}")
+    print_checks(view.checks, indent="  ")
+    if snapshots and view.snapshots:
+        say(f"  snapshots ({len(view.snapshots)}, oldest first):")
+        for snap in view.snapshots:
+            changed = {True: "changed", False: "unchanged", None: ""}[snap.changed]
+            outcome = snap.outcome or ""
+            score = _best_score(snap.checks)
+            if outcome and score is not None:
+                outcome += f" {score:.2f}"
+            status = f"HTTP {snap.http_status}" if snap.http_status else snap.state
+            parts = [f"#{snap.id}", snap.fetched_at or "", status, _size(snap.size), changed, outcome]
+            if snap.error:
+                parts.append(f"failed: {snap.error}")
+            say("    " + "  ".join(x for x in parts if x))
+
+
+def _best_score(checks: dict[str, Any] | None) -> float | None:
+    if not isinstance(checks, dict):
+        return None
+    score = checks.get("best_quote_score")
+    if score is None:
+        scores = [q.get("score") for q in checks.get("quotes") or [] if isinstance(q, dict) and q.get("score")]
+        score = max(scores) if scores else None
+    return score if isinstance(score, int | float) else None
+
+
+def print_checks(checks: dict[str, Any] | None, *, indent: str) -> None:
+    """The quote, date and number checks of a snapshot (factcheck.evidence.SourceCheck.to_dict())."""
+    if not isinstance(checks, dict):
+        return
+    for q in checks.get("quotes") or []:
+        if not isinstance(q, dict):
+            continue
+        score = q.get("score")
+        shown = f" ({score:.2f})" if isinstance(score, int | float) else ""
+        outcome = OUTCOME_WORDS.get(str(q.get("outcome")), str(q.get("outcome")))
+        say(f"{indent}quote „{q.get('quote', '')}“: {outcome}{shown}")
+        if q.get("outcome") != "not-found" and q.get("passage"):
+            say(f"{indent}  passage: „{q.get('passage')}“")
+        if q.get("outcome") == "differences" and q.get("diff"):
+            say(f"{indent}  diff: {diff_text(q.get('diff'))}")
+    if not checks.get("quotes") and checks.get("outcome") == "no-quote":
+        say(f"{indent}quotes: the claim quotes no one")
+    for what, items in (("date", checks.get("dates")), ("number", checks.get("numbers"))):
+        for item in items or []:
+            if not isinstance(item, dict):
+                continue
+            value = item.get("value")
+            shown = f" ({value})" if value not in (None, "", item.get("text")) else ""
+            found = "present" if item.get("found") else "not present"
+            where = f": „{item.get('passage')}“" if item.get("found") and item.get("passage") else ""
+            say(f"{indent}{what} {item.get('text', '')}{shown}: {found}{where}")
+
+
+def diff_text(diff: Any) -> str:
+    """A word-level diff as one line: [-removed-] {+added+}."""
+    if isinstance(diff, str):
+        return diff
+    if not isinstance(diff, list | tuple):
+        return str(diff)
+    parts = []
+    for op in diff:
+        if isinstance(op, dict):
+            kind, text = op.get("op") or op.get("kind") or op.get("tag"), op.get("text", "")
+        elif isinstance(op, list | tuple) and len(op) == 2:
+            kind, text = op
+        else:
+            parts.append(str(op))
+            continue
+        if kind in ("delete", "removed", "-", "quote", "missing"):
+            parts.append(f"[-{text}-]")
+        elif kind in ("insert", "added", "+", "source", "extra"):
+            parts.append(f"{{+{text}+}}")
+        else:
+            parts.append(str(text))
+    return " ".join(p for p in parts if p)
 
 
 checked_app = typer.Typer(help="The memory of claims already checked.", no_args_is_help=True)

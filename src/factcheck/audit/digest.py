@@ -66,6 +66,27 @@ AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
         ("fetched_at", "time"),
         ("withdrawn_at", "time"),
     ),
+    # The body itself is not digested: its sha256 is, and the text and check results drawn from it.
+    "source_snapshot": (
+        ("source_id", "int"),
+        ("fetched_at", "time"),
+        ("fetched_by", "str"),
+        ("requested_url", "str"),
+        ("final_url", "str"),
+        ("redirects", "json"),
+        ("http_status", "int"),
+        ("headers", "json"),
+        ("kind", "str"),
+        ("sha256", "str"),
+        ("size", "int"),
+        ("text", "str"),
+        ("title", "str"),
+        ("author", "str"),
+        ("published", "str"),
+        ("error", "str"),
+        ("changed", "bool"),
+        ("checks", "json"),
+    ),
 }
 
 

@@ -123,9 +123,16 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
     notes = session.exec(
         select(Note).where(Note.claim_id == claim_id, col(Note.withdrawn_at).is_(None)).order_by(col(Note.id))
     )
-    sources = session.exec(
-        select(Source).where(Source.claim_id == claim_id, col(Source.withdrawn_at).is_(None)).order_by(col(Source.id))
+    sources = list(
+        session.exec(
+            select(Source)
+            .where(Source.claim_id == claim_id, col(Source.withdrawn_at).is_(None))
+            .order_by(col(Source.id))
+        )
     )
+    from factcheck.services.sources import snapshot_views  # it builds on this module
+
+    snapshots = snapshot_views(session, [s.id for s in sources if s.id is not None])
     history_ids = history_claim_ids(session, claim_id)
     events = list(session.exec(select(Event).where(col(Event.claim_id).in_(history_ids)).order_by(col(Event.id))))
     undone = undone_event_ids(session, history_ids)
@@ -146,7 +153,7 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         raw_end=raw_end,
         verdicts=[VerdictView.of(v, *_review_fields(reviews.get(v.id or 0))) for v in verdicts],
         notes=[NoteView.of(n) for n in notes],
-        sources=[SourceView.of(s) for s in sources],
+        sources=[SourceView.of(s, snapshots.get(s.id or 0)) for s in sources],
         history=[
             EventView.of(e, undone=(e.id or 0) in undone, user_change=e.action not in SYSTEM_ACTIONS) for e in events
         ],

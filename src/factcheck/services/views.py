@@ -142,11 +142,51 @@ class NoteView:
         return asdict(self)
 
 
-def source_state(http_status: int | None, fetched_at: datetime | None) -> str:
-    """ "pending" (not fetched yet), "ok" (2xx) or "failed" (any other answer)."""
+def source_state(http_status: int | None, fetched_at: datetime | None, error: str | None = None) -> str:
+    """ "pending" (not fetched yet), "ok" (a 2xx answer or a readable file) or "failed" (any other answer,
+    no answer, or a document that could not be read: `error` says why)."""
     if fetched_at is None and http_status is None:
         return "pending"
-    return "ok" if http_status is not None and 200 <= http_status < 300 else "failed"
+    if error:
+        return "failed"
+    if http_status is None:
+        return "ok"  # a local file: no HTTP status
+    return "ok" if 200 <= http_status < 300 else "failed"
+
+
+@dataclass
+class SnapshotView:
+    """One fetch of a source (services.sources): what came back, what it says, how the claim fared."""
+
+    id: int
+    source_id: int
+    fetched_at: str | None
+    fetched_by: str
+    requested_url: str
+    final_url: str | None
+    redirects: list[dict[str, Any]]
+    http_status: int | None
+    headers: dict[str, str]
+    kind: str | None  # html, pdf, text, json, other
+    sha256: str | None
+    size: int | None
+    stored_size: int | None  # bytes the compressed body takes in the database
+    text_length: int | None
+    title: str | None
+    author: str | None
+    published: str | None
+    error: str | None
+    changed: bool | None  # the body differs from the previous snapshot's (None: first, or nothing to compare)
+    checks: dict[str, Any] | None  # factcheck.evidence.SourceCheck.to_dict(): quotes, dates, numbers, outcome
+    state: str = "ok"  # ok / failed
+
+    @property
+    def outcome(self) -> str | None:
+        """verbatim / differences / not-found / no-quote, or None when the claim was not checked."""
+        return self.checks.get("outcome") if isinstance(self.checks, dict) else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "outcome": self.outcome}
 
 
 @dataclass
@@ -162,9 +202,14 @@ class SourceView:
     state: str = "pending"  # pending / ok / failed (source_state)
     archive_url: str | None = None
     quote_context: str | None = None  # the passage of the source that best matched the claim's quote
+    claim_id: int | None = None
+    note: str | None = None  # what the checker wrote when adding it
+    error: str | None = None  # why the latest fetch failed
+    # Every fetch, oldest first (filled by services.sources.list_sources and claims.claim_detail).
+    snapshots: list[SnapshotView] = field(default_factory=list)
 
     @classmethod
-    def of(cls, s: Source) -> SourceView:
+    def of(cls, s: Source, snapshots: list[SnapshotView] | None = None) -> SourceView:
         return cls(
             id=s.id or 0,
             url=s.url,
@@ -174,13 +219,41 @@ class SourceView:
             quote_match_score=s.quote_match_score,
             added_by=s.added_by,
             final_url=s.final_url,
-            state=source_state(s.http_status, s.fetched_at),
+            state=source_state(s.http_status, s.fetched_at, getattr(s, "fetch_error", None)),
             archive_url=s.archive_url,
             quote_context=s.quote_context,
+            claim_id=getattr(s, "claim_id", None),
+            note=getattr(s, "note", None),
+            error=getattr(s, "fetch_error", None),
+            snapshots=list(snapshots or []),
         )
 
+    @property
+    def latest(self) -> SnapshotView | None:
+        return self.snapshots[-1] if self.snapshots else None
+
+    @property
+    def checks(self) -> dict[str, Any] | None:
+        """The check of the claim against the latest snapshot (SourceCheck.to_dict()), if it was checked."""
+        latest = self.latest
+        return latest.checks if latest is not None else None
+
+    @property
+    def outcome(self) -> str | None:
+        """verbatim / differences / not-found / no-quote for the latest snapshot; None when not checked."""
+        latest = self.latest
+        return latest.outcome if latest is not None else None
+
+    @property
+    def changed(self) -> bool | None:
+        latest = self.latest
+        return latest.changed if latest is not None else None
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["snapshots"] = [snapshot.to_dict() for snapshot in self.snapshots]
+        data.update(checks=self.checks, outcome=self.outcome, changed=self.changed)
+        return data
 
 
 def event_summary(action: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, Any]:
@@ -358,7 +431,7 @@ class ClaimDetail:
             cues=self.cues,
             verdicts=[asdict(v) for v in self.verdicts],
             notes=[asdict(n) for n in self.notes],
-            sources=[asdict(s) for s in self.sources],
+            sources=[s.to_dict() for s in self.sources],
             history=[asdict(e) for e in self.history],
         )
         return data

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
@@ -81,6 +81,43 @@ class Source(SQLModel, table=True):
     added_by: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
     withdrawn_at: datetime | None = None  # undone: kept for the record, no longer shown as the claim's
+    # Copies of the latest snapshot's (audited there) and of the source.add event's, for the views:
+    # why the latest fetch failed, and what the checker wrote about the source when adding it.
+    fetch_error: str | None = Field(default=None, sa_column=Column(Text))
+    note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class SourceSnapshot(SQLModel, table=True):
+    """One fetch of a source, kept for good: a refresh appends another. The Source row's fetch fields
+    repeat the latest snapshot's, so views that know only sources keep working.
+
+    `body` is the document as received (decompressed), zlib-compressed; the audit covers its `sha256`
+    and the text extracted from it, not the bytes.
+    """
+
+    __tablename__ = "source_snapshot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True, ondelete="CASCADE")
+    fetched_at: datetime = Field(default_factory=utcnow)
+    fetched_by: str = Field(default="", max_length=200)
+    requested_url: str = Field(sa_column=Column(Text, nullable=False))
+    final_url: str | None = Field(default=None, sa_column=Column(Text))
+    # each answer that redirected, in order: {"url", "status", "location"}
+    redirects: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    http_status: int | None = None
+    headers: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    kind: str | None = Field(default=None, max_length=16)  # html, pdf, text, json, other (sources.content)
+    sha256: str | None = Field(default=None, max_length=64)  # of the body as received
+    size: int | None = None  # bytes of the body as received
+    body: bytes | None = Field(default=None, sa_column=Column(LargeBinary))  # zlib-compressed
+    text: str | None = Field(default=None, sa_column=Column(Text))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    author: str | None = Field(default=None, sa_column=Column(Text))
+    published: str | None = Field(default=None, max_length=10)
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    changed: bool | None = None  # the body differs from the previous snapshot's (None: nothing to compare)
+    checks: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # evidence.SourceCheck.to_dict()
 
 
 class Verdict(SQLModel, table=True):
