@@ -1,0 +1,217 @@
+"""Finding a claim's date in a source, by ISO value, whatever way the source writes it.
+
+The extractor's parser (`factcheck.extract.dates.find_dates`) reads the written forms; it runs only on
+small windows around the places a date could be (the day number, or the year, written as digits), so a
+megabyte of source costs milliseconds. Inside a window, line breaks, runs of spaces and soft hyphens are
+collapsed first ("18.\\n   März 2025"). `_EXTRA_FORMS` adds forms the extractor does not read (left to
+its owners; see the list).
+
+Rules, by the precision of the claim's value:
+
+- a day ("2025-03-18") is found by any full date of that day: "18. März 2025", "18.3.2025",
+  "18.03.2025", "18.03.25", "March 18, 2025", "18 March 2025", "2025-03-18", and the `_EXTRA_FORMS`;
+  "03/04/2025" confirms both 3 April and 4 March (a page's convention is not known).
+  A day and month without a year ("am 18. März", "March 18") is read in the claim's year and counts
+  unless the source holds another year for it: it states the same day and month with another year, or
+  it names years (a number 1900-2099 standing alone) and the claim's year is not among them.
+- a month ("2025-03") only by the month stated: "März 2025", "March 2025" — not by a day in it.
+- a year ("2025") only by the year stated on its own ("im Jahr 2025", "seit 2025") — not inside a date.
+- any other value (the extractor's ranges "2018/2019") by a date of exactly that value.
+
+Relative dates in the source ("gestern", "last Monday") never count: they depend on a date the page
+does not state in the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from factcheck.evidence.context import context_around
+from factcheck.evidence.model import DateCheck, DateRef
+from factcheck.extract.dates import MONTHS, find_dates
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_WINDOW = 48
+_YEARLESS_RULES = ("date:dmy-de", "date:dmy-en", "date:md-en", "evidence:dom-en")
+_ANY_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d]|[.,/]\d)")
+_SQUEEZE = re.compile(r"[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+
+_MONTH_WORD = (
+    r"(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Febr|Mär|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec)\.?"
+)
+_YEAR = r"((?:1[5-9]|20)\d\d)"
+# Written forms `find_dates` does not read (as of issue 12); each gives day, month and year (or no year).
+_EXTRA_FORMS: list[tuple[str, re.Pattern[str]]] = [
+    # "the 18th of March 2025", "18th of March"
+    (
+        "evidence:dom-en",
+        re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+of\s+" + _MONTH_WORD + r"(?:,?\s+" + _YEAR + r")?(?!\w)"),
+    ),
+    # German typesetting puts spaces in numeric dates: "18. 3. 2025"
+    ("evidence:numeric-spaced", re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s?" + _YEAR + r"\b")),
+    # agency abbreviations next to digits: "Mar. 18, 2025", "18 Mar 2025", "18 Mar. 2025"
+    ("evidence:mdy-abbr", re.compile(r"\b" + _MONTH_WORD + r"\s(\d{1,2})(?:st|nd|rd|th)?,?\s" + _YEAR + r"\b")),
+    ("evidence:dmy-abbr", re.compile(r"\b(\d{1,2})\s" + _MONTH_WORD + r"\s" + _YEAR + r"\b")),
+    # "18/03/2025" and "03/18/2025"
+    ("evidence:slashed", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/" + _YEAR + r"(?![\d/])")),
+]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    values: tuple[str, ...]  # ISO values this mention can mean (two for an ambiguous "03/04/2025")
+    yearless: bool
+    rule: str
+
+
+def check_dates(refs: tuple[DateRef, ...], source_text: str) -> tuple[DateCheck, ...]:
+    """One DateCheck per claim date, in order (see the module docstring for what counts as found)."""
+    years: set[str] | None = None
+    out: list[DateCheck] = []
+    for ref in refs:
+        if years is None and _ISO.match(ref.value) and ref.value.count("-") == 2:
+            years = set(_ANY_YEAR.findall(source_text))  # yearless dates need it: computed once
+        out.append(find_date(ref, source_text, years))
+    return tuple(out)
+
+
+def find_date(ref: DateRef, source_text: str, source_years: set[str] | None = None) -> DateCheck:
+    """Whether `source_text` states the date `ref.value`; the first such mention, written with a year
+    if there is one, else without. `source_years` (the set of 1900-2099 numbers standing alone in the
+    source) is computed when not given."""
+    m = _ISO.match(ref.value)
+    if m and m.group(3):
+        anchor = rf"(?<!\d)0?{int(m.group(3))}(?!\d)"
+    elif m:
+        anchor = rf"(?<!\d){m.group(1)}(?!\d)"
+    else:
+        first_year = re.search(r"\d{4}", ref.value)
+        if first_year is None:
+            return DateCheck(text=ref.text, value=ref.value, found=False)
+        anchor = rf"(?<!\d){first_year.group()}(?!\d)"
+    claim_year = int(m.group(1)) if m else None
+    mentions = _mentions_near(source_text, anchor, claim_year)
+    exact = [x for x in mentions if ref.value in x.values and not x.yearless]
+    hit = exact[0] if exact else None
+    if hit is None and m and m.group(3):
+        month_day = ref.value[4:]
+        other_year = any(v.endswith(month_day) and v != ref.value for x in mentions if not x.yearless for v in x.values)
+        if source_years is None:
+            source_years = set(_ANY_YEAR.findall(source_text))
+        year_fits = not source_years or m.group(1) in source_years
+        if not other_year and year_fits:
+            hit = next((x for x in mentions if x.yearless and ref.value in x.values), None)
+    if hit is None:
+        return DateCheck(text=ref.text, value=ref.value, found=False)
+    return DateCheck(
+        text=ref.text,
+        value=ref.value,
+        found=True,
+        passage=source_text[hit.start : hit.end],
+        start=hit.start,
+        end=hit.end,
+        context=context_around(source_text, hit.start, hit.end),
+    )
+
+
+def _mentions_near(text: str, anchor: str, year: int | None) -> list[_Mention]:
+    """Absolute date mentions in windows around each match of `anchor`, in source order; yearless days
+    and months are read in `year`."""
+    ref = date(year, 1, 1) if year and 1 <= year <= 9999 else None
+    windows: list[tuple[int, int]] = []
+    for a in re.finditer(anchor, text):
+        lo, hi = _widen(text, a.start() - _WINDOW, a.end() + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    out: list[_Mention] = []
+    for lo, hi in windows:
+        out.extend(_window_mentions(text, lo, hi, ref))
+    return out
+
+
+def _widen(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """[lo, hi) clipped to the text and moved out to whitespace (at most 24 characters) so no word is cut."""
+    lo, hi = max(0, lo), min(len(text), hi)
+    for _ in range(24):
+        if lo == 0 or text[lo - 1].isspace():
+            break
+        lo -= 1
+    for _ in range(24):
+        if hi == len(text) or text[hi].isspace():
+            break
+        hi += 1
+    return lo, hi
+
+
+def _window_mentions(text: str, lo: int, hi: int, ref: date | None) -> list[_Mention]:
+    squeezed, origin = _squeeze(text, lo, hi)
+    found: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in _EXTRA_FORMS:
+        for m in pattern.finditer(squeezed):
+            values = _extra_values(rule, m, ref)
+            if values and all(m.end() <= a or m.start() >= b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                yearless = rule == "evidence:dom-en" and m.group(3) is None
+                found.append(_mapped(m.start(), m.end(), origin, values, yearless, rule))
+    for d in find_dates(squeezed, 0, len(squeezed), ref=ref):
+        if d.relative or not d.value or any(d.start < b and d.end > a for a, b in taken):
+            continue
+        yearless = d.rule in _YEARLESS_RULES and not re.search(r"\d{4}", d.text)
+        found.append(_mapped(d.start, d.end, origin, (d.value,), yearless, d.rule))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _mapped(s: int, e: int, origin: list[int], values: tuple[str, ...], yearless: bool, rule: str = "") -> _Mention:
+    return _Mention(start=origin[s], end=origin[e - 1] + 1, values=values, yearless=yearless, rule=rule)
+
+
+def _squeeze(text: str, lo: int, hi: int) -> tuple[str, list[int]]:
+    """text[lo:hi] with whitespace runs as one space and soft hyphens/zero-width characters removed;
+    origin[i] is the source offset of squeezed character i."""
+    chars: list[str] = []
+    origin: list[int] = []
+    pos = lo
+    for m in _SQUEEZE.finditer(text, lo, hi):
+        chars.append(text[pos : m.start()])
+        origin.extend(range(pos, m.start()))
+        if any(c.isspace() for c in m.group()):
+            chars.append(" ")
+            origin.append(m.start())
+        pos = m.end()
+    chars.append(text[pos:hi])
+    origin.extend(range(pos, hi))
+    return "".join(chars), origin
+
+
+def _extra_values(rule: str, m: re.Match[str], ref: date | None) -> tuple[str, ...]:
+    g = m.groups()
+    if rule == "evidence:dom-en":
+        day, month, year = int(g[0]), MONTHS.get(g[1].lower(), 0), g[2]
+        if year is None and ref is None:
+            return ()
+        return _valid(int(year) if year else ref.year if ref else 0, month, day)
+    if rule == "evidence:numeric-spaced":
+        return _valid(int(g[2]), int(g[1]), int(g[0]))
+    if rule == "evidence:mdy-abbr":
+        return _valid(int(g[2]), MONTHS.get(g[0].lower(), 0), int(g[1]))
+    if rule == "evidence:dmy-abbr":
+        return _valid(int(g[2]), MONTHS.get(g[1].lower(), 0), int(g[0]))
+    # slashed: day/month (European) and month/day (US) readings, when valid
+    return tuple(dict.fromkeys(_valid(int(g[2]), int(g[1]), int(g[0])) + _valid(int(g[2]), int(g[0]), int(g[1]))))
+
+
+def _valid(year: int, month: int, day: int) -> tuple[str, ...]:
+    try:
+        return (date(year, month, day).isoformat(),)
+    except ValueError:
+        return ()

@@ -1,0 +1,258 @@
+"""Finding a quotation in a source: verbatim, with differences, or not at all.
+
+Both texts are normalised (normalise.py). A quote is *verbatim* when its normalised words occur as they
+are, between word boundaries; otherwise rapidfuzz's `partial_ratio_alignment` finds the best window of
+the quote's length, the window is moved to word boundaries, and the passage is scored with
+`fuzz.ratio` (normalised Indel similarity, 0..1). See `classify` for when that counts as *differences*.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from factcheck.evidence.context import context_around
+from factcheck.evidence.model import DIFFERENCES, NOT_FOUND, VERBATIM, QuoteCheck
+from factcheck.evidence.normalise import NormalisedText, normalise
+from factcheck.match.stopwords import DE, EN
+
+# Measured by `benchmarks/evidence_speed.py --thresholds` (quotes from German and English news with one
+# word replaced, dropped or added, against unrelated news pages of 3 kB to 1 MB); see `classify`.
+DIFFERENCES_THRESHOLD = 0.80
+SHORT_QUOTE_WORDS = 6
+SHORT_QUOTE_THRESHOLD = 0.60
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
+_STOP = DE | EN
+# Stripped from both ends of a quote: reported speech moves a sentence's last stop inside or outside.
+_EDGE = " .,;:!?…-/"
+# Above this much work (quote length x source length) the whole-text alignment gives way to windows
+# around the quote's rarest words: partial_ratio costs ~15 ms per MB for quotes up to 64 characters,
+# then grows with the quote (0.2 s for 400 characters).
+_FULL_SCAN_CHARS = 64
+_FULL_SCAN_WORK = 20_000_000
+_ANCHOR_WORDS = 6
+
+
+def check_quote(quote: str, source: NormalisedText) -> QuoteCheck:
+    """Check one quote (without its quote marks) against a normalised source.
+
+    Returns a QuoteCheck whose offsets point into `source.original`. An empty quote (nothing left after
+    normalising) is "not-found" with score 0.
+    """
+    nq = normalise(quote)
+    lo, hi = _core_span(nq.text)
+    core = nq.text[lo:hi]
+    if not core or not source.text:
+        return QuoteCheck(quote=quote, outcome=NOT_FOUND, score=0.0)
+    at = find_verbatim(core, source.text)
+    if at is not None:
+        return _located(quote, source, at, at + len(core), VERBATIM, 1.0, ())
+    score, s, e = best_passage(core, source.text)
+    if classify(core, source.text[s:e], score) != DIFFERENCES:
+        return QuoteCheck(quote=quote, outcome=NOT_FOUND, score=round(score, 4))
+    diff = word_diff(nq, lo, hi, source, s, e)
+    return _located(quote, source, s, e, DIFFERENCES, score, diff)
+
+
+def classify(core: str, passage: str, score: float) -> str:
+    """ "differences" or "not-found" for a non-verbatim `passage` (normalised) of the normalised quote `core`.
+
+    By the quote's length in words (n), measured with `benchmarks/evidence_speed.py --thresholds`:
+
+    - n >= 7: score >= DIFFERENCES_THRESHOLD (0.80). Quotes with one word replaced, dropped or added score
+      0.85-0.99 (5th percentile), quotes against unrelated pages at most 0.78 (1 MB pages) and 0.64 (news pages).
+    - 3 <= n <= 6: the same, or score >= SHORT_QUOTE_THRESHOLD (0.60) with all but one of the quote's words
+      standing in the passage in order, one of them a content word (no stop word). A short quote has few
+      characters, so one replaced word costs most of its score ("ohne die Ukraine" → "ohne die Russen": 0.58-0.7)
+      while chance windows of unrelated pages reach 0.7-0.9 by sharing letters, not words.
+    - n <= 2: score >= 0.80 and every word of the quote in the passage, as it is or inflected (an Indel
+      similarity >= 0.8 between words of four letters or more: "grey areas" → "grey area"); replacing one of
+      two words leaves too little to tell a misquote from chance ("transitional year" → "transitional period").
+    """
+    words = _WORD.findall(core)
+    passage_words = _WORD.findall(passage)
+    if len(words) <= 2:
+        inflected = all(any(_same_word(w, p) for p in passage_words) for w in words)
+        return DIFFERENCES if score >= DIFFERENCES_THRESHOLD and inflected else NOT_FOUND
+    if score >= DIFFERENCES_THRESHOLD:
+        return DIFFERENCES
+    if len(words) <= SHORT_QUOTE_WORDS and score >= SHORT_QUOTE_THRESHOLD:
+        shared = _shared_words(words, passage_words)
+        if len(shared) >= len(words) - 1 and any(w not in _STOP for w in shared):
+            return DIFFERENCES
+    return NOT_FOUND
+
+
+def find_verbatim(core: str, text: str) -> int | None:
+    """Offset of the first occurrence of `core` in `text` that starts and ends on word boundaries."""
+    head_word = core[0].isalnum() or core[0] == "_"
+    tail_word = core[-1].isalnum() or core[-1] == "_"
+    at = text.find(core)
+    while at >= 0:
+        end = at + len(core)
+        if not (head_word and at > 0 and _is_word(text[at - 1])) and not (
+            tail_word and end < len(text) and _is_word(text[end])
+        ):
+            return at
+        at = text.find(core, at + 1)
+    return None
+
+
+def best_passage(core: str, text: str) -> tuple[float, int, int]:
+    """The best-scoring word-aligned passage of normalised `text` for normalised `core`: (score 0..1, start, end).
+
+    Returns (0.0, 0, 0) when no candidate window exists (a long quote none of whose words occurs).
+    """
+    best = (0.0, 0, 0)
+    for w_lo, w_hi in _windows(core, text):
+        al = fuzz.partial_ratio_alignment(core, text[w_lo:w_hi])
+        if al is None:
+            continue
+        if len(core) <= w_hi - w_lo:
+            s, e = w_lo + al.dest_start, w_lo + al.dest_end
+        else:  # the window is shorter than the quote: rapidfuzz aligned the window inside the quote
+            s, e = w_lo, w_hi
+        cand = _snap(core, text, s, e)
+        if cand[0] > best[0]:
+            best = cand
+    return best
+
+
+def word_diff(
+    quote: NormalisedText, q_lo: int, q_hi: int, source: NormalisedText, s: int, e: int
+) -> tuple[tuple[str, str], ...]:
+    """Word-level diff (difflib over words and punctuation marks, compared normalised) of the quote's
+    normalised span [q_lo, q_hi) against the source's [s, e); each chunk is shown as written in its text.
+    "replace" becomes "delete" (the quote's words) then "insert" (the source's); neighbours of one kind merge.
+    """
+    q_tok = [(m.start(), m.end()) for m in _TOKEN.finditer(quote.text, q_lo, q_hi)]
+    s_tok = [(m.start(), m.end()) for m in _TOKEN.finditer(source.text, s, e)]
+    q_words = [quote.text[a:b] for a, b in q_tok]
+    s_words = [source.text[a:b] for a, b in s_tok]
+    out: list[tuple[str, str]] = []
+
+    def shown(nt: NormalisedText, toks: list[tuple[int, int]], i: int, j: int) -> str:
+        a, b = nt.span_to_original(toks[i][0], toks[j - 1][1])
+        return " ".join(nt.original[a:b].split())
+
+    def emit(tag: str, words: str) -> None:
+        if out and out[-1][0] == tag:
+            out[-1] = (tag, out[-1][1] + " " + words)
+        else:
+            out.append((tag, words))
+
+    matcher = difflib.SequenceMatcher(a=q_words, b=s_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            emit("equal", shown(quote, q_tok, i1, i2))
+            continue
+        if i2 > i1:
+            emit("delete", shown(quote, q_tok, i1, i2))
+        if j2 > j1:
+            emit("insert", shown(source, s_tok, j1, j2))
+    return tuple(out)
+
+
+def _located(
+    quote: str, source: NormalisedText, s: int, e: int, outcome: str, score: float, diff: tuple[tuple[str, str], ...]
+) -> QuoteCheck:
+    start, end = source.span_to_original(s, e)
+    return QuoteCheck(
+        quote=quote,
+        outcome=outcome,
+        score=round(score, 4),
+        passage=source.original[start:end],
+        start=start,
+        end=end,
+        context=context_around(source.original, start, end),
+        diff=diff,
+    )
+
+
+def _core_span(text: str) -> tuple[int, int]:
+    lo, hi = 0, len(text)
+    while lo < hi and text[lo] in _EDGE:
+        lo += 1
+    while hi > lo and text[hi - 1] in _EDGE:
+        hi -= 1
+    return lo, hi
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _shared_words(quote_words: list[str], passage_words: list[str]) -> list[str]:
+    """The quote's words that stand in the passage, in order (difflib's longest matching blocks)."""
+    matcher = difflib.SequenceMatcher(a=quote_words, b=passage_words, autojunk=False)
+    return [w for block in matcher.get_matching_blocks() for w in quote_words[block.a : block.a + block.size]]
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and Indel.normalized_similarity(a, b) >= 0.8)
+
+
+def _windows(core: str, text: str) -> list[tuple[int, int]]:
+    """Spans of `text` to align `core` in: the whole text when that is cheap, else around anchor words."""
+    if len(core) <= _FULL_SCAN_CHARS or len(core) * len(text) <= _FULL_SCAN_WORK:
+        return [(0, len(text))]
+    return _anchor_windows(core, text)
+
+
+def _anchor_windows(core: str, text: str) -> list[tuple[int, int]]:
+    """Windows where the quote's rarest words (4+ letters) vote for the same quote start.
+
+    Each occurrence of a word found at offset k of the quote votes for the quote starting at pos - k,
+    in buckets of half the quote's length; the eight buckets with the most distinct words are aligned.
+    A passage that shares no such word with the quote could not reach the threshold anyway.
+    """
+    first: dict[str, int] = {}
+    for m in _WORD.finditer(core):
+        if len(m.group()) >= 4:
+            first.setdefault(m.group(), m.start())
+    counted = sorted((text.count(w), w) for w in first)
+    anchors = [w for n, w in counted if n > 0][:_ANCHOR_WORDS]
+    bucket = max(64, len(core) // 2)
+    votes: dict[int, set[str]] = defaultdict(set)
+    for w in anchors:
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text):
+            votes[(m.start() - first[w]) // bucket].add(w)
+    top = sorted(votes, key=lambda b: -len(votes[b]))[:8]
+    reach = len(core) * 3 // 2 + 32  # the quote may start anywhere in its bucket and be stretched by additions
+    spans = sorted((max(0, b * bucket - len(core) // 2 - 32), b * bucket + bucket + reach) for b in top)
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, min(hi, len(text))))
+    return merged
+
+
+def _snap(core: str, text: str, s: int, e: int) -> tuple[float, int, int]:
+    """Move [s, e) to word (token) boundaries nearby so it neither cuts a word nor drops a neighbour
+    the quote has; the best-scoring pair of boundaries wins, nearer the quote's length on ties."""
+    slack = min(max(8, len(core) // 5), 40)
+    region_lo, region_hi = max(0, s - slack - 20), min(len(text), e + slack + 20)
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, region_lo, region_hi)]
+    starts = [a for a, b in toks if s - slack <= a <= s + slack or a <= s < b]
+    ends = [b for a, b in toks if e - slack <= b <= e + slack or a < e <= b]
+    best = (-1.0, s, e)
+    best_gap = 0
+    for a in starts:
+        for b in ends:
+            if b <= a:
+                continue
+            score = fuzz.ratio(core, text[a:b]) / 100
+            gap = abs((b - a) - len(core))
+            if score > best[0] or (score == best[0] and gap < best_gap):
+                best, best_gap = (score, a, b), gap
+    if best[0] < 0:
+        return fuzz.ratio(core, text[s:e]) / 100, s, e
+    return best
