@@ -207,7 +207,8 @@ async def test_unreachable_source_keeps_the_url(engine: Engine, article_id: int)
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)  # the failure is a notice, the app lives on
     sources = detail(engine, claim.id).sources
-    assert [(s.url, s.fetched_at) for s in sources] == [("http://127.0.0.1:9/nirgends", None)]
+    assert [(s.url, s.state) for s in sources] == [("http://127.0.0.1:9/nirgends", "failed")]
+    assert "refused" in (sources[0].error or "")  # the reason is kept with the source, for a refresh later
 
 
 async def test_status_dismiss_and_undismiss(engine: Engine, article_id: int) -> None:

@@ -261,15 +261,16 @@ class ArticleEdits(_Base):
 
     @work(thread=True, group="sources", exit_on_error=False)
     def _fetch_source(self, source_id: int, url: str) -> None:
-        # httpx and the HTML extractor load only when a source is first fetched.
-        from factcheck.services.sources import record_fetch
-        from factcheck.sources.fetch import fetch_url
+        # httpx and the extractors load only when a source is first fetched.
+        from factcheck.services.sources import fetch_and_check
 
         message, severity = t("fetched", self.lang, url=url), "information"
         try:
-            fetched = fetch_url(url)
-            with session_scope(self.workbench.engine) as session:
-                record_fetch(session, source_id, fetched, actor=self.workbench.actor)
+            # A failed fetch is stored too (state failed, with its reason): the source stays for a refresh.
+            fetched = fetch_and_check(self.workbench.engine, source_id, actor=self.workbench.actor)
+            if fetched.state == "failed":
+                reason = fetched.error or f"HTTP {fetched.http_status}"
+                message, severity = t("fetch_failed", self.lang, error=reason), "error"
         except FactcheckError as exc:
             message, severity = t("fetch_failed", self.lang, error=exc), "error"
         finally:
