@@ -1032,9 +1032,7 @@ def audit_verify(
             anchor = Checkpoint.from_json(_read_small_text(checkpoint))
         except ValueError as exc:
             raise InputError(f"{checkpoint}: {exc}") from None
-    report = in_reader(
-        db, lambda reader: audit_log.verify(reader, key=audit_key(), checkpoint=anchor), must_exist=True
-    )
+    report = in_reader(db, lambda reader: audit_log.verify(reader, key=audit_key(), checkpoint=anchor), must_exist=True)
     if as_json:
         emit_json(report.to_dict())
     elif report.ok:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import sqlite3
 import subprocess
 import sys
@@ -24,16 +25,17 @@ import pytest
 from sqlalchemy import JSON, Connection, Engine, column, create_engine, table, text
 from sqlmodel import Session, col, select
 
-from factcheck.audit.chain import AUDIT_KEY_ENV, LEGACY, SHA256, event_hash
+from factcheck.audit.chain import AUDIT_KEY_ENV, HMAC_FRAMED, HMAC_SHA256, SHA256, SHA256_FRAMED, event_hash
 from factcheck.services import articles, audit_log, claims, editing, memory, sources, verdicts
 from factcheck.sources.fetch import FetchedDocument
 from factcheck.store import Article, Claim, Event, Note, Verdict, create_store_engine, session_scope
-from factcheck.store.reader import Reader, resolve_url
+from factcheck.store.reader import Reader, open_sqlite_reader, resolve_url
 from factcheck.text.document import prepare_document
 from tests.conftest import ROOT, SEED
 
 KEY = "desk-secret-kept-in-the-vault"
 CHECKED = ROOT / "tests" / "fixtures" / "checked" / "checked.csv"
+UNKEYED = {HMAC_SHA256: SHA256, HMAC_FRAMED: SHA256_FRAMED}
 
 
 @dataclass
@@ -134,12 +136,24 @@ def history(store_db: str, tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.delenv(AUDIT_KEY_ENV, raising=False)
     if not resolve_url(store_db).startswith("sqlite"):
         return build_history(store_db)
+    return sqlite_history(Path(store_db), tmp_path_factory)
+
+
+@pytest.fixture
+def sqlite_file_history(
+    db_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> History:
+    monkeypatch.delenv(AUDIT_KEY_ENV, raising=False)
+    return sqlite_history(db_path, tmp_path_factory)
+
+
+def sqlite_history(target: Path, tmp_path_factory: pytest.TempPathFactory) -> History:
     if "sqlite" not in _TEMPLATE:
         path = tmp_path_factory.mktemp("template") / "claims.db"
         _TEMPLATE["sqlite"] = (path, build_history(str(path)))
     template, built = _TEMPLATE["sqlite"]
-    copy_sqlite(template, Path(store_db))
-    return History(**{**built.__dict__, "db": store_db})
+    copy_sqlite(template, target)
+    return History(**{**built.__dict__, "db": str(target)})
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
@@ -252,7 +266,7 @@ def recompute_chain(connection: Connection, *, since: int = 0) -> int:
     prev, rewritten = "", 0
     for record in list(audit_log.events(reader)):
         if record.id >= since:
-            record.scheme = SHA256 if record.scheme != LEGACY else LEGACY
+            record.scheme = UNKEYED.get(record.scheme, record.scheme)  # without the key, the unkeyed kind
             record.prev_hash = prev
             record.hash = event_hash(prev, record)
             connection.execute(
@@ -544,3 +558,84 @@ def test_a_database_from_revision_0006_with_data_verifies_at_head(store_db: str)
         drop_guard(connection, "verdict", "update")
         connection.execute(text("UPDATE verdict SET checker = 'mallory' WHERE id = :id"), {"id": ids["verdict"]})
     assert_detected(old, f"row verdict:{ids['verdict']}")
+
+
+# --- a large log: a helper process verifies the newer events and the rows meanwhile --------------
+
+
+def tamper_actor(connection: Connection, history: History) -> str:
+    connection.execute(text("UPDATE event SET actor = 'anna' WHERE id = :id"), {"id": history.verdict_event_id})
+    return f"event {history.verdict_event_id}"
+
+
+def tamper_verdict(connection: Connection, history: History) -> str:
+    drop_guard(connection, "verdict", "update")
+    connection.execute(text("UPDATE verdict SET rating = 'true' WHERE id = :id"), {"id": history.verdict_id})
+    return f"verdict:{history.verdict_id}"
+
+
+def tamper_newest(connection: Connection, history: History) -> str:
+    connection.execute(text("DELETE FROM event WHERE id = (SELECT max(id) FROM event)"))
+    return f"note:{history.last_note_ids[-1]}"
+
+
+def tamper_recompute(connection: Connection, history: History) -> str:
+    event_id = history.verdict_event_id
+    set_json(connection, "after", {**stored_after(connection, event_id), "rating": "true"}, event_id)
+    recompute_chain(connection)
+    return f"event {history.events}"  # the checkpointed head
+
+
+def tamper_nothing(connection: Connection, history: History) -> str:
+    return ""
+
+
+@pytest.mark.parametrize("tamper", [tamper_nothing, tamper_actor, tamper_verdict, tamper_newest, tamper_recompute])
+def test_a_log_verified_with_a_helper_process_is_judged_as_verified_alone(
+    sqlite_file_history: History, monkeypatch: pytest.MonkeyPatch, tamper: Any
+) -> None:
+    """From HELPER_FROM_EVENTS events on a SQLite file, a second process walks the newer events and
+    digests the rows while this one walks the older ones; wherever the log is split, the verdict is
+    the one a single process gives (checkpoint included). (PostgreSQL: one process.)"""
+    history = sqlite_file_history
+    checkpoint = audit_log.checkpoint(reader := open_sqlite_reader(history.db))  # type: ignore[arg-type]
+    reader.close()  # type: ignore[union-attr]
+    with Tamper(history) as connection:
+        spot = tamper(connection, history)
+
+    def verified(helper_from: int, split: int | None = None) -> audit_log.AuditReport:
+        monkeypatch.setattr(audit_log, "HELPER_FROM_EVENTS", helper_from)
+        if split is not None:
+            monkeypatch.setattr(audit_log, "_split_after", lambda low, high, rows: split)
+        reader = open_sqlite_reader(history.db)
+        assert reader is not None
+        try:
+            return audit_log.verify(reader, checkpoint=checkpoint)
+        finally:
+            reader.close()
+
+    alone = verified(10**9)
+    assert (alone.finding is None) == (spot == "")
+    if alone.finding is not None:
+        assert spot in str(alone.finding)
+    for split in sorted({0, 1, history.verdict_event_id - 1, history.verdict_event_id, history.events - 1}):
+        helped = verified(1, split)
+        assert (helped.events, helped.rows, helped.head) == (alone.events, alone.rows, alone.head), split
+        assert str(helped.finding) == str(alone.finding), split
+
+
+def test_the_helper_declines_when_the_log_moved_on(sqlite_file_history: History) -> None:
+    """The helper reads its own snapshot; one with another newest event is not used (the verifier then
+    does the work itself, in its own snapshot)."""
+    history = sqlite_file_history
+    receive, send = multiprocessing.Pipe(duplex=False)
+    audit_log._verify_elsewhere(history.db, (history.events + 1, "not the head"), 0, None, None, send)
+    assert receive.recv() is None
+    receive, send = multiprocessing.Pipe(duplex=False)
+    reader = open_sqlite_reader(history.db)
+    assert reader is not None
+    audit_log._verify_elsewhere(history.db, audit_log._head(reader), 3, None, None, send)
+    state, finding, rows = receive.recv()
+    assert finding is None and state.events == history.events - 3 and state.first_id == 4
+    assert list(audit_log._unpacked(rows)) == list(audit_log.current_rows(reader))
+    reader.close()

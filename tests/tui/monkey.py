@@ -31,7 +31,7 @@ from .conftest import app_for, burst, import_seed
 
 LOCAL_URL = "http://127.0.0.1:9/quelle"
 BINDING_KEYS = [
-    *"vnstdofexmaurFRl",  # the article screen's keys and the label toggle
+    *"vnstdofexmaurFRlhp",  # the article screen's keys (h history, p review) and the label toggle
     "i",  # import (article list)
     "slash",  # search (article list)
     "y",  # confirm dialogs

@@ -12,14 +12,18 @@ from factcheck.audit.chain import (
     HMAC_SHA256,
     LEGACY,
     SHA256,
+    ChainState,
     Checkpoint,
     EventRecord,
+    Finding,
     check_checkpoint,
+    check_head,
     check_rows,
     checkpoint_of,
     event_hash,
+    join_walks,
     walk,
-    with_seen,
+    walk_into,
 )
 from factcheck.audit.digest import row_digest
 
@@ -135,20 +139,20 @@ def test_truncation_and_recomputation_need_the_checkpoint() -> None:
     state, _ = walk(original)
     checkpoint = Checkpoint.from_json(checkpoint_of(state).to_json())  # as a desk keeps it
     truncated = original[:4]  # newest events deleted: the rest still chains
-    seen: dict[int, str] = {}
-    state, finding = walk(with_seen(truncated, seen))
+    state, finding = walk(truncated, watch=checkpoint.event_id)
     assert finding is None
-    assert (f := check_checkpoint(checkpoint, seen, state)) and f.event_id == 6 and "missing" in f.problem
+    assert (f := check_checkpoint(checkpoint, state.watched, state)) and f.event_id == 6 and "missing" in f.problem
     recomputed = chain(6)  # the same events with one edit, rehashed with the app's own SHA-256
     recomputed[2].actor = "mallory"
     prev = ""
     for e in recomputed:
         e.prev_hash, e.hash = prev, event_hash(prev, dataclasses.replace(e, prev_hash=prev))
         prev = e.hash
-    seen = {}
-    state, finding = walk(with_seen(recomputed, seen))
+    state, finding = walk(recomputed, watch=checkpoint.event_id)
     assert finding is None  # without an anchor this is undetectable …
-    assert (f := check_checkpoint(checkpoint, seen, state)) and "recomputed" in f.problem  # … with one it is not
+    assert (
+        f := check_checkpoint(checkpoint, state.watched, state)
+    ) and "recomputed" in f.problem  # … with one it is not
 
 
 def test_a_keyed_chain_cannot_be_recomputed_without_the_key() -> None:
@@ -185,3 +189,63 @@ def test_a_checkpoint_file_that_is_not_one_is_a_clear_error() -> None:
         Checkpoint.from_json('{"hello": 1}')
     with pytest.raises(ValueError, match="not a factcheck audit checkpoint"):
         Checkpoint.from_json("garbage")
+
+
+def walked_in_two(events: list[EventRecord], split: int, key: bytes | None = None) -> tuple[ChainState, Finding | None]:
+    """What `audit verify` does with a helper process: the first `split` events here, the rest in a
+    second walk that starts at its first event's link, then joined."""
+    state = ChainState()
+    finding = walk_into(state, events[:split], key=key)
+    if finding is None:
+        later = ChainState()
+        if events[split:]:
+            later.head_hash = later.start_hash = events[split].prev_hash
+        later_finding = walk_into(later, events[split:], key=key)
+        if later_finding is not None or not join_walks(state, later, key):
+            finding = walk_into(state, events[split:], key=key)  # as audit verify: walk it again here
+    return state, finding or check_head(state, key)
+
+
+def downgraded_after(keyed: list[EventRecord], position: int) -> list[EventRecord]:
+    """The chain rehashed without the key from `position` on."""
+    events = [dataclasses.replace(e) for e in keyed]
+    prev = events[position - 1].hash if position else ""
+    for e in events[position:]:
+        e.scheme, e.prev_hash = SHA256, prev
+        e.hash = event_hash(prev, e)
+        prev = e.hash
+    return events
+
+
+def tampered_chains() -> dict[str, tuple[list[EventRecord], bytes | None]]:
+    plain, keyed = chain(6), chain(6, scheme=HMAC_SHA256, key=KEY)
+    removed = plain[:3] + plain[4:]
+    edited = [dataclasses.replace(e) for e in plain]
+    edited[4].actor = "mallory"
+    return {
+        "intact": (plain, None),
+        "intact keyed": (keyed, KEY),
+        "removed": (removed, None),
+        "edited": (edited, None),
+        "downgraded at 2": (downgraded_after(keyed, 2), KEY),
+        "downgraded at 5": (downgraded_after(keyed, 5), KEY),
+        "keyed without key": (keyed, None),
+        "unkeyed with key": (plain, KEY),
+    }
+
+
+@pytest.mark.parametrize("name", list(tampered_chains()))
+def test_a_chain_walked_in_two_parts_is_judged_as_walked_whole(name: str) -> None:
+    events, key = tampered_chains()[name]
+    whole_state, whole = walk(events, key=key)
+    for split in range(len(events) + 1):
+        state, finding = walked_in_two(events, split, key)
+        assert (finding and (finding.event_id, finding.problem)) == (whole and (whole.event_id, whole.problem)), split
+        summary = (state.events, state.head_id, state.head_hash, state.keyed, state.digests)
+        assert summary == (
+            whole_state.events,
+            whole_state.head_id,
+            whole_state.head_hash,
+            whole_state.keyed,
+            whole_state.digests,
+        )

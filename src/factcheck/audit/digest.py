@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import json.scanner
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -91,9 +92,15 @@ AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def timestamp(value: Any) -> str | None:
-    """A stored time as UTC "YYYY-MM-DDTHH:MM:SS.ffffff" (naive values are UTC already); None stays None."""
+    """A stored time as UTC "YYYY-MM-DDTHH:MM:SS.ffffff" (naive values are UTC already); None stays None.
+
+    ValueError for text that is not a time.
+    """
     if value is None:
         return None
+    if type(value) is str and len(value) == 26 and value[10] == " " and value[19] == ".":
+        # SQLite's DATETIME text as SQLAlchemy writes it: what parsing and formatting would give, cheaply
+        return f"{value[:10]}T{value[11:]}"
     if not isinstance(value, datetime):
         value = datetime.fromisoformat(str(value))
     if value.tzinfo is not None:
@@ -101,25 +108,113 @@ def timestamp(value: Any) -> str | None:
     return value.isoformat(timespec="microseconds")
 
 
-def _normalised(value: Any, kind: str) -> Any:
+def _as_str(value: Any) -> str:
+    return value if type(value) is str else str(value)
+
+
+def _as_int(value: Any) -> int:
+    return value if type(value) is int else int(value)
+
+
+def _as_float(value: Any) -> float:
+    return value if type(value) is float else float(value)
+
+
+def _json_scanner() -> Any:
+    make = getattr(json.scanner, "c_make_scanner", None)
+    return make(json.JSONDecoder()) if make is not None else None
+
+
+_SCAN = _json_scanner()
+
+
+def parse_json(text: str | bytes) -> Any:
+    """json.loads(text); ValueError for what is not JSON.
+
+    Stored JSON is compact: its one value is read by the decoder's own scanner, without json.loads's
+    wrapping (which costs more than reading a row's few digests); anything else goes to json.loads.
+    """
+    if _SCAN is not None and type(text) in (str, bytes):
+        if type(text) is bytes:
+            try:
+                text = text.decode()
+            except UnicodeDecodeError:
+                return json.loads(text)  # its own error, or its own reading of other encodings
+        try:
+            value, end = _SCAN(text, 0)
+        except StopIteration:
+            end = -1
+        if end == len(text):
+            return value
+    return json.loads(text)
+
+
+def _as_json(value: Any) -> Any:
+    return parse_json(value) if isinstance(value, str | bytes) else value
+
+
+_NORMALISE = {"str": _as_str, "int": _as_int, "float": _as_float, "bool": bool, "json": _as_json, "time": timestamp}
+# The type a value of each kind already has when it needs no normalising (None: always normalised).
+_READY: dict[str, tuple[type, ...] | None] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (float,),
+    "bool": (bool,),
+    "json": (dict, list, int, float, bool),
+    "time": None,
+}
+# Per audited table and tuple of the stored values' types: which columns need normalising, and how.
+_PLANS: dict[str, dict[tuple[type, ...], tuple[tuple[int, Any], ...]]] = {table: {} for table in AUDITED}
+
+
+def _plan(table: str, types: tuple[type, ...]) -> tuple[tuple[int, Any], ...]:
+    columns = AUDITED[table]
+    if len(types) != len(columns):
+        raise ValueError(f"{table}: {len(types)} values for {len(columns)} audited columns")
+    steps = []
+    for index, ((_name, kind), kind_of_value) in enumerate(zip(columns, types, strict=True)):
+        ready = _READY[kind]
+        if kind_of_value is not type(None) and (ready is None or kind_of_value not in ready):
+            steps.append((index, _NORMALISE[kind]))
+    plan = tuple(steps)
+    if len(_PLANS[table]) < 256:  # a few type patterns per table in practice
+        _PLANS[table][types] = plan
+    return plan
+
+
+def _normalised(value: Any, normalise: Any) -> Any:
     if value is None:
         return None
-    if kind == "time":
-        return timestamp(value)
-    if kind == "json":
-        return json.loads(value) if isinstance(value, str | bytes) else value
-    if kind == "bool":
-        return bool(value)
-    if kind == "int":
-        return int(value)
-    if kind == "float":
-        return float(value)
-    return str(value)
+    try:
+        return normalise(value)
+    except (ValueError, TypeError, OverflowError):
+        # Stored by hand and not of its column's kind (SQLite keeps any value anywhere): never the value
+        # an event recorded, so the row shows as edited instead of stopping the verification.
+        return f"!unreadable {value!r}"
+
+
+def _canonical_encoder() -> Any:
+    """json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str), made once.
+
+    json.dumps builds an encoder on every call, which costs more than encoding a row's few values; with
+    the C accelerator the encoding function itself is built once here (no check for circular
+    structures: the values are parsed JSON or plain records, and a cycle still ends in an error).
+    """
+    encoder = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # an interpreter without the accelerator
+        return encoder.encode
+    iterencode = make(None, str, json.encoder.encode_basestring, None, ":", ",", True, False, True)
+    join = "".join
+    return lambda value: join(iterencode(value, 0))
+
+
+_CANONICAL = _canonical_encoder()
 
 
 def canonical(value: Any) -> str:
     """Canonical JSON: sorted keys, no spaces, UTF-8 text as is."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _CANONICAL(value)
 
 
 def row_digest(table: str, row: Mapping[str, Any] | Any) -> str:
@@ -128,8 +223,23 @@ def row_digest(table: str, row: Mapping[str, Any] | Any) -> str:
     KeyError for a table that is not audited.
     """
     get = row.get if isinstance(row, Mapping) else lambda name: getattr(row, name)
-    values = [_normalised(get(name), kind) for name, kind in AUDITED[table]]
-    return hashlib.sha256(canonical([table, values]).encode("utf-8")).hexdigest()
+    return values_digest(table, [get(name) for name, _kind in AUDITED[table]])
+
+
+def values_digest(table: str, values: Sequence[Any]) -> str:
+    """row_digest of the audited columns' values as stored, in AUDITED order (a row read by SQL).
+
+    Only values not already of their column's normal type are normalised (a million rows verify).
+    """
+    types = tuple(map(type, values))
+    plan = _PLANS[table].get(types)
+    if plan is None:
+        plan = _plan(table, types)
+    if plan:
+        values = list(values)
+        for index, normalise in plan:
+            values[index] = _normalised(values[index], normalise)
+    return hashlib.sha256(_CANONICAL([table, values]).encode("utf-8")).hexdigest()
 
 
 def row_key(table: str, row_id: int) -> str:

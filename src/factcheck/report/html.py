@@ -132,7 +132,7 @@ def render_html(
             lang=lang,
             w=lambda key: word(key, lang),
             state=lambda value: state(value, lang),
-        kinds=lambda values: kinds(values, lang),
+            kinds=lambda values: kinds(values, lang),
             rating_label=lambda key: rating_label(key, lang),
             colour=lambda key: RATING_COLOURS.get(key or "", UNRATED_COLOUR),
             glyph=lambda key: RATING_GLYPHS.get(key or "", "○"),
@@ -142,7 +142,7 @@ def render_html(
             source_status=lambda s: source_status(s, lang),
             summary=summary_lines(data, lang),
             segments=runs,
-        marked={s.claim_id for s in runs if s.first},
+            marked={s.claim_id for s in runs if s.first},
             legend=[r.key for r in SCALE if r.key in used] + sorted(k for k in used if k not in BY_KEY),
             jsonld=claimreview.script_tag_json(reviews) if reviews else None,
         )

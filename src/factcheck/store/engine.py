@@ -18,6 +18,7 @@ writers with an advisory lock (services.audit).
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sqlite3
@@ -53,6 +54,22 @@ _ATTEMPT_MS = 100
 WRITE_LOCK_KEY = 7041
 _BACKOFF_FIRST = 0.002
 _BACKOFF_CAP = 0.1
+
+
+def stored_json(value: Any) -> str:
+    """How JSON columns are written: compact, UTF-8 text as is, keys in the order given.
+
+    For audit events (whose values come with their keys in canonical order) this is exactly the text
+    their hash covers, so `audit verify` can hash it as read (factcheck.audit.chain, schemes 4 and 5).
+    Text with lone surrogates, which cannot be stored as UTF-8, is written with escapes instead.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return json.dumps(value, separators=(",", ":"))
+    return text
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -156,11 +173,15 @@ def create_store_engine(db: str | None = None, *, migrate_to: str | None = "head
             path = url.split("///", 1)[-1]
             if path and path != ":memory:" and not Path(path).parent.exists():
                 raise StoreError(f"cannot open database {path}: folder does not exist")
-            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": READ_BUSY_MS / 1000})
+            engine = create_engine(
+                url,
+                connect_args={"check_same_thread": False, "timeout": READ_BUSY_MS / 1000},
+                json_serializer=stored_json,
+            )
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _begin)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(url, pool_pre_ping=True, json_serializer=stored_json)
         if migrate_to:
             migrate(engine, migrate_to)
     except SQLAlchemyError as exc:

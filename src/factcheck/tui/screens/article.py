@@ -328,9 +328,7 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         """The export dialog for this article (its title names the file; before it loaded, its number)."""
         title = self.article.title if self.article is not None else ""
         article_language = self.article.language if self.article is not None else None
-        self.app.push_screen(
-            ExportModal(self.article_id, title, language=self.lang, article_language=article_language)
-        )
+        self.app.push_screen(ExportModal(self.article_id, title, language=self.lang, article_language=article_language))
 
     def action_history(self) -> None:
         """The current claim's history, newest first (services.history)."""
