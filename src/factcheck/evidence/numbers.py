@@ -29,6 +29,7 @@ from factcheck.extract.quantities import UNITS, find_quantities
 RELATIVE_TOLERANCE = 0.005
 
 _DIGITS = re.compile(r"\d(?:[\d.,'’\u00a0\u202f ]*\d)?")
+_PERCENT = re.compile(r"%|prozent|per ?cent", re.IGNORECASE)
 _SCALES = {"mrd": 1e9, "mio": 1e6, "bio": 1e12, "tsd": 1e3}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 _GROUPED = r"\d{1,3}(?P<sep>[.,'’\u202f\u00a0])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
@@ -74,8 +75,10 @@ def check_numbers(refs: tuple[NumberRef, ...], source_text: str) -> tuple[Number
 def find_number(ref: NumberRef, source_text: str, numbers: list[SourceNumber]) -> NumberCheck:
     """The first of `numbers` (from `source_numbers(source_text)`) that matches `ref` (module docstring)."""
     tolerance = max(claim_precision(ref) / 2, RELATIVE_TOLERANCE * abs(ref.value)) + 1e-9 * abs(ref.value)
+    # a stored quantity without its unit: a percentage still reads as one from its text
+    unit = ref.unit or ("%" if _PERCENT.search(ref.text) else "")
     for n in numbers:
-        if units_compatible(ref.unit, n.unit) and any(abs(v - ref.value) <= tolerance for v in n.values):
+        if units_compatible(unit, n.unit) and any(abs(v - ref.value) <= tolerance for v in n.values):
             return NumberCheck(
                 text=ref.text,
                 value=ref.value,
@@ -102,13 +105,14 @@ def claim_precision(ref: NumberRef) -> float:
 def source_numbers(source_text: str) -> list[SourceNumber]:
     """Every number with a unit or scale in the source (plus bare grouped numbers), in source order,
     one entry per span with the values of its German and English readings. Where an `_EXTRA_FORMS`
-    reading covers the extractor's ("€480 Mrd." over "€480"), the longer one is kept."""
+    reading covers the extractor's ("€480 Mrd." over "€480"), the longer one is kept; a unit the extractor
+    cut inside a word ("480 billion euro|s") is taken to the word's end."""
     base: list[SourceNumber] = []
     for q in find_quantities(source_text, 0, len(source_text), "de"):
         values = [q.value]
         if re.search(r"\d[.,]\d", q.text):  # only then can the English reading differ
             values += [e.value for e in find_quantities(source_text, q.start, q.end, "en") if e.start == q.start]
-        base.append(SourceNumber(q.start, q.end, _distinct(values), q.unit))
+        base.append(SourceNumber(q.start, _word_end(source_text, q.end), _distinct(values), q.unit))
     starts = [n.start for n in base]
     dropped: set[int] = set()
     kept: list[SourceNumber] = []
@@ -124,6 +128,15 @@ def source_numbers(source_text: str) -> list[SourceNumber]:
     out = [n for k, n in enumerate(base) if k not in dropped] + kept
     unique = {(n.start, n.end): n for n in out}
     return sorted(unique.values(), key=lambda n: n.start)
+
+
+def _word_end(text: str, end: int) -> int:
+    """`end`, moved past the rest of a word the extractor's unit cut short ("euro|s", "dollar|s")."""
+    if end == 0 or not text[end - 1].isalpha():
+        return end
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end
 
 
 def _extra_numbers(text: str) -> list[SourceNumber]:

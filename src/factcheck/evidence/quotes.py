@@ -37,6 +37,8 @@ _EDGE = " .,;:!?…-/"
 _FULL_SCAN_CHARS = 64
 _FULL_SCAN_WORK = 20_000_000
 _ANCHOR_WORDS = 6
+# A passage may score this much below the best if it holds more of the quote's words (see `_fullest`).
+PREFER_MARGIN = 0.1
 
 
 def check_quote(quote: str, source: NormalisedText) -> QuoteCheck:
@@ -53,11 +55,13 @@ def check_quote(quote: str, source: NormalisedText) -> QuoteCheck:
     at = find_verbatim(core, source.text)
     if at is not None:
         return _located(quote, source, at, at + len(core), VERBATIM, 1.0, ())
-    score, s, e = best_passage(core, source.text)
-    if classify(core, source.text[s:e], score) != DIFFERENCES:
-        return QuoteCheck(quote=quote, outcome=NOT_FOUND, score=round(score, 4))
-    diff = word_diff(nq, lo, hi, source, s, e)
-    return _located(quote, source, s, e, DIFFERENCES, score, diff)
+    candidates = passages(core, source.text)
+    if not candidates:
+        return QuoteCheck(quote=quote, outcome=NOT_FOUND, score=0.0)
+    for score, s, e in (_fullest(core, source.text, candidates), candidates[0]):
+        if classify(core, source.text[s:e], score) == DIFFERENCES:
+            return _located(quote, source, s, e, DIFFERENCES, score, word_diff(nq, lo, hi, source, s, e))
+    return QuoteCheck(quote=quote, outcome=NOT_FOUND, score=round(candidates[0][0], 4))
 
 
 def classify(core: str, passage: str, score: float) -> str:
@@ -68,9 +72,10 @@ def classify(core: str, passage: str, score: float) -> str:
     - n >= 7: score >= DIFFERENCES_THRESHOLD (0.80). Quotes with one word replaced, dropped or added score
       0.85-0.99 (5th percentile), quotes against unrelated pages at most 0.78 (1 MB pages) and 0.64 (news pages).
     - 3 <= n <= 6: the same, or score >= SHORT_QUOTE_THRESHOLD (0.60) with all but one of the quote's words
-      standing in the passage in order, one of them a content word (no stop word). A short quote has few
-      characters, so one replaced word costs most of its score ("ohne die Ukraine" → "ohne die Russen": 0.58-0.7)
-      while chance windows of unrelated pages reach 0.7-0.9 by sharing letters, not words.
+      standing in the passage in order, one of them a content word (not a stop word of match/stopwords.py).
+      A short quote has few characters, so one replaced word costs most of its score ("sehr ernste Lage" →
+      "sehr bedrohliche Lage": 0.70), while chance windows of unrelated pages reach 0.7-0.9 by sharing
+      letters, not words. Shared stop words alone ("ohne die Ukraine" → "ohne die Russen") are chance.
     - n <= 2: score >= 0.80 and every word of the quote in the passage, as it is or inflected (an Indel
       similarity >= 0.8 between words of four letters or more: "grey areas" → "grey area"); replacing one of
       two words leaves too little to tell a misquote from chance ("transitional year" → "transitional period").
@@ -107,9 +112,16 @@ def find_verbatim(core: str, text: str) -> int | None:
 def best_passage(core: str, text: str) -> tuple[float, int, int]:
     """The best-scoring word-aligned passage of normalised `text` for normalised `core`: (score 0..1, start, end).
 
-    Returns (0.0, 0, 0) when no candidate window exists (a long quote none of whose words occurs).
+    Returns (0.0, 0, 0) when there is none (an empty text; a long quote none of whose words occurs).
     """
-    best = (0.0, 0, 0)
+    candidates = passages(core, text)
+    return candidates[0] if candidates else (0.0, 0, 0)
+
+
+def passages(core: str, text: str) -> list[tuple[float, int, int]]:
+    """Word-aligned passages of normalised `text` around the best alignment of `core`, best score first:
+    (score 0..1, start, end) with score = fuzz.ratio / 100. Empty when there is nothing to align."""
+    best: tuple[float, int, int] | None = None
     for w_lo, w_hi in _windows(core, text):
         al = fuzz.partial_ratio_alignment(core, text[w_lo:w_hi])
         if al is None:
@@ -118,10 +130,11 @@ def best_passage(core: str, text: str) -> tuple[float, int, int]:
             s, e = w_lo + al.dest_start, w_lo + al.dest_end
         else:  # the window is shorter than the quote: rapidfuzz aligned the window inside the quote
             s, e = w_lo, w_hi
-        cand = _snap(core, text, s, e)
-        if cand[0] > best[0]:
-            best = cand
-    return best
+        if best is None or al.score > best[0]:
+            best = (al.score, s, e)
+    if best is None:
+        return []
+    return _word_aligned(core, text, best[1], best[2])
 
 
 def word_diff(
@@ -235,24 +248,28 @@ def _anchor_windows(core: str, text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _snap(core: str, text: str, s: int, e: int) -> tuple[float, int, int]:
-    """Move [s, e) to word (token) boundaries nearby so it neither cuts a word nor drops a neighbour
-    the quote has; the best-scoring pair of boundaries wins, nearer the quote's length on ties."""
+def _word_aligned(core: str, text: str, s: int, e: int) -> list[tuple[float, int, int]]:
+    """Passages starting and ending on word (token) boundaries near [s, e), scored, best first (nearer the
+    quote's length on ties). Boundaries move `slack` characters either way, and outwards by up to half the
+    quote (32 to 80 characters) more, so a passage can take in words the quote left out
+    ("ein schwerer, aber notwendiger Schritt" for "ein schwerer Schritt")."""
     slack = min(max(8, len(core) // 5), 40)
-    region_lo, region_hi = max(0, s - slack - 20), min(len(text), e + slack + 20)
+    reach = slack + min(max(len(core) // 2, 32), 80)
+    region_lo, region_hi = max(0, s - reach - 20), min(len(text), e + reach + 20)
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, region_lo, region_hi)]
-    starts = [a for a, b in toks if s - slack <= a <= s + slack or a <= s < b]
-    ends = [b for a, b in toks if e - slack <= b <= e + slack or a < e <= b]
-    best = (-1.0, s, e)
-    best_gap = 0
-    for a in starts:
-        for b in ends:
-            if b <= a:
-                continue
-            score = fuzz.ratio(core, text[a:b]) / 100
-            gap = abs((b - a) - len(core))
-            if score > best[0] or (score == best[0] and gap < best_gap):
-                best, best_gap = (score, a, b), gap
-    if best[0] < 0:
-        return fuzz.ratio(core, text[s:e]) / 100, s, e
-    return best
+    starts = [a for a, b in toks if s - reach <= a <= s + slack or a <= s < b]
+    ends = [b for a, b in toks if e - slack <= b <= e + reach or a < e <= b]
+    scored = [(fuzz.ratio(core, text[a:b]) / 100, a, b) for a in starts for b in ends if b > a]
+    if not scored:
+        scored = [(fuzz.ratio(core, text[s:e]) / 100, s, e)]
+    scored.sort(key=lambda c: (-c[0], abs(c[2] - c[1] - len(core))))
+    return scored
+
+
+def _fullest(core: str, text: str, candidates: list[tuple[float, int, int]]) -> tuple[float, int, int]:
+    """Among passages scoring within PREFER_MARGIN of the best, the one holding most of the quote's words in
+    order (then the best score): an omission shows as words inserted, not as the quote's tail deleted."""
+    top = candidates[0][0]
+    near = [c for c in candidates[:40] if c[0] >= top - PREFER_MARGIN]
+    words = _WORD.findall(core)
+    return max(near, key=lambda c: (len(_shared_words(words, _WORD.findall(text[c[1] : c[2]]))), c[0]))
