@@ -151,3 +151,41 @@ def test_check_numbers_reads_the_source_once_and_keeps_order() -> None:
 def test_a_longer_reading_replaces_the_extractors_shorter_one() -> None:
     (number,) = source_numbers("Kosten: €480 Mrd. laut Plan.")
     assert (number.values, number.unit) == ((480e9,), "EUR")
+
+
+def test_vague_plurals_confirm_no_number() -> None:
+    assert found(NumberRef("24 Tote", 24.0, "Tote"), "Es gab Dutzende Tote.") is None
+    assert found(NumberRef("200 Menschen", 200.0, "Menschen"), "Hundreds of people came.") is None
+
+
+def test_a_number_in_words_is_found_for_a_claim_in_digits() -> None:
+    checks = check_numbers((NumberRef("3 Milliarden Euro", 3e9, "Euro"),), "Es fehlen drei Milliarden Euro.")
+    assert checks[0].passage == "drei Milliarden Euro"
+
+
+MIXED_SOURCE = (
+    "Der Haushalt 2025 sieht 480 Mrd. Euro vor, 2,4 Prozent mehr als 2024. Über 1.500 Menschen protestierten, "
+    "die Polizei sprach von 1,500 people. Die Kosten: €12,5 Mio. bzw. $13.6m; 76 % stimmten zu, "
+    "0,48 Billionen Euro insgesamt, 3.000.000 Einwohner, 75,8 Prozent im Vorjahr und 479,6 Milliarden."
+)
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        BILLIONS,
+        BILLIONS_EUR,
+        PERCENT,
+        NumberRef("2,4 Prozent", 2.4, "Prozent"),
+        NumberRef("1500 Menschen", 1500.0, "Menschen"),
+        NumberRef("12,5 Millionen Euro", 12.5e6, "Euro"),
+        NumberRef("13,6 Millionen Dollar", 13.6e6, "Dollar"),
+        NumberRef("3 Millionen Einwohner", 3e6, "Einwohner"),
+        NumberRef("75,8 %", 75.8, "%"),
+        NumberRef("999 Tote", 999.0, "Tote"),
+    ],
+    ids=lambda ref: ref.text,
+)
+def test_reading_windows_finds_what_reading_the_whole_source_finds(ref: NumberRef) -> None:
+    (windowed,) = check_numbers((ref,), MIXED_SOURCE)
+    assert windowed == find_number(ref, MIXED_SOURCE, source_numbers(MIXED_SOURCE))

@@ -37,6 +37,7 @@ _EDGE = " .,;:!?…-/"
 _FULL_SCAN_CHARS = 64
 _FULL_SCAN_WORK = 20_000_000
 _ANCHOR_WORDS = 6
+_ANCHOR_MAX_HITS = 20_000
 # A passage may score this much below the best if it holds more of the quote's words (see `_fullest`).
 PREFER_MARGIN = 0.1
 
@@ -229,13 +230,17 @@ def _anchor_windows(core: str, text: str) -> list[tuple[int, int]]:
     for m in _WORD.finditer(core):
         if len(m.group()) >= 4:
             first.setdefault(m.group(), m.start())
-    counted = sorted((text.count(w), w) for w in first)
-    anchors = [w for n, w in counted if n > 0][:_ANCHOR_WORDS]
+    counted = sorted((text.count(w), w) for w in first)  # str.count and str.find: C speed, ~1 ms per MB
+    anchors = [w for n, w in counted if 0 < n <= _ANCHOR_MAX_HITS][:_ANCHOR_WORDS]
     bucket = max(64, len(core) // 2)
     votes: dict[int, set[str]] = defaultdict(set)
     for w in anchors:
-        for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text):
-            votes[(m.start() - first[w]) // bucket].add(w)
+        at = text.find(w)
+        while at >= 0:
+            end = at + len(w)
+            if (at == 0 or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(text[end])):
+                votes[(at - first[w]) // bucket].add(w)
+            at = text.find(w, end)
     top = sorted(votes, key=lambda b: -len(votes[b]))[:8]
     reach = len(core) * 3 // 2 + 32  # the quote may start anywhere in its bucket and be stretched by additions
     spans = sorted((max(0, b * bucket - len(core) // 2 - 32), b * bucket + bucket + reach) for b in top)
