@@ -56,9 +56,12 @@ def test_other_values_and_units_are_not_480_billion_euros(source: str) -> None:
     assert found(BILLIONS_EUR, source) is None
 
 
-def test_a_coarse_claim_is_found_by_a_precise_source() -> None:
+def test_a_coarse_claim_is_found_by_a_precise_source_not_the_other_way() -> None:
     coarse = NumberRef(text="0,5 Billionen Euro", value=0.5e12, unit="Euro")
     assert found(coarse, "Der Fonds umfasst 480 Milliarden Euro.") == "480 Milliarden Euro"
+    precise = NumberRef(text="75,8 Prozent", value=75.8, unit="Prozent")
+    assert found(precise, "Die Zustimmung lag bei 76 %.") is None
+    assert found(precise, "Die Zustimmung lag bei 75,80 %.") == "75,80 %"
 
 
 @pytest.mark.parametrize(

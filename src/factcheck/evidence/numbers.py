@@ -6,13 +6,15 @@ once as German and once as English: the source's language is not known, and "1.5
 not (left to its owners): a scale word ending in a dot ("480 Mrd. Euro", "3 Mio. Menschen") and a bare
 number with digit groups ("480.000.000.000", "480,000,000,000").
 
-A source number matches the claim's when its unit is compatible (units.py) and its value is the claim's
-once rounded as the claim is written: |source − claim| <= max(half a unit of the claim's last written
-digit, 0.5 % of the claim). So "rund 480 Milliarden" is found by "479,6 Milliarden" and by "478 billion"
-(0.4 %), not by "475 Milliarden"; "480 Milliarden" is not found by a coarser "0,5 Billionen", while a claim
-of "0,5 Billionen" is found by "480 Milliarden" (it rounds to it). A claim written in words ("drei Tote")
-needs the exact value (within 0.5 %). Hedges ("rund", "mehr als") are not read; vague plurals ("Dutzende",
-"Hunderte", "thousands"), which the extractor reads as 24, 200, 2000, confirm no number.
+A source number matches the claim's when its unit is compatible (units.py), its value is the claim's once
+rounded as the claim is written: |source − claim| <= max(half a unit of the claim's last written digit,
+0.5 % of the claim), and it is written at least as precisely as the claim (its last digit no coarser; the
+claim's trailing zeros may be placeholders). So "rund 480 Milliarden" is found by "479,6 Milliarden", by
+"0,48 Billionen" and by "478 billion" (0.4 %), not by "475 Milliarden"; "480 Milliarden" is not found by
+a coarser "0,5 Billionen" nor "75,8 %" by "76 %", while a claim of "0,5 Billionen" is found by
+"480 Milliarden" (it rounds to it). A claim written in words ("drei Tote") needs the value within 0.5 %.
+Hedges ("rund", "mehr als") are not read; vague plurals ("Dutzende", "Hunderte", "thousands"), which the
+extractor reads as 24, 200, 2000, confirm no number.
 """
 
 from __future__ import annotations
@@ -93,10 +95,16 @@ def tolerance(ref: NumberRef) -> float:
 def find_number(ref: NumberRef, source_text: str, numbers: list[SourceNumber]) -> NumberCheck:
     """The first of `numbers` (from `source_numbers(source_text)`) that matches `ref` (module docstring)."""
     within = tolerance(ref)
+    # trailing zeros may be placeholders ("480 Milliarden" = "0,48 Billionen"): the lenient reading here
+    precision = written_precision(ref.text, ref.value, trailing_zeros=False)
     # a stored quantity without its unit: a percentage still reads as one from its text
     unit = ref.unit or ("%" if _PERCENT.search(ref.text) else "")
     for n in numbers:
-        if any(abs(v - ref.value) <= within for v in n.values) and units_compatible(unit, n.unit):
+        written = source_text[n.start : n.end]
+        if any(
+            abs(v - ref.value) <= within and (precision == 0 or written_precision(written, v) <= precision * 1.001)
+            for v in n.values
+        ) and units_compatible(unit, n.unit):
             return NumberCheck(
                 text=ref.text,
                 value=ref.value,
@@ -113,11 +121,18 @@ def find_number(ref: NumberRef, source_text: str, numbers: list[SourceNumber]) -
 def claim_precision(ref: NumberRef) -> float:
     """A unit of the last digit the claim writes, in the value's units: "480 Milliarden" → 1e9,
     "479,6 Milliarden" → 1e8, "76 Prozent" → 1; 0 when the number is written in words or is 0."""
-    m = _DIGITS.search(ref.text)
-    if m is None or ref.value == 0:
+    return written_precision(ref.text, ref.value)
+
+
+def written_precision(text: str, value: float, trailing_zeros: bool = True) -> float:
+    """A unit of the last digit of the first number written in `text`, which means `value`; 0 for none.
+    Without `trailing_zeros`, zeros at the end of the digits do not count ("480" → tens)."""
+    m = _DIGITS.search(text)
+    if m is None or value == 0:
         return 0.0
-    significant = len(re.sub(r"\D", "", m.group()).lstrip("0")) or 1
-    return 10.0 ** (math.floor(math.log10(abs(ref.value))) - significant + 1)
+    digits = re.sub(r"\D", "", m.group()).lstrip("0")
+    significant = len(digits if trailing_zeros else digits.rstrip("0")) or 1
+    return 10.0 ** (math.floor(math.log10(abs(value))) - significant + 1)
 
 
 def source_numbers(source_text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SourceNumber]:
