@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from factcheck.evidence import ClaimEvidence, DateRef, NumberRef, check_source  # noqa: E402
-from factcheck.evidence.model import DIFFERENCES, NOT_FOUND, VERBATIM  # noqa: E402
+from factcheck.evidence.model import DIFFERENCES, NOT_FOUND, VERBATIM, QuoteCheck  # noqa: E402
 from factcheck.evidence.normalise import normalise  # noqa: E402
 from factcheck.evidence.quotes import check_quote  # noqa: E402
 
@@ -155,6 +155,7 @@ def measure_speed(repeat: int) -> dict[str, Any]:
 # --- thresholds ---------------------------------------------------------------------------------------
 
 BUCKETS = ["1-2", "3", "4", "5-6", "7-10", "11-20", "21+"]
+MISQUOTES = ("replace", "drop", "add", "inflect")
 
 
 def measure_thresholds(per_language: int, seed: int = 12) -> dict[str, Any]:
@@ -167,36 +168,54 @@ def measure_thresholds(per_language: int, seed: int = 12) -> dict[str, Any]:
     vocab = {lang: [w for t in texts[:300] for w in re.findall(r"\w{3,}", t)] for lang, texts in pages.items()}
     big = {lang: normalise("\n\n".join(rng.sample(texts, 500))[:MB]) for lang, texts in pages.items()}
     tally: dict[str, dict[str, list[int]]] = {}
+    scores: dict[str, dict[str, list[float]]] = {}
 
-    def count(quote: str, kind: str, hit: bool) -> None:
+    def count(quote: str, kind: str, check: QuoteCheck) -> None:
+        hit = check.outcome == DIFFERENCES if kind in MISQUOTES else check.outcome != NOT_FOUND
         cell = tally.setdefault(bucket(quote), {}).setdefault(kind, [0, 0])
         cell[0] += hit
         cell[1] += 1
+        group = "misquotes" if kind in MISQUOTES else kind
+        scores.setdefault(bucket(quote), {}).setdefault(group, []).append(check.score)
 
     for lang, quotes in (("de", de_quotes), ("en", en_quotes)):
         for i, (quote, article) in enumerate(rng.sample(quotes, min(per_language, len(quotes)))):
             home = normalise(article)
             for kind, variant in misquotes(quote, vocab[lang], rng).items():
-                outcome = check_quote(variant, home).outcome
-                if outcome != VERBATIM:
-                    count(variant, kind, outcome == DIFFERENCES)
+                check = check_quote(variant, home)
+                if check.outcome != VERBATIM:
+                    count(variant, kind, check)
             page = rng.choice(pages[lang])
             while quote in page:
                 page = rng.choice(pages[lang])
-            outcome = check_quote(quote, normalise(page)).outcome
-            if outcome != VERBATIM:
-                count(quote, "unrelated-page", outcome != NOT_FOUND)
+            check = check_quote(quote, normalise(page))
+            if check.outcome != VERBATIM:
+                count(quote, "unrelated-page", check)
             if i < per_language // 3:
-                outcome = check_quote(quote, big[lang]).outcome
-                if outcome != VERBATIM:
-                    count(quote, "unrelated-1mb", outcome != NOT_FOUND)
+                check = check_quote(quote, big[lang])
+                if check.outcome != VERBATIM:
+                    count(quote, "unrelated-1mb", check)
     return {
         "quotes_per_language": per_language,
         "note": "misquote kinds: share reported as differences; unrelated-*: share wrongly reported as found",
         "by_words": {
             b: {kind: f"{hit}/{n}" for kind, (hit, n) in sorted(tally[b].items())} for b in BUCKETS if b in tally
         },
+        "scores_by_words": {
+            b: {
+                "misquotes_min_p5_median": _quantiles(scores[b].get("misquotes", []), (0.0, 0.05, 0.5)),
+                "unrelated_page_p95_max": _quantiles(scores[b].get("unrelated-page", []), (0.95, 1.0)),
+                "unrelated_1mb_p95_max": _quantiles(scores[b].get("unrelated-1mb", []), (0.95, 1.0)),
+            }
+            for b in BUCKETS
+            if b in scores
+        },
     }
+
+
+def _quantiles(values: list[float], qs: tuple[float, ...]) -> list[float]:
+    ordered = sorted(values)
+    return [round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3) for q in qs] if ordered else []
 
 
 def bucket(quote: str) -> str:

@@ -70,8 +70,9 @@ def classify(core: str, passage: str, score: float) -> str:
 
     By the quote's length in words (n), measured with `benchmarks/evidence_speed.py --thresholds`:
 
-    - n >= 7: score >= DIFFERENCES_THRESHOLD (0.80). Quotes with one word replaced, dropped or added score
-      0.85-0.99 (5th percentile), quotes against unrelated pages at most 0.78 (1 MB pages) and 0.64 (news pages).
+    - n >= 7: score >= DIFFERENCES_THRESHOLD (0.80). Misquotes (one word replaced, dropped, added or
+      inflected) score 0.87 at the 5th percentile (7-10 words; 0.93 and up for longer quotes), real quotes
+      on unrelated pages at most 0.59 (news articles) and 0.78 (1 MB of them).
     - 3 <= n <= 6: the same, or score >= SHORT_QUOTE_THRESHOLD (0.60) with all but one of the quote's words
       standing in the passage in order, one of them a content word (not a stop word of match/stopwords.py).
       A short quote has few characters, so one replaced word costs most of its score ("sehr ernste Lage" →
