@@ -135,3 +135,21 @@ def test_the_evidence_core_loads_no_database_network_or_ui() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+def test_a_one_megabyte_source_gives_exact_offsets() -> None:
+    filler = (
+        "Der Ausschuss tagte bis in den Abend, ohne sich auf einen Termin zu einigen. "
+        "The committee met until the evening without agreeing on a date. "
+    )
+    planted = "Am 18. März 2025 sagte sie: „keine Abkommen ohne die Ukraine“. Es geht um 480 Mrd. Euro."
+    half = filler * (500_000 // len(filler))
+    source = half + "\n\n" + planted + "\n\n" + half
+    assert len(source) > 1_000_000
+    claim = ClaimEvidence.from_fields("Ein Satz.", FIELDS, "de")
+    result = check_source(claim, source)
+    at = len(half) + 2
+    assert (result.quotes[0].outcome, result.quotes[0].start) == ("verbatim", at + planted.index("keine"))
+    assert (result.dates[0].found, result.dates[0].start) == (True, at + planted.index("18. März"))
+    assert (result.numbers[0].found, result.numbers[0].start) == (True, at + planted.index("480"))
+    assert not result.numbers[1].found  # no 76 % anywhere

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.evidence.dates import check_dates
-from factcheck.evidence.model import ClaimEvidence, SourceCheck
+from factcheck.evidence.model import ClaimEvidence, QuoteCheck, SourceCheck
 from factcheck.evidence.normalise import normalise
 from factcheck.evidence.numbers import check_numbers
 from factcheck.evidence.quotes import check_quote
@@ -18,8 +18,10 @@ def check_source(claim: ClaimEvidence, source_text: str) -> SourceCheck:
     (`benchmarks/evidence_speed.py`). Rules: quotes.py (verbatim / differences / not-found),
     dates.py (by ISO value at the claim's precision), numbers.py (by value, rounding and unit).
     """
-    source = normalise(source_text) if claim.quotes else None
-    quotes = tuple(check_quote(q, source) for q in claim.quotes) if source else ()
+    quotes: tuple[QuoteCheck, ...] = ()
+    if claim.quotes:
+        source = normalise(source_text)
+        quotes = tuple(check_quote(q, source) for q in claim.quotes)
     return SourceCheck(
         quotes=quotes,
         dates=check_dates(claim.dates, source_text),

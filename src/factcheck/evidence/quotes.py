@@ -1,9 +1,13 @@
 """Finding a quotation in a source: verbatim, with differences, or not at all.
 
 Both texts are normalised (normalise.py). A quote is *verbatim* when its normalised words occur as they
-are, between word boundaries; otherwise rapidfuzz's `partial_ratio_alignment` finds the best window of
-the quote's length, the window is moved to word boundaries, and the passage is scored with
-`fuzz.ratio` (normalised Indel similarity, 0..1). See `classify` for when that counts as *differences*.
+are, between word boundaries (the first occurrence counts). Otherwise rapidfuzz's
+`partial_ratio_alignment` finds the best window of the quote's length — over the whole source, or for a
+long quote in a long source over windows where its rarest words vote for the same start — and the window
+is moved to word boundaries, where each candidate passage is scored with `fuzz.ratio` (normalised Indel
+similarity, 0..1). Of the passages within PREFER_MARGIN of the best score, the one holding most of the
+quote's words is shown, so words a quote left out show up as inserted. `classify` decides between
+*differences* and *not-found*; the word-level diff is difflib's over words and punctuation marks.
 """
 
 from __future__ import annotations
