@@ -75,6 +75,8 @@ CHANGE_PHRASES: dict[str, tuple[str, str]] = {
     "note": ("note added: {body}", "Notiz hinzugefügt: {body}"),
     "source": ("source added: {url}", "Quelle hinzugefügt: {url}"),
     "fetch": ("source fetched: {url} (HTTP {http_status})", "Quelle abgerufen: {url} (HTTP {http_status})"),
+    "fetch.read": ("source read: {url}", "Quelle gelesen: {url}"),
+    "fetch.failed": ("source not fetched: {url}: {error}", "Quelle nicht abgerufen: {url}: {error}"),
     "fetch.moved": (
         "source fetched: {url} (HTTP {http_status}) → {final_url}",
         "Quelle abgerufen: {url} (HTTP {http_status}) → {final_url}",
@@ -330,6 +332,10 @@ def _source(_b: Mapping[str, Any], a: Mapping[str, Any], _p: str | None, _u: Und
 def _fetch(_b: Mapping[str, Any], a: Mapping[str, Any], _p: str | None, _u: Undone) -> list[Change]:
     # `url` is the source's own (services.history adds it); the final URL only when a redirect led elsewhere.
     url, final = a.get("url"), a.get("final_url")
+    if a.get("error"):  # stored with the snapshot (services.sources): the source stays for a refresh
+        return [Change("fetch.failed", {"url": url or final or "", "error": shorten(a.get("error"), BODY_WIDTH)})]
+    if a.get("status") is None and "snapshot" in a:  # a local file: no HTTP status
+        return [Change("fetch.read", {"url": url or final or ""})]
     if final and url and final != url:
         return [Change("fetch.moved", {"url": url, "http_status": a.get("status"), "final_url": final})]
     return [Change("fetch", {"url": url or final or "", "http_status": a.get("status")})]

@@ -257,7 +257,9 @@ def record_fetch(session: Session, source_id: int, fetched: FetchedDocument, *, 
     """Store a document fetched with sources.fetch.fetch_url as the source's next snapshot."""
     source = _source(session, source_id)
     headers = {"content-type": fetched.content_type[:500]} if fetched.content_type else {}
-    retrieved = Retrieved(source.url, fetched.url, fetched.status, fetched.content_type, headers, (), fetched.body)
+    error = None if 200 <= fetched.status < 300 else f"HTTP {fetched.status}"  # an error page is no evidence
+    body = fetched.body if error is None else None
+    retrieved = Retrieved(source.url, fetched.url, fetched.status, fetched.content_type, headers, (), body, error)
     return record_snapshot(session, source_id, retrieved, actor=actor)
 
 
