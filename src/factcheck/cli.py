@@ -357,10 +357,12 @@ def show(
 
     claim_id = parse_id(claim, "claim")
     if as_json:
-        emit_json(in_store(db, lambda session: claims.claim_detail(session, claim_id)).to_dict())
+        emit_json(in_store(db, lambda session: claims.claim_detail(session, claim_id), must_exist=True).to_dict())
         return
     detail, entries = in_store(
-        db, lambda session: (claims.claim_detail(session, claim_id), history.claim_history(session, claim_id))
+        db,
+        lambda session: (claims.claim_detail(session, claim_id), history.claim_history(session, claim_id)),
+        must_exist=True,
     )
     print_claim_detail(detail)
     say(f"history ({plural(len(entries), 'event')}, oldest first):")
@@ -384,9 +386,10 @@ def print_claim_detail(detail: Any) -> None:
     if not detail.verdicts:
         say("verdict: none yet")
     for v in detail.verdicts:
-        review = f" · review {v.review_state}" + (f" by {v.reviewer}" if v.reviewer else "")
-        rationale = f": {v.rationale}" if v.rationale else ""
-        say(f"verdict: {v.label_en} / {v.label_de} by {v.checker} at {v.created_at}{review}{rationale}")
+        review = f"review {v.review_state}" + (f" by {v.reviewer}" if v.reviewer else "")
+        say(f"verdict: {v.label_en} / {v.label_de} by {v.checker} at {v.created_at} · {review}")
+        if v.rationale:  # the checker's words, on their own line: not to be read as the reviewer's
+            say(f"  rationale: {v.rationale}")
         if getattr(v, "review_comment", None):
             say(f"  review comment by {v.reviewer}: {v.review_comment}")
     for n in detail.notes:
@@ -442,11 +445,15 @@ def history_(
     if article:
         article_id = parse_id(target, "article")
         entries = in_reader(
-            db, lambda reader: history.article_history(reader, article_id, actor=by_actor, action=action)
+            db,
+            lambda reader: history.article_history(reader, article_id, actor=by_actor, action=action),
+            must_exist=True,
         )
     else:
         claim_id = parse_id(target, "claim")
-        entries = in_reader(db, lambda reader: history.claim_history(reader, claim_id, actor=by_actor, action=action))
+        entries = in_reader(
+            db, lambda reader: history.claim_history(reader, claim_id, actor=by_actor, action=action), must_exist=True
+        )
     if as_json:
         emit_json([e.to_dict(lang) for e in entries])
         return
@@ -861,7 +868,7 @@ def similar(
         raise InputError(f"unsupported language {lang!r}: use de or en")
     if claim is not None:
         claim_id = parse_id(claim, "claim")
-        matches = in_reader(db, lambda reader: search.similar_to_claim(reader, claim_id, top=top))
+        matches = in_reader(db, lambda reader: search.similar_to_claim(reader, claim_id, top=top), must_exist=True)
     else:
         query = text or ""
         matches = in_reader(db, lambda reader: search.find_similar(reader, query, language=lang, top=top))
@@ -1017,7 +1024,11 @@ app.add_typer(audit_app, name="audit")
 def audit_verify(
     checkpoint: Annotated[
         str | None,
-        typer.Option("--checkpoint", metavar="FILE", help="Also check a head written by `audit checkpoint`."),
+        typer.Option(
+            "--checkpoint",
+            metavar="FILE",
+            help="Also check a head written by `audit checkpoint` (a file, or - for stdin).",
+        ),
     ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -1048,6 +1059,7 @@ def audit_checkpoint(
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: standard output).")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE even if it is not a file of this kind.")] = False,
     db: DbOption = None,
 ) -> None:
     """Write the verified head of the log (event id, hash, time) to keep outside the database."""
@@ -1061,7 +1073,7 @@ def audit_checkpoint(
     if output is None or output == "-":
         sys.stdout.write(head.to_json())
         return
-    written = write_output(head.to_json(), Path(output), protect=database_files(db))
+    written = write_output(head.to_json(), Path(output), force=force, protect=database_files(db))
     say(f"checkpoint at event {head.event_id} written to {written}", err=True)
 
 
@@ -1070,6 +1082,7 @@ def audit_export(
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: standard output).")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE even if it is not a file of this kind.")] = False,
     db: DbOption = None,
 ) -> None:
     """The audit log as JSON Lines (one event per line, with its hashes), oldest first."""
@@ -1082,14 +1095,16 @@ def audit_export(
     if output is None or output == "-":
         sys.stdout.write(json_safe(text))
         return
-    say(f"audit log written to {write_output(text, Path(output), protect=database_files(db))}", err=True)
+    written = write_output(text, Path(output), force=force, protect=database_files(db))
+    say(f"audit log written to {written}", err=True)
 
 
 def _read_small_text(path: str) -> str:
-    """A small text file (a checkpoint): one-line errors for what cannot be read."""
-    from factcheck.services.loading import read_regular_file
+    """A small text file (a checkpoint), or stdin for "-": one-line errors for what cannot be read."""
+    from factcheck.services.loading import read_regular_file, read_stdin
 
-    return read_regular_file(path, cap=1 << 20).decode("utf-8", "replace")
+    data = read_stdin(sys.stdin.buffer, 1 << 20) if path == "-" else read_regular_file(path, cap=1 << 20)
+    return data.decode("utf-8", "replace")
 
 
 def main() -> None:
@@ -1122,6 +1137,16 @@ def main() -> None:
                 say(f"error: cannot write the output: {exc.strerror}", err=True)
             sys.exit(1)
         raise
+    except Exception as exc:  # a bug, or a value edited into the database by hand: one line, not a traceback
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        detail = terminal_safe(str(exc).splitlines()[0] if str(exc) else "")[:300]
+        say(
+            f"error: unexpected {type(exc).__name__}{': ' + detail if detail else ''} — if the database was edited"
+            " by hand, `factcheck audit verify` names the spot; FACTCHECK_DEBUG=1 shows the traceback",
+            err=True,
+        )
+        sys.exit(70)  # EX_SOFTWARE
     if isinstance(result, int) and result:
         sys.exit(result)
 

@@ -432,7 +432,24 @@ def test_a_keyed_log_verifies_with_its_key_only(keyed_history: History) -> None:
     line = assert_detected(keyed_history, "event 1")
     assert AUDIT_KEY_ENV in line
     line = assert_detected(keyed_history, "event 1", key="not-the-desk-key")
-    assert "does not match" in line
+    assert "not the key" in line
+
+
+@pytest.mark.parametrize("key", [None, "not-the-desk-key"])
+def test_a_keyed_log_refuses_writes_without_its_key(keyed_history: History, key: str | None) -> None:
+    """A write without the key, or with another one, would leave an event that makes every later verify
+    report tampering: it is refused in one line, nothing is stored, and the log keeps verifying."""
+    before = newest_event_id(keyed_history)
+    args = ("verdict", str(keyed_history.other_claim_id), "false", "--rationale", "ohne Schlüssel")
+    proc = factcheck(keyed_history.db, *args, key=key)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and AUDIT_KEY_ENV in lines[0] and "key" in lines[0], proc.stderr
+    assert newest_event_id(keyed_history) == before
+    assert_verifies(keyed_history, key=KEY)
+    proc = factcheck(keyed_history.db, *args, key=KEY)  # with the desk's key it goes through
+    assert proc.returncode == 0, proc.stderr
+    assert assert_verifies(keyed_history, key=KEY)["events"] == keyed_history.events + 1
 
 
 def test_a_keyed_log_rehashed_after_an_edit_is_detected_without_a_checkpoint(keyed_history: History) -> None:
@@ -558,6 +575,28 @@ def test_a_database_from_revision_0006_with_data_verifies_at_head(store_db: str)
         drop_guard(connection, "verdict", "update")
         connection.execute(text("UPDATE verdict SET checker = 'mallory' WHERE id = :id"), {"id": ids["verdict"]})
     assert_detected(old, f"row verdict:{ids['verdict']}")
+
+
+@pytest.mark.parametrize("tampering", ["rows on a legacy event", "legacy event moved to another claim"])
+def test_what_a_legacy_event_does_not_hash_is_still_detected(store_db: str, tampering: str) -> None:
+    """Events from before migration 0007 hash neither rows nor claim ids: forged rows written into one
+    (an approval that never happened) or moving one to another claim fail verify even with a checkpoint
+    taken after the forgery was possible — the baseline event vouches for the legacy events."""
+    ids = write_at_0006(store_db)
+    old = History(store_db, ids["verdict"], 2, ids["note"], ids["claim"], ids["claim"], [], 3)
+    assert_verifies(old)  # upgraded to head: the baseline event is appended
+    with Tamper(old) as connection:
+        legacy_event = connection.execute(text("SELECT min(id) FROM event WHERE scheme = 1")).scalar()
+        if tampering == "rows on a legacy event":
+            forged = {f"verdict:{ids['verdict']}": "0" * 64}
+            set_json(connection, "rows", forged, legacy_event)
+            expected = f"event {legacy_event}"
+        else:
+            other = connection.execute(text("SELECT max(id) FROM claim")).scalar()
+            connection.execute(text("UPDATE event SET claim_id = :c WHERE id = :id"), {"c": other, "id": legacy_event})
+            expected = "event 4"  # the baseline, which vouches for the legacy events' claim ids
+    line = assert_detected(old, expected)
+    assert "legacy" in line
 
 
 # --- a large log: a helper process verifies the newer events and the rows meanwhile --------------

@@ -125,3 +125,38 @@ def test_a_stale_expected_version_is_a_conflict(rated: tuple[Path, int, int]) ->
     assert_one_line_error(stale, f"claim {claim}")
     assert "version 2" in stale.stderr and "reload" in stale.stderr
     assert run_json("show", str(claim), db=db)["verdict"]["review_state"] == "pending"
+
+
+def test_the_reviewer_shown_is_the_audited_one_and_a_forged_cache_fails_verify(rated: tuple[Path, int, int]) -> None:
+    """The verdict row keeps the reviewer as a cache; a name forged into it by SQL is neither named by
+    `review` nor `show`, and `audit verify` finds it (found by an attack)."""
+    import sqlite3
+
+    db, _article, claim = rated
+    run("review", str(claim), "approve", "--by", "ben", db=db)
+    with sqlite3.connect(db) as connection:  # the cache column needs no trigger dropped
+        connection.execute("UPDATE verdict SET reviewer = 'mallory' WHERE claim_id = ?", (claim,))
+    again = run("review", str(claim), "approve", "--by", "zed", db=db, ok=False)
+    assert_one_line_error(again, "was approved by ben already")
+    shown = run("show", str(claim), db=db).stdout
+    assert "review approved by ben" in shown and "mallory" not in shown
+    verified = run("audit", "verify", db=db, ok=False)
+    assert verified.returncode == 3 and "row verdict:" in verified.stderr
+
+
+def test_show_puts_the_rationale_on_its_own_line(rated: tuple[Path, int, int]) -> None:
+    """'review approved by ben: Zitat nicht belegt' read as the reviewer's words; the checker's are apart."""
+    db, _article, claim = rated
+    run("review", str(claim), "approve", "--by", "ben", db=db)
+    lines = run("show", str(claim), db=db).stdout.splitlines()
+    verdict_line = next(line for line in lines if line.startswith("verdict: "))
+    assert verdict_line.endswith("· review approved by ben")
+    assert lines[lines.index(verdict_line) + 1] == "  rationale: Zitat nicht belegt"
+
+
+@pytest.mark.parametrize("command", [["show", "1"], ["show", "1", "--json"], ["history", "1"], ["similar", "1"]])
+def test_read_commands_refuse_a_missing_database(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "typo.db"
+    proc = run(*command, db=missing, ok=False)
+    assert_one_line_error(proc, "no database at")
+    assert not missing.exists()

@@ -225,9 +225,12 @@ def test_reviews_stored_before_0008_keep_verifying_and_no_longer_block_a_merge(s
 def test_the_reviewer_shown_is_the_audited_review_rows(engine: Engine, claim_id: int) -> None:
     with session_scope(engine) as session:
         reviews.review_verdict(session, claim_id, "approve", actor="ben", comment="ok")
-    # The verdict's reviewer column is a cache the audit digest does not cover: forging it changes nothing shown.
+    # The verdict's reviewer column is a cache: forging it changes nothing shown, and the audit finds it.
     with engine.begin() as connection:
         connection.execute(text("UPDATE verdict SET reviewer = 'mallory'"))
+    with Session(engine) as session:
+        report = audit_log.verify(Reader.of_session(session), key=audit_key())
+    assert not report.ok and "verdict:" in str(report.finding)
     with session_scope(engine) as session:
         detail = claims.claim_detail(session, claim_id)
         listed = next(c for c in claims.list_claims(session) if c.id == claim_id)
@@ -236,6 +239,7 @@ def test_the_reviewer_shown_is_the_audited_review_rows(engine: Engine, claim_id:
     assert listed.verdict is not None and listed.verdict.reviewer == "ben"
     # The review row is covered: forging it (behind the append-only guard) fails the audit.
     with engine.begin() as connection:
+        connection.execute(text("UPDATE verdict SET reviewer = 'ben'"))  # the cache as it was
         if engine.dialect.name == "postgresql":
             connection.execute(text("DROP TRIGGER review_append_only_update ON review"))
         else:

@@ -231,3 +231,19 @@ def test_rejected_verdict_shows_the_reviewers_comment(snap_compare, engine: Engi
         await settle(pilot)
 
     assert snap_compare(app_for(engine, article_id), run_before=run_before, terminal_size=(100, 30))
+
+
+@pytest.mark.anyio
+async def test_p_judges_the_verdict_stored_now_not_the_list_loaded_before(engine: Engine, article_id: int) -> None:
+    """A colleague gives the verdict after the workbench loaded the claim list: `p` still opens the dialog
+    on it (found by an attack: it said "has no verdict to review" beside a detail showing one)."""
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_claim(pilot, engine, article_id, LEERE)
+        colleagues_verdict(engine, article_id)  # written by another process meanwhile
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewModal))
+        modal = pilot.app.screen
+        assert isinstance(modal, ReviewModal)
+        assert "Meinung, keine Tatsache." in str(modal.query_one("#review-verdict", Static).render())
+        assert not [m for m in messages(pilot) if "no verdict" in m]

@@ -9,9 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from factcheck.audit.chain import (
+    BASELINE_ACTION,
+    HMAC_FRAMED,
     HMAC_SHA256,
     LEGACY,
     SHA256,
+    SHA256_FRAMED,
     ChainState,
     Checkpoint,
     EventRecord,
@@ -22,6 +25,7 @@ from factcheck.audit.chain import (
     checkpoint_of,
     event_hash,
     join_walks,
+    legacy_summary,
     walk,
     walk_into,
 )
@@ -175,13 +179,92 @@ def test_a_keyed_chain_cannot_be_recomputed_without_the_key() -> None:
     assert walk(wholly)[1] is None  # without the key nothing tells: the key is what makes this detectable
 
 
-def test_legacy_events_keep_verifying_and_chain_into_new_ones() -> None:
-    legacy = chain(2, scheme=LEGACY)
-    newer = chain(3)[2]
-    newer.prev_hash = legacy[-1].hash
+def upgraded_chain(legacy_events: int = 3) -> list[EventRecord]:
+    """Legacy events, the baseline event migration 0007 appends (vouching for their ids and claim ids),
+    then newer events."""
+    events = chain(legacy_events, scheme=LEGACY)
+    baseline = EventRecord(
+        legacy_events + 1,
+        T0 + timedelta(hours=1),
+        "factcheck",
+        BASELINE_ACTION,
+        "audit",
+        0,
+        None,
+        None,
+        {"rows": 0, "legacy": legacy_summary([(e.id, e.claim_id, e.hash) for e in events])},
+        events[-1].hash,
+        "",
+        SHA256,
+        {},
+    )
+    baseline.hash = event_hash(baseline.prev_hash, baseline)
+    newer = chain(legacy_events + 2)[-1]
+    newer.prev_hash = baseline.hash
     newer.hash = event_hash(newer.prev_hash, newer)
-    state, finding = walk([*legacy, newer])
-    assert finding is None and state.events == 3
+    return [*events, baseline, newer]
+
+
+def rehashed(events: list[EventRecord]) -> list[EventRecord]:
+    """The chain's hashes recomputed in order (what someone with SQL access and the code can do)."""
+    prev = ""
+    for e in events:
+        e.prev_hash = prev
+        e.hash = event_hash(prev, e)
+        prev = e.hash
+    return events
+
+
+def test_legacy_events_keep_verifying_and_chain_into_new_ones() -> None:
+    events = upgraded_chain()
+    state, finding = walk(events)
+    assert finding is None and state.events == 5
+
+
+def test_what_legacy_hashes_do_not_cover_is_still_detected() -> None:
+    """Legacy hashes cover neither rows nor ids nor claim ids: rows on a legacy event, a legacy event
+    moved to another claim or renumbered, a newer event turned legacy, or the baseline removed, are
+    each found — even with the whole chain rehashed (no key, no checkpoint)."""
+    with_rows = upgraded_chain()
+    with_rows[1].rows = {"verdict:99": "0" * 64}
+    moved = upgraded_chain()
+    moved[1].claim_id = 99
+    renumbered = upgraded_chain()
+    renumbered[0].id, renumbered[1].id = 2, 1
+    renumbered[:2] = reversed(renumbered[:2])
+    downgraded = upgraded_chain()
+    downgraded[-1].scheme, downgraded[-1].rows = LEGACY, None
+    no_baseline = upgraded_chain()
+    del no_baseline[3]
+    expected = {
+        "rows": (with_rows, 2, "carries rows"),
+        "moved": (moved, 4, "not the ones it recorded"),
+        "renumbered": (renumbered, 4, "not the ones it recorded"),
+        "downgraded": (downgraded, 5, "after newer ones"),
+        "no baseline": (no_baseline, 1, "no baseline"),
+    }
+    for name, (events, event_id, problem) in expected.items():
+        _state, finding = walk(rehashed(events))
+        assert finding is not None and finding.event_id == event_id and problem in finding.problem, name
+
+
+def test_renumbered_or_unreadable_events_are_findings_not_errors() -> None:
+    events = chain(4, scheme=SHA256_FRAMED)
+    swapped = [dataclasses.replace(e) for e in events]
+    swapped[1].id, swapped[2].id = swapped[2].id, swapped[1].id  # the ids are hashed in framed events
+    _state, finding = walk(swapped)
+    assert finding is not None and finding.event_id == 3 and "does not match" in finding.problem
+    for field_name, value in (("at", "garbage"), ("at", 12345), ("scheme", "abc"), ("hash", b"\x00\xff")):
+        broken = [dataclasses.replace(e) for e in events]
+        setattr(broken[2], field_name, value)
+        _state, finding = walk(broken)
+        assert finding is not None and finding.event_id == 3, (field_name, value)
+
+
+def test_a_wrong_key_is_named() -> None:
+    events = chain(2, scheme=HMAC_FRAMED, key=KEY)
+    _state, finding = walk(events, key=b"another key")
+    assert finding is not None and finding.event_id == 1 and "not the key" in finding.problem
 
 
 def test_a_checkpoint_file_that_is_not_one_is_a_clear_error() -> None:

@@ -47,3 +47,21 @@ def test_bidi_overrides_never_come_in_with_notes_names_or_articles() -> None:
     cleaned = clean_text(f"Titel\n\n{trojan}.")
     assert cleaned.text == "Titel\n\nRente steigt um 3 Prozent."
     assert "\u200f" in clean_input("\u200f")  # a lone right-to-left mark is ordinary text (Arabic, Hebrew names)
+
+
+def test_bidi_marks_and_unicode_line_separators_neither_enter_nor_leave_raw() -> None:
+    """LRM/RLM/ALM are invisible and move the text around them (a dialog border shifted); U+2028/2029
+    break a line on some terminals and not on others."""
+    assert clean_input("Anna Müller\u2028zweite Zeile\u2029") == "Anna Müller\nzweite Zeile\n"
+    shown = terminal_safe("a\u200eb\u200fc\u061cd\u2028e\u2029f")
+    assert shown == "a\\u200eb\\u200fc\\u061cd\\u2028e\\u2029f"
+
+
+def test_a_name_of_invisible_characters_is_no_name() -> None:
+    from factcheck.errors import InputError
+    from factcheck.services.inputs import actor_name
+
+    for invisible in ("\u200b", "\u2060\ufeff", "\u00ad \u200d"):
+        with pytest.raises(InputError, match="needs the name"):
+            actor_name(invisible)
+    assert actor_name("an\u200bna") == "anna"  # two names that read alike are one

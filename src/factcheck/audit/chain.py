@@ -3,19 +3,21 @@
 Schemes (stored per event, so a database keeps verifying across upgrades):
 
 1. legacy (before migration 0007): SHA-256 over prev hash, time, actor, action, entity, entity id,
-   before, after. It does not cover the claim id or the rows written.
+   before, after. It does not cover the event's id, its claim id or rows: the baseline event of
+   migration 0007 records a digest of every legacy event's id, claim id and hash (BASELINE_ACTION,
+   `after["legacy"]`), a legacy event may carry no rows, and none may follow a newer one.
 2. SHA-256 over everything that matters: prev hash, time, actor, action, entity, entity id, claim id,
    before, after and `rows`, the digests (audit.digest) of every row the event's transaction wrote,
    as one canonical JSON array.
 3. as 2, but an HMAC-SHA256 keyed with FACTCHECK_AUDIT_KEY, which is kept outside the database:
    without the key nobody can recompute a chain that verifies.
-4. and 5. (what the app writes now) the same fields, unkeyed (4) or keyed (5), framed: a canonical JSON
-   header with the scalar fields and the lengths (UTF-8 bytes) of the canonical JSON texts of before,
-   after and rows, a newline, then those three texts. The store keeps these columns as exactly that
-   canonical text, so a verifier hashes them as read, without parsing and re-encoding a million
-   snapshots (benchmarks/audit.py); the lengths fix where each text ends, so no text can borrow from its
-   neighbour. Text that is not stored canonically (another serialiser, an edit by hand) is judged by
-   its values instead, as 2 and 3 are.
+4. and 5. (what the app writes now) the same fields and the event's id, unkeyed (4) or keyed (5),
+   framed: a canonical JSON header with the scalar fields and the lengths (UTF-8 bytes) of the canonical
+   JSON texts of before, after and rows, a newline, then those three texts. The store keeps these
+   columns as exactly that canonical text, so a verifier hashes them as read, without parsing and
+   re-encoding a million snapshots (benchmarks/audit.py); the lengths fix where each text ends, so no
+   text can borrow from its neighbour. Text that is not stored canonically (another serialiser, an edit
+   by hand) is judged by its values instead, as 2 and 3 are.
 
 What verification detects: any edit of an event (chain mismatch), any edit or deletion of an audited
 row, or a row that no event wrote (digest mismatch). What needs an anchor: deleting the newest events,
@@ -41,6 +43,13 @@ _json_str = json.encoder.encode_basestring
 
 LEGACY, SHA256, HMAC_SHA256, SHA256_FRAMED, HMAC_FRAMED = 1, 2, 3, 4, 5
 FRAMED = frozenset({SHA256_FRAMED, HMAC_FRAMED})
+BASELINE_ACTION = "audit.baseline"  # migration 0007's event for what was stored before
+
+
+class KeyMissing(ValueError):
+    """A keyed event and no key to check it with."""
+
+
 KEYED = frozenset({HMAC_SHA256, HMAC_FRAMED})
 CHECKPOINT_FORMAT = "factcheck-audit-checkpoint/1"
 AUDIT_KEY_ENV = "FACTCHECK_AUDIT_KEY"
@@ -130,11 +139,19 @@ def _framed_header(
 ) -> bytes:
     """The framed payload's first line: canonical JSON of the scalar fields and the texts' lengths."""
     if type(e) is tuple:
-        actor, action, entity, entity_id, claim_id = e[2], e[3], e[4], e[5], e[6]
+        event_id, actor, action, entity, entity_id, claim_id = e[0], e[2], e[3], e[4], e[5], e[6]
     else:
-        actor, action, entity, entity_id, claim_id = e.actor, e.action, e.entity, e.entity_id, e.claim_id
+        event_id, actor, action, entity, entity_id, claim_id = (
+            e.id,
+            e.actor,
+            e.action,
+            e.entity,
+            e.entity_id,
+            e.claim_id,
+        )
     if (
         type(scheme) is int
+        and type(event_id) is int
         and type(entity_id) is int
         and (claim_id is None or type(claim_id) is int)
         and type(prev_hash) is str
@@ -145,12 +162,14 @@ def _framed_header(
     ):
         # canonical() of the header's list, written out: the usual types, a million times over
         header = (
-            f"[{scheme},{_json_str(prev_hash)},{_json_str(at)},{_json_str(actor)},{_json_str(action)},"
+            f"[{scheme},{event_id},{_json_str(prev_hash)},{_json_str(at)},{_json_str(actor)},{_json_str(action)},"
             f"{_json_str(entity)},{entity_id},{'null' if claim_id is None else claim_id},"
             f"{lengths[0]},{lengths[1]},{lengths[2]}]\n"
         )
     else:
-        header = canonical([scheme, prev_hash, at, actor, action, entity, entity_id, claim_id, *lengths]) + "\n"
+        header = (
+            canonical([scheme, event_id, prev_hash, at, actor, action, entity, entity_id, claim_id, *lengths]) + "\n"
+        )
     return header.encode()
 
 
@@ -161,7 +180,7 @@ def _framed_payload(prev_hash: str, e: EventRecord, texts: tuple[bytes, bytes, b
 
 
 def event_hash(prev_hash: str, e: EventRecord, key: bytes | None = None) -> str:
-    """The hash event `e` must carry after `prev_hash`, by its scheme. ValueError: a keyed scheme without a key.
+    """The hash event `e` must carry after `prev_hash`, by its scheme. KeyMissing: a keyed scheme without a key.
 
     A framed event with stored `texts` is hashed over them as stored (NULL as `null`, rows as `{}`):
     equal to the hash of its values exactly when the store kept their canonical text.
@@ -193,7 +212,7 @@ def event_hash(prev_hash: str, e: EventRecord, key: bytes | None = None) -> str:
         ).encode("utf-8")
     if e.scheme in KEYED:
         if not key:
-            raise ValueError("this event is keyed: set FACTCHECK_AUDIT_KEY to verify it")
+            raise KeyMissing("this event is keyed: set FACTCHECK_AUDIT_KEY to verify it")
         return hmac.new(key, payload, hashlib.sha256).hexdigest()
     return hashlib.sha256(payload).hexdigest()
 
@@ -222,6 +241,11 @@ class ChainState:
     keyed: bool = False
     digests: dict[str, str | None] = field(default_factory=dict)
     watched: dict[int, str] = field(default_factory=dict)  # id -> hash of the event walk was told to watch
+    # Legacy events (id, claim id, hash) before the baseline event that vouches for them; whether a
+    # newer event or the baseline was met (see _check_special).
+    legacy: list[tuple[Any, Any, Any]] = field(default_factory=list)
+    modern: bool = False
+    baseline_seen: bool = False
     # For joining walks of the chain's parts (join_walks): the hash the first event links to, the first
     # event verified, the first unkeyed one.
     start_hash: str = ""
@@ -246,7 +270,10 @@ def walk(
 
 
 def check_head(state: ChainState, key: bytes | None) -> Finding | None:
-    """With a key, a verified chain's newest event must be keyed (see walk)."""
+    """What only the whole chain tells: with a key, its newest event must be keyed (see walk); legacy
+    events need the baseline event after them."""
+    if state.legacy and not state.baseline_seen:
+        return Finding("legacy events that no baseline event vouches for (it was removed)", state.legacy[0][0])
     if key and state.head_id is not None and not state.keyed:
         return Finding(
             f"{AUDIT_KEY_ENV} is set but no event is keyed: the chain was recomputed without the key"
@@ -265,6 +292,8 @@ def join_walks(state: ChainState, later: ChainState, key: bytes | None) -> bool:
         return True
     if later.start_hash != state.head_hash or (key and state.keyed and later.first_unkeyed is not None):
         return False
+    if later.legacy or later.baseline_seen:  # judged in chain order only (_check_special)
+        return False
     state.events += later.events
     state.head_id, state.head_hash, state.head_at = later.head_id, later.head_hash, later.head_at
     state.keyed = state.keyed or later.keyed
@@ -272,6 +301,7 @@ def join_walks(state: ChainState, later: ChainState, key: bytes | None) -> bool:
         state.first_unkeyed = later.first_unkeyed
     state.digests.update(later.digests)
     state.watched.update(later.watched)
+    state.modern = state.modern or later.modern
     return True
 
 
@@ -291,21 +321,80 @@ def _stored_hash_matches(prev_hash: str, row: StoredEvent, key: bytes | None) ->
     rows = rows or b"{}"
     if type(before) is not bytes or type(after) is not bytes or type(rows) is not bytes:
         return False
-    digest.update(_framed_header(scheme, prev_hash, timestamp(row[1]), row, (len(before), len(after), len(rows))))
+    try:
+        header = _framed_header(scheme, prev_hash, timestamp(row[1]), row, (len(before), len(after), len(rows)))
+    except (ValueError, TypeError, OverflowError):
+        return False  # the slow path names what is unreadable
+    digest.update(header)
     digest.update(before)
     digest.update(after)
     digest.update(rows)
-    return hmac.compare_digest(digest.hexdigest(), row[10])
+    return type(row[10]) is str and hmac.compare_digest(digest.hexdigest(), row[10])
 
 
 def _record_verifies(prev_hash: str, e: EventRecord, key: bytes | None) -> bool:
-    """Whether `e` carries the hash its content gives after `prev_hash`; ValueError: keyed, no key."""
+    """Whether `e` carries the hash its content gives after `prev_hash`; KeyMissing: keyed, no key."""
+    if type(e.hash) is not str:
+        return False
     if hmac.compare_digest(event_hash(prev_hash, e, key), e.hash):
         return True
     if e.texts is None:
         return False
     # stored text that is not canonical (another serialiser, an edit by hand): judge the values it holds
     return hmac.compare_digest(event_hash(prev_hash, e.parsed(), key), e.hash)
+
+
+def _check_record(
+    prev_hash: str, stored: EventRecord | StoredEvent, key: bytes | None, keyed_seen: bool
+) -> EventRecord | Finding:
+    """The slow path of walk_into: the event as a record when its hash verifies, else what is wrong."""
+    event_id = stored[0] if type(stored) is tuple else stored.id  # type: ignore[union-attr]
+    try:
+        record = stored_record(stored) if type(stored) is tuple else stored
+        if _record_verifies(prev_hash, record, key):  # type: ignore[arg-type]
+            return record  # type: ignore[return-value]
+    except KeyMissing as exc:
+        return Finding(str(exc), event_id)
+    except (ValueError, TypeError, OverflowError, AttributeError):
+        # a time that is no time, a scheme that is no number, a hash that is no text: set by hand
+        return Finding("its stored values are not readable (the event was edited)", event_id)
+    if key and not keyed_seen and record.scheme in KEYED:  # type: ignore[union-attr]
+        return Finding(
+            f"its keyed hash does not match: {AUDIT_KEY_ENV} is not the key the log was written with"
+            " (or the event was edited)",
+            event_id,
+        )
+    return Finding("its content does not match its hash (the event was edited)", event_id)
+
+
+def _check_special(state: ChainState, record: EventRecord) -> Finding | None:
+    """Legacy events (scheme 1) cover less than newer ones: they may carry no rows, may not follow a
+    newer event, and the baseline event of migration 0007 vouches for their ids and claim ids."""
+    if record.scheme == LEGACY:
+        if record.rows:
+            return Finding("a legacy event carries rows, which its hash does not cover (edited)", record.id)
+        if state.modern:
+            return Finding("a legacy event after newer ones (its scheme was changed)", record.id)
+        state.legacy.append((record.id, record.claim_id, record.hash))
+        return None
+    state.modern = True
+    if record.action == BASELINE_ACTION:
+        state.baseline_seen = True
+        recorded = (record.after or {}).get("legacy") if isinstance(record.after, dict) else None
+        if state.legacy and recorded != legacy_summary(state.legacy):
+            return Finding(
+                f"the {len(state.legacy)} legacy events before it are not the ones it recorded"
+                " (an id or a claim id was changed)",
+                record.id,
+            )
+    return None
+
+
+def legacy_summary(legacy: list[tuple[Any, Any, Any]]) -> dict[str, Any]:
+    """What the baseline event records of the legacy events before it: their count and a digest of
+    their ids, claim ids and hashes (which their own hashes do not cover)."""
+    digest = hashlib.sha256(canonical([list(item) for item in legacy]).encode("utf-8")).hexdigest()
+    return {"events": len(legacy), "digest": digest}
 
 
 def walk_into(
@@ -324,25 +413,25 @@ def walk_into(
     try:
         for e in events:
             stored = type(e) is tuple
-            event_id, prev_hash = (e[0], e[9]) if stored else (e.id, e.prev_hash)
+            event_id, prev_hash = (e[0], e[9]) if stored else (e.id, e.prev_hash)  # type: ignore[union-attr,index]
             if prev_hash != head_hash:
                 return Finding("its link to the previous event is broken (an event was removed or edited)", event_id)
-            if stored and _stored_hash_matches(head_hash, e, key):
-                keyed, event_hash_, at, rows = e[11] == HMAC_FRAMED, e[10], e[1], e[12]
+            if stored and _stored_hash_matches(head_hash, e, key):  # type: ignore[arg-type]
+                keyed, event_hash_, at, rows = e[11] == HMAC_FRAMED, e[10], e[1], e[12]  # type: ignore[index]
                 if rows is not None and len(rows) > 2:
                     rows = _json_or_none(rows)
                     if rows is None:  # hashed as stored yet not JSON: never what the app writes
                         return Finding("its rows are not readable", event_id)
                 else:
                     rows = None
+                state.modern = True
             else:
-                record = stored_record(e) if stored else e
-                try:
-                    if not _record_verifies(head_hash, record, key):
-                        return Finding("its content does not match its hash (the event was edited)", event_id)
-                except ValueError as exc:
-                    return Finding(str(exc), event_id)
-                keyed, event_hash_, at, rows = record.scheme in KEYED, record.hash, record.at, record.rows
+                checked = _check_record(head_hash, e, key, keyed_seen)
+                if isinstance(checked, Finding):
+                    return checked
+                if finding := _check_special(state, checked):
+                    return finding
+                keyed, event_hash_, at, rows = checked.scheme in KEYED, checked.hash, checked.at, checked.rows
             if not keyed:
                 if keyed_seen and key:
                     return Finding(
@@ -423,7 +512,7 @@ class Checkpoint:
                 events=int(data["events"]),
                 keyed=bool(data.get("keyed", False)),
             )
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
             raise ValueError("not a factcheck audit checkpoint (expected the JSON `audit checkpoint` writes)") from None
 
 

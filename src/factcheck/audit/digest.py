@@ -17,8 +17,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 # table -> ((column, type), ...); type is one of str, int, float, bool, json, time.
+# Events record row digests computed with this table: a change to it makes every row written before
+# differ from its event, so it needs a migration that appends a new baseline event (as 0007 did).
 AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
     "article": (
+        ("text", "str"),  # what `show` and reports print; `sha256` alone would not tell an edit
+        ("raw_text", "str"),
+        ("offset_map", "json"),  # where each claim's span lies in the raw text
         ("title", "str"),
         ("language", "str"),
         ("origin", "str"),
@@ -43,6 +48,8 @@ AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
         ("rationale", "str"),
         ("checker", "str"),
         ("review_state", "str"),
+        ("reviewer", "str"),  # a cache of the latest review row, but shown in places: covered too
+        ("reviewed_at", "time"),
         ("reused_from", "str"),
         ("created_at", "time"),
     ),

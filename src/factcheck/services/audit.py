@@ -3,6 +3,7 @@ rows the write left (factcheck.audit has the rules; this module stores and reads
 
 from __future__ import annotations
 
+import hmac
 import json
 from typing import Any
 
@@ -11,13 +12,30 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
-from factcheck.audit.chain import HMAC_FRAMED, SHA256_FRAMED, EventRecord, audit_key, event_hash, walk
+from factcheck.audit.chain import (
+    AUDIT_KEY_ENV,
+    HMAC_FRAMED,
+    KEYED,
+    SHA256_FRAMED,
+    EventRecord,
+    audit_key,
+    event_hash,
+    walk,
+)
 from factcheck.audit.digest import AUDITED, canonical, row_digest, row_key
+from factcheck.errors import FactcheckError
 from factcheck.store.engine import WRITE_LOCK_KEY
 from factcheck.store.models import Event, Note, Source, Verdict, utcnow
 
 _EVENTS = Event.__table__  # type: ignore[attr-defined]
-_PREVIOUS_HASH = select(_EVENTS.c.hash).where(_EVENTS.c.id < bindparam("first")).order_by(_EVENTS.c.id.desc()).limit(1)
+_PREVIOUS = (
+    select(_EVENTS.c.id, _EVENTS.c.hash, _EVENTS.c.scheme)
+    .where(_EVENTS.c.id < bindparam("first"))
+    .order_by(_EVENTS.c.id.desc())
+    .limit(1)
+)
+# (database URL, key) pairs whose key was seen to verify the newest keyed event: checked once a process.
+_KEYS_CONFIRMED: set[tuple[str, bytes]] = set()
 _SEAL = (
     update(_EVENTS)
     .where(_EVENTS.c.id == bindparam("event_id"))
@@ -99,7 +117,10 @@ def _seal_events(session: Session) -> None:
     first = queued[0].id or 0
     # Core statements, not ORM ones: this runs on every write, and the ORM's unit of work costs more
     # than the hashing (benchmarks/audit.py, audited write cost).
-    prev = session.execute(_PREVIOUS_HASH, {"first": first}).scalar() or ""
+    previous = session.execute(_PREVIOUS, {"first": first}).first()
+    prev = previous.hash if previous is not None else ""
+    if previous is not None and previous.scheme in KEYED:
+        _check_key(session, previous.id, key)
     scheme = HMAC_FRAMED if key else SHA256_FRAMED
     sealed = []
     for position, event in enumerate(queued):
@@ -110,6 +131,25 @@ def _seal_events(session: Session) -> None:
         prev = event.hash
         sealed.append({**values, "hash": event.hash, "event_id": event.id})
     session.execute(_SEAL, sealed)
+
+
+def _check_key(session: Session, previous_id: int, key: bytes | None) -> None:
+    """A keyed log takes keyed events only, with its own key: an unkeyed event after keyed ones, or one
+    keyed with another key, would make every later `audit verify` report tampering that did not happen.
+    AuditKeyError (the write is refused) otherwise."""
+    if not key:
+        raise AuditKeyError(f"this audit log is keyed: set {AUDIT_KEY_ENV} to write to it (the desk's key)")
+    confirmed = (str(session.get_bind().url), key)
+    if confirmed in _KEYS_CONFIRMED:
+        return
+    event = session.get(Event, previous_id)
+    if event is None or not hmac.compare_digest(event_hash(event.prev_hash, record_of(event), key), event.hash):
+        raise AuditKeyError(f"{AUDIT_KEY_ENV} is not the key this audit log was written with: nothing was saved")
+    _KEYS_CONFIRMED.add(confirmed)
+
+
+class AuditKeyError(FactcheckError):
+    """The audit key set does not fit the log (none, or another one)."""
 
 
 @sa_event.listens_for(Session, "after_transaction_end")

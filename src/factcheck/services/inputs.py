@@ -7,6 +7,8 @@ is the second line of defence for what older databases already hold.
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlmodel import Session
 
 from factcheck.errors import InputError
@@ -26,7 +28,10 @@ def cleaned(value: str | None, *, what: str, required: bool = False) -> str:
 
 def actor_name(actor: str) -> str:
     """Who makes a change, as recorded in the audit log: cleaned, one line, required."""
-    name = " ".join(clean_input(actor or "").split())
+    # Invisible format characters (zero-width space, word joiner, soft hyphen, BOM …) would make two names
+    # that read alike differ, or a name that reads as nothing: a name keeps none of them.
+    visible = "".join(ch for ch in clean_input(actor or "") if unicodedata.category(ch) != "Cf")
+    name = " ".join(visible.split())
     if not name:
         raise InputError("a change needs the name of who makes it (--by NAME)")
     if len(name) > NAME_MAX:

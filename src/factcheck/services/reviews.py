@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from factcheck.errors import InputError
 from factcheck.services.audit import record_event
-from factcheck.services.claims import get_claim, is_current_verdict, touch
+from factcheck.services.claims import get_claim, is_current_verdict, latest_reviews, touch
 from factcheck.services.inputs import begin_change, cleaned
 from factcheck.services.views import VerdictView
 from factcheck.store.models import Review, Verdict, utcnow
@@ -95,7 +95,9 @@ def review_verdict(
     if verdict is None or verdict.id is None or obstacle == "no_verdict":
         raise InputError(f"claim {claim_id} has no verdict to review")
     if obstacle == "reviewed":
-        by = f" by {verdict.reviewer}" if verdict.reviewer else ""
+        # the reviewer from the review row, which the audit covers (the verdict's column is a cache)
+        review = latest_reviews(session, [verdict.id]).get(verdict.id)
+        by = f" by {review.reviewer}" if review is not None and review.reviewer else ""
         raise InputError(
             f"the verdict on claim {claim_id} was {verdict.review_state}{by} already; a new verdict can be reviewed"
         )

@@ -22,7 +22,10 @@ import re
 
 # C0 without tab and newline, DEL, C1. Carriage return is handled apart (CR LF → LF).
 # C0/C1 controls and the bidi embeddings, overrides and isolates that reorder what a reader sees.
+# The bidi marks (LRM, RLM, ALM) stay: right-to-left names need them; they are escaped on output.
 _INPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Unicode's line and paragraph separators: a terminal may break the line there, or not.
+_LINE_SEPARATORS = re.compile(r"[\u2028\u2029]")
 # Whole escape sequences (ECMA-48 §5.4–5.6), 7-bit and C1 forms: OSC … BEL/ST (window title, OSC 8
 # links), CSI (erase, cursor, modes such as ?1049h), DCS/SOS/PM/APC strings. Only terminated ones: an
 # unterminated string must not swallow the text after it; its introducer goes with the other controls.
@@ -31,20 +34,25 @@ ESCAPE_SEQUENCE = re.compile(
     r"|\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]|\x9b[0-?]{1,64}[@-~]"  # C1 CSI only with parameters: see clean.py
     r"|(?:\x1b[P_^X]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]{0,2048}(?:\x1b\\|\x9c)"
 )
-# On output also tab/newline when one line is wanted, and the bidi controls.
+# On output also tab/newline when one line is wanted, the bidi controls and marks (an RLM moves the
+# text around it: a dialog border shifted), and the Unicode line/paragraph separators.
 # Lone surrogates (U+D800–DFFF) are there too: Python keeps undecodable bytes of command-line arguments
 # and file names as such (PEP 383), and writing one to a UTF-8 stream raises instead of printing.
-_OUTPUT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_OUTPUT_CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_OUTPUT_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_OUTPUT_CONTROLS_ONE_LINE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_input(text: str) -> str:
-    """`text` without C0/C1 control characters and bidi overrides; newline and tab stay, CR LF and lone
-    CR become newline."""
+    """`text` without C0/C1 control characters and bidi overrides; newline and tab stay, CR LF, lone CR
+    and the Unicode line/paragraph separators become newline."""
     if _SURROGATES.search(text):
         text = _without_surrogates(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_SEPARATORS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _INPUT_CONTROLS.sub("", ESCAPE_SEQUENCE.sub("", text))
 
 

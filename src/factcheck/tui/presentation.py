@@ -190,6 +190,8 @@ _PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0
 _PICTURES[0x7F] = 0x2421
 _PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})  # C1 has no picture of its own
 _PICTURES.update({code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_PICTURES.update({code: 0xFFFD for code in (0x200E, 0x200F, 0x061C)})  # bidi marks move the text around them
+_PICTURES.update({0x2028: 0x2424, 0x2029: 0x2424})  # line/paragraph separator: the newline picture
 
 
 def control_pictures(text: str) -> str:

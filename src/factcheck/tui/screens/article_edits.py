@@ -173,8 +173,9 @@ class ArticleEdits(_Base):
     def action_review(self, decision: str | None = None) -> None:
         """Approve or reject the current claim's verdict (services.reviews); `decision` preselects one."""
         claim = self._claim_or_warn()
-        if claim is not None:
-            self._open_review(claim, ReviewInput(decision, "") if decision else None, None)
+        if claim is not None:  # judged on the verdict stored now: a colleague may have written one meanwhile
+            initial = ReviewInput(decision, "") if decision else None
+            self.with_fresh_claim(claim.id, lambda current: self._open_review(current, initial, None))
 
     def _open_review(self, claim: ClaimView, initial: ReviewInput | None, error: str | None) -> None:
         verdict = claim.verdict

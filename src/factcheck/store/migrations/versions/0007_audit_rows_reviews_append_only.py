@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-from factcheck.audit.chain import SHA256, EventRecord, event_hash
+from factcheck.audit.chain import SHA256, EventRecord, event_hash, legacy_summary
 from factcheck.audit.digest import AUDITED, canonical, row_digest, row_key
 
 revision = "0007"
@@ -91,6 +91,10 @@ def _baseline(bind: sa.engine.Connection) -> None:
     prev = bind.execute(sa.text("SELECT hash FROM event ORDER BY id DESC LIMIT 1")).scalar() or ""
     at = datetime.now(UTC)
     after = {"rows": len(rows), "reason": "rows stored before audit events covered rows (migration 0007)"}
+    # Legacy events' hashes cover neither their ids nor their claim ids: the baseline vouches for both.
+    legacy = [tuple(r) for r in bind.execute(sa.text("SELECT id, claim_id, hash FROM event ORDER BY id"))]
+    if legacy:
+        after["legacy"] = legacy_summary(legacy)
     record = EventRecord(0, at, "factcheck", "audit.baseline", "audit", 0, None, None, after, prev, "", SHA256, rows)
     event = sa.table(
         "event",
