@@ -373,7 +373,9 @@ def _undo(b: Mapping[str, Any], a: Mapping[str, Any], _p: str | None, undone: Un
 
 
 def _import(_b: Mapping[str, Any], a: Mapping[str, Any], _p: str | None, _u: Undone) -> list[Change]:
-    return [Change("import", {"title": a.get("title", ""), "claims": a.get("claims", 0)})]
+    # the check-worthy claims, as `import` and the workbench count them (events before this recorded
+    # only the sentences extracted)
+    return [Change("import", {"title": a.get("title", ""), "claims": a.get("checkworthy", a.get("claims", 0))})]
 
 
 def _checked_import(_b: Mapping[str, Any], a: Mapping[str, Any], _p: str | None, _u: Undone) -> list[Change]:

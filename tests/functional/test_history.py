@@ -144,6 +144,9 @@ def test_article_history_starts_with_the_import_and_names_the_claims(story_db: t
     db, story = story_db
     lines = lines_of("--article", str(story.article), db=db)
     assert "article imported: “Trump und Putin" in lines[0] and "claims)" in lines[0]
+    imported = json.loads(run("claims", str(story.article), "--json", db=db).stdout)
+    checkworthy = sum(1 for c in imported if c["checkworthy"])
+    assert lines[0].endswith(f"({checkworthy} claims)")  # counted as `import` and the workbench count
     assert len(lines) == 11
     assert f"#{story.claim} " in lines[1] and "status: open → in progress" in lines[1]
     assert any(f"#{story.tail} " in line and "split off claim" in line for line in lines)

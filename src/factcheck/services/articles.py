@@ -110,7 +110,8 @@ def import_document(session: Session, doc: Document, *, origin: str, actor: str)
             "language": article.language,
             "origin": origin,
             "sha256": doc.sha256,
-            "claims": len(extracted),
+            "claims": len(extracted),  # every sentence extracted, check-worthy or not
+            "checkworthy": sum(1 for c in extracted if c.checkworthy),  # what `import` and the workbench count
         },
     )
     return _result(article, counts, created=True)
