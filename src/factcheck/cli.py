@@ -747,6 +747,7 @@ def print_checks(checks: dict[str, Any] | None, *, indent: str) -> None:
         say(f"{indent}quote „{q.get('quote', '')}“: {outcome}{shown}")
         if q.get("outcome") != "not-found" and q.get("passage"):
             say(f"{indent}  passage: „{q.get('passage')}“")
+            _context(q, indent)
         if q.get("outcome") == "differences" and q.get("diff"):
             say(f"{indent}  diff: {diff_text(q.get('diff'))}")
     if not checks.get("quotes") and checks.get("outcome") == "no-quote":
@@ -758,8 +759,17 @@ def print_checks(checks: dict[str, Any] | None, *, indent: str) -> None:
             value = item.get("value")
             shown = f" ({value})" if value not in (None, "", item.get("text")) else ""
             found = "present" if item.get("found") else "not present"
-            where = f": „{item.get('passage')}“" if item.get("found") and item.get("passage") else ""
+            where = f" as „{item.get('passage')}“" if item.get("found") and item.get("passage") else ""
             say(f"{indent}{what} {item.get('text', '')}{shown}: {found}{where}")
+            if item.get("found"):
+                _context(item, indent)
+
+
+def _context(item: dict[str, Any], indent: str) -> None:
+    """The words around a passage found in the source, when they say more than the passage."""
+    context, passage = item.get("context"), item.get("passage")
+    if isinstance(context, str) and context.strip() and context.strip() != (passage or "").strip():
+        say(f"{indent}  in: “{' '.join(context.split())}”")
 
 
 def diff_text(diff: Any) -> str:
