@@ -84,6 +84,9 @@ class GuardedModal(OnceModal[ResultT]):
     def action_cancel(self) -> None:
         if not self.accepting:
             return
+        if not self.is_mounted:  # Escape right behind the key that opened the dialog: judge it once it is built
+            self.call_after_refresh(self.action_cancel)
+            return
         if not self.has_unsaved_input():
             self.dismiss(None)
             return
