@@ -36,6 +36,19 @@ SOURCE_STATE_WORDS: dict[str, WordPair] = {
 }
 
 
+# How a claim fared against a source (factcheck.evidence): a quote's outcome, a date or number found.
+OUTCOME_WORDS: dict[str, WordPair] = {
+    "verbatim": ("found verbatim", "wörtlich gefunden"),
+    "differences": ("found with differences", "mit Abweichungen gefunden"),
+    "not-found": ("not found", "nicht gefunden"),
+    "no-quote": ("no quote to check", "kein Zitat zu prüfen"),
+}
+FOUND_WORDS: dict[str, WordPair] = {
+    "found": ("in the source", "in der Quelle"),
+    "absent": ("not in the source", "nicht in der Quelle"),
+}
+
+
 def pick(pair: WordPair, lang: str) -> str:
     """The German word for lang "de", else the English one."""
     return pair[1] if lang == "de" else pair[0]

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Label, Select, Static
 
+from factcheck.services import reviews as review_service
 from factcheck.services import verdicts
 from factcheck.store import session_scope
 from factcheck.tui import settings
@@ -206,7 +207,9 @@ async def test_a_long_export_shows_progress_and_escape_stops_it_before_writing(
 
 
 async def test_claimreview_asks_for_a_publisher_in_the_dialog(engine: Engine, article_id: int, tmp_path: Path) -> None:
-    give_verdict(engine, article_id)
+    claim_id = give_verdict(engine, article_id)
+    with session_scope(engine) as session:  # ClaimReview publishes approved verdicts only
+        review_service.review_verdict(session, claim_id, "approve", actor="chefin")
     app = app_for(engine, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
         modal = await open_dialog(pilot)

@@ -36,7 +36,7 @@ from factcheck.report.model import (
 )
 from factcheck.report.render import ReportOptions, render
 from factcheck.report.table import BOM, render_csv
-from factcheck.services.views import ClaimView, NoteView, SourceView, VerdictView
+from factcheck.services.views import ClaimView, NoteView, SnapshotView, SourceView, VerdictView
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "fixtures" / "claimreview.schema.json").read_text(encoding="utf-8"))
 # The hand-built verdicts mostly wait for review: these tests publish them anyway (the approval rule has
@@ -119,6 +119,48 @@ def source(url: str, **extra: Any) -> SourceView:
     }
     values.update(extra)
     return SourceView(**values)
+
+
+def checked_snapshot() -> SnapshotView:
+    """A fetch in which the claim's quote stood with one word changed and its number stood, its date not."""
+    checks = {
+        "outcome": "differences",
+        "best_quote_score": 0.93,
+        "quotes": [
+            {
+                "quote": "Die Preise <steigen> weiter",
+                "outcome": "differences",
+                "score": 0.93,
+                "passage": "Die Preise steigen stark",
+                "context": "Destatis: Die Preise steigen stark, sagte die Behörde.",
+                "diff": [["equal", "Die Preise"], ["delete", "<steigen> weiter"], ["insert", "steigen stark"]],
+            }
+        ],
+        "dates": [{"text": "18. März 2025", "value": "2025-03-18", "found": False}],
+        "numbers": [{"text": "2,3 Prozent", "value": 2.3, "unit": "Prozent", "found": True, "passage": "2,3 %"}],
+    }
+    return SnapshotView(
+        id=1,
+        source_id=1,
+        fetched_at="2025-03-20T11:00:00Z",
+        fetched_by="anna",
+        requested_url="https://www.destatis.de/inflation",
+        final_url=None,
+        redirects=[],
+        http_status=200,
+        headers={},
+        kind="html",
+        sha256=None,
+        size=None,
+        stored_size=None,
+        text_length=None,
+        title=None,
+        author=None,
+        published=None,
+        error=None,
+        changed=None,
+        checks=checks,
+    )
 
 
 def note(body: str, author: str = "ben", note_id: int = 1) -> NoteView:
@@ -214,6 +256,7 @@ def desk_report() -> ReportData:
                         state="ok",
                         archive_url="https://web.archive.org/web/2025/https://www.destatis.de/inflation",
                         quote_match_score=0.93,
+                        snapshots=[checked_snapshot()],
                     )
                 ],
                 notes=[note("Zahl mit Destatis abgeglichen; Grüße, Jürgen")],
@@ -288,12 +331,20 @@ def test_reused_check_archive_link_and_quote_check_are_shown() -> None:
     md = render_markdown(data, "de")
     assert "- **Bewertung übernommen von:** 480 Mrd. bereitgestellt (Unbelegt, Correctiv)" in md
     assert "[Archiv](<https://web.archive.org/web/2025/https://www.destatis.de/inflation>)" in md
-    assert "Zitat in der Quelle: 0.93" in md
+    assert "    - ≈ mit Abweichungen gefunden (93%): „Die Preise \\<steigen\\> weiter“" in md  # escaped
+    assert "— Die Preise \\[-\\<steigen\\> weiter-\\] {+steigen stark+}" in md
+    assert "    - ✗ 18. März 2025: nicht in der Quelle" in md and "    - ✓ 2,3 Prozent: in der Quelle" in md
     html = render_html(data, "en")
     assert '<a href="https://web.archive.org/web/2025/https://www.destatis.de/inflation">archive</a>' in html
-    assert "quote in source: 0.93" in html and "Verdict taken over from" in html
+    assert "found with differences (93 %)" in html and "Verdict taken over from" in html
+    assert "<del>&lt;steigen&gt; weiter</del> <ins>steigen stark</ins>" in html  # escaped, marked
+    assert '<li class="evidence-absent"><span class="glyph">✗</span> not in the source' in html
     row = next(r for r in _csv_rows(render_csv(data, "de")) if r["ID"] == "3")
     assert row["Bewertung übernommen von"] == "480 Mrd. bereitgestellt (Unbelegt, Correctiv)"  # as md and html say
+    sources_cell = next(v for r in _csv_rows(render_csv(data, "de")) for v in r.values() if "destatis" in v)
+    assert (
+        "≈ mit Abweichungen gefunden (93%)" in sources_cell and "✗ 18. März 2025: nicht in der Quelle" in sources_cell
+    )
 
 
 def test_fields_are_shown_with_their_values() -> None:
@@ -567,7 +618,7 @@ def test_the_html_makes_no_external_request() -> None:
     assert {tag for tag, _ in page.elements} <= {
         "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "dl", "dt", "dd",
         "a", "main", "h2", "ul", "li", "p", "strong", "span", "div", "sup", "em", "section", "h3",
-        "blockquote",
+        "blockquote", "q", "br", "del", "ins",  # a quote checked against a source, its word diff
     }  # fmt: skip
 
 

@@ -73,6 +73,8 @@ AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
         ("added_by", "str"),
         ("fetched_at", "time"),
         ("withdrawn_at", "time"),
+        ("note", "str"),  # what the checker wrote when adding it
+        ("fetch_error", "str"),  # shown as the reason a fetch failed (a copy of the snapshot's)
     ),
     # The body itself is not digested: its sha256 is, and the text and check results drawn from it.
     "source_snapshot": (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.evidence_lines import EvidenceLine, evidence_lines
 from factcheck.report.words import source_state, word
 from factcheck.services.views import ClaimView, SourceView
 
@@ -50,3 +51,23 @@ def source_status(source: SourceView, lang: str) -> str:
     if source.fetched_at:
         status += f", {word('fetched', lang)} {source.fetched_at}"
     return status
+
+
+def source_evidence(source: SourceView, lang: str) -> list[EvidenceLine]:
+    """How the claim's quotes, dates and numbers fared in the source's latest snapshot ([] if unchecked)."""
+    return evidence_lines(source.checks, lang)
+
+
+def evidence_text(line: EvidenceLine, lang: str) -> str:
+    """ "✓ found verbatim: „…“", "≈ found with differences (93 %): „…“ — keine Abkommen ohne [-die-]
+    Ukraine", "✓ 18. März 2025: in the source" (plain text; the diff in [-deleted-] {+inserted+})."""
+    opening, closing = ("„", "“") if lang == "de" else ("“", "”")
+    subject = f"{opening}{line.subject}{closing}" if line.kind == "quote" else line.subject
+    if line.kind != "quote":
+        return f"{line.glyph} {subject}: {line.words}"
+    score = f" ({line.score:.0%})" if line.score is not None and line.outcome == "differences" else ""
+    text = f"{line.glyph} {line.words}{score}: {subject}"
+    if line.diff:
+        marked = {"delete": "[-{}-]", "insert": "{{+{}+}}"}
+        text += " — " + " ".join(marked.get(tag, "{}").format(words) for tag, words in line.diff)
+    return text

@@ -16,7 +16,7 @@ import jinja2
 
 from factcheck.ratings import BY_KEY, RATING_COLOURS, RATING_GLYPHS, SCALE
 from factcheck.report import claimreview
-from factcheck.report.fields import date_text, quantity_text, quote_text, source_status
+from factcheck.report.fields import date_text, quantity_text, quote_text, source_evidence, source_status
 from factcheck.report.markdown import summary_lines
 from factcheck.report.model import ReportClaim, ReportData
 from factcheck.report.words import check_language, kinds, rating_label, state, word
@@ -140,6 +140,7 @@ def render_html(
             quote_text=lambda q: quote_text(q, lang),
             quantity_text=quantity_text,
             source_status=lambda s: source_status(s, lang),
+            source_evidence=lambda s: source_evidence(s, lang),
             summary=summary_lines(data, lang),
             segments=runs,
             marked={s.claim_id for s in runs if s.first},

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from factcheck.report.fields import date_text, quantity_text, quote_text, source_status
+from factcheck.report.fields import (
+    date_text,
+    evidence_text,
+    quantity_text,
+    quote_text,
+    source_evidence,
+    source_status,
+)
 from factcheck.report.model import ReportClaim, ReportData
 from factcheck.report.words import check_language, kinds, rating_label, state, word
 from factcheck.services.views import SourceView
@@ -74,9 +81,9 @@ def _source_line(s: SourceView, lang: str) -> str:
     if s.archive_url:
         parts.append(f"[{word('archive', lang)}](<{s.archive_url}>)" if _linkable(s.archive_url) else md(s.archive_url))
     parts.append(md(source_status(s, lang)))
-    if s.quote_match_score is not None:
-        parts.append(f"{word('quote_check', lang)}: {s.quote_match_score:.2f}")
-    return "  - " + " · ".join(parts)
+    line = "  - " + " · ".join(parts)
+    # how the claim fared in the source, one sub-item per quote, date and number
+    return "\n".join([line, *(f"    - {md(evidence_text(e, lang))}" for e in source_evidence(s, lang))])
 
 
 def _linkable(url: str | None) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 
-from factcheck.report.fields import date_text, quantity_text, quote_text, source_status
+from factcheck.report.fields import date_text, evidence_text, quantity_text, quote_text, source_evidence, source_status
 from factcheck.report.model import ReportClaim, ReportData
 from factcheck.report.words import check_language, kinds, rating_label, state, word
+from factcheck.services.views import SourceView
 from factcheck.text.control import terminal_safe
 
 BOM = "\ufeff"
@@ -53,7 +54,8 @@ def neutralise(value: object) -> str:
 def _row(item: ReportClaim, lang: str, include_notes: bool) -> list[str]:
     c, v = item.claim, item.claim.verdict
     sources = [
-        " · ".join(x for x in (s.title, s.url, s.archive_url, source_status(s, lang)) if x) for s in item.sources
+        " · ".join(x for x in (s.title, s.url, s.archive_url, source_status(s, lang), *evidence_texts(s, lang)) if x)
+        for s in item.sources
     ]
     reused = ""
     if item.reused:  # as Markdown and HTML say it: text (label, publisher) and where it was published
@@ -100,3 +102,7 @@ def render_csv(data: ReportData, lang: str) -> str:
 
 # Header words: most columns are named by the catalogue entry of the same key.
 _HEADER = {"verdict": "label"}
+
+
+def evidence_texts(source: SourceView, lang: str) -> list[str]:
+    return [evidence_text(e, lang) for e in source_evidence(source, lang)]

@@ -24,6 +24,7 @@ from factcheck.report.render import ReportOptions, check_options, render
 from factcheck.services.articles import get_article
 from factcheck.services.claims import count_claims, list_claims
 from factcheck.services.outputs import write_output
+from factcheck.services.sources import snapshot_views
 from factcheck.services.views import ClaimView, NoteView, SourceView, _iso
 from factcheck.store.models import Article, CheckedClaim, Event, Note, Source
 
@@ -141,6 +142,8 @@ def build_report(session: Session, article_id: int, *, only: str = "all", includ
         if include_notes
         else {}
     )
+    # every fetch of each source, for how the claim fared in the latest (services.sources; no bodies loaded)
+    snapshots = snapshot_views(session, [s.id for rows in sources.values() for s in rows if s.id is not None])
     reused = _reused(session, shown)
     spans = paragraphs(article.text)
     starts = [start for start, _end in spans]
@@ -153,7 +156,7 @@ def build_report(session: Session, article_id: int, *, only: str = "all", includ
                 claim=row,
                 paragraph=index + 1,
                 paragraph_text=article.text[start:end].strip(),
-                sources=[SourceView.of(s) for s in sources.get(row.id, [])],  # type: ignore[arg-type]
+                sources=[SourceView.of(s, snapshots.get(s.id or 0)) for s in sources.get(row.id, [])],  # type: ignore[arg-type]
                 notes=[NoteView.of(n) for n in notes.get(row.id, [])],  # type: ignore[arg-type]
                 reused=reused.get(row.id),
             )

@@ -95,6 +95,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "earlier_verdicts.other": ("{n} earlier verdicts in the history", "{n} frühere Bewertungen im Verlauf"),
     "fetching": ("⟳ fetching…", "⟳ wird abgerufen…"),
     "not_fetched": ("not fetched", "nicht abgerufen"),
+    "source.changed": ("changed since the last fetch ({n} snapshots)", "seit dem letzten Abruf geändert ({n} Abrufe)"),
+    "source.unchanged": (
+        "unchanged since the last fetch ({n} snapshots)",
+        "seit dem letzten Abruf unverändert ({n} Abrufe)",
+    ),
+    "source.refetched": ("{n} snapshots", "{n} Abrufe"),
     "claim_ref": ("claim #{id}", "Aussage #{id}"),
     # -- times ---------------------------------------------------------------------------------------
     "just_now": ("just now", "gerade eben"),

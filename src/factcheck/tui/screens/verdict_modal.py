@@ -81,7 +81,11 @@ class VerdictModal(GuardedModal[VerdictInput | None]):
             self._preselect(rating)
 
     def _preselect(self, rating: str | None) -> None:
-        ratings = self.query_one("#ratings", OptionList)
+        found = self.query("#ratings").results(OptionList)
+        ratings = next(found, None)
+        if ratings is None:  # the fresh read arrived while the dialog was still being built or already closing
+            self._stored = rating
+            return
         opened_with = self.initial.rating if self.initial else None
         opened_index = ratings.get_option_index(opened_with) if opened_with in BY_KEY else None
         if ratings.highlighted == opened_index and rating in BY_KEY:

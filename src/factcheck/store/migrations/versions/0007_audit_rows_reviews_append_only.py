@@ -79,13 +79,17 @@ def _triggers(dialect: str) -> list[str]:
 def _baseline(bind: sa.engine.Connection) -> None:
     """One event holding the digests of every audited row stored before this migration."""
     rows: dict[str, str] = {}
-    present = set(sa.inspect(bind).get_table_names())
+    inspector = sa.inspect(bind)
+    present = set(inspector.get_table_names())
     for table, columns in AUDITED.items():
         if table not in present:  # audited tables a later migration creates (source_snapshot, 0009)
             continue
-        names = ", ".join(f'"{name}"' for name, _kind in columns)
+        # Columns a later migration adds (source.note, 0009) are NULL until then: digested as None, as
+        # `audit verify` will read them after that migration.
+        existing = {column["name"] for column in inspector.get_columns(table)}
+        names = ", ".join(f'"{name}"' for name, _kind in columns if name in existing)
         for found in bind.execute(sa.text(f'SELECT id, {names} FROM "{table}" ORDER BY id')).mappings():
-            rows[row_key(table, found["id"])] = row_digest(table, found)
+            rows[row_key(table, found["id"])] = row_digest(table, {name: found.get(name) for name, _ in columns})
     if not rows:
         return
     prev = bind.execute(sa.text("SELECT hash FROM event ORDER BY id DESC LIMIT 1")).scalar() or ""

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from factcheck.evidence_lines import EvidenceLine, evidence_lines
 from factcheck.services.views import ClaimDetail, EventView, SimilarMatch
 from factcheck.tui.i18n import action_phrase, cue_label, t, tn
 from factcheck.tui.presentation import (
@@ -198,20 +199,53 @@ class ClaimDetailPane(VerticalScroll):
         assert self.detail is not None
         if not self.detail.sources:
             return Text(word("no_sources", self.language), style="dim italic")
-        lines = []
-        for s in self.detail.sources:
-            if s.id in self.fetching:
-                state = Text(t("fetching", self.language), style="italic")
-            elif s.fetched_at:
-                ok = isinstance(s.http_status, int) and s.http_status < 400
-                state = Text(f"{'✓' if ok else '✗'} HTTP {s.http_status}", style="green" if ok else "red")
-            else:
-                state = Text(t("not_fetched", self.language), style="dim")
-            line = Text.assemble(short(s.url, 300), "  ", state)
-            if s.title:
-                line.append("\n  " + short(s.title, 100), style="dim")
-            lines.append(line)
-        return Text("\n").join(lines)
+        return Text("\n").join(self._source(s) for s in self.detail.sources)
+
+    def _source(self, s: Any) -> Text:
+        """A source: address and state, then how each quote, date and number of the claim fared in it."""
+        lang = self.language
+        if s.id in self.fetching:
+            state = Text(t("fetching", lang), style="italic")
+        elif getattr(s, "state", None) == "failed":
+            reason = short(getattr(s, "error", None) or (f"HTTP {s.http_status}" if s.http_status else "?"), 120)
+            state = Text(f"✗ {reason}", style="red")
+        elif s.fetched_at:
+            state = Text(f"✓ HTTP {s.http_status}" if s.http_status else "✓", style="green")
+        else:
+            state = Text(t("not_fetched", lang), style="dim")
+        line = Text.assemble(short(s.url, 300), "  ", state)
+        if s.title:
+            line.append("\n  " + short(s.title, 100), style="dim")
+        snapshots = getattr(s, "snapshots", None) or []
+        if len(snapshots) > 1:
+            changed = snapshots[-1].changed
+            key = "source.changed" if changed else "source.unchanged" if changed is False else "source.refetched"
+            line.append("\n  " + t(key, lang, n=len(snapshots)), style="yellow" if changed else "dim")
+        for evidence in evidence_lines(getattr(s, "checks", None), lang):
+            line.append("\n")
+            line.append_text(self._evidence(evidence))
+        return line
+
+    def _evidence(self, e: EvidenceLine) -> Text:
+        """One line of the check, and for a quote the source's passage (found) or the diff (differences)."""
+        colour = "green" if e.confirmed else "yellow" if e.outcome == "differences" else "red"
+        subject = f"„{short(e.subject, 80)}“" if e.kind == "quote" else short(e.subject, 60)
+        score = f" ({e.score:.0%})" if e.score is not None and e.outcome == "differences" else ""
+        text = Text.assemble("  ", (f"{e.glyph} {e.words}{score}", colour), ": ", subject)
+        if e.diff:
+            text.append("\n    ")
+            for tag, words in e.diff:
+                if tag == "delete":  # in the quote, not in the source
+                    text.append(f"[-{safe(words)}-]", style="red strike")
+                elif tag == "insert":  # in the source, not in the quote
+                    text.append(f"{{+{safe(words)}+}}", style="green underline")
+                else:
+                    text.append(safe(words))
+                text.append(" ")
+        elif e.passage and e.context and e.kind == "quote":
+            text.append("\n    ")
+            text.append_text(_passage_in_context(e.passage, e.context))
+        return text
 
     def _notes(self) -> Text:
         assert self.detail is not None
@@ -274,3 +308,19 @@ def similar_origin(match: SimilarMatch, language: str = "en") -> str:
     if match.original_label and match.original_label.casefold() != match.label_en.casefold():
         parts.append(f"“{match.original_label}”")
     return short(" · ".join(p for p in parts if p), 300)
+
+
+def _passage_in_context(passage: str, context: str, width: int = 240) -> Text:
+    """The words around a passage of a source, the passage itself in bold (cut to about `width`)."""
+    at = context.find(passage)
+    if at < 0:
+        return Text(short(context, width), style="dim")
+    room = max((width - len(passage)) // 2, 20)
+    before, after = context[max(at - room, 0) : at], context[at + len(passage) : at + len(passage) + room]
+    lead = " ".join(safe(before).split()) + (" " if before[-1:].isspace() else "")
+    tail = (" " if after[:1].isspace() else "") + " ".join(safe(after).split())
+    return Text.assemble(
+        ("…" if at > room else "") + lead,
+        (" ".join(safe(passage).split()), "bold"),
+        tail + ("…" if at + len(passage) + room < len(context) else ""),
+    )
