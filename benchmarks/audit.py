@@ -155,7 +155,8 @@ class Desk:
         article = {"title": f"Artikel {article_id}", "language": "de", "origin": f"artikel-{article_id}.txt"}
         article |= {"sha256": sha, "published": None, "imported_by": actor}
         self.rows["article"].append((article_id, *article.values(), at))
-        rows = {row_key("article", article_id): row_digest("article", article)}
+        stored = {**article, "text": "", "raw_text": "", "offset_map": []}  # as the INSERT below stores them
+        rows = {row_key("article", article_id): row_digest("article", stored)}
         first = len(self.claims) + 1
         for n in range(CLAIMS_PER_ARTICLE):
             template = self.templates[(first + n) % len(self.templates)]
