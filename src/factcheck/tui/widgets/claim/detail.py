@@ -231,7 +231,10 @@ class ClaimDetailPane(VerticalScroll):
         colour = "green" if e.confirmed else "yellow" if e.outcome == "differences" else "red"
         subject = f"„{short(e.subject, 80)}“" if e.kind == "quote" else short(e.subject, 60)
         score = f" ({e.score:.0%})" if e.score is not None and e.outcome == "differences" else ""
-        text = Text.assemble("  ", (f"{e.glyph} {e.words}{score}", colour), ": ", subject)
+        if e.kind == "quote":
+            text = Text.assemble("  ", (f"{e.glyph} {e.words}{score}", colour), ": ", subject)
+        else:  # "✓ 18. März 2025: in the source", as the reports say it
+            text = Text.assemble("  ", (e.glyph, colour), f" {subject}: ", (e.words, colour))
         if e.diff:
             text.append("\n    ")
             for tag, words in e.diff:
