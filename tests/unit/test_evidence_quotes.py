@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.evidence.model import QuoteCheck
 from factcheck.evidence.normalise import normalise
-from factcheck.evidence.quotes import check_quote, classify
+from factcheck.evidence.quotes import check_quote, classify, sentence_starts
 
 FILLER_DE = (
     "Die Gemeinde plant einen neuen Radweg entlang des Flusses. Der Bau soll im Frühjahr beginnen und "
@@ -167,3 +167,101 @@ def test_a_long_quote_in_a_long_source_is_found_through_its_rarest_words() -> No
 )
 def test_classify_rule(core: str, passage: str, score: float, outcome: str) -> None:
     assert classify(core, passage, score) == outcome
+
+
+@pytest.mark.parametrize(
+    ("source", "compound"),
+    [
+        ("Er sagte, er werde keine Abkommen ohne die Ukraine-Hilfe geben.", "Ukraine-Hilfe"),
+        ("Er sagte, keine Abkommen ohne die Ukraine-\nVertreter seien gültig.", "Ukraine-Vertreter"),
+        ("Es gebe keine Abkommen ohne die Ukraine\u2011Hilfe.", "Ukraine\u2011Hilfe"),  # a non-breaking hyphen
+    ],
+)
+def test_a_quote_running_on_into_a_hyphenated_compound_is_not_verbatim(source: str, compound: str) -> None:
+    result = check("keine Abkommen ohne die Ukraine", source)
+    assert result.outcome == "differences"
+    assert result.passage is not None
+    assert result.passage.replace("-\n", "-") == "keine Abkommen ohne die " + compound
+    assert result.diff == (("equal", "keine Abkommen ohne die"), ("delete", "Ukraine"), ("insert", compound))
+
+
+@pytest.mark.parametrize(
+    ("source", "passage", "diff"),
+    [
+        (
+            "Sie sei Anti-Ukraine und gegen Abkommen, hieß es.",
+            "Anti-Ukraine und gegen Abkommen",
+            (("delete", "Ukraine"), ("insert", "Anti-Ukraine"), ("equal", "und gegen Abkommen")),
+        ),
+        (
+            "Es gebe Nichtkeine Abkommen ohne die Ukraine.",
+            "Nichtkeine Abkommen ohne die Ukraine",
+            (("delete", "keine"), ("insert", "Nichtkeine"), ("equal", "Abkommen ohne die Ukraine")),
+        ),
+    ],
+)
+def test_a_quote_starting_inside_a_word_or_compound_is_not_verbatim(
+    source: str, passage: str, diff: tuple[tuple[str, str], ...]
+) -> None:
+    result = check(diff[0][1] + " " + diff[-1][1], source)
+    assert result.outcome == "differences"
+    assert result.passage == passage
+    assert result.diff == diff
+
+
+@pytest.mark.parametrize(
+    ("quote", "source"),
+    [
+        ("keine Abkommen ohne die Ukraine", "Er sagte, es gebe keine Abkommen ohne die Ukraine."),
+        ("keine Abkommen ohne die Ukraine", "Er sagte: „keine Abkommen ohne die Ukraine“"),
+        ("keine Abkommen ohne die Ukraine", "keine Abkommen ohne die Ukraine und ohne Europa"),
+        ("keine Abkommen ohne die Ukraine", "Es gebe keine Abkommen ohne die Ukraine"),
+        ("keine Abkommen ohne die Ukraine", "keine Abkommen ohne die Ukraine- und Russlandpolitik"),
+        ("keine Abkommen ohne die Ukraine", "keine Abkommen ohne die Ukraine - das sei klar"),
+        ("keine Abkommen ohne die Ukraine-Hilfe", "Es gebe keine Abkommen ohne die Ukraine-Hilfe, sagte er."),
+        ("keine Abkommen ohne die Ukraine-Hilfe", "keine Abkommen ohne die Ukraine-\nHilfe, sagte er."),
+        ("Ukraine-Hilfe", "Die Ukraine-Hilfe wird verlängert."),
+    ],
+)
+def test_a_quote_ending_before_punctuation_space_or_a_hyphen_before_a_space_is_verbatim(
+    quote: str, source: str
+) -> None:
+    assert check(quote, source).outcome == "verbatim"
+
+
+def test_a_passage_does_not_stitch_two_sentences_together() -> None:
+    source = "Er sagte, es gebe „keine Abkommen“. Die Ukraine werde weiter unterstützt."
+    result = check("keine Abkommen ohne die Ukraine", source)
+    assert result.outcome == "not-found"
+    assert result.score < 0.8
+    paragraphs = "Er sagte, es gebe keine Abkommen ohne\n\ndie Ukraine werde weiter unterstützt."
+    assert check("keine Abkommen mit der Ukraine", paragraphs).outcome == "not-found"
+    # a quote running on over the break (its words on both sides, in order) may cross it
+    assert check("keine Abkommen ohne die Ukrainer", paragraphs).outcome == "differences"
+
+
+def test_a_quote_of_two_sentences_is_found_across_them() -> None:
+    source = FILLER_DE + "Sie sagte: „Die Lage ist ernst. Wir handeln jetzt und entschlossen.“ " + FILLER_DE
+    result = check("Die Lage ist ernst. Wir handeln sofort und entschlossen.", source)
+    assert result.outcome == "differences"
+    assert result.passage == "Die Lage ist ernst. Wir handeln jetzt und entschlossen"
+    # a claim that lost the stop between the sentences still runs on over it
+    lost = check("Die Lage ist sehr ernst wir handeln jetzt und entschlossen", source)
+    assert lost.outcome == "differences"
+    assert lost.passage == "Die Lage ist ernst. Wir handeln jetzt und entschlossen"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Es gebe keine Abkommen. Die Ukraine werde", ["die ukraine werde"]),
+        ("Ist das so? Ja! Nein.", ["ja! nein.", "nein."]),
+        ("erste Zeile\n\nzweiter Absatz", ["zweiter absatz"]),
+        ("am 3. Oktober sprach Dr. Müller, z. B. Über", []),
+        ("Es gebe keine Abkommen. die Ukraine werde", []),  # no capital: not a sentence start
+        ("eine Zeile\nund die nächste", []),
+    ],
+)
+def test_sentence_starts(text: str, starts: list[str]) -> None:
+    nt = normalise(text)
+    assert [nt.text[k:] for k in sentence_starts(nt, 0, len(nt.text))] == starts

@@ -1,13 +1,18 @@
 """Finding a quotation in a source: verbatim, with differences, or not at all.
 
 Both texts are normalised (normalise.py). A quote is *verbatim* when its normalised words occur as they
-are, between word boundaries (the first occurrence counts). Otherwise rapidfuzz's
-`partial_ratio_alignment` finds the best window of the quote's length — over the whole source, or for a
-long quote in a long source over windows where its rarest words vote for the same start — and the window
-is moved to word boundaries, where each candidate passage is scored with `fuzz.ratio` (normalised Indel
-similarity, 0..1). Of the passages within PREFER_MARGIN of the best score, the one holding most of the
-quote's words is shown, so words a quote left out show up as inserted. `classify` decides between
-*differences* and *not-found*; the word-level diff is difflib's over words and punctuation marks.
+are, between word boundaries (the first occurrence counts); a hyphen joined to a letter or digit continues a
+word, so "ohne die Ukraine" is not verbatim in "ohne die Ukraine-Hilfe" (a passage there takes in the whole
+compound, and the diff shows the compound replacing the quote's word). A passage does not cross a sentence
+start of the source (`sentence_starts`) unless the quote holds a stop or runs on over it (`_bridged`).
+
+Otherwise rapidfuzz's `partial_ratio_alignment` finds the best window of the quote's length — over the
+whole source, or for a long quote in a long source over windows where its rarest words vote for the same
+start — and the window is moved to word boundaries, where each candidate passage is scored with
+`fuzz.ratio` (normalised Indel similarity, 0..1). Of the passages within PREFER_MARGIN of the best score,
+the one holding most of the quote's words is shown, so words a quote left out show up as inserted.
+`classify` decides between *differences* and *not-found*; the word-level diff is difflib's over words
+(a hyphenated compound is one word) and punctuation marks.
 """
 
 from __future__ import annotations
@@ -30,7 +35,9 @@ DIFFERENCES_THRESHOLD = 0.80
 SHORT_QUOTE_WORDS = 6
 SHORT_QUOTE_THRESHOLD = 0.60
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+# A word joined to the next by a hyphen ("ukraine-hilfe", "covid-19") is one token: passages start and end on
+# whole compounds, and the diff shows a compound as the word it is.
+_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 _WORD = re.compile(r"\w+")
 _STOP = DE | EN
 # Stripped from both ends of a quote: reported speech moves a sentence's last stop inside or outside.
@@ -42,6 +49,16 @@ _FULL_SCAN_CHARS = 64
 _FULL_SCAN_WORK = 20_000_000
 _ANCHOR_WORDS = 6
 _ANCHOR_MAX_HITS = 20_000
+# A sentence ends at . ! or ? (then closing brackets) followed by a space and a capital letter, unless the
+# word before a "." is a number ("am 3. Oktober"), a single letter ("z. B.") or one of these abbreviations.
+_SENTENCE_END = re.compile(r"(\w*)([.!?]+)[)\]]* (?=\w)")
+_ABBREVIATIONS = frozenset(
+    "abs bzw ca dr etc evtl fr ggf hl hr inkl jh jr mio mr mrd mrs ms nr prof sog sr st str usw vgl vs".split()
+)
+# A hyphen at a line break inside a compound, as normalise.py keeps it ("Ukraine-\\nVertreter"): shown joined.
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n[ \t]*(?=\w)")
+_QUOTE_STOP = re.compile(r"[.!?]+[)\]]* ")
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # A passage may score this much below the best if it holds more of the quote's words (see `_fullest`).
 PREFER_MARGIN = 0.1
 
@@ -60,7 +77,10 @@ def check_quote(quote: str, source: NormalisedText) -> QuoteCheck:
     at = find_verbatim(core, source.text)
     if at is not None:
         return _located(quote, source, at, at + len(core), VERBATIM, 1.0, ())
-    candidates = passages(core, source.text)
+    # A passage stays inside one sentence of the source unless the quote itself spans sentences: it holds a
+    # stop (. ! ?) before a space, whatever the case of the next word (a misquote may change that word).
+    one_sentence = _QUOTE_STOP.search(core) is None
+    candidates = passages(core, source.text, source if one_sentence else None)
     if not candidates:
         return QuoteCheck(quote=quote, outcome=NOT_FOUND, score=0.0)
     for score, s, e in (_fullest(core, source.text, candidates), candidates[0]):
@@ -101,15 +121,18 @@ def classify(core: str, passage: str, score: float) -> str:
 
 
 def find_verbatim(core: str, text: str) -> int | None:
-    """Offset of the first occurrence of `core` in `text` that starts and ends on word boundaries."""
-    head_word = core[0].isalnum() or core[0] == "_"
-    tail_word = core[-1].isalnum() or core[-1] == "_"
+    """Offset of the first occurrence of `core` in `text` that starts and ends on word boundaries.
+
+    A hyphen between a letter or digit of the match and one outside it continues the word: "ukraine" does
+    not end on a boundary in "ukraine-hilfe" (nor, as normalised, in "Ukraine-\\nVertreter"), and does not
+    start on one in "anti-ukraine". A hyphen followed by a space ("Ukraine- und Russlandpolitik") ends it.
+    """
+    head_word = _is_word(core[0])
+    tail_word = _is_word(core[-1])
     at = text.find(core)
     while at >= 0:
         end = at + len(core)
-        if not (head_word and at > 0 and _is_word(text[at - 1])) and not (
-            tail_word and end < len(text) and _is_word(text[end])
-        ):
+        if not (head_word and _word_before(text, at)) and not (tail_word and _word_after(text, end)):
             return at
         at = text.find(core, at + 1)
     return None
@@ -124,9 +147,12 @@ def best_passage(core: str, text: str) -> tuple[float, int, int]:
     return candidates[0] if candidates else (0.0, 0, 0)
 
 
-def passages(core: str, text: str) -> list[tuple[float, int, int]]:
+def passages(core: str, text: str, source: NormalisedText | None = None) -> list[tuple[float, int, int]]:
     """Word-aligned passages of normalised `text` around the best alignment of `core`, best score first:
-    (score 0..1, start, end) with score = fuzz.ratio / 100. Empty when there is nothing to align."""
+    (score 0..1, start, end) with score = fuzz.ratio / 100. Empty when there is nothing to align.
+
+    With `source` (the NormalisedText whose `.text` is `text`) no passage crosses a sentence start
+    (`sentence_starts`): words of two sentences stitched together are not a quotation."""
     best: tuple[float, int, int] | None = None
     for w_lo, w_hi in _windows(core, text):
         al = fuzz.partial_ratio_alignment(core, text[w_lo:w_hi])
@@ -140,7 +166,29 @@ def passages(core: str, text: str) -> list[tuple[float, int, int]]:
             best = (al.score, s, e)
     if best is None:
         return []
-    return _word_aligned(core, text, best[1], best[2])
+    return _word_aligned(core, text, best[1], best[2], source)
+
+
+def sentence_starts(nt: NormalisedText, lo: int, hi: int) -> list[int]:
+    """Offsets in normalised `nt.text[lo:hi]` where a sentence starts after another one: after a sentence end
+    (_SENTENCE_END; the next letter is a capital in `nt.original`) or after a paragraph break (a blank line
+    in the original)."""
+    text = nt.text
+    starts = []
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        word, k = m.group(1), m.end()
+        if m.group(2) == "." and (word.isdigit() or len(word) == 1 or word in _ABBREVIATIONS):
+            continue
+        if nt.original[nt.span_to_original(k, k + 1)[0]].isupper():
+            starts.append(k)
+    at = text.find(" ", lo, hi)
+    while at >= 0:
+        if at + 1 < len(text) and _is_word(text[at + 1]):
+            a, b = nt.span_to_original(at, at + 1)
+            if b - a > 1 and _PARAGRAPH.search(nt.original, a, b):
+                starts.append(at + 1)
+        at = text.find(" ", at + 1, hi)
+    return sorted(set(starts))
 
 
 def word_diff(
@@ -158,7 +206,7 @@ def word_diff(
 
     def shown(nt: NormalisedText, toks: list[tuple[int, int]], i: int, j: int) -> str:
         a, b = nt.span_to_original(toks[i][0], toks[j - 1][1])
-        return " ".join(nt.original[a:b].split())
+        return " ".join(_LINE_BREAK_HYPHEN.sub("-", nt.original[a:b]).split())
 
     def emit(tag: str, words: str) -> None:
         if out and out[-1][0] == tag:
@@ -205,6 +253,17 @@ def _core_span(text: str) -> tuple[int, int]:
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+def _word_before(text: str, at: int) -> bool:
+    """Whether a word goes on before offset `at`: a word character, or a hyphen joined to one."""
+    return at > 0 and (_is_word(text[at - 1]) or (text[at - 1] == "-" and at > 1 and _is_word(text[at - 2])))
+
+
+def _word_after(text: str, end: int) -> bool:
+    """Whether a word goes on from offset `end`: a word character, or a hyphen joined to one."""
+    n = len(text)
+    return end < n and (_is_word(text[end]) or (text[end] == "-" and end + 1 < n and _is_word(text[end + 1])))
 
 
 def _shared_words(quote_words: list[str], passage_words: list[str]) -> list[str]:
@@ -258,22 +317,57 @@ def _anchor_windows(core: str, text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _word_aligned(core: str, text: str, s: int, e: int) -> list[tuple[float, int, int]]:
+def _word_aligned(
+    core: str, text: str, s: int, e: int, source: NormalisedText | None = None
+) -> list[tuple[float, int, int]]:
     """Passages starting and ending on word (token) boundaries near [s, e), scored, best first (nearer the
     quote's length on ties). Boundaries move `slack` characters either way, and outwards by up to half the
     quote (32 to 80 characters) more, so a passage can take in words the quote left out
-    ("ein schwerer, aber notwendiger Schritt" for "ein schwerer Schritt")."""
+    ("ein schwerer, aber notwendiger Schritt" for "ein schwerer Schritt"). With `source`, a passage does not
+    cross a sentence start; each sentence start near [s, e) is a candidate start, and the last token before
+    it a candidate end, so the part of the alignment on either side can stand alone. A sentence start the
+    quote runs on over (`_bridged`) does not count."""
     slack = min(max(8, len(core) // 5), 40)
     reach = slack + min(max(len(core) // 2, 32), 80)
     region_lo, region_hi = max(0, s - reach - 20), min(len(text), e + reach + 20)
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, region_lo, region_hi)]
     starts = [a for a, b in toks if s - reach <= a <= s + slack or a <= s < b]
     ends = [b for a, b in toks if e - slack <= b <= e + reach or a < e <= b]
-    scored = [(fuzz.ratio(core, text[a:b]) / 100, a, b) for a in starts for b in ends if b > a]
+    breaks = []
+    if source is not None:
+        words = _WORD.findall(core)
+        breaks = [k for k in sentence_starts(source, region_lo, region_hi) if not _bridged(words, text, k)]
+    for k in breaks:
+        if s - reach <= k < e:
+            starts.append(k)
+        before = [b for a, b in toks if b < k]
+        if s < k <= e + reach and before:
+            ends.append(before[-1])
+    scored = [
+        (fuzz.ratio(core, text[a:b]) / 100, a, b)
+        for a in sorted(set(starts))
+        for b in sorted(set(ends))
+        if b > a and not any(a < k < b for k in breaks)
+    ]
     if not scored:
         scored = [(fuzz.ratio(core, text[s:e]) / 100, s, e)]
     scored.sort(key=lambda c: (-c[0], abs(c[2] - c[1] - len(core))))
     return scored
+
+
+def _bridged(words: list[str], text: str, k: int) -> bool:
+    """Whether the quote's `words` run on over the sentence start `k` of `text` (a stop the quote left out or
+    lost with a changed word): with p b the last two words before `k` and a c the first two from it, the quote
+    holds "b a", or one of them dropped ("p a", "b c") or replaced ("p _ a", "b _ c"); words compare as they
+    are or inflected (`_same_word`). A word added between b and a ("b _ a") is not a run-on."""
+    p, b = ([""] * 2 + _WORD.findall(text, max(0, k - 120), k))[-2:]
+    a, c = (_WORD.findall(text, k, k + 120) + [""] * 2)[:2]
+    pairs = ((b, a, 1), (p, a, 1), (b, c, 1), (p, a, 2), (b, c, 2))
+    return any(
+        x and y and _same_word(words[i], x) and _same_word(words[i + gap], y)
+        for x, y, gap in pairs
+        for i in range(len(words) - gap)
+    )
 
 
 def _fullest(core: str, text: str, candidates: list[tuple[float, int, int]]) -> tuple[float, int, int]:
