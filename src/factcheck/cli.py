@@ -650,7 +650,9 @@ def source_refresh(
         emit_json(view.to_dict())
     else:
         latest, earlier = view.snapshots[-1], view.snapshots[:-1]
-        if view.changed is None:
+        if latest.state == "failed":
+            change = "the fetch failed; the evidence of the earlier snapshots stands"
+        elif view.changed is None:
             change = "nothing earlier to compare with" if not earlier else "no earlier content to compare with"
         else:
             change = "the content changed" if view.changed else "the content is unchanged"

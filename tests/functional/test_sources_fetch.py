@@ -102,6 +102,45 @@ def test_a_server_that_never_answers_times_out_at_the_configured_limit(stalling_
     assert time.monotonic() - started < 3
 
 
+@pytest.fixture
+def dripping_server() -> Iterator[str]:
+    """A server that sends its headers at once, then the body a byte every 0.1 s for a minute."""
+    stop = threading.Event()
+
+    class Drip(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", "600")
+            self.end_headers()
+            for _ in range(600):
+                if stop.wait(0.1):
+                    return
+                self.wfile.write(b"x")
+                self.wfile.flush()
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/drip"
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_body_dripping_in_is_cut_off_at_the_limit_for_the_whole_fetch(dripping_server: str) -> None:
+    """Found by an attack: each byte came within the read timeout, so a 5 s limit took 310 s."""
+    started = time.monotonic()
+    got = fetch_source(dripping_server, FetchLimits(timeout=1.0, connect_timeout=1.0))
+    assert got.error is not None and "within 1 s" in got.error, got.error
+    assert time.monotonic() - started < 5  # the limit, plus at most one read; the drip lasts 60 s
+
+
 def test_the_timeout_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, stalling_server: str) -> None:
     monkeypatch.setenv("FACTCHECK_FETCH_TIMEOUT", "0.3")
     assert FetchLimits.from_env().timeout == 0.3

@@ -243,6 +243,73 @@ def test_a_snapshot_edited_behind_the_apps_back_fails_the_audit(engine: Engine, 
     assert not report.ok and report.finding is not None and f"source_snapshot:{snap_id}" in str(report.finding)
 
 
+@pytest.mark.parametrize(
+    ("table", "column", "forged"),
+    [
+        ("source_snapshot", "body", b"x\x9c forged page"),  # the evidence itself (found by an attack)
+        ("source_snapshot", "body", None),
+        ("source", "quote_context", "Ich akzeptiere Abkommen ohne die Ukraine"),
+        ("source", "snapshot", "ganz anderer Text"),
+    ],
+)
+def test_the_stored_body_and_what_is_shown_of_a_source_are_audited(
+    engine: Engine, httpserver: HTTPServer, table: str, column: str, forged: object
+) -> None:
+    httpserver.expect_request("/beleg").respond_with_data(page(SPEECH.format(quote=ZELENSKY)), content_type="text/html")
+    view = add_and_fetch(engine, claim_with(engine, ZELENSKY), httpserver.url_for("/beleg"))
+    assert verify(engine).ok
+    row_id = view.snapshots[-1].id if table == "source_snapshot" else view.id
+    with engine.begin() as conn:
+        conn.execute(text(f"UPDATE {table} SET {column} = :v WHERE id = :id"), {"v": forged, "id": row_id})
+    report = verify(engine)
+    assert not report.ok and report.finding is not None and f"{table}:{row_id}" in str(report.finding)
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("http://anna:geheim@127.0.0.1:9/seite", "user name or password"),
+        ("http://[::1/", "not a web address"),
+        ("https://", "no host"),
+    ],
+)
+def test_addresses_that_cannot_be_kept_are_refused_in_one_line(engine: Engine, typed: str, problem: str) -> None:
+    with pytest.raises(InputError, match=problem), session_scope(engine) as session:
+        sources.add_source(session, claim_with(engine, ZELENSKY), typed, actor="anna")
+
+
+def test_a_symlink_loop_is_refused_and_an_upper_case_scheme_taken(engine: Engine, tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(InputError, match="symbolic link loop"), session_scope(engine) as session:
+        sources.add_source(session, claim_with(engine, ZELENSKY), str(tmp_path / "a"), actor="anna")
+    with session_scope(engine) as session:
+        added = sources.add_source(session, claim_with(engine, ZELENSKY), "HTTP://127.0.0.1:9/x", actor="anna")
+    assert added.url == "http://127.0.0.1:9/x"
+
+
+def test_a_failed_refresh_does_not_hide_the_evidence_of_an_earlier_fetch(engine: Engine, tmp_path: Path) -> None:
+    """The page vanished: the source is failed now, yet the quote stood in the earlier snapshot, and the
+    report says so and whose evidence it is (found by an attack: reports showed only "failed")."""
+    from factcheck.report.render import ReportOptions
+    from factcheck.services import reports
+
+    page_file = tmp_path / "erklaerung.html"
+    page_file.write_text(page(SPEECH.format(quote=ZELENSKY)), encoding="utf-8")
+    claim_id = claim_with(engine, ZELENSKY)
+    first = add_and_fetch(engine, claim_id, str(page_file))
+    assert first.outcome == "verbatim"
+    page_file.unlink()
+    refreshed = sources.refresh_source(engine, first.id, actor="ben", limits=QUICK)
+    assert refreshed.state == "failed" and refreshed.outcome == "verbatim"
+    assert refreshed.checked is refreshed.snapshots[0] and refreshed.latest is refreshed.snapshots[1]
+    with session_scope(engine) as session:
+        article_id = session.get(Claim, claim_id).article_id  # type: ignore[union-attr]
+        md = reports.report_text(session, article_id, ReportOptions(format="md", lang="de"))
+    assert "✓ wörtlich gefunden" in md and "Beleg vom Abruf" in md
+    assert verify(engine).ok
+
+
 def test_the_claim_detail_shows_every_snapshot(engine: Engine, httpserver: HTTPServer) -> None:
     from factcheck.services import claims
 

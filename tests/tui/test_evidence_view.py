@@ -96,3 +96,18 @@ async def test_the_evidence_reads_without_colour_at_80x24(
         await wait_until(pilot, lambda: "abweichend.html" in sources_body(app).plain)
         plain = sources_body(app).plain
         assert "≈ found with differences (93%)" in plain and "keine Abkommen ohne [-die-] Ukraine" in plain
+
+
+@pytest.mark.anyio
+async def test_s_takes_a_local_file_and_the_check_appears(engine: Engine, article_id: int, tmp_path: Path) -> None:
+    """Found by an attack: the dialog said "Enter an http(s) URL" for a file the README promises."""
+    document = tmp_path / "erklärung kiew.html"  # a space and an umlaut in the name
+    document.write_text(PAGE.format(quote=SELENSKYJ), encoding="utf-8")
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_claim(pilot, engine, article_id, SELENSKYJ)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*str(document), "enter")
+        await wait_until(pilot, lambda: "✓ found verbatim" in sources_body(app).plain, timeout=20)
+        assert "erkl%C3%A4rung%20kiew.html" in sources_body(app).plain

@@ -185,6 +185,8 @@ def reference_digest(table: str, values: list[Any]) -> str:
             return timestamp(value)
         if kind == "json":
             return json.loads(value) if isinstance(value, str | bytes) else value
+        if kind == "blob":
+            return "sha256:" + hashlib.sha256(bytes(value)).hexdigest()
         return {"bool": bool, "int": int, "float": float, "str": str}[kind](value)
 
     kinds = [kind for _name, kind in AUDITED[table]]
@@ -207,6 +209,7 @@ def stored_value(kind: str) -> st.SearchStrategy[Any]:
         "float": st.floats(allow_nan=False) | st.integers(min_value=-(2**40), max_value=2**40),
         "bool": st.booleans() | st.integers(min_value=0, max_value=2),
         "json": json_values.map(stored_json) | json_values.filter(lambda v: not isinstance(v, str)),  # text: JSON
+        "blob": st.binary(max_size=64) | st.binary(max_size=64).map(memoryview),
         "time": times.map(lambda t: t.strftime("%Y-%m-%d %H:%M:%S.%f"))
         | times
         | times.map(lambda t: t.replace(tzinfo=UTC)),

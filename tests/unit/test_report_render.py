@@ -618,7 +618,7 @@ def test_the_html_makes_no_external_request() -> None:
     assert {tag for tag, _ in page.elements} <= {
         "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "dl", "dt", "dd",
         "a", "main", "h2", "ul", "li", "p", "strong", "span", "div", "sup", "em", "section", "h3",
-        "blockquote", "q", "br", "del", "ins",  # a quote checked against a source, its word diff
+        "blockquote", "q", "br", "del", "ins", "code",  # a quote checked against a source, its word diff; a file
     }  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-# table -> ((column, type), ...); type is one of str, int, float, bool, json, time.
+# table -> ((column, type), ...); type is one of str, int, float, bool, json, time, blob.
 # Events record row digests computed with this table: a change to it makes every row written before
 # differ from its event, so it needs a migration that appends a new baseline event (as 0007 did).
 AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -75,6 +75,11 @@ AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
         ("withdrawn_at", "time"),
         ("note", "str"),  # what the checker wrote when adding it
         ("fetch_error", "str"),  # shown as the reason a fetch failed (a copy of the snapshot's)
+        # copies of the latest snapshot that `show`, the workbench and reports print
+        ("snapshot", "str"),
+        ("quote_context", "str"),
+        ("content_type", "str"),
+        ("created_at", "time"),
     ),
     # The body itself is not digested: its sha256 is, and the text and check results drawn from it.
     "source_snapshot": (
@@ -96,6 +101,7 @@ AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
         ("error", "str"),
         ("changed", "bool"),
         ("checks", "json"),
+        ("body", "blob"),  # the evidence itself, as stored (compressed): digested by its SHA-256
     ),
 }
 
@@ -162,7 +168,23 @@ def _as_json(value: Any) -> Any:
     return parse_json(value) if isinstance(value, str | bytes) else value
 
 
-_NORMALISE = {"str": _as_str, "int": _as_int, "float": _as_float, "bool": bool, "json": _as_json, "time": timestamp}
+def _as_blob_digest(value: Any) -> str:
+    """Bytes (a memoryview from PostgreSQL's driver) as their SHA-256: a body of megabytes is not copied
+    into the canonical JSON, and any change to it changes the row's digest all the same."""
+    if isinstance(value, str):
+        value = value.encode("utf-8")
+    return "sha256:" + hashlib.sha256(bytes(value)).hexdigest()
+
+
+_NORMALISE = {
+    "str": _as_str,
+    "int": _as_int,
+    "float": _as_float,
+    "bool": bool,
+    "json": _as_json,
+    "time": timestamp,
+    "blob": _as_blob_digest,
+}
 # The type a value of each kind already has when it needs no normalising (None: always normalised).
 _READY: dict[str, tuple[type, ...] | None] = {
     "str": (str,),
@@ -171,6 +193,7 @@ _READY: dict[str, tuple[type, ...] | None] = {
     "bool": (bool,),
     "json": (dict, list, int, float, bool),
     "time": None,
+    "blob": None,
 }
 # Per audited table and tuple of the stored values' types: which columns need normalising, and how.
 _PLANS: dict[str, dict[tuple[type, ...], tuple[tuple[int, Any], ...]]] = {table: {} for table in AUDITED}

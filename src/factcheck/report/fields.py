@@ -50,6 +50,9 @@ def source_status(source: SourceView, lang: str) -> str:
     status = source_state(source.state, lang) + (f" HTTP {source.http_status}" if source.http_status else "")
     if source.fetched_at:
         status += f", {word('fetched', lang)} {source.fetched_at}"
+    checked = source.checked
+    if checked is not None and checked is not source.latest:  # the newest fetch failed: say whose evidence
+        status += f"; {word('evidence_as_of', lang)} {checked.fetched_at}"
     return status
 
 

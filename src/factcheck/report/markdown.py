@@ -77,7 +77,10 @@ def _verdict_lines(item: ReportClaim, lang: str) -> list[str]:
 
 def _source_line(s: SourceView, lang: str) -> str:
     title = md(s.title or s.url)
-    parts = [f"[{title}](<{s.url}>)" if _linkable(s.url) else md(s.url)]
+    if _linkable(s.url):
+        parts = [f"[{title}](<{s.url}>)"]
+    else:  # a file the checker holds: its title and where it lies, so two of one title stay apart
+        parts = [f"{md(s.title)} ({md(s.url)})" if s.title else md(s.url)]
     if s.archive_url:
         parts.append(f"[{word('archive', lang)}](<{s.archive_url}>)" if _linkable(s.archive_url) else md(s.archive_url))
     parts.append(md(source_status(s, lang)))

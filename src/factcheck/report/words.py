@@ -49,6 +49,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (English, German)
     "archive": ("archive", "Archiv"),
     "fetched": ("fetched", "abgerufen"),
     "quote_check": ("quote in source", "Zitat in der Quelle"),
+    "evidence_as_of": ("evidence as fetched", "Beleg vom Abruf"),
     "notes": ("Notes", "Notizen"),
     "reused": ("Verdict taken over from", "Bewertung übernommen von"),
     "unknown_speaker": ("unknown speaker", "Sprecher unbekannt"),

@@ -51,18 +51,29 @@ def source_address(value: str) -> str:
     """The address stored for what a checker typed: an http(s) URL as it is; a `file:` URL or a local
     path as the file's absolute `file://` URL (it must be a regular file now). InputError otherwise."""
     value = cleaned(value, what="a source URL or path", required=True)
-    if is_url(value):
-        parts = urlsplit(value)
-        if not parts.hostname:
+    if re.match(r"https?://", value, re.IGNORECASE):  # schemes are case-insensitive (RFC 3986 §3.1)
+        try:
+            parts = urlsplit(value)
+            host = parts.hostname
+            has_credentials = parts.username is not None or parts.password is not None
+        except ValueError as exc:  # "http://[::1/": an unclosed IPv6 literal, a port that is no number
+            raise InputError(f"not a web address: {value!r} ({exc})") from None
+        if not host:
             raise InputError(f"not a web address: {value!r} has no host")
-        return value
+        if has_credentials:
+            # it would be kept in the append-only audit log and printed in every report
+            raise InputError("a source address must not carry a user name or password: give the page's public address")
+        return parts._replace(scheme=parts.scheme.lower()).geturl()
     if value.lower().startswith("file:"):
         path = file_path(value)
     else:
         path = Path(value).expanduser()
         if not path.exists() and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
             raise InputError(f"not an http(s) URL, a file: URL or a file: {value!r}")
-    path = path.resolve()
+    try:
+        path = path.resolve(strict=False)
+    except (RuntimeError, OSError) as exc:  # a symlink loop (RuntimeError before Python 3.13)
+        raise InputError(f"cannot read {value!r}: a symbolic link loop or an unreadable path") from exc
     if not path.exists():
         raise InputError(f"no such file: {path}")
     if not path.is_file():

@@ -233,16 +233,22 @@ class SourceView:
         return self.snapshots[-1] if self.snapshots else None
 
     @property
+    def checked(self) -> SnapshotView | None:
+        """The newest snapshot the claim was checked against: a later fetch that failed (the page gone)
+        does not hide the evidence an earlier one holds."""
+        return next((snap for snap in reversed(self.snapshots) if snap.checks is not None), None)
+
+    @property
     def checks(self) -> dict[str, Any] | None:
-        """The check of the claim against the latest snapshot (SourceCheck.to_dict()), if it was checked."""
-        latest = self.latest
-        return latest.checks if latest is not None else None
+        """The check of the claim against the newest checked snapshot (SourceCheck.to_dict()), if any."""
+        checked = self.checked
+        return checked.checks if checked is not None else None
 
     @property
     def outcome(self) -> str | None:
-        """verbatim / differences / not-found / no-quote for the latest snapshot; None when not checked."""
-        latest = self.latest
-        return latest.outcome if latest is not None else None
+        """verbatim / differences / not-found / no-quote for the newest checked snapshot; None if none."""
+        checked = self.checked
+        return checked.outcome if checked is not None else None
 
     @property
     def changed(self) -> bool | None:

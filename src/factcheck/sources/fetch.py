@@ -97,7 +97,6 @@ MAX_SIZE_ENV = "FACTCHECK_SOURCE_MAX_MB"
 # Headers kept with a snapshot: enough to tell later what the server said the document was, and when.
 HEADERS_OF_INTEREST = ("content-type", "content-length", "content-encoding", "last-modified", "etag", "date")
 ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.9,application/json;q=0.9,*/*;q=0.5"
-_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -336,7 +335,9 @@ def _read_body(response: Any, limits: FetchLimits, give_up_at: float) -> bytes:
     body = bytearray()
     raw = 0
     try:
-        for chunk in response.iter_raw(_CHUNK):
+        # Whatever arrives, as it arrives: with a chunk size httpx waits to fill it, and a server dripping a
+        # byte a second would never let the deadline below be looked at (found by an attack: 310 s for 5).
+        for chunk in response.iter_raw():
             if time.monotonic() > give_up_at:
                 raise _Failed(f"no complete answer within {limits.timeout:g} s")
             raw += len(chunk)

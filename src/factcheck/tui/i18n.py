@@ -101,6 +101,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "seit dem letzten Abruf unverändert ({n} Abrufe)",
     ),
     "source.refetched": ("{n} snapshots", "{n} Abrufe"),
+    "source.evidence_as_of": ("evidence as fetched {when}", "Beleg vom Abruf {when}"),
     "claim_ref": ("claim #{id}", "Aussage #{id}"),
     # -- times ---------------------------------------------------------------------------------------
     "just_now": ("just now", "gerade eben"),
@@ -273,7 +274,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "edit_empty": ("A claim needs text.", "Eine Aussage braucht Text."),
     "type_something": ("Type something first.", "Zuerst etwas eingeben."),
     "source_title": ("Add a source to claim #{id}", "Quelle zu Aussage #{id} hinzufügen"),
-    "source_invalid": ("Enter an http(s) URL.", "Eine http(s)-URL eingeben."),
+    "source_invalid": (
+        "Enter an http(s) URL, a file: URL or the path of a file.",
+        "Eine http(s)-URL, eine file:-URL oder den Pfad einer Datei eingeben.",
+    ),
+    "source_placeholder": ("https://… or /path/to/document.pdf", "https://… oder /Pfad/zum/Dokument.pdf"),
     "import_title": ("Import an article (file or URL)", "Artikel importieren (Datei oder URL)"),
     "import_placeholder": ("path/to/article.txt or https://…", "pfad/zum/artikel.txt oder https://…"),
     "import_invalid": ("Enter a file path or an http(s) URL.", "Einen Dateipfad oder eine http(s)-URL eingeben."),

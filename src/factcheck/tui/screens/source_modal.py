@@ -1,6 +1,8 @@
-"""Adding a source URL to a claim; the fetch runs afterwards in a worker."""
+"""Adding a source (a web address or a local file) to a claim; the fetch runs afterwards in a worker."""
 
 from __future__ import annotations
+
+import re
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,9 +13,14 @@ from factcheck.tui.i18n import t
 from factcheck.tui.screens.base_modal import GuardedModal
 
 
-def looks_like_url(value: str) -> bool:
-    # The service checks again; this keeps a typo in the dialog instead of in an error toast.
-    return value.startswith(("http://", "https://")) and len(value) > len("https://x")
+def looks_like_source(value: str) -> bool:
+    """An http(s) URL, a file: URL or a path (services.sources.source_address decides; this keeps an
+    obvious typo in the dialog instead of in an error toast)."""
+    if re.match(r"https?://", value, re.IGNORECASE):
+        return len(value) > len("https://x")
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", value):  # another scheme (mailto:, ftp:) — a drive letter is one char
+        return value.lower().startswith("file:")
+    return bool(value)
 
 
 class InputModal(GuardedModal[str | None]):
@@ -64,7 +71,7 @@ class InputModal(GuardedModal[str | None]):
 
 
 class SourceModal(InputModal):
-    placeholder = "https://…"
+    placeholder = "source_placeholder"
     invalid_message = "source_invalid"
 
     def __init__(
@@ -74,4 +81,4 @@ class SourceModal(InputModal):
         super().__init__(title, context=claim_text, value=value, error=error, language=language)
 
     def is_valid(self, value: str) -> bool:
-        return looks_like_url(value)
+        return looks_like_source(value)

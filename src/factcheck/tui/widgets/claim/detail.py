@@ -221,6 +221,9 @@ class ClaimDetailPane(VerticalScroll):
             changed = snapshots[-1].changed
             key = "source.changed" if changed else "source.unchanged" if changed is False else "source.refetched"
             line.append("\n  " + t(key, lang, n=len(snapshots)), style="yellow" if changed else "dim")
+        checked = getattr(s, "checked", None)
+        if checked is not None and checked is not getattr(s, "latest", None):  # the newest fetch failed
+            line.append("\n  " + t("source.evidence_as_of", lang, when=short(checked.fetched_at, 40)), style="dim")
         for evidence in evidence_lines(getattr(s, "checks", None), lang):
             line.append("\n")
             line.append_text(self._evidence(evidence))
