@@ -303,3 +303,14 @@ def test_control_characters_of_a_page_are_removed() -> None:
     assert content.text is not None and content.title is not None
     for control in ("\x1b", "\x07", "\x9b"):
         assert control not in content.text + content.title
+
+
+def test_the_publication_date_is_the_one_the_page_states_never_one_guessed_from_its_text() -> None:
+    """Found by an attack: the claim's own date in the text, or "im Jahr 2019", became "published"."""
+    text = "<p>Im Jahr 2019 begann es; das letzte Telefonat fand am 18. März 2025 statt, hieß es in Kiew.</p>" * 3
+    bare = f"<html><head><title>Telefonat</title></head><body><article>{text}</article></body></html>"
+    assert extract_content(bare.encode(), "text/html").published is None
+    stated = bare.replace(
+        "<title>", '<meta property="article:published_time" content="2024-05-02T10:00:00Z"><title>'
+    )
+    assert extract_content(stated.encode(), "text/html").published == "2024-05-02"

@@ -323,3 +323,23 @@ def test_the_claim_detail_shows_every_snapshot(engine: Engine, httpserver: HTTPS
     assert [len(s.snapshots) for s in detail.sources] == [2] and len(stored) == 2
     data = detail.to_dict()["sources"][0]
     assert data["outcome"] == "verbatim" and len(data["snapshots"]) == 2 and "body" not in data["snapshots"][0]
+
+
+def test_a_source_undone_while_it_was_fetched_gets_no_snapshot(engine: Engine, tmp_path: Path) -> None:
+    """The workbench fetches in the background; an undo meanwhile must not be followed by a snapshot
+    (found by an attack: the detail then showed the withdrawn source's evidence)."""
+    from factcheck.services import editing
+
+    page_file = tmp_path / "beleg.html"
+    page_file.write_text(page(SPEECH.format(quote=ZELENSKY)), encoding="utf-8")
+    claim_id = claim_with(engine, ZELENSKY)
+    with session_scope(engine) as session:
+        added = sources.add_source(session, claim_id, str(page_file), actor="anna")
+    retrieved = sources.retrieve(added.url, QUICK)  # the fetch, done before the undo lands
+    with session_scope(engine) as session:
+        editing.undo_last(session, claim_id, actor="anna")
+    with pytest.raises(InputError, match="withdrawn"), session_scope(engine) as session:
+        sources.record_snapshot(session, added.id, retrieved, actor="anna")
+    with session_scope(engine) as session:
+        assert session.exec(select(SourceSnapshot)).all() == []
+    assert verify(engine).ok

@@ -165,6 +165,9 @@ def record_snapshot(session: Session, source_id: int, retrieved: Retrieved, *, a
 
     actor = begin_change(session, actor)
     source = _source(session, source_id)
+    if source.withdrawn_at is not None:
+        # undone while it was being fetched (the workbench fetches in the background): nothing to store
+        raise InputError(f"source {source_id} was withdrawn (undone) while it was fetched; nothing stored")
     body = retrieved.body
     content: SourceContent | None = None
     if body is not None and retrieved.error is None:

@@ -113,7 +113,9 @@ def _html(body: bytes) -> SourceContent:
         text = trafilatura.extract(
             html, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
         )
-        meta = trafilatura.extract_metadata(html)
+        # extensive=False: a date the page states in its markup, never one guessed from the text (an attack
+        # showed the claim's own date, or "2019-01-01" from "im Jahr 2019", as the publication date)
+        meta = trafilatura.extract_metadata(html, extensive=False)
     except Exception:  # trafilatura raises assorted lxml errors on broken markup
         meta = None
     if not text or not text.strip():
