@@ -688,8 +688,10 @@ def print_source(view: Any, *, snapshots: bool) -> None:
     if view.final_url and view.final_url != view.url:
         say(f"  final url: {view.final_url}")
     if latest is not None and latest.redirects:
-        hops = " → ".join(f"{hop.get('status')} {hop.get('url')}" for hop in latest.redirects)
-        say(f"  redirects: {hops} → {latest.final_url}")
+        # each hop: its address, status and where it pointed (a refused target is named too)
+        hops = " → ".join(f"{hop.get('url')} ({hop.get('status')})" for hop in latest.redirects)
+        last = latest.redirects[-1].get("location") if latest.state == "failed" else latest.final_url
+        say(f"  redirects: {hops} → {last}")
     if view.archive_url:
         say(f"  archive: {view.archive_url}")
     if view.note:
