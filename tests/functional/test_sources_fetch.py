@@ -314,3 +314,11 @@ def test_the_publication_date_is_the_one_the_page_states_never_one_guessed_from_
         "<title>", '<meta property="article:published_time" content="2024-05-02T10:00:00Z"><title>'
     )
     assert extract_content(stated.encode(), "text/html").published == "2024-05-02"
+
+
+def test_page_breaks_end_as_paragraph_breaks_not_control_characters() -> None:
+    """A text (or PDF) with form feeds between its pages keeps no \\f in the stored text."""
+    pages = "Erste Seite: keine Abkommen ohne die Ukraine.\fZweite Seite: am 18. März 2025.\f"
+    got = extract_content(pages.encode(), "text/plain")
+    assert got.text is not None and "\f" not in got.text
+    assert "Erste Seite" in got.text and "Zweite Seite" in got.text
