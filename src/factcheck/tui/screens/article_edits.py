@@ -328,8 +328,15 @@ class ArticleEdits(_Base):
         modal = EditClaimModal(claim.id, claim.text, draft=draft, error=error, language=self.lang)
         self.app.push_screen(modal, edited)
 
+    def _text_view(self) -> ArticleTextView | None:
+        """The article text, or None while the screen is still being built or already torn down (a key
+        queued behind the one that opened or closed it; found by 2,000-press walks)."""
+        return next(self.query(ArticleTextView).results(ArticleTextView), None)
+
     def action_split(self) -> None:
-        text = self.query_one(ArticleTextView)
+        text = self._text_view()
+        if text is None:
+            return
         at = text.cursor_offset
         span = text.claim_at(at)
         if span is None or at <= span.start:
@@ -382,7 +389,10 @@ class ArticleEdits(_Base):
         self.read_then(read, ask)
 
     def action_add_claim(self) -> None:
-        span = self.query_one(ArticleTextView).selected_span
+        text = self._text_view()
+        if text is None:
+            return
+        span = text.selected_span
         if span is None:
             self.notify(t("add_hint", self.lang), severity="warning")
             return
