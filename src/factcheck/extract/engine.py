@@ -325,8 +325,9 @@ def _fill_fields(
     if claim.quantities:
         claim.kinds.append("quantity")
         claim.cues.append("quantity:number+unit")
-    persons = [(m.start, m.end) for m in reg.in_span(sent.start, sent.end) if m.entity.kind == "person"]
-    places = find_places(text, sent.start, sent.end, language, persons)
+    # ("Statistik Austria", "Bank of England": a place inside the name of a person or a body is no place)
+    named = [(m.start, m.end) for m in reg.in_span(sent.start, sent.end) if m.entity.kind in ("person", "institution")]
+    places = find_places(text, sent.start, sent.end, language, named)
     claim.places = list(dict.fromkeys(p for _, _, p in places))
     if claim.places:
         claim.kinds.append("place")
