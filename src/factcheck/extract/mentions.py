@@ -16,6 +16,7 @@ from factcheck.extract.lexicon import (
     DE_ROLE_SUFFIXES,
     DE_TITLES,
     EN_ROLE_NOUNS,
+    EN_SPEECH_VERBS,
     EN_TITLES,
     NOT_NAME_WORDS,
 )
@@ -87,11 +88,19 @@ class Registry:
     acronyms: dict[str, Person] = field(default_factory=dict)
     # organisations found as speakers by their noun phrase only ("Caledonian MacBrayne said"), by position
     phrase_orgs: list[tuple[int, Person]] = field(default_factory=list)
+    # people named only by their office ("Die Oberbürgermeisterin von Leipzig eröffnete …"), by position:
+    # what a later "sie" refers to when no named person of that gender came after them
+    role_only: list[tuple[int, Person]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
     _index: dict = field(default_factory=dict, repr=False)  # look-back key -> (mentions, their starts)
     _index_n: int = field(default=-1, repr=False)
 
     def add(self, name: str, gender: str, role: str = "", kind: str = "person") -> Person:
+        if kind == "institution" and (canon := org_nominative(name)) != name:
+            # "des Paul-Ehrlich-Instituts", "der Deutschen Bank": one body is one speaker, under its own name
+            p = self.add(canon, gender, role, kind)
+            self.persons.setdefault(name, p)
+            return p
         p = self.persons.get(name)
         if p is None:
             p = Person(name, gender, kind, role)
@@ -99,6 +108,10 @@ class Registry:
             parts = name.split()
             if kind == "person" and len(parts) >= 2:
                 self.by_surname.setdefault(parts[-1], p)
+                if _family_name_first(parts):
+                    # "Wang Yi … sagte Wang", "Kim Jong-un … Kim said": a first token no given-name list
+                    # knows may be the family name written first
+                    self.by_surname.setdefault(parts[0], p)
         else:
             p.gender = p.gender or gender
             p.role = p.role or role
@@ -193,24 +206,123 @@ class Registry:
         )
         if m is not None:
             return m.entity
+        prefix = role_word.lower().split("-")[0] + "-" if "-" in role_word else ""
+        if prefix:
+            # "der Nato-Chef" after "Nato-Generalsekretär Mark Rutte": the same body's office holder
+            m = self._last(
+                ("role-prefix", prefix),
+                lambda m: (
+                    not m.pronoun
+                    and m.entity.kind == "person"
+                    and any(w.lower().startswith(prefix) for w in m.entity.role.split())
+                ),
+                pos,
+            )
+            if m is not None:
+                return m.entity
         return self.last_person_before(pos, gender or "m")
 
     def last_person_before(self, pos: int, gender: str, floor: int = 0) -> Person | None:
         """The last person before pos of that gender; for "f" else one whose gender is unknown ("she" for
-        "Marguerite Oyelaran-Fisk", whose given name is in no list); "m" takes unknown ones directly."""
+        "Marguerite Oyelaran-Fisk", whose given name is in no list); "m" takes unknown ones directly.
+        A person named only by office ("die Oberbürgermeisterin von Leipzig") counts when no named one of
+        that gender came between."""
+        m = self._last_person(pos, gender, floor)
+        at = m.start if m is not None else -1
+        office = next(
+            (p for s, p in reversed(self.role_only) if at < s < pos and s >= floor and _gender_fits(p, gender)), None
+        )
+        if office is not None:
+            return office
+        return m.entity if m is not None else None
 
+    def _last_person(self, pos: int, gender: str, floor: int = 0) -> Mention | None:
         def person(m: Mention) -> bool:
             return not m.pronoun and m.entity.kind == "person"
 
         if gender == "f":
             m = self._last(("person", "f"), lambda m: person(m) and m.entity.gender == "f", pos, floor)
             if m is not None:
-                return m.entity
+                return m
         elif gender == "m":
-            m = self._last(("person", "m"), lambda m: person(m) and m.entity.gender in ("m", ""), pos, floor)
-            return m.entity if m is not None else None
-        m = self._last(("person", ""), lambda m: person(m) and not m.entity.gender, pos, floor)
-        return m.entity if m is not None else None
+            return self._last(("person", "m"), lambda m: person(m) and m.entity.gender in ("m", ""), pos, floor)
+        return self._last(("person", ""), lambda m: person(m) and not m.entity.gender, pos, floor)
+
+
+def _gender_fits(p: Person, gender: str) -> bool:
+    return p.gender == gender or not p.gender or not gender
+
+
+_INST_HEADS = (*INSTITUTION_SUFFIXES, "zentrum", "werk", "bund", "verein", "klinik", "hospital", "museum")
+# heads whose genitive takes -es ("des Bundesamtes", "des Bundesrates") or -s ("des Instituts")
+_GENITIVE_ENDINGS = ("es", "s")
+_NAME_LINKS = frozenset("der des für von vom of for and und in im am an".split())
+
+
+def org_head(word: str) -> bool:
+    """True when a capitalised word is (a compound ending in) an institution noun, in any case:
+    "Paul-Ehrlich-Instituts", "Bundesamtes", "Innenministerium", "Bank"."""
+    low = word.lower().rsplit("-", 1)[-1]
+    return low.endswith(_INST_HEADS) or any(
+        low.endswith(g) and low[: -len(g)].endswith(_INST_HEADS) for g in _GENITIVE_ENDINGS
+    )
+
+
+def org_nominative(name: str) -> str:
+    """The nominative of a German organisation name as it stands after an article: the genitive ending of
+    its head noun removed ("Paul-Ehrlich-Instituts" -> "Paul-Ehrlich-Institut", "Bundesamtes für Statistik"
+    -> "Bundesamt für Statistik", "Instituts der deutschen Wirtschaft" -> "Institut der deutschen
+    Wirtschaft") and a weak adjective before the head in -en made -e ("Deutschen Bank" -> "Deutsche Bank").
+    Names without an institution head are returned unchanged."""
+    toks = name.split()
+    # the head is the last capitalised word before the first linking word ("Bundesamt für Statistik")
+    k = next((i for i, t in enumerate(toks) if t.lower() in _NAME_LINKS), len(toks)) - 1
+    if k < 0:
+        return name
+    head = toks[k]
+    low = head.lower().rsplit("-", 1)[-1]
+    if low.endswith(_INST_HEADS):
+        new_head = head
+    else:
+        for g in _GENITIVE_ENDINGS:
+            if low.endswith(g) and low[: -len(g)].endswith(_INST_HEADS):
+                new_head = head[: -len(g)]
+                break
+        else:
+            return name
+    out = [*toks[:k], new_head, *toks[k + 1 :]]
+    for i in range(k):
+        if out[i][:1].isupper() and out[i].endswith("en") and len(out[i]) > 4:
+            out[i] = out[i][:-1]  # "Deutschen" -> "Deutsche", "Europäischen" -> "Europäische"
+    return " ".join(out)
+
+
+_QUOTE_THEN_SUBJECT = re.compile(
+    r"[,.!?][”\"’]\s+((?:[" + _UP + r"][\w'’-]+\s+){0,2}[" + _UP + r"][\w'’-]+)\s+([a-z]+)\b"
+)
+
+
+def _family_name_first(parts: list[str]) -> bool:
+    """True for a two-word name whose first word may be a family name written first ("Wang Yi", "Kim
+    Jong-un", "Orbán Viktor"): not a known given name, not a particle, title, place or common word, and
+    not an adjective-like German word ("Deutsche")."""
+    first = parts[0]
+    low = first.lower()
+    return (
+        len(parts) == 2
+        and first[:1].isupper()
+        and not first.isupper()
+        and first[-1:].isalpha()
+        and low not in FIRST_NAMES
+        and low not in _PARTICLES
+        and low not in NOT_NAME_WORDS
+        and low not in EN_TITLES
+        and low not in DE_TITLES
+        and low not in PLACES
+        and low not in ORG_NOUNS
+        and not low.endswith(("e", "er", "en", "es", "ische"))
+        and not _NOUN_SUFFIX.search(low)
+    )
 
 
 _ACRONYM_PLACE = re.compile(r"\b([A-Z]{2,5}) ([A-Z][a-z]+)\b")
@@ -527,8 +639,8 @@ def build_registry(text: str) -> Registry:
         if len(toks) < 2 or not free(run.start(), run.end()):
             continue
         first = toks[0].lower()
-        if first not in FIRST_NAMES:
-            continue
+        if first not in FIRST_NAMES or org_head(toks[-1]):
+            continue  # ("des Robert Koch-Instituts": a body named after a person)
         if toks[1].lower() in NOT_NAME_WORDS:
             continue
         name = " ".join(toks)
@@ -610,6 +722,20 @@ def build_registry(text: str) -> Registry:
         p = reg.persons.get(name) or reg.add(name, "", kind="institution")
         full.append(Mention(m.end(), end, p, "speaker:organisation"))
         taken.append((m.end(), end))
+    # 3f. the subject slot of a speech verb right after a quotation: '“…,” Okafor said.', '“…,” Okafor told
+    # reporters': a capitalised name there is a person without any name list
+    for m in _QUOTE_THEN_SUBJECT.finditer(text):
+        if m.group(2).lower() not in EN_SPEECH_VERBS or not free(m.start(1), m.end(1)):
+            continue
+        toks = _name_tokens(m.group(1))
+        if not toks or len(toks) != len(m.group(1).split()) or toks[0].lower() in NOT_NAME_WORDS:
+            continue
+        name = " ".join(toks)
+        p = reg.resolve(name) or reg.add(name, FIRST_NAMES.get(toks[0].lower(), "") if len(toks) > 1 else "")
+        if len(toks) == 1:
+            reg.by_surname.setdefault(name, p)  # (so its other occurrences are mentions too)
+        full.append(Mention(m.start(1), m.end(1), p, "speaker:quote-subject"))
+        taken.append((m.start(1), m.end(1)))
     # 4. short references to introduced persons: "Putin", "Trumps", "Mr Blair" (already above)
     if reg.by_surname:
         sur_re = re.compile(
@@ -652,7 +778,49 @@ def build_registry(text: str) -> Registry:
     full.sort(key=lambda x: x.start)
     _resolve_org_anaphora(text, full)
     reg.mentions = full
+    _find_role_only(text, reg, taken)
     return reg
+
+
+# "Die Oberbürgermeisterin von Leipzig eröffnete …", "The mayor of Leeds said …": an office holder without a name
+_ROLE_ONLY = re.compile(
+    r"(?<![\w-])(Der|Die|der|die|The|the)\s+((?:[a-zäöüß][\w-]*(?:e|en)\s+){0,2})([A-ZÄÖÜa-z][\w-]+)"
+    r"((?:\s+(?:von|vom|der|des|of|for|at)\s+(?:(?:der|des|dem|the)\s+)?[A-ZÄÖÜ][\w-]+){0,1})"
+)
+
+
+def _find_role_only(text: str, reg: Registry, taken: _Taken) -> None:
+    """Office holders named only by their office, kept in `reg.role_only` (not as mentions: a named
+    speaker nearby is always the better subject). The article must agree with the office's gender
+    ("der Bürgermeisterin" is a dative); an office someone was already named with is that person, and a
+    bare office ("die Richterin") after a named person of its gender refers back to them."""
+    for m in _ROLE_ONLY.finditer(text):
+        art, role = m.group(1).lower(), m.group(3)
+        low = role.lower()
+        if art == "the":
+            if low not in EN_ROLE_NOUNS:
+                continue
+            gender = EN_ROLE_NOUNS[low]
+        else:
+            if not role[:1].isupper() or not low.endswith(_ROLE_SUFFIXES):
+                continue
+            gender = _gender_of_role(role)
+            if (art == "die") != (gender == "f"):
+                continue
+        gap = _ROLE_GAP.match(text, m.end(3))
+        if not taken.free(m.start(), m.end(3)) or (gap and _NAME_RUN.match(text, gap.end())):
+            continue  # part of a mention, or a named person follows ("die Ministerin Anna Roth")
+        tail = low.split("-")[-1]
+        if reg._last(
+            ("role", tail),
+            lambda x, tail=tail: not x.pronoun and x.entity.kind == "person" and x.entity.role.lower().endswith(tail),
+            m.start(),
+        ):
+            continue  # "der Minister" after "Innenminister Peter Roth": him
+        if not m.group(4) and reg._last_person(m.start(), gender or "m") is not None:
+            continue  # "die Richterin" after a woman was named: an anaphor, unless its office is spelt out
+        name = role + m.group(4)
+        reg.role_only.append((m.start(), Person(name, gender, "person", role)))
 
 
 _ANAPHOR_HEADS = (
@@ -767,7 +935,7 @@ def _iter_institutions(text: str):
             continue
         low = word.lower()
         base = low[:-1] if low.endswith("s") and low[:-1] in _INST_SINGLE else low
-        if base in _INST_SINGLE or base.endswith(_INST_SUFFIXES) or low.rstrip("s").endswith(_INST_SUFFIXES):
+        if base in _INST_SINGLE or org_head(word):
             # "Bundesverband Güterkraftverkehr", "Staatsanwaltschaft Altach": the name that follows
             e = m.end()
             genitive_generic = base in _INST_SINGLE and text[max(0, m.start() - 4) : m.start()] == "des "
@@ -777,7 +945,7 @@ def _iter_institutions(text: str):
                     break
                 e = nxt.end()
             gen = _GENITIVE_AFTER_INST.match(text, e)
-            if gen and low.rstrip("s").endswith(("institut", "verband", "amt", "agentur", "bank", "rat")):
+            if gen and org_nominative(word).lower().endswith(("institut", "verband", "amt", "agentur", "bank", "rat")):
                 e = gen.end()  # "des Instituts der deutschen Wirtschaft"
             elif e == m.end() and (adj := _ADJ_GENITIVE_AFTER_INST.match(text, e)):
                 e = adj.end()  # "der Verband kommunaler Unternehmen": a name of its own, not "der Verband" before

@@ -121,6 +121,13 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             stop = _next_stop(text, o + 1, end, ch)
             stops[ch] = (o + 1, stop)
         close = stop if stop < end and text[stop] != "\n" else -1
+        if close < 0 and stop >= end and _continues(text, end, ch):
+            # news convention: a quote that goes on in the next paragraph is not closed at the end of this
+            # one, and the next paragraph opens with the same mark („…⏎⏎„…“): the span runs to the end here
+            close = len(text[o:end].rstrip()) + o
+            if close > o + 1:
+                out.append(QuoteSpan(o + 1, close, o, close, STYLE[ch], len(text[o + 1 : close].split())))
+            break
         if close < 0:
             i = o + 1
             continue
@@ -136,6 +143,17 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
         else:
             i = o + 1
     return out
+
+
+_NEXT_PARAGRAPH = re.compile(r"\s*\n\s*")
+
+
+def _continues(text: str, end: int, ch: str) -> bool:
+    """True when the paragraph ending at `end` is followed by one that opens with the same double mark."""
+    if ch in "'‘‚‹›":
+        return False  # (single marks are apostrophes too often to span paragraphs)
+    m = _NEXT_PARAGRAPH.match(text, end)
+    return bool(m) and "\n" in m.group() and text[m.end() : m.end() + 1] == ch
 
 
 _STOP_RX = {ch: re.compile("[" + re.escape(cl) + ("\n" if ch in "'‘\"" else "") + "]") for ch, cl in PAIRS.items()}
@@ -155,7 +173,9 @@ def _next_stop(text: str, j: int, end: int, ch: str) -> int:
         j = k + 1
 
 
-_LEAD_WORD = re.compile(r"([\w-]+)\W{0,3}$")
+# the word right before the opening mark, in the same sentence: "…rejected the report. “That …”" is no title
+# of a report (a full stop, question mark or colon between them ends the lead)
+_LEAD_WORD = re.compile(r"([\w-]+)[^\w.!?:]{0,3}$")
 
 
 _NAME_FUNCTION_WORDS = frozenset(
