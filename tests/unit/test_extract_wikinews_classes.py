@@ -33,7 +33,7 @@ def named(text: str, fragment: str) -> bool:
         ),
         ("Nach einer Stellungnahme der US-Armee befand sich der Helikopter auf dem Flug.", "US-Armee"),
         ("Nach Schätzung der Weltgesundheitsorganisation treten jährlich 50 Millionen Fälle auf.", "Weltgesundheit"),
-        ("In einer Erklärung des Innenministeriums heißt es, die Lage sei ruhig.", "Innenministeriums"),
+        ("In einer Erklärung des Innenministeriums heißt es, die Lage sei ruhig.", "Innenministerium"),
         ("Die Lage sei ruhig, heißt es in einer Mitteilung der Stadtwerke Lübeck.", "Stadtwerke"),
         ("Wie aus einer Mitteilung der Polizei Hamburg hervorgeht, wurden drei Menschen verletzt.", "Polizei"),
         ("Staatspräsident Sergio Mattarella hatte Giuseppe Conte gebeten, im Amt zu bleiben.", "Mattarella"),

@@ -13,6 +13,7 @@ import itertools
 import re
 from datetime import date
 
+from factcheck.extract.attribution import attribute
 from factcheck.extract.checkworthiness import Features, score
 from factcheck.extract.cues import Cue, find_cues
 from factcheck.extract.dates import find_dates
@@ -22,7 +23,7 @@ from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.quotes import QuoteSpan, find_quotes, title_like
-from factcheck.extract.speakers import Attribution, _genitive_attr, _prep_before, attribute
+from factcheck.extract.speakers import Attribution, _genitive_attr, _prep_before
 from factcheck.text.layout import Paragraph
 from factcheck.text.sentences import Sentence, split_sentences
 

@@ -222,12 +222,14 @@ class Registry:
                 return m.entity
         return self.last_person_before(pos, gender or "m")
 
-    def last_person_before(self, pos: int, gender: str, floor: int = 0) -> Person | None:
+    def last_person_before(self, pos: int, gender: str, floor: int = 0, offices: bool = False) -> Person | None:
         """The last person before pos of that gender; for "f" else one whose gender is unknown ("she" for
         "Marguerite Oyelaran-Fisk", whose given name is in no list); "m" takes unknown ones directly.
-        A person named only by office ("die Oberbürgermeisterin von Leipzig") counts when no named one of
-        that gender came between."""
+        With `offices` (for pronouns) a person named only by office ("Die Oberbürgermeisterin von Leipzig …
+        sagte sie") counts when no named one of that gender came between."""
         m = self._last_person(pos, gender, floor)
+        if not offices:
+            return m.entity if m is not None else None
         at = m.start if m is not None else -1
         office = next(
             (p for s, p in reversed(self.role_only) if at < s < pos and s >= floor and _gender_fits(p, gender)), None
@@ -253,10 +255,13 @@ def _gender_fits(p: Person, gender: str) -> bool:
     return p.gender == gender or not p.gender or not gender
 
 
-_INST_HEADS = (*INSTITUTION_SUFFIXES, "zentrum", "werk", "bund", "verein", "klinik", "hospital", "museum")
+_INST_HEADS = (*INSTITUTION_SUFFIXES, "zentrum", "bund", "verein", "klinik", "hospital", "museum")
 # heads whose genitive takes -es ("des Bundesamtes", "des Bundesrates") or -s ("des Instituts")
 _GENITIVE_ENDINGS = ("es", "s")
 _NAME_LINKS = frozenset("der des für von vom of for and und in im am an".split())
+# adjective endings in the weak -en form ("Deutschen", "Europäischen", "Auswärtigen", "Statistischen"); a
+# plural noun in -en ("Nachrichten Agentur") has none of them
+_ADJECTIVE_EN = ("schen", "lichen", "igen", "alen", "ellen", "iven", "ären", "ischen")
 
 
 def org_head(word: str) -> bool:
@@ -292,7 +297,7 @@ def org_nominative(name: str) -> str:
             return name
     out = [*toks[:k], new_head, *toks[k + 1 :]]
     for i in range(k):
-        if out[i][:1].isupper() and out[i].endswith("en") and len(out[i]) > 4:
+        if out[i][:1].isupper() and out[i].endswith(_ADJECTIVE_EN):
             out[i] = out[i][:-1]  # "Deutschen" -> "Deutsche", "Europäischen" -> "Europäische"
     return " ".join(out)
 
@@ -738,13 +743,15 @@ def build_registry(text: str) -> Registry:
         taken.append((m.start(1), m.end(1)))
     # 4. short references to introduced persons: "Putin", "Trumps", "Mr Blair" (already above)
     if reg.by_surname:
+        # full names first ("Anhänger Saddam Husseins": the whole name, in the genitive), then short forms
+        forms = {p.name: p for p in reg.by_surname.values() if " " in p.name} | reg.by_surname
         sur_re = re.compile(
-            r"\b(" + "|".join(sorted(map(re.escape, reg.by_surname), key=len, reverse=True)) + r")(s|’s|'s|’)?\b"
+            r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")(s|’s|'s|’)?\b"
         )
         for m in sur_re.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            p = reg.by_surname[m.group(1)]
+            p = forms[m.group(1)]
             start = m.start()
             particles = [t for t in p.name.split()[1:-1] if t.lower() in _PARTICLES]
             if particles:  # "Von der Leyen" for "Ursula von der Leyen"
@@ -789,12 +796,17 @@ _ROLE_ONLY = re.compile(
 )
 
 
+_SENTENCE_START = re.compile(r"(?:[.!?:]\s|\n\s*|“\s)$")
+
+
 def _find_role_only(text: str, reg: Registry, taken: _Taken) -> None:
     """Office holders named only by their office, kept in `reg.role_only` (not as mentions: a named
     speaker nearby is always the better subject). The article must agree with the office's gender
     ("der Bürgermeisterin" is a dative); an office someone was already named with is that person, and a
     bare office ("die Richterin") after a named person of its gender refers back to them."""
     for m in _ROLE_ONLY.finditer(text):
+        if not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) and m.start() > 0:
+            continue  # only as the subject that opens a sentence: elsewhere "die X" is as often an object
         art, role = m.group(1).lower(), m.group(3)
         low = role.lower()
         if art == "the":

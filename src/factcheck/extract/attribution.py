@@ -1,0 +1,575 @@
+"""Who a speech cue belongs to: a sieve of small named passes, run in order of precision.
+
+`attribute` finds the speaker of every cue in a sentence. For each cue a `Site` holds what the passes
+may look at (the cue, its clause, the mentions in the sentence); the passes of `SIEVE` run in turn and
+the first one that names a speaker decides. A pass either returns an `Attribution`, returns None to let
+the next pass try, or narrows the site's candidates for the passes after it (`Site.before`/`after`,
+`Site.cand`). This is the multi-pass sieve design of coreference and quotation attribution (Lee et al.
+2013, "Deterministic coreference resolution based on entity-centric, precision-ranked rules"; Muzny et
+al. 2017, "A two-stage sieve approach for quote attribution"): each pass is one rule, with its own tests,
+and `benchmarks/attribution_passes.py` prints how often each pass decides on the train split and how
+often it is right, so a person who changes one rule sees what it affects.
+
+The rule name of every attribution is the cue's rule plus the deciding pass's suffix, so a checker can
+see in `cues` which rule named a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from factcheck.extract.cues import Cue
+from factcheck.extract.mentions import Mention, Person, Registry
+from factcheck.extract.speakers import (
+    _ARTICLES,
+    _AUX,
+    _AUX_NP,
+    _DATELINE_AFTER,
+    _DEFINITE,
+    _EN_RELATIVE,
+    _EN_ROLE_APPOSITION,
+    _EN_SOURCE_BY,
+    _GROUP_OF,
+    _MODIFIER_AFTER,
+    _NAME_APPOSITION_BEFORE,
+    _NP_BEFORE,
+    _NP_BEFORE_AUX,
+    _NP_SENT_START,
+    _NP_SUFFIX,
+    _NP_THEN_VERB,
+    _OBLIQUE_NP,
+    _PHRASE_HEAD,
+    _PLACE_TAIL,
+    _POSSESSIVE,
+    _PREPOSITIONS,
+    _QUOTE_ONLY_LEAD,
+    _QUOTED_SOURCE,
+    _QUOTING_VERBS,
+    _RIGHT_NP,
+    _SKIP_HEADS,
+    Attribution,
+    _aux_or_empty,
+    _clause_bounds,
+    _fallback_name,
+    _finite_verb_start,
+    _genitive_attr,
+    _person_noun,
+    _phrase_person,
+    _prep_before,
+    _resolve,
+)
+
+
+@dataclass
+class Site:
+    """One speech cue in its sentence: what every pass may read, and the candidates passes narrow."""
+
+    text: str
+    sent_start: int
+    cue: Cue
+    cs: int  # the cue's clause: text[cs:ce]
+    ce: int
+    mentions: list[Mention]  # mentions of the sentence outside quotations
+    reg: Registry
+    language: str
+    before: list[Mention] = field(default_factory=list)  # subject candidates before the cue, in its clause
+    after: list[Mention] = field(default_factory=list)  # inverted-subject candidates after the cue
+    cand: Mention | None = None  # the chosen subject mention, resolved by the last pass
+    rule: str = ""
+
+    @property
+    def lead(self) -> str:
+        """The clause's words before the cue."""
+        return self.text[self.cs : self.cue.start].strip()
+
+    def said(self, person: Person | None, mention: Mention | None, suffix: str) -> Attribution | None:
+        """An attribution to `person` (None when there is nobody), rule = the cue's rule + suffix."""
+        return Attribution(self.cue, person, mention, self.cue.rule + suffix) if person is not None else None
+
+    def resolved(self, m: Mention, suffix: str) -> Attribution | None:
+        """An attribution to the person mention `m` stands for (a pronoun resolved)."""
+        return self.said(_resolve(m, self.reg, self.cue.word, self.text, self.sent_start), m, suffix)
+
+    def phrase(self, phrase: str) -> Person | None:
+        """The person or body a noun phrase names (see speakers._phrase_person)."""
+        return _phrase_person(phrase, self.reg, self.cue.start)
+
+
+Pass = Callable[[Site], Attribution | None]
+
+
+# --- frames that look right: "laut X", "nach Angaben des X", "according to X" --------------------------
+
+
+def frame_possessive(site: Site) -> Attribution | None:
+    """ "according to his analysis", "nach ihren Angaben": the last person of that gender."""
+    poss = _POSSESSIVE.match(site.text, site.cue.end, site.ce + 1)
+    if not poss:
+        return None
+    gender = "f" if poss.group(1).lower().startswith(("her", "ihr")) else "m"
+    return site.said(site.reg.last_person_before(site.cue.start, gender), None, ":possessive") or _STOP
+
+
+def frame_definite(site: Site) -> Attribution | None:
+    """ "according to the company", "laut dem Konzern": the organisation or person named before."""
+    d = _DEFINITE.match(site.text, site.cue.end, site.ce + 1)
+    return site.said(site.phrase(d.group(1) + " " + d.group(2)), None, ":definite") if d else None
+
+
+def frame_adjacent_name(site: Site) -> Attribution | None:
+    """ "according to the government's own estimate", "laut Interpol": the body right after the frame."""
+    near = [x for x in site.mentions if site.cue.end <= x.start <= site.cue.end + 5 and not x.pronoun]
+    if not near or near[0].entity.kind == "place":
+        return None
+    return site.resolved(near[0], "") or _STOP
+
+
+def frame_source_by(site: Site) -> Attribution | None:
+    """ "according to a survey by YouGov", "according to figures from the ONS": the body behind the source."""
+    by = _EN_SOURCE_BY.match(site.text, site.cue.end, site.ce + 1)
+    if not by:
+        return None
+    at = [x for x in site.mentions if x.start == by.end() and not x.pronoun and x.entity.kind != "place"]
+    if at and (a := site.resolved(at[0], ":source-by")) is not None:
+        return a
+    nm = _RIGHT_NP.match(site.text, by.end(), site.ce + 1)
+    return site.said(site.phrase(nm.group(1)), None, ":source-by") if nm else None
+
+
+def frame_quoted_medium(site: Site) -> Attribution | None:
+    """ "nach Informationen des „Kicker“", "laut der Zeitung „Die Welt“": the medium in quotation marks."""
+    qm = _QUOTED_SOURCE.match(site.text, site.cue.end, site.ce + 1)
+    if not qm:
+        return None
+    name = qm.group(1).strip()
+    return site.said(site.reg.resolve(name) or Person(name, "", "phrase"), None, ":quoted-medium")
+
+
+def frame_noun_phrase(site: Site) -> Attribution | None:
+    """The noun phrase after the frame: a name inside it ("nach Angaben von Interpol in Korat": a name
+    after a preposition inside the phrase is no source; "laut einem Kommandeur des Übergangsrates": the
+    body in the genitive of a person noun is the speaker's, not the speaker), else the phrase itself."""
+    m = _RIGHT_NP.match(site.text, site.cue.end, site.ce + 1)
+    if not m:
+        return _STOP
+    s, e = m.start(1), m.end(1)
+    head = _PHRASE_HEAD.match(m.group(1))
+    person_head = bool(head) and _person_noun(head.group(1))
+    inside = [
+        x
+        for x in site.mentions
+        if s <= x.start < e
+        and not x.possessive
+        and not _prep_before(site.text, x, s)
+        and not (person_head and x.start > s and _genitive_attr(site.text, x, s))
+    ]
+    if inside:
+        return site.resolved(inside[0], "") or _STOP
+    # "nach Auskunft der NASA der überwiegende Teil …": a nominative "der + adjective in -e" starts the clause
+    phrase = re.split(r"\s+(?:der|die|das)\s+[a-zäöüß][\w-]*e\s", m.group(1))[0]
+    return site.said(site.phrase(phrase), None, ":phrase") or _STOP
+
+
+RIGHT_FRAME_SIEVE: tuple[Pass, ...] = (
+    frame_possessive,
+    frame_definite,
+    frame_adjacent_name,
+    frame_source_by,
+    frame_quoted_medium,
+    frame_noun_phrase,
+)
+
+
+# --- quoting verbs and fixed directions ------------------------------------------------------------------
+
+
+def quoted_passive(site: Site) -> Attribution | None:
+    """ "„…“, wird Mike Downey, Technical Product Manager für Flash Authoring, zitiert": the person right
+    after the passive auxiliary is the one quoted."""
+    if not (site.cue.word in _QUOTING_VERBS and site.cue.word.startswith("zit")):
+        return None
+    aux = list(re.finditer(r"\b(?:wird|wurde|werden|wurden)\s+", site.text[site.sent_start : site.cue.start]))
+    if not aux:
+        return None
+    at = site.sent_start + aux[-1].end()
+    obj = [m for m in site.mentions if m.start == at and m.entity.kind == "person" and not m.possessive]
+    return site.resolved(obj[0], ":quoted-passive") if obj else None
+
+
+def quoted_person(site: Site) -> Attribution | None:
+    """ "Die Agentur RIA Novosti zitiert Néstor Kirchner mit den Worten …": the quoted person speaks."""
+    if site.cue.word not in _QUOTING_VERBS or re.search(
+        r"\b(?:wird|wurde|werden|wurden|was|were|is|are)\b", site.text[site.cs : site.cue.start]
+    ):
+        return None
+    obj = [
+        m
+        for m in site.mentions
+        if site.cue.end <= m.start < site.ce + 1 and m.entity.kind == "person" and not m.possessive
+    ]
+    return site.resolved(obj[0], ":quoted-person") if obj else None
+
+
+def passive_agent(site: Site) -> Attribution | None:
+    """ "von X … zurückgewiesen", "was rejected by X": the agent of a passive speech verb."""
+    if site.cue.direction != "agent":
+        return None
+    vons = [
+        m
+        for m in site.mentions
+        if m.end <= site.cue.start
+        and m.start >= site.cs
+        and re.search(r"\b(?:von|vom|by)\s+(?:\w+\s+){0,2}$", site.text[max(site.cs, m.start - 20) : m.start])
+    ]
+    site.cand, site.rule = (vons[-1] if vons else None), "speaker:passive-agent"
+    return None
+
+
+def left_frame(site: Site) -> Attribution | None:
+    """ "X zufolge": the name (or noun phrase) right before the frame."""
+    if site.cue.direction != "left":
+        return None
+    before = [m for m in site.mentions if m.end <= site.cue.start and site.cue.start - m.end < 40]
+    site.cand = before[-1] if before else None
+    if site.cand is None:
+        m = _NP_SUFFIX.search(site.text, max(site.sent_start, site.cue.start - 120), site.cue.start)
+        return site.said(site.phrase(m.group(1)) if m else None, None, ":phrase") or _STOP
+    return None
+
+
+# --- the subject of an ordinary speech verb ---------------------------------------------------------------
+
+
+def clause_candidates(site: Site) -> Attribution | None:
+    """Subject candidates: mentions before the cue in its clause and (inverted subject) after it, neither
+    possessive nor after a preposition nor a genitive attribute."""
+    if site.cue.direction in ("agent", "left"):
+        return None
+
+    def subject_like(m: Mention) -> bool:
+        text, cs = site.text, site.cs
+        return not m.possessive and not _prep_before(text, m, cs) and not _genitive_attr(text, m, cs)
+
+    site.before = [m for m in site.mentions if m.end <= site.cue.start and m.start >= site.cs and subject_like(m)]
+    site.after = [m for m in site.mentions if m.start >= site.cue.end and m.end <= site.ce + 1 and subject_like(m)]
+    return None
+
+
+def en_relative_clause(site: Site) -> Attribution | None:
+    """ "The Charity Commission, which regulates charities in England and Wales, said": a name inside a
+    relative clause is not the subject of the verb after it."""
+    if site.language == "de" or site.cue.direction in ("agent", "left"):
+        return None
+    text = site.text
+    rel = [m for m in site.before if _EN_RELATIVE.search(text, max(site.sent_start, site.cs - 1), m.start)]
+    if not rel:
+        return None
+    site.before = [m for m in site.before if m not in rel]
+    subj = [m for m in site.mentions if m.end <= rel[0].start and not m.possessive and _EN_RELATIVE.match(text, m.end)]
+    if not site.before and subj:
+        site.before = subj[-1:]
+    elif not site.before:
+        m0 = _NP_SENT_START.match(text, site.sent_start, rel[0].start)
+        p0 = site.phrase(m0.group(1)) if m0 else None
+        if p0 is not None and _EN_RELATIVE.match(text, m0.end() - 1):
+            return site.said(p0, None, ":relative-clause-subject")
+    return None
+
+
+def en_object_after_verb(site: Site) -> Attribution | None:
+    """English is SVO: a name after the verb is its object ("told Mr Blair"), unless the verb opens the
+    clause ('…," said Mr Blair')."""
+    lead = site.lead
+    if site.language != "de" and lead and not _QUOTE_ONLY_LEAD.fullmatch(lead):
+        site.after = []
+    return None
+
+
+def own_account_subject(site: Site) -> Attribution | None:
+    """ "Die Stadt prüft nach eigenen Angaben …": the subject before the finite verb speaks for itself."""
+    if site.cue.rule != "speaker:nach-eigenen" or site.cue.direction in ("agent", "left"):
+        return None
+    v2 = _NP_THEN_VERB.match(site.text, site.cs, site.cue.start)
+    return site.said(site.phrase(v2.group(1)), None, ":subject") if v2 else None
+
+
+def members_of(site: Site) -> Attribution | None:
+    """ "The researchers from the University of Plymouth found", "Forscher des Klinikums X berichten": the
+    researchers speak for the body they belong to."""
+    if site.before or site.cue.direction != "auto":
+        return None
+    grp = _GROUP_OF.match(site.text, site.cs, site.cue.start)
+    if not grp:
+        return None
+    inst = [m for m in site.mentions if m.start >= site.cs + grp.end(0) - grp.start(0) and m.end <= site.cue.start]
+    if inst and inst[0].entity.kind == "institution":
+        return Attribution(site.cue, inst[0].entity, inst[0], site.cue.rule + ":members-of")
+    return None
+
+
+def de_subject_before_auxiliary(site: Site) -> Attribution | None:
+    """German perfect tense: the V2 subject stands before the auxiliary, objects after it
+    ("Staatspräsident Mattarella hatte Conte gebeten"; "Der Fraktionschef …, Wolfgang Jüttner, hatte Lenz
+    aufgefordert": after a comma the auxiliary's names are objects, the subject opened the sentence;
+    "Politiker aus anderen Parteien haben der Ministerin X vorgeworfen": a noun phrase before the
+    auxiliary is the subject)."""
+    lead_words = site.lead.split()
+    if site.language != "de" or not site.before or site.cue.direction != "auto" or not lead_words:
+        return None
+    text, cs = site.text, site.cs
+    if lead_words[0].lower() in _AUX and cs > site.sent_start and text[cs - 1] == ",":
+        site.before = []
+        return None
+    aux = re.search(r"\b(?:hat|hatte|haben|hatten|habe|hätte|hätten)\b", text[cs : site.cue.start])
+    if not aux:
+        return None
+    pre = [m for m in site.before if m.end <= cs + aux.start()]
+    head = text[cs : pre[0].start] if pre else ""
+    if pre and not re.search(r"[,;:]", head) and len(head.split()) <= 2:
+        site.before = pre
+    elif not pre and (m1 := _NP_BEFORE_AUX.match(text, cs, site.cue.start)) and m1.start(1) == cs:
+        p1 = None if _OBLIQUE_NP.match(m1.group(1)) else site.phrase(m1.group(1))
+        if p1 is not None and lead_words[0].lower() not in _PREPOSITIONS:
+            return site.said(p1, None, ":subject-before-auxiliary")
+    return None
+
+
+def de_subject_phrase(site: Site) -> Attribution | None:
+    """ "Der Hauptgeschäftsführer des BPI nannte sie …", "Die Organisationen X, Y und Z werfen Lammert …
+    vor": a noun phrase before the verb is the subject, the names after it are objects."""
+    lead = site.lead
+    lead_words = lead.split()
+    if site.language != "de" or site.before or not lead or site.cue.direction != "auto" or not site.after:
+        return None
+    m0 = _NP_BEFORE.search(site.text[site.cs : site.cue.start])
+    if (
+        m0
+        and len(m0.group(1).split()) >= 2
+        and not _OBLIQUE_NP.match(m0.group(1))
+        and lead_words[0].lower() not in _PREPOSITIONS
+        and (lead_words[0].lower() in _ARTICLES or lead_words[0].lower() not in _SKIP_HEADS)
+    ):
+        return site.said(site.phrase(m0.group(1)), None, ":subject-phrase")
+    return None
+
+
+def subject_before(site: Site) -> Attribution | None:
+    """The nearest subject candidate before the verb."""
+    if site.before and site.cue.direction not in ("agent", "left"):
+        site.cand = site.before[-1]
+    return None
+
+
+def pronoun_after_verb(site: Site) -> Attribution | None:
+    """ "…, seien „lächerlich gering“, sagte er der Zeitung": the pronoun right after the verb."""
+    after = site.after
+    if site.cand is not None or site.cue.direction in ("agent", "left") or site.lead or not after:
+        return None
+    if after[0].pronoun and after[0].start - site.cue.end <= 2:
+        site.cand = after[0]
+    return None
+
+
+def apposition_subject(site: Site) -> Attribution | None:
+    """ "Tegaye Mununhe, der Polizeichef der Region, sagte" / "Obama, der Kandidat …, hat … angekündigt":
+    the clause after the apposition is the predicate of the sentence-initial subject."""
+    if site.cand is not None or site.cue.direction in ("agent", "left"):
+        return None
+    text, cs, sent_start, language = site.text, site.cs, site.sent_start, site.language
+    lead = site.lead
+    lead_words = lead.split()
+    if not (
+        cs > sent_start
+        and text[cs - 1] == ","
+        and (not lead or lead[:1].islower())
+        and (
+            _aux_or_empty(lead)
+            or (language == "de" and lead_words[0].lower() in _PREPOSITIONS)
+            # "Sarah Whitfield, 42, from Leeds, said": where the subject is from
+            or (language != "de" and lead_words[0].lower() in ("from", "of") and lead.endswith(","))
+            or (language == "de" and _finite_verb_start(lead_words))
+        )
+    ):
+        return None
+    first = [
+        m
+        for m in site.mentions
+        if m.start <= sent_start + 6
+        and not m.possessive
+        and not m.pronoun
+        and (
+            text[m.end : m.end + 1] == ","
+            or _PLACE_TAIL.fullmatch(text, m.end, cs - 1)
+            or (language == "de" and _finite_verb_start(lead_words))
+        )
+    ]
+    ap = _NAME_APPOSITION_BEFORE.search(text, max(sent_start, cs - 60), cs)
+    if first:
+        site.cand, site.rule = first[0], site.cue.rule + ":apposition-subject"
+        return None
+    if ap and ap.group(1).split()[0].lower() not in _SKIP_HEADS:
+        # "Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji, sagte": the name
+        # in apposition right before the verb
+        named = [m for m in site.mentions if m.start == ap.start(1) and not m.pronoun]
+        p0 = named[0].entity if named else site.reg.resolve(ap.group(1)) or Person(ap.group(1), "", "phrase")
+        return site.said(p0, None, ":name-apposition")
+    m0 = _NP_SENT_START.match(text, sent_start, cs)
+    return site.said(site.phrase(m0.group(1)) if m0 else None, None, ":apposition-subject-phrase")
+
+
+def en_role_apposition(site: Site) -> Attribution | None:
+    """'…," said its chair, Margaret Doyle.': the name in apposition to a role after the verb."""
+    if site.cand is not None or site.after or site.language == "de" or site.lead:
+        return None
+    if site.cue.direction in ("agent", "left"):
+        return None
+    ap = _EN_ROLE_APPOSITION.match(site.text, site.cue.end)
+    if ap:
+        named = [m for m in site.mentions if m.start == ap.end() and not m.possessive and not m.pronoun]
+        site.cand = named[0] if named else None
+    return None
+
+
+def inverted_subject(site: Site) -> Attribution | None:
+    """The subject after the verb: a person over the institution in its genitive ("der Vorsitzende der
+    Wahlkommission, Magdalena Chu"); an institution there is an object when a perfect auxiliary names
+    the subject before it."""
+    after = site.after
+    if site.cand is not None or not after or after[0].start - site.cue.end >= 80:
+        return None
+    if site.cue.direction in ("agent", "left"):
+        return None
+    persons = [m for m in after if m.entity.kind == "person" and m.start - site.cue.end < 90]
+    site.cand = persons[0] if persons and after[0].entity.kind != "person" else after[0]
+    if site.cand.entity.kind != "person" and site.cue.direction != "agent":
+        aux = _AUX_NP.search(site.text, site.cs, site.cue.start)
+        if aux and (p1 := site.phrase(aux.group(1))):
+            return site.said(p1, None, ":perfect-subject")
+    return None
+
+
+def unnamed_subject(site: Site) -> Attribution | None:
+    """No mention to take: the noun phrase before an auxiliary ("Politiker aus anderen Parteien haben der
+    Ministerin vorgeworfen"), after a perfect auxiliary ("hatte das Organisationskomitee … betont"), else
+    a noun phrase in subject position (speakers._fallback_name)."""
+    if site.cand is not None:
+        return None
+    if site.cue.direction == "auto":
+        m = _NP_BEFORE_AUX.match(site.text, site.cs, site.cue.start)
+        if m and not _OBLIQUE_NP.match(m.group(1)) and (p := site.phrase(m.group(1))):
+            return site.said(p, None, ":subject-before-auxiliary")
+        aux = _AUX_NP.search(site.text, site.cs, site.cue.start)
+        if aux and (p1 := site.phrase(aux.group(1))):
+            return site.said(p1, None, ":perfect-subject")
+    p = _fallback_name(site.text, site.cue, site.cs, site.ce, site.reg)
+    return Attribution(site.cue, p, None, "speaker:phrase") if p is not None else _STOP
+
+
+def chosen_mention(site: Site) -> Attribution | None:
+    """The chosen subject mention, a pronoun resolved."""
+    if site.cand is None:
+        return _STOP
+    person = _resolve(site.cand, site.reg, site.cue.word, site.text, site.sent_start)
+    if person is None:
+        return _STOP
+    rule = site.rule or site.cue.rule
+    return Attribution(site.cue, person, site.cand, rule + ("+pronoun" if site.cand.pronoun else ""))
+
+
+SIEVE: tuple[Pass, ...] = (
+    quoted_passive,
+    quoted_person,
+    passive_agent,
+    left_frame,
+    clause_candidates,
+    en_relative_clause,
+    en_object_after_verb,
+    own_account_subject,
+    members_of,
+    de_subject_before_auxiliary,
+    de_subject_phrase,
+    subject_before,
+    pronoun_after_verb,
+    apposition_subject,
+    en_role_apposition,
+    inverted_subject,
+    unnamed_subject,
+    chosen_mention,
+)
+
+# A pass returns _STOP to end the sieve without a speaker (the cue has none).
+_STOP = Attribution(Cue(0, 0, "", ""), Person("", "", "none"), None, "stop")
+
+
+def run_sieve(site: Site, sieve: tuple[Pass, ...] | None = None) -> Attribution | None:
+    """The first attribution a pass of the sieve makes (None when a pass stops it or none decides)."""
+    passes = sieve or (RIGHT_FRAME_SIEVE if site.cue.direction == "right" else SIEVE)
+    for step in passes:
+        att = step(site)
+        if att is not None:
+            return None if att is _STOP else att
+    return None
+
+
+def attribute(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    cues: list[Cue],
+    reg: Registry,
+    in_quote: list[tuple[int, int]],
+    language: str = "de",
+) -> list[Attribution]:
+    """The speaker of each cue of the sentence text[sent_start:sent_end], as `Attribution`s in cue order
+    (a coordinated subject adds one for each partner). Cues inside quotations and questions name no one."""
+    mentions = [
+        m
+        for m in reg.in_span(sent_start, sent_end)
+        if not any(a <= m.start < b for a, b in in_quote)
+        and not _DATELINE_AFTER.match(text, m.end)
+        and not (m.entity.kind == "place" and _MODIFIER_AFTER.match(text, m.end))
+    ]
+    out: list[Attribution] = []
+    if text[sent_start:sent_end].rstrip().endswith("?"):
+        return out  # a question reports no one's statement
+    for cue in cues:
+        if any(a <= cue.start < b for a, b in in_quote):
+            continue
+        short = [(a, b) for a, b in in_quote if sent_start <= a < sent_end and len(text[a:b].split()) <= 8]
+        cs, ce = _clause_bounds(text, sent_start, sent_end, cue.start, mentions, short)
+        att = run_sieve(Site(text, sent_start, cue, cs, ce, mentions, reg, language))
+        if att is None:
+            continue
+        out.append(att)
+        partner = _coordinated_partner(text, att, mentions, cs)
+        if partner is not None:
+            p2 = _resolve(partner, reg, cue.word, text, sent_start)
+            if p2 is not None and p2 is not att.speaker:
+                out.append(Attribution(cue, p2, partner, att.rule + ":coordinated"))
+    return out
+
+
+_COORDINATED = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:and|und|sowie)\s+(?:(?:der|die|das|the)\s+)?(?:[\w-]+\s+){0,3}"
+)
+
+
+def _coordinated_partner(text: str, att: Attribution, mentions: list[Mention], cs: int) -> Mention | None:
+    """ "Mr Okonkwo-Reid and Conservative MSP Harriet Lindgren both asked", "Die Gewerkschaft IG Metall und
+    der Verband … forderten": the coordinated subject speaks too."""
+    if att.mention is None or att.mention.pronoun:
+        return None
+    return next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.end <= att.mention.start
+            and m.start >= cs
+            and not m.possessive
+            and m.entity.kind != "place"
+            and _COORDINATED.fullmatch(text, m.end, att.mention.start)
+        ),
+        None,
+    )
