@@ -16,7 +16,9 @@ Rules, by the precision of the claim's value:
   it names years (a number 1900-2099 standing alone) and the claim's year is not among them.
 - a month ("2025-03") only by the month stated: "März 2025", "March 2025" — not by a day in it.
 - a year ("2025") only by the year stated on its own ("im Jahr 2025", "seit 2025") — not inside a date.
-- any other value (the extractor's ranges "2018/2019") by a date of exactly that value.
+- any other value (the extractor's ranges "2018/2019", "2023-06-07/2023-06-09", "2024-03/2024-05") by a
+  date of exactly that value, written with its year ("7.–9. Juni 2023" and "June 7-9, 2023" state
+  "vom 7. bis 9. Juni 2023").
 
 Relative dates in the source ("gestern", "last Monday") never count: they depend on a date the page
 does not state in the same words.
@@ -36,7 +38,15 @@ from factcheck.extract.dates import MONTHS, find_dates
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _WINDOW = 48
-_YEARLESS_RULES = ("date:dmy-de", "date:dmy-en", "date:md-en", "evidence:dom-en")
+_YEARLESS_RULES = (
+    "date:dmy-de",
+    "date:dmy-en",
+    "date:md-en",
+    "date:numeric-dm",
+    "date:range-days",
+    "date:range-days-mdy",
+    "evidence:dom-en",
+)
 _ANY_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d]|[.,/]\d)")
 _NEEDS_SQUEEZE = re.compile(r"[^\S ]|  |[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SQUEEZE = re.compile(r"[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
@@ -90,10 +100,12 @@ def find_date(ref: DateRef, source_text: str, years_of: Callable[[], set[str]] |
     elif m:
         anchor, words = m.group(1), []
     else:
-        first_year = re.search(r"\d{4}", ref.value)
-        if first_year is None:
+        # a range "2023-12-28/2024-01-03": the second end's year is the one a source writes
+        # ("vom 28. Dezember bis 3. Januar 2024")
+        years = re.findall(r"\d{4}", ref.value)
+        if not years:
             return DateCheck(text=ref.text, value=ref.value, found=False)
-        anchor, words = first_year.group(), []
+        anchor, words = years[-1], []
     claim_year = int(m.group(1)) if m else None
     mentions: list[_Mention] = []
     hit = None

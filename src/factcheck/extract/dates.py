@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from factcheck.extract.lexicon import DE_SPEECH_STEMS, EN_SPEECH_VERBS
 from factcheck.extract.model import DateMention
 
 MONTHS = {
@@ -82,6 +83,44 @@ _WEEKDAY_ALT = (
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 )
 
+_YEAR_NC = r"(?:1[5-9]\d\d|20\d\d)"
+_ORD = r"(?:st|nd|rd|th)?"
+# Ranges of days and months whose first end is incomplete without the second, one value "A/B" (ISO 8601
+# interval): the first end borrows the month and year of the second ("vom 7. bis 9. Juni 2023",
+# "2 October to 4 October 2022", "von März bis Mai 2024"), or the second the month of the first
+# ("June 7-9, 2023"); "und"/"and" joins a range only after "zwischen"/"between" ("am 7. und 9. Juni" are two
+# days). One pattern with three branches, so a sentence is scanned once; the leading lookahead lets the
+# regex engine skip to a digit or capital. Groups: conn, ad/am/ay (first end), bd/bm/by (second end), with
+# the suffix 2 in the month-day-year branch and 3 in the month branch; the rules are in _range_value.
+_RANGE = re.compile(
+    r"(?=[\dA-ZÄÖÜ])(?:"
+    # "7. bis 9. Juni 2023", "7.–9. Juni", "2 October to 4 October 2022", "2 and 4 October"
+    r"(?<![\d.,])(?P<ad>\d{1,2})(?:\.|st|nd|rd|th)?(?:\s*(?P<am>"
+    + _MONTH_ALT
+    + r"))?(?:,?\s+(?P<ay>"
+    + _YEAR_NC
+    + r"))?\s*(?P<conn>bis(?:\s+(?:zum|einschließlich))?|und|to|until|till|through|and|[–-])\s*(?P<bd>\d{1,2})"
+    r"(?:\.|st|nd|rd|th)?\s*(?P<bm>" + _MONTH_ALT + r")(?:,?\s+(?P<by>" + _YEAR_NC + r"))?(?!\w)"
+    # "June 7-9, 2023", "June 7 to June 9"
+    r"|\b(?P<am2>"
+    + _MONTH_NUMERIC_CTX
+    + r")\s+(?P<ad2>\d{1,2})"
+    + _ORD
+    + r"(?:,\s*(?P<ay2>"
+    + _YEAR_NC
+    + r"))?\s*(?P<conn2>to|until|till|through|and|[–-])\s*(?:(?P<bm2>"
+    + _MONTH_NUMERIC_CTX
+    + r")\s+)?"
+    r"(?P<bd2>\d{1,2})" + _ORD + r"(?:,?\s*(?P<by2>" + _YEAR_NC + r"))?(?![\w,.]?\d)(?!\w)"
+    # "März bis Mai 2024"
+    r"|\b(?P<am3>" + _MONTH_ALT + r")(?:\s+(?P<ay3>" + _YEAR_NC + r"))?\s*(?P<conn3>bis|und|to|until|till|through"
+    r"|and|[–-])\s*(?P<bm3>" + _MONTH_ALT + r")\s+(?P<by3>" + _YEAR_NC + r")\b"
+    r")"
+)
+# the word before a range that belongs to it ("vom", "between"); "und"/"and" ranges need one
+_RANGE_LEAD = re.compile(r"\b(?:[Vv]om|[Vv]on|[Zz]wischen(?:\s+dem)?|[Ff]rom|[Bb]etween)\s+$")
+_RANGE_RULES = frozenset({"date:range-days", "date:range-days-mdy", "date:range-months"})
+
 # Order matters: longer, more specific patterns first; later matches may not overlap earlier ones.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -96,7 +135,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(" + _MONTH_NUMERIC_CTX + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)" + _YEAR + r"\b"),
     ),
     ("date:md-en", re.compile(r"\b(" + _MONTH_ALT + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d)")),
-    ("date:numeric-dmy", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")),
+    # "03.10.1990"; without a year ("am 3.11.") the rule is date:numeric-dm: a German day and month in digits,
+    # only after a word that leads a date (_DAY_MONTH_LEADS), read in the article's year
+    ("date:numeric-dmy", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})\b|(?!\d))")),
     ("date:iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("date:month-year", re.compile(r"(?<!\d\.\s)(?<!\d\.)\b(" + _MONTH_ALT + r")\s+" + _YEAR + r"\b")),
     (
@@ -215,6 +256,61 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
+_REJECT = "reject"  # a pattern matched but the words are no date (see _range_value)
+
+
+def _range_value(rule: str, m: re.Match[str], ref: date | None, lead: bool) -> str | None:
+    """ISO interval "A/B" of a _RANGE match; None when no end has a year and there is no article date;
+    _REJECT when it is no range ("am 7. und 9. Juni", "9. bis 7. Juni", "from March 3 to 5 people") or when
+    both ends are complete dates as written (they keep their own values, as before: "1. Mai 2022 bis
+    9. Juni 2023", "between January 1 and January 7" in the article's year)."""
+    sfx = {"date:range-days": "", "date:range-days-mdy": "2", "date:range-months": "3"}[rule]
+    g = {k: m.group(k + sfx) for k in ("conn", "am", "ay", "bm", "by")}
+    if g["conn"] in ("und", "and") and not lead:
+        return _REJECT
+    if g["am"] and g["bm"] and (g["ay"] or not g["by"]):
+        return _REJECT
+    if not g["bm"] and not g["by"] and g["conn"] not in ("-", "–"):
+        return _REJECT  # only "June 7-9" is a range without a second month or year
+    bm = _month(g["bm"] or g["am"])
+    am = _month(g["am"]) if g["am"] else bm
+    days = rule != "date:range-months"
+    ad, bd = (int(m.group("ad" + sfx)), int(m.group("bd" + sfx))) if days else (1, 1)
+    by = int(g["by"]) if g["by"] else ref.year if ref else None
+    ay = int(g["ay"]) if g["ay"] else None
+    if ay is None:
+        # "28. Dezember bis 3. Januar 2024": a first end later in the year lies in the year before
+        later = (am, ad) > (bm, bd)
+        if later and not g["am"]:
+            return _REJECT
+        ay = by - later if by is not None else None
+    # order and validity are checked in a leap year when no year is known
+    y_a, y_b = (ay, by) if ay is not None and by is not None else (2000, 2000 + ((am, ad) > (bm, bd)))
+    if not (_valid(y_a, am, ad) and _valid(y_b, bm, bd)) or date(y_a, am, ad) >= date(y_b, bm, bd):
+        return _REJECT
+    if ay is None or by is None:
+        return None
+    if days:
+        return f"{ay:04d}-{am:02d}-{ad:02d}/{by:04d}-{bm:02d}-{bd:02d}"
+    return f"{ay:04d}-{am:02d}/{by:04d}-{bm:02d}"
+
+
+def _find_ranges(text: str, start: int, end: int, ref: date | None) -> list[DateMention]:
+    """Day and month ranges in text[start:end] (see _RANGE); a leading "vom"/"between" is part of the mention."""
+    out: list[DateMention] = []
+    for m in _RANGE.finditer(text, start, end):
+        rule = "date:range-days" if m.group("ad") else "date:range-days-mdy" if m.group("ad2") else "date:range-months"
+        lead = _RANGE_LEAD.search(text, max(start, m.start() - 14), m.start())
+        value = _range_value(rule, m, ref, lead is not None)
+        if value == _REJECT:
+            continue
+        s = lead.start() if lead else m.start()
+        out.append(
+            DateMention(text=text[s : m.end()], value=value, start=s, end=m.end(), relative=value is None, rule=rule)
+        )
+    return out
+
+
 def _absolute(rule: str, m: re.Match[str], ref: date | None) -> str | None:
     g = m.groups()
     if rule == "date:range-years":
@@ -238,6 +334,11 @@ def _absolute(rule: str, m: re.Match[str], ref: date | None) -> str | None:
             return None
         mo, d = _month(g[0]), int(g[1])
         return f"{ref.year:04d}-{mo:02d}-{d:02d}" if _valid(ref.year, mo, d) else None
+    if rule == "date:numeric-dmy" and g[2] is None:
+        d, mo = int(g[0]), int(g[1])
+        if not _valid(ref.year if ref else 2000, mo, d):
+            return _REJECT
+        return f"{ref.year:04d}-{mo:02d}-{d:02d}" if ref else None
     if rule == "date:numeric-dmy":
         d, mo, y = int(g[0]), int(g[1]), int(g[2])
         if y < 100:
@@ -268,14 +369,55 @@ _PAST_VERB = re.compile(
 )
 
 
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|told|announced|confirmed|added|warned|revealed|stated|sagte|sagten|erklärte|erklärten|teilte|"
-    r"teilten|kündigte|kündigten|berichtete|bestätigte)\s+(?:\w+\s+){0,2}$"
+# Past forms of the speech verbs in lexicon.py: German weak stems + past ending ("sagte", "kündigte … an",
+# "teilte … mit", "berichtete"), German strong past forms, English past forms ("said", "told", "announced").
+_DE_STRONG_PAST = "sprach schrieb rief wies warf gab hob bat riet hieß nannte verwies versprach widersprach"
+_PAST_SPEECH = (
+    r"(?:(?:"
+    + "|".join(sorted(DE_SPEECH_STEMS, key=len, reverse=True))
+    + r")(?:te|ten|ete|eten)|(?:"
+    + "|".join(_DE_STRONG_PAST.split())
+    + r")(?:en)?|"
+    + "|".join(sorted({w for w in EN_SPEECH_VERBS if w.endswith("ed")} | {"said", "told", "wrote"}))
+    + r")"
 )
+# "sagte Hafensenator Jens Albrecht am Dienstag", "the company said on Monday": a past speech verb, then at
+# most four words without a comma, then the weekday
+_SAID_BEFORE = re.compile(r"\b" + _PAST_SPEECH + r"\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+# "Am Dienstag sagte er, …", "On Tuesday, the mayor said …": the weekday, then at most four words, then the verb
+_SAID_AFTER = re.compile(r",?\s+(?:[\w'’.-]+\s+){0,4}?" + _PAST_SPEECH + r"\b", re.IGNORECASE)
+# paired quotation marks; a date inside a quote takes the quote's tense, a date outside it the frame's
+_QUOTED = re.compile(r'„[^„“”\n]*[“”]|“[^“”\n]*”|»[^»«\n]*«|«[^«»\n]*»|"[^"\n]*"')
+
+
+def _speech_governs(text: str, s: int, e: int) -> bool:
+    """Whether a past speech verb next to the weekday at text[s:e] dates it: the words between them are
+    few and hold no future marker ("said it would decide on Thursday": the decision is ahead)."""
+    before = _SAID_BEFORE.search(text, max(0, s - 60), s)
+    if before and not _FUTURE.search(text, before.start(), s):
+        return True
+    after = _SAID_AFTER.match(text, e, e + 60)
+    return bool(after) and not _FUTURE.search(text, e, after.end())
 
 
 def _future(text: str, start: int, end: int) -> bool:
     return bool(_FUTURE.search(text, start, end)) and not _PAST_MARK.search(text, start, end)
+
+
+def _stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations in text[start:end] (spans with their marks)."""
+    return [q.span() for q in _QUOTED.finditer(text, start, end)]
+
+
+def _future_at(text: str, start: int, end: int, quotes: list[tuple[int, int]], at: int) -> bool:
+    """The tense of the stretch holding position `at`: its quotation, or the frame outside all quotations
+    ("„Wir werden den Hafen ausbauen“, sagte er am Dienstag": the future is the quote's, not the Tuesday's)."""
+    for a, b in quotes:
+        if a <= at < b:
+            return _future(text, a, b)
+    frame = list(zip([start, *(q[1] for q in quotes)], [*(q[0] for q in quotes), end], strict=True))
+    future = any(_FUTURE.search(text, a, b) for a, b in frame)
+    return future and not any(_PAST_MARK.search(text, a, b) for a, b in frame)
 
 
 def _relative(rule: str, m: re.Match[str], ref: date | None, future: bool = False) -> str | None:
@@ -317,8 +459,9 @@ def _relative(rule: str, m: re.Match[str], ref: date | None, future: bool = Fals
     if rule == "rel:weekday":
         lead = (m.group(1) or "").lower()
         target = WEEKDAYS[m.group(2).lower()]
-        # "The company said on Monday it would cut jobs": the weekday dates the past speech verb before it
-        said = _SAID_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+        # "The company said on Monday it would cut jobs", "sagte X am Dienstag": the weekday dates the past
+        # speech verb next to it (the dateline day at the latest)
+        said = future and _speech_governs(m.string, m.start(), m.end())
         if lead in ("kommenden", "nächsten", "next", "ab", "bis", "from", "until", "by") or (
             future and lead in ("", "am", "on", "this", "diesen") and not said
         ):
@@ -356,8 +499,8 @@ def _relative(rule: str, m: re.Match[str], ref: date | None, future: bool = Fals
 
 def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list[DateMention]:
     """Date mentions in text[start:end]; offsets are into `text`."""
-    out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    out = _find_ranges(text, start, end, ref)
+    taken = [(d.start, d.end) for d in out]
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -371,12 +514,17 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
                 continue
             if rule == "date:md-en" and m.group(1).lower() in ("may", "march") and not m.group(2):
                 continue
+            name = rule
+            if rule == "date:numeric-dmy" and m.group(3) is None:
+                if text[s - 1 : s] == "." or not _DAY_MONTH_LEADS.search(text, max(start, s - 12), s):
+                    continue
+                name = "date:numeric-dm"
             value = _absolute(rule, m, ref)
-            if value is None and rule not in ("date:dmy-de", "date:dmy-en", "date:md-en"):
+            if value == _REJECT or (value is None and name not in _YEARLESS_RULES):
                 continue
             taken.append((s, e))
-            out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=value is None, rule=rule))
-    future: bool | None = None  # the tense of the clause, read only when a weekday or month needs it
+            out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=value is None, rule=name))
+    quotes: list[tuple[int, int]] | None = None  # read only when a weekday or month needs the tense
     for rule, pat in _RELATIVE:
         for m in pat.finditer(text, start, end):
             s, e = m.start(), m.end()
@@ -387,9 +535,12 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
             if rule == "rel:day" and m.group(1).lower() == "morgen" and _after_article(text, s):
                 continue
             taken.append((s, e))
-            if future is None and rule in ("rel:weekday", "rel:month"):
-                future = _future(text, start, end)
-            value = _relative(rule, m, ref, bool(future))
+            future = False
+            if rule in ("rel:weekday", "rel:month") and ref is not None:
+                if quotes is None:
+                    quotes = _stretches(text, start, end)
+                future = _future_at(text, start, end, quotes, s)
+            value = _relative(rule, m, ref, future)
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=True, rule=rule))
             if rule == "rel:month":
                 # "in January and February": the second month shares the lead
@@ -404,6 +555,12 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
     return out
 
 
+# rules whose mention stays (unresolved, relative) without an article date to take the year from
+_YEARLESS_RULES = frozenset({"date:dmy-de", "date:dmy-en", "date:md-en", "date:numeric-dm", *_RANGE_RULES})
+# "am 3.11.", "vom 3.11.", "Montag, 3.11.": words that make two numbers with dots a day and a month
+_DAY_MONTH_LEADS = re.compile(
+    r"(?:\b(?:[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Zz]um|[Aa]b|[Ss]eit|[Dd]en|[Dd]em|[Dd]er)|" + _WEEKDAY_ALT + r",?)\s+$"
+)
 _MONTH_AND = re.compile(r"\s+(?:and|und|or|oder|bis|to|–|-)\s+(" + _MONTH_ALT + r")(?!\w)(?!\s+\d)")
 
 

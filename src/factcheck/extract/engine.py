@@ -16,6 +16,7 @@ from datetime import date
 from factcheck.extract.attribution import attribute
 from factcheck.extract.checkworthiness import Features, score
 from factcheck.extract.cues import Cue, find_cues
+from factcheck.extract.datelines import Dateline, find_dateline
 from factcheck.extract.dates import find_dates
 from factcheck.extract.lexicon import DE_SPEECH_PARTICIPLES, DE_TIME_RELATIVE, EN_TIME_RELATIVE
 from factcheck.extract.mentions import Person, Registry, build_registry
@@ -127,44 +128,6 @@ def _demnach(text: str, sent: Sentence) -> str | None:
     return m.group() if m else None
 
 
-_DATELINE = re.compile(
-    r"\s*(?:[^\n,.]{1,50},\s*){0,2}(?:(?:am|den|on|published:?|veröffentlicht:?)\s+)?", re.IGNORECASE
-)
-
-
-# "… bite LONDON, July 24, 2025 - Harcastle …", "Hamburg, 18. März 2025 (dpa) –": a full date followed by an
-# optional agency in brackets and a dash is a dateline even when a wrapped headline ran into its paragraph
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
-
-
-def _dateline_date(text: str, paras: list[Paragraph]) -> date | None:
-    found = _dateline_at_start(text, paras)
-    if found is not None:
-        return found
-    for para in paras[:3]:
-        for d in find_dates(text, para.start, min(para.end, para.start + 300)):
-            if d.value and len(d.value) == 10 and _DATELINE_TAIL.match(text, d.end):
-                try:
-                    return date.fromisoformat(d.value)
-                except ValueError:
-                    return None
-    return None
-
-
-def _dateline_at_start(text: str, paras: list[Paragraph]) -> date | None:
-    for para in paras[:4]:
-        m = _DATELINE.match(text, para.start, para.end)
-        if not m:
-            continue
-        for d in find_dates(text, m.end(), min(para.end, m.end() + 40)):
-            if d.start == m.end() and d.value and len(d.value) == 10:
-                try:
-                    return date.fromisoformat(d.value)
-                except ValueError:
-                    return None
-    return None
-
-
 _TURN_LABEL = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+)?):[ \t]+\S")
 
 
@@ -200,11 +163,12 @@ def extract_claims(
     """Split repaired article text into claims; every claim's text == text[start:end]."""
     language = (language or "de").lower()[:2]
     paras = _paragraphs(text, paragraphs)
+    # "Frankfurt am Main, 14. November 2024 (dpa) –", "… (APA, 13.3.2019)": the dateline dates the article
+    dateline = find_dateline(text, paras)
     dateline_cue = ""
-    if article_date is None:
-        # "Frankfurt am Main, 14. November 2024 (dpa) –": the dateline dates the article
-        article_date = _dateline_date(text, paras)
-        dateline_cue = f"date:reference-from-dateline:{article_date.isoformat()}" if article_date else ""
+    if article_date is None and dateline is not None:
+        article_date = dateline.date
+        dateline_cue = f"date:reference-from-dateline:{article_date.isoformat()}"
     reg = build_registry(text)
     claims: list[ExtractedClaim] = []
     # per sentence: (claim, sentence, attributions, paragraph index)
@@ -258,7 +222,7 @@ def extract_claims(
                 for a in real:
                     if a.mention is None and a.speaker.kind == "phrase" and _PROPER_NAME.fullmatch(a.speaker.name):
                         reg.phrase_orgs.append((sent.start, a.speaker))
-            _fill_fields(reg, text, claim, sent, language, article_date, atts)
+            _fill_fields(reg, text, claim, sent, language, article_date, atts, dateline)
             if dateline_cue and any(d.relative and d.value for d in claim.dates):
                 claim.cues.append(dateline_cue)
             if cues and not atts:
@@ -314,15 +278,21 @@ def _fill_fields(
     language: str,
     ref: date | None,
     atts: list[Attribution],
+    dateline: Dateline | None = None,
 ) -> None:
     claim.dates = find_dates(text, sent.start, sent.end, ref)
+    dated = claim.dates  # with the dateline's date, so that its year is no quantity
+    if dateline is not None and dateline.alone_in(text, sent.start, sent.end):
+        # "Bremen, 14. Oktober 2022.", "(APA, 13.3.2019)": a dateline is not a claim
+        claim.dates = [d for d in dated if not d.start <= dateline.start < d.end]
+        claim.cues.append(dateline.rule)
     for d in claim.dates:
         claim.cues.append(d.rule)
     if claim.dates:
         claim.kinds.append("date")
     claim.quantities = find_quantities(text, sent.start, sent.end, language)
     # a year is not a quantity
-    claim.quantities = [q for q in claim.quantities if not any(d.start <= q.start < d.end for d in claim.dates)]
+    claim.quantities = [q for q in claim.quantities if not any(d.start <= q.start < d.end for d in dated)]
     if claim.quantities:
         claim.kinds.append("quantity")
         claim.cues.append("quantity:number+unit")

@@ -1,0 +1,204 @@
+"""Three fault kinds of dates (issue 13, items 5-7), each with the issue's examples and our own.
+
+5. the dateline anchors relative and year-less dates wherever it stands, and is no claim itself;
+6. ranges of days and months keep both ends as one ISO 8601 interval "A/B";
+7. a weekday governed by a past speech verb is in the past, whatever the tense of the quote.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.extract import extract_claims
+from factcheck.extract.datelines import find_dateline
+from factcheck.extract.dates import find_dates
+from factcheck.text.layout import repair_layout
+
+
+def claim_dates(text: str, language: str = "de") -> list[tuple[str, list[str | None]]]:
+    r = repair_layout(text)
+    claims = extract_claims(r.text, language=language, paragraphs=r.paragraphs)
+    return [(c.text, [d.value for d in c.dates]) for c in claims]
+
+
+def values(text: str, ref: date | None = None) -> list[str | None]:
+    return [d.value for d in find_dates(text, 0, len(text), ref)]
+
+
+# --- 5. the dateline, wherever it stands ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sentence", "expected"),
+    [
+        # the issue's examples: an agency dateline closing the last paragraph
+        (
+            "Die Ministerin kündigte neue Hilfen an.\n\nDas Gesetz trete im Herbst in Kraft, so die Ministerin am "
+            "Mittwoch. (APA, 13.3.2019)",
+            "de",
+            "so die Ministerin am Mittwoch.",
+            ["2019-03-13"],
+        ),
+        (
+            "The minister announced new aid.\n\nThe law takes effect in autumn, the minister said on Wednesday. "
+            "(Reuters, March 13, 2019)",
+            "en",
+            "the minister said on Wednesday.",
+            ["2019-03-13"],
+        ),
+        # ours: a Thursday in the closing dateline dates "am Montag" and "gestern"
+        (
+            "Der Stadtrat hat am Montag den Haushalt beschlossen.\n\nGestern legte die Opposition Einspruch ein.\n\n"
+            "(dpa, 21.11.2024)",
+            "de",
+            "Der Stadtrat hat am Montag",
+            ["2024-11-18"],
+        ),
+        # ours: the dateline as a short last paragraph of its own
+        (
+            "The plant closed on Monday, the union said.\n\nDundee, 12 March 2026",
+            "en",
+            "The plant closed on Monday",
+            ["2026-03-09"],
+        ),
+    ],
+)
+def test_a_closing_dateline_dates_the_article(text: str, language: str, sentence: str, expected: list[str]) -> None:
+    found = [v for t, v in claim_dates(text, language) if sentence in t]
+    assert found == [expected]
+
+
+def test_a_year_less_day_and_month_takes_the_dateline_year() -> None:
+    claims = claim_dates("Bremen, 14. Oktober 2022. Der Senat tagt am 3.11. erneut.")
+    assert ("Der Senat tagt am 3.11. erneut.", ["2022-11-03"]) in claims
+    # ours: "vom 3.11." and a weekday before the digits; a version number or a page is no date
+    ref = date(2022, 10, 14)
+    assert values("Die Ausstellung ist vom 3.11. an geöffnet.", ref) == ["2022-11-03"]
+    assert values("Die Sitzung am Donnerstag, 3.11., fällt aus.", ref) == ["2022-10-13", "2022-11-03"]
+    assert values("Die Version 3.11. behebt den Fehler.", ref) == []
+    assert values("Die Sitzung ist am 31.2. geplant.", ref) == []
+
+
+def test_a_dateline_inside_the_first_paragraph() -> None:
+    # a wrapped headline ran into the dateline
+    (claim,) = extract_claims(
+        "Floods hit the north LONDON, 13 March 2019 — The river burst its banks on Tuesday.", language="en"
+    )
+    assert [d.value for d in claim.dates] == ["2019-03-13", "2019-03-12"]
+
+
+def test_a_dateline_is_not_a_claim() -> None:
+    # the sentence that is only the dateline gets no date from it
+    claims = dict(claim_dates("Bremen, 14. Oktober 2022. Der Senat tagt am 3.11. erneut."))
+    assert claims["Bremen, 14. Oktober 2022."] == []
+    claims = dict(claim_dates("Die Ministerin sprach am Mittwoch.\n\n(APA, 13.3.2019)"))
+    assert claims["(APA, 13.3.2019)"] == []
+    assert claims["Die Ministerin sprach am Mittwoch."] == ["2019-03-13"]
+
+
+def test_find_dateline_gives_the_span_and_the_form() -> None:
+    r = repair_layout("Der Senat tagte.\n\nEr beriet.\n\nEr stimmte ab.\n\nEr vertagte sich.\n\nEnde. (APA, 13.3.2019)")
+    found = find_dateline(r.text, r.paragraphs)
+    assert found is not None
+    assert (found.date, r.text[found.start : found.end], found.rule) == (
+        date(2019, 3, 13),
+        "13.3.2019",
+        "dateline:closing",
+    )
+    # a citation in brackets inside a paragraph, or a date without a day, is no dateline
+    r = repair_layout("Die Studie (Nature, March 2019) fand nichts. Der Senat tagte am Montag.")
+    assert find_dateline(r.text, r.paragraphs) is None
+
+
+# --- 6. ranges ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the issue's examples, under a dateline of another year
+        ("Die Messe findet vom 7. bis 9. Juni 2023 statt.", "2023-06-07/2023-06-09"),
+        ("Die Messe lief 7.–9. Juni 2023.", "2023-06-07/2023-06-09"),
+        ("The fair ran from 2 October to 4 October 2022.", "2022-10-02/2022-10-04"),
+        ("The fair runs June 7-9, 2023.", "2023-06-07/2023-06-09"),
+        ("Talks were held between 2 and 4 October 2022.", "2022-10-02/2022-10-04"),
+        ("Von März bis Mai 2024 wird gebaut.", "2024-03/2024-05"),
+        # ours: a range over the turn of the year, another month in the first end, ordinals
+        ("Die Brücke ist vom 28. Dezember bis 3. Januar 2024 gesperrt.", "2023-12-28/2024-01-03"),
+        ("Die Ausstellung läuft vom 30. Mai bis 2. Juni 2023.", "2023-05-30/2023-06-02"),
+        ("The festival runs from 12th to 14th March 2025.", "2025-03-12/2025-03-14"),
+        ("Die Tagung findet zwischen dem 2. und 4. Oktober 2022 statt.", "2022-10-02/2022-10-04"),
+    ],
+)
+def test_a_range_is_one_interval_whose_first_end_borrows_from_the_second(text: str, expected: str) -> None:
+    assert values(text, date(2020, 1, 15)) == [expected]
+
+
+def test_a_range_without_a_year_takes_the_article_year_and_stays_relative_without_one() -> None:
+    assert values("Die Messe findet vom 7. bis 9. Mai statt.", date(2026, 5, 21)) == ["2026-05-07/2026-05-09"]
+    (d,) = find_dates("The fair runs June 7-9.", 0, 23, None)
+    assert (d.text, d.value, d.relative) == ("June 7-9", None, True)
+
+
+def test_what_is_not_a_range() -> None:
+    ref = date(2026, 3, 9)
+    # "und" without "zwischen": two days, the first without its month is not guessed
+    assert values("Gestreikt wird am 7. und 9. Juni.", ref) == ["2026-06-09"]
+    # ends in the wrong order, a number after a day
+    assert values("Die Messe läuft vom 9. bis 7. Juni 2023.", ref) == ["2023-06-07"]
+    assert values("Prices rose from March 3 to 5 people a week.", ref) == ["2026-03-03"]
+    # two dates complete as written keep their own values
+    assert values("Patients waited between January 1 and January 7.", ref) == ["2026-01-01", "2026-01-07"]
+    assert values("Er war vom 7. Mai 2022 bis 9. Juni 2023 im Amt.", ref) == ["2022-05-07", "2023-06-09"]
+
+
+def test_ranges_of_years_work_as_before() -> None:
+    assert values("Er war von 1998 bis 2002 Botschafter.") == ["1998/2002"]
+    assert values("Claims doubled between 2015 and 2023.") == ["2015/2023"]
+    assert values("The 2014-18 programme cost more.") == ["2014/2018"]
+
+
+# --- 7. past speech, future content ---------------------------------------------------------------
+
+TUESDAY = date(2023, 3, 14)
+WEDNESDAY = date(2023, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # the issue's examples
+        ("„Wir werden den Hafen ausbauen“, sagte Hafensenator Jens Albrecht am Dienstag.", TUESDAY, "2023-03-14"),
+        ("“We will rebuild,” the mayor said on Tuesday.", TUESDAY, "2023-03-14"),
+        # ours: the day after, the verb before its subject, the weekday before the verb, a separable verb
+        ("„Wir werden den Hafen ausbauen“, sagte Hafensenator Jens Albrecht am Dienstag.", WEDNESDAY, "2023-03-14"),
+        ("“We will rebuild,” said Mayor Anne Lee on Tuesday.", WEDNESDAY, "2023-03-14"),
+        ("Am Dienstag kündigte die Ministerin an, man wird die Steuer senken.", WEDNESDAY, "2023-03-14"),
+        ("On Tuesday, the mayor said the city will rebuild.", WEDNESDAY, "2023-03-14"),
+        ("Die Bahn teilte am Dienstag mit, der Streik wird enden.", WEDNESDAY, "2023-03-14"),
+    ],
+)
+def test_a_weekday_of_past_speech_is_in_the_past(text: str, ref: date, expected: str) -> None:
+    assert values(text, ref) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a future verb outside the quote governs the weekday: ahead, as before
+        ("The council will meet on Tuesday.", "2023-03-21"),
+        ("The mayor said the council will meet on Tuesday.", "2023-03-21"),
+        ("Der Senat wird am Dienstag tagen, sagte der Sprecher.", "2023-03-21"),
+        # a weekday inside the quote takes the quote's tense
+        ("„Am Dienstag werden wir entscheiden“, sagte er.", "2023-03-21"),
+    ],
+)
+def test_a_weekday_of_a_future_verb_stays_ahead(text: str, expected: str) -> None:
+    assert values(text, WEDNESDAY) == [expected]
+
+
+def test_der_senat_tagt_am_dienstag_is_unchanged() -> None:
+    # present tense without a future marker: the most recent Tuesday, the dateline day itself included
+    assert values("Der Senat tagt am Dienstag.", TUESDAY) == ["2023-03-14"]
