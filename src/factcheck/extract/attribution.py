@@ -316,7 +316,7 @@ def de_subject_before_auxiliary(site: Site) -> Attribution | None:
     "Politiker aus anderen Parteien haben der Ministerin X vorgeworfen": a noun phrase before the
     auxiliary is the subject)."""
     lead_words = site.lead.split()
-    if site.language != "de" or not site.before or site.cue.direction != "auto" or not lead_words:
+    if site.language != "de" or not site.before or site.cue.direction != "auto" or not lead_words or site.cand:
         return None
     text, cs = site.text, site.cs
     if lead_words[0].lower() in _AUX and cs > site.sent_start and text[cs - 1] == ",":
@@ -343,6 +343,8 @@ def de_subject_phrase(site: Site) -> Attribution | None:
     lead_words = lead.split()
     if site.language != "de" or site.before or not lead or site.cue.direction != "auto" or not site.after:
         return None
+    if site.cand is not None:
+        return None
     m0 = _NP_BEFORE.search(site.text[site.cs : site.cue.start])
     if (
         m0
@@ -355,9 +357,20 @@ def de_subject_phrase(site: Site) -> Attribution | None:
     return None
 
 
+def de_pronoun_after_verb(site: Site) -> Attribution | None:
+    """ "Die große Zahl der Fans schreibt er dem Zufall zu": "er" right after the finite verb is its subject
+    (it is only ever nominative), whatever stands before the verb."""
+    if site.language != "de" or site.cue.direction != "auto":
+        return None
+    nxt = next((m for m in site.after if m.pronoun), None)
+    if nxt is not None and site.text[nxt.start : nxt.end] == "er" and nxt.start - site.cue.end <= 2:
+        site.cand = nxt
+    return None
+
+
 def subject_before(site: Site) -> Attribution | None:
     """The nearest subject candidate before the verb."""
-    if site.before and site.cue.direction not in ("agent", "left"):
+    if site.cand is None and site.before and site.cue.direction not in ("agent", "left"):
         site.cand = site.before[-1]
     return None
 
@@ -484,6 +497,7 @@ SIEVE: tuple[Pass, ...] = (
     passive_agent,
     left_frame,
     clause_candidates,
+    de_pronoun_after_verb,
     en_relative_clause,
     en_object_after_verb,
     own_account_subject,

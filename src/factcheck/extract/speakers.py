@@ -215,7 +215,12 @@ _DET = (
     r"(?i:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|seine[mnrs]?|ihre[mnrs]?|"
     r"sein|ihr|zwei|drei|mehrere|viele|einige|zahlreiche|the|a|an|his|her|their|its|two|three|several|many)"
 )
-_ADJ = r"(?:(?:[a-zäöüß]|[A-ZÄÖÜ]{2,}-[a-zäöüß]|\d+-[a-zäöüß])[\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
+# an adjective before a noun ("stellvertretende", "SPD-nahen"); articles and possessives end the same way
+# but start a new phrase ("in seinem Bericht", "in dem Land")
+_ADJ = (
+    r"(?:(?!(?:der|die|das|den|dem|des|eine[mnrs]?|seine[mnrs]?|ihre[mnrs]?|unsere[mnrs]?|diese[mnrs]?|jene[mnrs]?)\s)"
+    r"(?:[a-zäöüß]|[A-ZÄÖÜ]{2,}-[a-zäöüß]|\d+-[a-zäöüß])[\w-]*(?:e|en|er|es|em|ische|ischen)\s+)"
+)
 _NOUN = r"(?:(?:\d{1,3}-)?[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
@@ -353,7 +358,14 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
         # "The RSPCA is urging": the progressive auxiliary is not part of the subject
         lead = re.sub(r"\s+(?:is|are|was|were|has been|have been)\s*$", " ", text[cs : cue.start])
         m = _NP_BEFORE.search(lead)
-        if m and not _OBLIQUE_NP.match(m.group(1)) and (p := _phrase_person(m.group(1), reg, cue.start)):
+        # ("Gegenüber der Nachrichtenagentur „AP“ sagte X": a prepositional phrase before the verb is no subject)
+        first = lead.split()[0].lower() if lead.split() else ""
+        if (
+            m
+            and not _OBLIQUE_NP.match(m.group(1))
+            and first not in _PREPOSITIONS
+            and (p := _phrase_person(m.group(1), reg, cue.start))
+        ):
             return p
         m = _EN_ROLE_NP.match(text[cs : cue.start])
         if m:
