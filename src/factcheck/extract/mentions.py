@@ -511,13 +511,34 @@ class _Taken:
 
 
 def build_registry(text: str) -> Registry:
-    """Find persons and institutions over the whole article; resolve later short references."""
-    reg = Registry()
-    full: list[Mention] = []
-    taken = _Taken(len(text))
-    free = taken.free
+    """Find persons and institutions over the whole article; resolve later short references.
 
-    # 1. role + name: "der russische Staatschef Wladimir Putin", "Verteidigungsminister, Pete Hegseth"
+    The passes of `REGISTRY_PASSES` run in order; a span one pass took is not taken again, so earlier
+    passes (full names with a role, then given names, titles, organisations) win over later ones (short
+    references, institutions from the lexicon, places, pronouns)."""
+    reg = Registry()
+    found = _Found([], _Taken(len(text)))
+    for find in REGISTRY_PASSES:
+        find(text, reg, found)
+    full = found.full
+    full.sort(key=lambda x: x.start)
+    _resolve_org_anaphora(text, full)
+    reg.mentions = full
+    _find_role_only(text, reg, found.taken)
+    return reg
+
+
+@dataclass
+class _Found:
+    """What the registry passes found so far: the mentions and the spans they hold."""
+
+    full: list[Mention]
+    taken: _Taken
+
+
+def _find_role_then_name(text: str, reg: Registry, found: _Found) -> None:
+    """Role + name: "der russische Staatschef Wladimir Putin", "Verteidigungsminister, Pete Hegseth"."""
+    full, taken = found.full, found.taken
     for w in CAP_WORD.finditer(text):
         role = w.group()
         if not role.lower().endswith(_ROLE_SUFFIXES):
@@ -559,7 +580,12 @@ def build_registry(text: str) -> Registry:
             end = _party_end(text, end)
             full.append(Mention(w.start(), end, p, "speaker:apposition"))
             taken.append((w.start(), end))
-    # 1c. a role compound with a lower-case prefix: "vzbv-Vorständin Radka Winterfeld", "verdi-Chef Frank Werneke"
+
+
+def _find_lowercase_role_compound(text: str, reg: Registry, found: _Found) -> None:
+    """A role compound with a lower-case prefix: "vzbv-Vorständin Radka Winterfeld", "verdi-Chef Frank Werneke"."""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _LOWER_ROLE.finditer(text):
         if not m.group(1).lower().endswith(_ROLE_SUFFIXES):
             continue
@@ -574,9 +600,14 @@ def build_registry(text: str) -> Registry:
         p = reg.add(" ".join(toks), gender, m.group(0).strip())
         full.append(Mention(m.start(), _party_end(text, end), p, "speaker:apposition"))
         taken.append((m.start(), end))
-    # 1a. a possessive role in apposition: "Its organiser, Ruaridh Maclennan", "Their islands spokesperson,
-    # Morven Achterlonie", "Her co-author, Professor Tomasz Eriksen-Obi", "Ihr Sprecher, Jonas Weber": the name
-    # is a person even when neither the role nor the given name is in a list
+
+
+def _find_possessive_role_apposition(text: str, reg: Registry, found: _Found) -> None:
+    """A possessive role in apposition: "Its organiser, Ruaridh Maclennan", "Their islands spokesperson, Morven
+    Achterlonie", "Her co-author, Professor Tomasz Eriksen-Obi", "Ihr Sprecher, Jonas Weber": the name is a person
+    even when neither the role nor the given name is in a list"""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _POSS_ROLE.finditer(text):
         run = _NAME_RUN.match(text, m.end())
         if not run or not free(m.start(), run.end()):
@@ -593,7 +624,12 @@ def build_registry(text: str) -> Registry:
         p = reg.add(name, gender, role)
         full.append(Mention(m.start(), _party_end(text, end), p, "speaker:apposition"))
         taken.append((m.start(), end))
-    # 1b. English role nouns are lower-case: "environment spokeswoman, Priya Nair", "chief executive Jo Roe"
+
+
+def _find_english_role_noun(text: str, reg: Registry, found: _Found) -> None:
+    """English role nouns are lower-case: "environment spokeswoman, Priya Nair", "chief executive Jo Roe"."""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _EN_ROLE_RE.finditer(text):
         run = _NAME_RUN.match(text, m.end())
         if not run or not free(m.start(), run.end()):
@@ -609,8 +645,13 @@ def build_registry(text: str) -> Registry:
             continue
         full.append(Mention(m.start(), end, p, "speaker:apposition"))
         taken.append((m.start(), end))
-    # 1d. a name before a role in apposition: "Henk Jaap Meijer, Laborleiter der Emsland Stärke GmbH, erklärte",
-    # "Shana Dale, eine NASA-Sprecherin,": two or three capitalised words are a person even with an unknown given name
+
+
+def _find_name_before_role(text: str, reg: Registry, found: _Found) -> None:
+    """A name before a role in apposition: "Henk Jaap Meijer, Laborleiter der Emsland Stärke GmbH, erklärte", "Shana
+    Dale, eine NASA-Sprecherin,": two or three capitalised words are a person even with an unknown given name"""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _NAME_BEFORE_ROLE.finditer(text):
         role = m.group(2)
         if not role.lower().endswith(_ROLE_SUFFIXES) or not free(m.start(1), m.end(1)):
@@ -631,9 +672,14 @@ def build_registry(text: str) -> Registry:
         p = reg.add(name, gender, role)
         full.append(Mention(m.start(1), m.end(1), p, "speaker:apposition"))
         taken.append((m.start(1), m.end(1)))
-    # 3. known first name + surname: "Pete Hegseth", "Alexandra Filipenko"
-    # a first name inside a longer capitalised run starts the name too: "But Sofia Lindqvist", "Detective
-    # Inspector Ravi Chandra"
+
+
+def _find_given_name_and_surname(text: str, reg: Registry, found: _Found) -> None:
+    """Known first name + surname: "Pete Hegseth", "Alexandra Filipenko"; a first name inside a longer capitalised
+    run starts the name too: "But Sofia Lindqvist", "Detective Inspector Ravi Chandra".
+    """
+    full, taken = found.full, found.taken
+    free = taken.free
     for cap in _CAP_START.finditer(text):
         if cap.group(1).lower() not in FIRST_NAMES:
             continue
@@ -654,7 +700,12 @@ def build_registry(text: str) -> Registry:
         end = _party_end(text, end)
         full.append(Mention(run.start(), end, p, "speaker:first-name"))
         taken.append((run.start(), end))
-    # 2. titles: "Mr Blair", "Frau Merkel", "President Joe Biden"
+
+
+def _find_titled_name(text: str, reg: Registry, found: _Found) -> None:
+    """Titles: "Mr Blair", "Frau Merkel", "President Joe Biden"."""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _EN_TITLE_RE.finditer(text):
         run = _NAME_RUN.match(text, m.end())
         if not run:
@@ -671,8 +722,13 @@ def build_registry(text: str) -> Registry:
             p = reg.resolve(toks[0]) or reg.add(toks[0], gender, m.group(1))
         full.append(Mention(m.start(), end, p, "speaker:title"))
         taken.append((m.start(), end))
-    # 3a. organisations named with their acronym: "Bundesamt für Sicherheit in der Informationstechnik (BSI)",
-    # "Hamburger Hafen und Logistik AG (HHLA)", "Chaos Computer Club (CCC)"; the acronym alone refers to them
+
+
+def _find_organisation_with_acronym(text: str, reg: Registry, found: _Found) -> None:
+    """Organisations named with their acronym: "Bundesamt für Sicherheit in der Informationstechnik (BSI)",
+    "Hamburger Hafen und Logistik AG (HHLA)", "Chaos Computer Club (CCC)"; the acronym alone refers to them"""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _ACRONYM_PAREN.finditer(text):
         found = _name_before_acronym(text, m.start(), m.group(1))
         if found is None:
@@ -691,13 +747,23 @@ def build_registry(text: str) -> Registry:
             if free(m.start(), m.end()) and text[m.end() : m.end() + 1] != "-":
                 full.append(Mention(m.start(), m.end(), reg.acronyms[m.group(1)], "speaker:named-org"))
                 taken.append((m.start(), m.end()))
-    # 3e. an acronym before a country names a body: "NHS England", "HSE Ireland"
+
+
+def _find_acronym_before_country(text: str, reg: Registry, found: _Found) -> None:
+    """An acronym before a country names a body: "NHS England", "HSE Ireland"."""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _ACRONYM_PLACE.finditer(text):
         if free(m.start(), m.end()) and m.group(2).lower() in PLACES:
             p = reg.persons.get(m.group(0)) or reg.add(m.group(0), "", kind="institution")
             full.append(Mention(m.start(), m.end(), p, "speaker:named-org"))
             taken.append((m.start(), m.end()))
-    # 3d. a town or district as a body: "der Stadt Leipzig", "die Gemeinde Schönau", "Landkreis Harz"
+
+
+def _find_town_as_body(text: str, reg: Registry, found: _Found) -> None:
+    """A town or district as a body: "der Stadt Leipzig", "die Gemeinde Schönau", "Landkreis Harz"."""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _TOWN_BODY.finditer(text):
         if not free(m.start(), m.end()) or _strip_genitive(m.group(2)).lower() not in PLACES:
             continue
@@ -705,8 +771,14 @@ def build_registry(text: str) -> Registry:
         p = reg.persons.get(name) or reg.add(name, "", kind="institution")
         full.append(Mention(m.start(), m.end(), p, "speaker:named-org"))
         taken.append((m.start(), m.end()))
-    # 3c. multi-word organisation names with a head word: "Rail Delivery Group", "Night Time Industries
-    # Association", "Office of Rail and Road", "Deutsche Diabetes Gesellschaft", "Haus & Grund"
+
+
+def _find_organisation_with_head_word(text: str, reg: Registry, found: _Found) -> None:
+    """Multi-word organisation names with a head word: "Rail Delivery Group", "Night Time Industries Association",
+    "Office of Rail and Road", "Deutsche Diabetes Gesellschaft", "Haus & Grund".
+    """
+    full, taken = found.full, found.taken
+    free = taken.free
     for s0, e0 in _iter_org_runs(text):
         if not free(s0, e0):
             continue
@@ -714,7 +786,12 @@ def build_registry(text: str) -> Registry:
         p = reg.persons.get(name) or reg.add(name, "", kind="institution")
         full.append(Mention(s0, e0, p, "speaker:named-org"))
         taken.append((s0, e0))
-    # 3b. organisations introduced by their kind: "Semiconductor manufacturer NovaSil", "der Konzern Siemens"
+
+
+def _find_organisation_by_kind(text: str, reg: Registry, found: _Found) -> None:
+    """Organisations introduced by their kind: "Semiconductor manufacturer NovaSil", "der Konzern Siemens"."""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _ORG_INTRO.finditer(text):
         run = _NAME_RUN.match(text, m.end())
         if not run:
@@ -727,8 +804,13 @@ def build_registry(text: str) -> Registry:
         p = reg.persons.get(name) or reg.add(name, "", kind="institution")
         full.append(Mention(m.end(), end, p, "speaker:organisation"))
         taken.append((m.end(), end))
-    # 3f. the subject slot of a speech verb right after a quotation: '“…,” Okafor said.', '“…,” Okafor told
-    # reporters': a capitalised name there is a person without any name list
+
+
+def _find_subject_after_quotation(text: str, reg: Registry, found: _Found) -> None:
+    """The subject slot of a speech verb right after a quotation: '“…,” Okafor said.', '“…,” Okafor told reporters':
+    a capitalised name there is a person without any name list"""
+    full, taken = found.full, found.taken
+    free = taken.free
     for m in _QUOTE_THEN_SUBJECT.finditer(text):
         if m.group(2).lower() not in EN_SPEECH_VERBS or not free(m.start(1), m.end(1)):
             continue
@@ -741,7 +823,12 @@ def build_registry(text: str) -> Registry:
             reg.by_surname.setdefault(name, p)  # (so its other occurrences are mentions too)
         full.append(Mention(m.start(1), m.end(1), p, "speaker:quote-subject"))
         taken.append((m.start(1), m.end(1)))
-    # 4. short references to introduced persons: "Putin", "Trumps", "Mr Blair" (already above)
+
+
+def _find_short_references(text: str, reg: Registry, found: _Found) -> None:
+    """Short references to introduced persons: "Putin", "Trumps", "Mr Blair" (already above)"""
+    full, taken = found.full, found.taken
+    free = taken.free
     if reg.by_surname:
         # full names first ("Anhänger Saddam Husseins": the whole name, in the genitive), then short forms
         forms = {p.name: p for p in reg.by_surname.values() if " " in p.name} | reg.by_surname
@@ -760,7 +847,12 @@ def build_registry(text: str) -> Registry:
                     start -= len(pre)
             full.append(Mention(start, m.end(), p, "speaker:surname", possessive=bool(m.group(2))))
             taken.append((start, m.end()))
-    # 5. institutions: "der Kreml", "das Weiße Haus", "das Innenministerium"
+
+
+def _find_institutions(text: str, reg: Registry, found: _Found) -> None:
+    """Institutions: "der Kreml", "das Weiße Haus", "das Innenministerium"."""
+    full, taken = found.full, found.taken
+    free = taken.free
     for s, e, word in _iter_institutions(text):
         if not free(s, e):
             continue
@@ -771,22 +863,47 @@ def build_registry(text: str) -> Registry:
         p = reg.persons.get(canon) or reg.add(canon, "", kind="institution")
         full.append(Mention(s, e, p, "speaker:institution"))
         taken.append((s, e))
-    # 6. countries and cities can speak in passive/agent phrases ("von der Ukraine zurückgewiesen")
+
+
+def _find_places(text: str, reg: Registry, found: _Found) -> None:
+    """Countries and cities can speak in passive/agent phrases ("von der Ukraine zurückgewiesen")"""
+    full, taken = found.full, found.taken
+    free = taken.free
     for s, e, name in iter_places(text):
         if not free(s, e):
             continue
         p = reg.persons.get(name) or reg.add(name, "", kind="place")
         full.append(Mention(s, e, p, "speaker:place"))
         taken.append((s, e))
-    # 7. pronouns, resolved at use (the last person of that gender before them)
+
+
+def _find_pronouns(text: str, reg: Registry, found: _Found) -> None:
+    """Pronouns, resolved at use (the last person of that gender before them)"""
+    full = found.full
     for m in _PRONOUN_RE.finditer(text):
         low = m.group().lower()
         full.append(Mention(m.start(), m.end(), Person(low, PRONOUNS[low], "pronoun"), "speaker:pronoun", pronoun=True))
-    full.sort(key=lambda x: x.start)
-    _resolve_org_anaphora(text, full)
-    reg.mentions = full
-    _find_role_only(text, reg, taken)
-    return reg
+
+
+REGISTRY_PASSES = (
+    _find_role_then_name,
+    _find_lowercase_role_compound,
+    _find_possessive_role_apposition,
+    _find_english_role_noun,
+    _find_name_before_role,
+    _find_given_name_and_surname,
+    _find_titled_name,
+    _find_organisation_with_acronym,
+    _find_acronym_before_country,
+    _find_town_as_body,
+    _find_organisation_with_head_word,
+    _find_organisation_by_kind,
+    _find_subject_after_quotation,
+    _find_short_references,
+    _find_institutions,
+    _find_places,
+    _find_pronouns,
+)
 
 
 # "Die Oberbürgermeisterin von Leipzig eröffnete …", "The mayor of Leeds said …": an office holder without a name
