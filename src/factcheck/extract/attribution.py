@@ -520,10 +520,17 @@ _STOP = Attribution(Cue(0, 0, "", ""), Person("", "", "none"), None, "stop")
 def run_sieve(site: Site, sieve: tuple[Pass, ...] | None = None) -> Attribution | None:
     """The first attribution a pass of the sieve makes (None when a pass stops it or none decides)."""
     passes = sieve or (RIGHT_FRAME_SIEVE if site.cue.direction == "right" else SIEVE)
+    chosen_by = ""
     for step in passes:
+        cand = site.cand
         att = step(site)
+        if site.cand is not cand:
+            chosen_by = step.__name__  # (the pass that chose the subject mention chosen_mention resolves)
         if att is not None:
-            return None if att is _STOP else att
+            if att is _STOP:
+                return None
+            att.decided_by = chosen_by if step is chosen_mention else step.__name__
+            return att
     return None
 
 
@@ -561,7 +568,7 @@ def attribute(
         if partner is not None:
             p2 = _resolve(partner, reg, cue.word, text, sent_start)
             if p2 is not None and p2 is not att.speaker:
-                out.append(Attribution(cue, p2, partner, att.rule + ":coordinated"))
+                out.append(Attribution(cue, p2, partner, att.rule + ":coordinated", att.decided_by + "+coordinated"))
     return out
 
 

@@ -48,6 +48,7 @@ class Attribution:
     speaker: Person
     mention: Mention | None
     rule: str
+    decided_by: str = ""  # the sieve pass that named the speaker (attribution.SIEVE), for measurement
 
 
 def _clause_bounds(
