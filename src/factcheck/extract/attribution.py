@@ -29,7 +29,6 @@ from factcheck.extract.speakers import (
     _DATELINE_AFTER,
     _DEFINITE,
     _EN_RELATIVE,
-    _EN_ROLE_APPOSITION,
     _EN_SOURCE_BY,
     _GROUP_OF,
     _MODIFIER_AFTER,
@@ -432,19 +431,6 @@ def apposition_subject(site: Site) -> Attribution | None:
     return site.said(site.phrase(m0.group(1)) if m0 else None, None, ":apposition-subject-phrase")
 
 
-def en_role_apposition(site: Site) -> Attribution | None:
-    """'…," said its chair, Margaret Doyle.': the name in apposition to a role after the verb."""
-    if site.cand is not None or site.after or site.language == "de" or site.lead:
-        return None
-    if site.cue.direction in ("agent", "left"):
-        return None
-    ap = _EN_ROLE_APPOSITION.match(site.text, site.cue.end)
-    if ap:
-        named = [m for m in site.mentions if m.start == ap.end() and not m.possessive and not m.pronoun]
-        site.cand = named[0] if named else None
-    return None
-
-
 def inverted_subject(site: Site) -> Attribution | None:
     """The subject after the verb: a person over the institution in its genitive ("der Vorsitzende der
     Wahlkommission, Magdalena Chu"); an institution there is an object when a perfect auxiliary names
@@ -507,7 +493,6 @@ SIEVE: tuple[Pass, ...] = (
     subject_before,
     pronoun_after_verb,
     apposition_subject,
-    en_role_apposition,
     inverted_subject,
     unnamed_subject,
     chosen_mention,

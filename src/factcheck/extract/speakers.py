@@ -135,7 +135,6 @@ _GROUP_OF = re.compile(
 )
 _NAME_APPOSITION_BEFORE = re.compile(r",\s+((?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)){1,2}),\s*$")
 _EN_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b")
-_EN_ROLE_APPOSITION = re.compile(r"\s+(?:its|their|the|his|her)\s+[a-z][a-z -]{0,40}?,\s+")
 
 
 _NOT_VERBS = words(
