@@ -84,6 +84,12 @@ CASES = [
     ("pronoun_after_verb", "de", "Trainerin Anna Roth war enttäuscht. „Das war zu wenig“, sagte sie.", "Anna Roth"),
     ("apposition_subject", "de", "Jonas Weber, der Sprecher der Stadtwerke, sagte, man sei zufrieden.", "Jonas Weber"),
     ("inverted_subject", "de", "Die Lage sei ernst, sagte Innenministerin Clara Brandt.", "Clara Brandt"),
+    (
+        "shared_subject",
+        "de",
+        "Die Anwälte der Kläger prüften die Verträge und warnten am Montag vor versteckten Kosten.",
+        "Anwälte der Kläger",
+    ),
     ("unnamed_subject", "de", "Ein Sprecher des Ministeriums sagte, die Lage sei ernst.", "Sprecher des Ministeriums"),
     (
         "en_relative_clause",
@@ -126,3 +132,10 @@ def test_every_pass_has_a_case_or_a_test() -> None:
     covered = {c[0] for c in CASES} | {"en_object_after_verb", "clause_candidates", "chosen_mention"}
     names = {p.__name__ for p in (*SIEVE, *RIGHT_FRAME_SIEVE)}
     assert names <= covered, names - covered
+
+
+def test_the_body_in_the_genitive_of_a_person_noun_is_not_the_speaker() -> None:
+    got = attributions("Laut einem Kommandeur des Übergangsrates wurden 50 Menschen verletzt.", "de")
+    assert [a.speaker.name for a in got] == ["Kommandeur des Übergangsrates"]
+    got = attributions("Laut dem aktuellen Lagebericht des Bundeskriminalamtes stieg die Zahl der Fälle.", "de")
+    assert [a.speaker.name for a in got] == ["Bundeskriminalamt"]

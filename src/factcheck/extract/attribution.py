@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from factcheck.extract.cues import Cue
+from factcheck.extract.cues import Cue, _source_noun
 from factcheck.extract.mentions import Mention, Person, Registry
 from factcheck.extract.speakers import (
     _ARTICLES,
@@ -33,6 +33,7 @@ from factcheck.extract.speakers import (
     _GROUP_OF,
     _MODIFIER_AFTER,
     _NAME_APPOSITION_BEFORE,
+    _NP,
     _NP_BEFORE,
     _NP_BEFORE_AUX,
     _NP_SENT_START,
@@ -155,7 +156,10 @@ def frame_noun_phrase(site: Site) -> Attribution | None:
         return _STOP
     s, e = m.start(1), m.end(1)
     head = _PHRASE_HEAD.match(m.group(1))
-    person_head = bool(head) and _person_noun(head.group(1))
+    # the body in the genitive of a person is the person's ("laut einem Kommandeur des Übergangsrates",
+    # "nach Einschätzung der Ermittler der …"); of a document it is its source ("laut dem Lagebericht des BSI",
+    # "laut einem Artikel der Nachrichtenagentur Reuters")
+    person_head = bool(head) and _person_noun(head.group(1)) and not _source_noun(head.group(1).lower())
     inside = [
         x
         for x in site.mentions
@@ -449,6 +453,31 @@ def inverted_subject(site: Site) -> Attribution | None:
     return None
 
 
+# "Die US-Botschaft im Irak stellte ihre Arbeit ein und empfahl …", "The embassy closed its doors and urged
+# …": the second of two coordinated predicates shares the subject that opens the sentence
+_SHARED_SUBJECT = re.compile(
+    r"\s*(?:(?:Auch|Zudem|Doch|Aber|Also|But|And)\s+)?(" + _NP + r")\s+[a-zäöüß][\w-]*\b[^;:„“\"»«]{0,200}?\s"
+    r"(?:und|sowie|and)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$"
+)
+
+
+def shared_subject(site: Site) -> Attribution | None:
+    """The subject of the first of two coordinated predicates, when the cue opens the second one and no
+    mention was chosen: a named mention at the start of that subject, else the noun phrase itself."""
+    if site.cand is not None or site.cue.direction != "auto" or site.cs != site.sent_start:
+        return None
+    m = _SHARED_SUBJECT.match(site.text, site.sent_start, site.cue.start)
+    if not m or _OBLIQUE_NP.match(m.group(1)) or m.group(1).split()[0].lower() in _PREPOSITIONS:
+        return None
+    named = [x for x in site.mentions if m.start(1) <= x.start < m.end(1) and not x.possessive and not x.pronoun]
+    named = [
+        x for x in named if not _prep_before(site.text, x, m.start(1)) and not _genitive_attr(site.text, x, m.start(1))
+    ]
+    if named and named[0].entity.kind in ("person", "institution"):
+        return site.resolved(named[0], ":shared-subject")
+    return site.said(site.phrase(m.group(1)), None, ":shared-subject")
+
+
 def unnamed_subject(site: Site) -> Attribution | None:
     """No mention to take: the noun phrase before an auxiliary ("Politiker aus anderen Parteien haben der
     Ministerin vorgeworfen"), after a perfect auxiliary ("hatte das Organisationskomitee … betont"), else
@@ -494,6 +523,7 @@ SIEVE: tuple[Pass, ...] = (
     pronoun_after_verb,
     apposition_subject,
     inverted_subject,
+    shared_subject,
     unnamed_subject,
     chosen_mention,
 )

@@ -30,7 +30,8 @@ _PAREN = re.compile(r"\([^()]{0,80}\)")
 _CLAUSE_PUNCT = set(',;:–—()„“”"»«‚‘’[]')
 _PREPOSITIONS = words(
     "über mit gegen zu zum zur an am für auf bei beim nach vor von vom um ohne unter zwischen in im ins aus "
-    "seit durch gegenüber hinter neben wegen trotz dank samt mitsamt gemäß außer innerhalb "
+    "seit durch gegenüber hinter neben wegen trotz dank samt mitsamt gemäß außer innerhalb angesichts aufgrund "
+    "infolge anlässlich anstatt statt mangels mittels entgegen "
     "außerhalb about with against to for of on at from by between into than als in during after before "
     "under over like near toward towards"
 )
@@ -149,10 +150,20 @@ _NOT_VERBS = words(
 _PHRASE_HEAD = re.compile(r"(?:(?:" + r"[a-zäöüß][\w-]*" + r")\s+){0,3}([A-ZÄÖÜ][\w-]*)")
 
 
+# agent-noun endings of German person nouns ("Kommandeur", "Ermittler", "Vertreter", "Sprecher", "Aktivist",
+# "Präsident", "Demonstrant", "Experte", "Soziologe"), in the plural too
+_PERSON_NOUN_END = re.compile(r"(?:eur|ler|ner|ter|cher|ist|ent|ant|or|experte|ologe)(?:e|en|s|innen|in)?$")
+
+
 def _person_noun(word: str) -> bool:
-    """A noun for a person or a group of people ("Kommandeur", "Sprecherin", "spokesman")."""
+    """A noun for a person or a group of people ("Kommandeur", "Sprecherin", "Ermittler", "spokesman")."""
     low = word.lower()
-    return low.endswith(ROLE_SUFFIXES) or low in EN_ROLE_NOUNS or bool(_FEM_PERSON_NOUN.search(low))
+    return (
+        low.endswith(ROLE_SUFFIXES)
+        or low in EN_ROLE_NOUNS
+        or bool(_FEM_PERSON_NOUN.search(low))
+        or bool(_PERSON_NOUN_END.search(low))
+    )
 
 
 def _finite_verb_start(lead_words: list[str]) -> bool:
@@ -223,8 +234,11 @@ _ADJ = (
 )
 _NOUN = r"(?:(?:\d{1,3}-)?[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
+    # ("Eine der größten Oppositionsgruppen des Landes", "one of the largest unions": a partitive head)
+    r"(?:(?i:eine[rs]?|one)\s+(?:der|des|of\s+the)\s+)?"
     rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
-    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|eines|einer|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
+    # (up to two genitives: "Die Befürworter einer Einstellung der Bundeszuschüsse")
+    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|eines|einer|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}){{0,2}}"
     rf"(?:\s+(?:für|of|at|in|im|von|vom|zur|zum)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
