@@ -61,15 +61,12 @@ def floor3(value: float) -> float:
     return round(math.floor(value * 1000 + EPS) / 1000, 3)
 
 
-def check_ratchet(
-    section: str, name: str, measured: dict[str, float], *, path: Path = RATCHET, blind: bool = False
-) -> None:
+def check_ratchet(section: str, name: str, measured: dict[str, float], *, path: Path = RATCHET) -> None:
     """Fail when a score of `name` is below its record in `section` of the ratchet file.
 
     A score above its record passes with a RatchetRise warning; with FACTCHECK_UPDATE_RATCHET=1 the
     record is raised to it (rounded down) and a missing record is written. Records are never lowered:
-    a drop fails in update mode too. `blind` keeps the values out of the messages (the dev split is
-    looked at on purpose once per batch of changes, not on every run).
+    a drop fails in update mode too.
     """
     __tracebackhide__ = True  # a failure points at the test that measured, not at this helper
     update = os.environ.get(UPDATE_VAR) == "1"
@@ -80,7 +77,7 @@ def check_ratchet(
         pytest.fail(f"{name}: no record for {', '.join(missing)} in {path.name}; record it with {UPDATE_VAR}=1")
 
     def show(value: float) -> str:
-        return "withheld" if blind else f"{value:.4f}"
+        return f"{value:.4f}"
 
     record = dict(record or {})
     drops, rises = [], []
@@ -274,14 +271,3 @@ def test_ratchet_fails_without_a_record_until_it_is_recorded(tmp_path: Path, mon
     assert json.loads(path.read_text(encoding="utf-8"))["claims"]["b.en"] == {"recall": 0.512}
     monkeypatch.delenv(UPDATE_VAR)
     check_ratchet("claims", "b.en", {"recall": 0.5129}, path=path)
-
-
-def test_blind_ratchet_keeps_the_values_out_of_its_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(UPDATE_VAR, raising=False)
-    path = tmp_path / "ratchet.json"
-    _write(path, {"recall": 0.96, "precision": 0.5})
-    with pytest.warns(RatchetRise) as rises, pytest.raises(pytest.fail.Exception) as failure:
-        check_ratchet("claims", "a.de", METRICS, path=path, blind=True)
-    messages = [str(failure.value), *(str(w.message) for w in rises)]
-    assert "recall dropped" in messages[0] and "precision rose" in messages[1]
-    assert not any(v in m for m in messages for v in ("0.96", "0.95", "0.5", "0.81"))

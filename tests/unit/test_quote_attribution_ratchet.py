@@ -4,8 +4,10 @@ Each split of ../shared/data/german-quotation-attribution is predicted with the 
 benchmarks/quote_attribution.py and scored by ../shared/tools/score_quotes.py, run in-process on its own
 command line (its metric lives in its main()), exactly as the benchmark does. The three figures (direct
 quote F1, direct speaker, attribution F1) are held in tests/gold/ratchet.json by the helpers of
-test_extract_gold.py. Nothing is printed: dev is looked at on purpose once per batch of changes, so its
-messages withhold the values. Skipped when ../shared is not beside the checkout (as on CI).
+test_extract_gold.py. Only the train split is held: the rules are tuned there, so a drop there is a
+regression. Dev is looked at on purpose once per batch of changes (benchmarks/quote_attribution.py dev)
+and its figures reported; a test on dev would look at it on every run and push each change toward it.
+Skipped when ../shared is not beside the checkout (as on CI).
 """
 
 from __future__ import annotations
@@ -72,10 +74,9 @@ def score_split(split: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 @pytest.mark.data
-@pytest.mark.parametrize("split", ["train", "dev"])
-def test_quote_attribution_keeps_its_record(split: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    measured = score_split(split, tmp_path, monkeypatch)
-    check_ratchet("quotes", f"german-quotation-attribution/{split}", measured, blind=split == "dev")
+def test_quote_attribution_keeps_its_record_on_train(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    measured = score_split("train", tmp_path, monkeypatch)
+    check_ratchet("quotes", "german-quotation-attribution/train", measured)
 
 
 def test_the_scorer_output_is_read_as_the_scorer_computes_it() -> None:
