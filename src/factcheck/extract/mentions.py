@@ -258,6 +258,8 @@ def _gender_fits(p: Person, gender: str) -> bool:
 _INST_HEADS = (*INSTITUTION_SUFFIXES, "zentrum", "bund", "verein", "klinik", "hospital", "museum")
 # heads whose genitive takes -es ("des Bundesamtes", "des Bundesrates") or -s ("des Instituts")
 _GENITIVE_ENDINGS = ("es", "s")
+# (one tuple for str.endswith: the heads and their genitives, tested in C, not in a generator per word)
+_INST_HEADS_ANY_CASE = _INST_HEADS + tuple(h + g for h in _INST_HEADS for g in _GENITIVE_ENDINGS)
 _NAME_LINKS = frozenset("der des für von vom of for and und in im am an".split())
 # adjective endings in the weak -en form ("Deutschen", "Europäischen", "Auswärtigen", "Statistischen"); a
 # plural noun in -en ("Nachrichten Agentur") has none of them
@@ -267,10 +269,7 @@ _ADJECTIVE_EN = ("schen", "lichen", "igen", "alen", "ellen", "iven", "ären", "i
 def org_head(word: str) -> bool:
     """True when a capitalised word is (a compound ending in) an institution noun, in any case:
     "Paul-Ehrlich-Instituts", "Bundesamtes", "Innenministerium", "Bank"."""
-    low = word.lower().rsplit("-", 1)[-1]
-    return low.endswith(_INST_HEADS) or any(
-        low.endswith(g) and low[: -len(g)].endswith(_INST_HEADS) for g in _GENITIVE_ENDINGS
-    )
+    return word.lower().endswith(_INST_HEADS_ANY_CASE)
 
 
 def org_nominative(name: str) -> str:
@@ -832,21 +831,66 @@ def _find_short_references(text: str, reg: Registry, found: _Found) -> None:
     if reg.by_surname:
         # full names first ("Anhänger Saddam Husseins": the whole name, in the genitive), then short forms
         forms = {p.name: p for p in reg.by_surname.values() if " " in p.name} | reg.by_surname
-        sur_re = re.compile(
-            r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")(s|’s|'s|’)?\b"
-        )
-        for m in sur_re.finditer(text):
-            if not free(m.start(), m.end()):
+        for start, end, form, genitive in _iter_forms(text, forms):
+            if not free(start, end):
                 continue
-            p = forms[m.group(1)]
-            start = m.start()
+            p = forms[form]
             particles = [t for t in p.name.split()[1:-1] if t.lower() in _PARTICLES]
             if particles:  # "Von der Leyen" for "Ursula von der Leyen"
                 pre = " ".join(particles) + " "
                 if text[max(0, start - len(pre)) : start].lower() == pre.lower():
                     start -= len(pre)
-            full.append(Mention(start, m.end(), p, "speaker:surname", possessive=bool(m.group(2))))
-            taken.append((start, m.end()))
+            full.append(Mention(start, end, p, "speaker:surname", possessive=genitive))
+            taken.append((start, end))
+
+
+_WORD_RUN = re.compile(r"\w+")
+_LEAD_RUN = re.compile(r"\w+")
+_GENITIVES = ("s", "’s", "'s", "’")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _boundary(text: str, i: int) -> bool:
+    """The regular expression \\b at text[i]: a word character on exactly one side."""
+    before = i > 0 and _is_word(text[i - 1])
+    after = i < len(text) and _is_word(text[i])
+    return before != after
+
+
+def _iter_forms(text: str, forms: dict[str, Person]):
+    """(start, end, form, genitive) of each form of `forms` standing as whole words, with an optional
+    genitive ending, leftmost first and longest form first: what the pattern
+    `\\b(form|…)(s|’s|'s|’)?\\b` finds, by one scan of the words and a dict look-up instead of an
+    alternation compiled for every article (that compile was 4 % of all extraction time)."""
+    by_lead: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        lead = _LEAD_RUN.match(form)
+        if lead:
+            by_lead.setdefault(lead.group(), []).append(form)
+    pos = 0
+    for run in _WORD_RUN.finditer(text):
+        start = run.start()
+        if start < pos:
+            continue
+        word = run.group()
+        cands = by_lead.get(word) or (by_lead.get(word[:-1]) if word.endswith("s") else None)
+        if not cands:
+            continue
+        for form in cands:
+            if not text.startswith(form, start):
+                continue
+            e = start + len(form)
+            hit = next(
+                ((e + len(g), True) for g in _GENITIVES if text.startswith(g, e) and _boundary(text, e + len(g))),
+                (e, False) if _boundary(text, e) else None,
+            )
+            if hit is not None:
+                yield start, hit[0], form, hit[1]
+                pos = hit[0]
+                break
 
 
 def _find_institutions(text: str, reg: Registry, found: _Found) -> None:
