@@ -71,7 +71,7 @@ def find_dateline(text: str, paras: list[Paragraph]) -> Dateline | None:
 
 def _full_date(text: str, start: int, end: int, rule: str, at: int | None = None) -> Dateline | None:
     """The first full date in text[start:end] (starting exactly at `at` when given)."""
-    for d in find_dates(text, start, end):
+    for d in find_dates(text, start, end, absolute_only=True):
         if at is not None and d.start != at:
             continue
         if d.value and len(d.value) == 10:
@@ -94,7 +94,7 @@ def _at_start(text: str, paras: list[Paragraph]) -> Dateline | None:
 
 def _before_dash(text: str, paras: list[Paragraph]) -> Dateline | None:
     for para in paras[:_DASH_PARAGRAPHS]:
-        for d in find_dates(text, para.start, min(para.end, para.start + _DASH_REACH)):
+        for d in find_dates(text, para.start, min(para.end, para.start + _DASH_REACH), absolute_only=True):
             if d.value and len(d.value) == 10 and _DASH_TAIL.match(text, d.end):
                 try:
                     return Dateline(date.fromisoformat(d.value), d.start, d.end, "dateline:dash")

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from factcheck.extract.lexicon import DE_SPEECH_STEMS, EN_SPEECH_VERBS
 from factcheck.extract.model import DateMention
+from factcheck.extract.wordlist_regex import trie_alternation
 
 MONTHS = {
     "januar": 1,
@@ -497,15 +498,68 @@ def _relative(rule: str, m: re.Match[str], ref: date | None, future: bool = Fals
     return None
 
 
-def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list[DateMention]:
-    """Date mentions in text[start:end]; offsets are into `text`."""
-    out = _find_ranges(text, start, end, ref)
+# --- gates -------------------------------------------------------------------------------------------
+# A pattern that starts with \b or an alternation gets no prefix skip in Python's re: it is tried at every
+# position of the sentence (~5 µs per sentence and pattern), and the 18 patterns above were the costliest
+# step of extraction. Each pattern is therefore tried only when the sentence holds something every match
+# of it needs: a digit, a month name, one of a few words. A gate is a regex with a literal prefix (a fast
+# scan in C) or a substring test; it only skips patterns that cannot match, so the mentions are the same.
+_DIGIT = re.compile(r"\d")  # the same \d as in the patterns: every absolute date and range consumes one
+# Month names as the case-sensitive patterns write them (_MONTH_ALT, _MONTH_NUMERIC_CTX), cut to their first
+# three letters: "Jan" stands in "Januar", "January", "Jan." and "Jan"
+_MONTH_GATE = re.compile(
+    trie_alternation("Jan Jän Feb Mär Mar Apr Mai May Jun Jul Aug Sep Okt Oct Nov Dez Dec".split())
+)
+_NEEDS_MONTH = frozenset({"date:dmy-de", "date:dmy-en", "date:mdy-en", "date:md-en", "date:month-year"})
+# re.IGNORECASE equates these with ASCII letters (İ and ı with i, ſ with s, the Kelvin sign with k) and
+# str.lower() does not; they are mapped before lower-casing so that a gate on the lower-cased sentence is
+# never stricter than its case-insensitive pattern.
+_IGNORECASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_IGNORECASE_ODD_MAP = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(s: str) -> str:
+    """`s` lower-cased for the gates of case-insensitive patterns (see _IGNORECASE_ODD)."""
+    if not s.isascii() and _IGNORECASE_ODD.search(s):
+        s = s.translate(_IGNORECASE_ODD_MAP)
+    return s.lower()
+
+
+def _words_gate(ws: str) -> re.Pattern[str]:
+    return re.compile(trie_alternation(ws.split()))
+
+
+# Per relative rule: (gate, whether the gate reads the lower-cased sentence). Case-insensitive patterns are
+# gated on the lower-cased sentence by ASCII substrings of their words ("chsten" of "nächsten"); the
+# case-sensitive ones (weekday and month names, "Jahres") on the sentence as written.
+_RELATIVE_GATES: dict[str, tuple[re.Pattern[str], bool]] = {
+    "rel:day": (_words_gate("gestern heute morgen yesterday today tomorrow night morning afternoon evening"), True),
+    "rel:period": (_words_gate("woche monat jahr week month year"), True),
+    "rel:weekday": (re.compile(_WEEKDAY_ALT), False),
+    "rel:month-step": (_words_gate("next chsten kommenden last vergangenen letzten"), True),
+    "rel:month": (_MONTH_GATE, False),
+    "rel:year-part": (_words_gate("Jahres year"), False),
+    "rel:ago": (_words_gate("vor ago"), True),
+}
+
+
+def find_dates(
+    text: str, start: int, end: int, ref: date | None = None, *, absolute_only: bool = False
+) -> list[DateMention]:
+    """Date mentions in text[start:end]; offsets are into `text`. `absolute_only` leaves out the relative
+    mentions (the dateline wants full dates only; the absolute mentions are the same either way, as they
+    are taken before the relative ones)."""
+    digit = _DIGIT.search(text, start, end) is not None
+    month = _MONTH_GATE.search(text, start, end) is not None
+    out = _find_ranges(text, start, end, ref) if digit and month else []
     taken = [(d.start, d.end) for d in out]
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for rule, pat in _PATTERNS:
+    for rule, pat in _PATTERNS if digit else ():
+        if not month and rule in _NEEDS_MONTH:
+            continue
         for m in pat.finditer(text, start, end):
             s, e = m.start(), m.end()
             if not free(s, e):
@@ -525,7 +579,16 @@ def find_dates(text: str, start: int, end: int, ref: date | None = None) -> list
             taken.append((s, e))
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=value is None, rule=name))
     quotes: list[tuple[int, int]] | None = None  # read only when a weekday or month needs the tense
-    for rule, pat in _RELATIVE:
+    low: str | None = None  # the lower-cased sentence, for the gates of case-insensitive patterns
+    for rule, pat in _RELATIVE if not absolute_only else ():
+        gate, folded = _RELATIVE_GATES[rule]
+        if folded:
+            if low is None:
+                low = _folded(text[start:end])
+            if gate.search(low) is None:
+                continue
+        elif gate.search(text, start, end) is None:
+            continue
         for m in pat.finditer(text, start, end):
             s, e = m.start(), m.end()
             if not free(s, e):
