@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract import extract_claims
-from factcheck.extract.mentions import org_nominative
+from factcheck.extract.mentions import build_registry, org_nominative
 from factcheck.text.layout import repair_layout
 
 
@@ -195,3 +195,26 @@ def test_one_body_is_one_speaker_across_cases() -> None:
     )
     found = [s for c in claims(text) for s in c.speakers]
     assert found == ["Paul-Ehrlich-Institut", "Paul-Ehrlich-Institut", "Robert Koch-Institut"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Alvarez, a Democrat from Texas, said the bill would pass.", "Alvarez"),
+        ("Okonjo, who chairs the committee, said the bill would pass.", "Okonjo"),
+        ("A spokesperson for the Department of Health said the figures were accurate.", "Department of Health"),
+        (
+            "Health minister Dana Cole visited the ward. The minister, who took office in July, said the plan "
+            "was fully funded.",
+            "Dana Cole",
+        ),
+    ],
+)
+def test_english_subjects_without_name_lists(text: str, speaker: str) -> None:
+    assert any(speaker in s for s in last_speakers(text, "en")), last_speakers(text, "en")
+
+
+def test_a_common_word_opening_a_sentence_is_no_name() -> None:
+    # "Police" is written in lower case elsewhere in the text: not a surname in the subject slot
+    text = "The police were called at noon. Police, who arrived at 1 pm, said two men had fled."
+    assert "Police" not in build_registry(text).persons

@@ -29,6 +29,7 @@ from factcheck.extract.speakers import (
     _DATELINE_AFTER,
     _DEFINITE,
     _EN_RELATIVE,
+    _EN_ROLE_NP,
     _EN_SOURCE_BY,
     _GROUP_OF,
     _MODIFIER_AFTER,
@@ -371,10 +372,17 @@ def de_pronoun_after_verb(site: Site) -> Attribution | None:
     return None
 
 
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|der|die|ein|eine|\d{1,3},)\s")
+
+
 def subject_before(site: Site) -> Attribution | None:
-    """The nearest subject candidate before the verb."""
+    """The nearest subject candidate before the verb, or the one an apposition describes."""
     if site.cand is None and site.before and site.cue.direction not in ("agent", "left"):
-        site.cand = site.before[-1]
+        first = site.before[0]
+        if len(site.before) > 1 and first.start == site.cs and _APPOSITION_AFTER.match(site.text, first.end):
+            site.cand = first  # "Alvarez, a Democrat from Texas, said": the name the apposition describes
+        else:
+            site.cand = site.before[-1]
     return None
 
 
@@ -432,6 +440,14 @@ def apposition_subject(site: Site) -> Attribution | None:
         p0 = named[0].entity if named else site.reg.resolve(ap.group(1)) or Person(ap.group(1), "", "phrase")
         return site.said(p0, None, ":name-apposition")
     m0 = _NP_SENT_START.match(text, sent_start, cs)
+    if m0 is None and language != "de":
+        # "The minister, who was appointed in July, said": a role noun opening the sentence
+        comma = text.find(",", sent_start, cs)
+        role = _EN_ROLE_NP.match(text[sent_start:comma]) if comma > 0 else None
+        if role is not None:
+            head = role.group(2).lower()
+            p = site.reg.last_with_role(site.cue.start, head, "") if role.group(1).lower() == "the" else None
+            return site.said(p or Person(role.group(0).strip(), "", "phrase"), None, ":apposition-subject-role")
     return site.said(site.phrase(m0.group(1)) if m0 else None, None, ":apposition-subject-phrase")
 
 

@@ -301,8 +301,15 @@ def org_nominative(name: str) -> str:
     return " ".join(out)
 
 
-_QUOTE_THEN_SUBJECT = re.compile(
-    r"[,.!?][”\"’]\s+((?:[" + _UP + r"][\w'’-]+\s+){0,2}[" + _UP + r"][\w'’-]+)\s+([a-z]+)\b"
+_NAME_WORDS = r"(?:[" + _UP + r"][\w'’-]+\s+){0,2}[" + _UP + r"][\w'’-]+"
+_SENTENCE_OPEN = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
+# the subject slot of an English speech verb, where a capitalised name is a person without any name list:
+# after a quotation ('“…,” Okafor said'), opening a sentence before an apposition ('Alvarez, a Democrat
+# from Texas, said'). (A name of two words opening a sentence before "said" is as often an organisation,
+# "Harlow Energy said", so it is left to the name lists.)
+_SUBJECT_SLOTS = (
+    re.compile(r"[,.!?][”\"’]\s+(" + _NAME_WORDS + r")\s+([a-z]+)\b"),
+    re.compile(_SENTENCE_OPEN + r"(" + _NAME_WORDS + r"),\s+(?:a|an|the|who|whose)\b[^,;.!?\n]{1,80},\s+([a-z]+)\b"),
 )
 
 
@@ -805,22 +812,27 @@ def _find_organisation_by_kind(text: str, reg: Registry, found: _Found) -> None:
         taken.append((m.end(), end))
 
 
-def _find_subject_after_quotation(text: str, reg: Registry, found: _Found) -> None:
-    """The subject slot of a speech verb right after a quotation: '“…,” Okafor said.', '“…,” Okafor told reporters':
-    a capitalised name there is a person without any name list"""
+def _find_speech_verb_subject(text: str, reg: Registry, found: _Found) -> None:
+    """The subject slot of an English speech verb ('“…,” Okafor said.', 'Alvarez, a Democrat from Texas,
+    said'): a capitalised name there is a person without any name list.
+    A single word that the text also writes in lower case ('Police, who …, said') is no name."""
     full, taken = found.full, found.taken
     free = taken.free
-    for m in _QUOTE_THEN_SUBJECT.finditer(text):
+    for m in (m for rx in _SUBJECT_SLOTS for m in rx.finditer(text)):
         if m.group(2).lower() not in EN_SPEECH_VERBS or not free(m.start(1), m.end(1)):
             continue
         toks = _name_tokens(m.group(1))
         if not toks or len(toks) != len(m.group(1).split()) or toks[0].lower() in NOT_NAME_WORDS:
             continue
+        if any(t.lower() in ORG_NOUNS or t.lower() in EN_ROLE_NOUNS or t.lower() in EN_TITLES for t in toks):
+            continue
+        if len(toks) == 1 and re.search(r"\b" + re.escape(toks[0].lower()) + r"\b", text):
+            continue
         name = " ".join(toks)
         p = reg.resolve(name) or reg.add(name, FIRST_NAMES.get(toks[0].lower(), "") if len(toks) > 1 else "")
         if len(toks) == 1:
             reg.by_surname.setdefault(name, p)  # (so its other occurrences are mentions too)
-        full.append(Mention(m.start(1), m.end(1), p, "speaker:quote-subject"))
+        full.append(Mention(m.start(1), m.end(1), p, "speaker:speech-verb-subject"))
         taken.append((m.start(1), m.end(1)))
 
 
@@ -942,7 +954,7 @@ REGISTRY_PASSES = (
     _find_town_as_body,
     _find_organisation_with_head_word,
     _find_organisation_by_kind,
-    _find_subject_after_quotation,
+    _find_speech_verb_subject,
     _find_short_references,
     _find_institutions,
     _find_places,

@@ -286,7 +286,7 @@ _QUOTE_ONLY_LEAD = re.compile(r"[“\"‘'][^”\"’]{1,400}[”\"’']\s*[,.]?
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
 _EN_ROLE_NP = re.compile(
     r"\s*([Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")"
-    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,3})?\s*$"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[\w-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w-]*){0,4})?\s*$"
 )
 _SKIP_HEADS = (
     NOT_NAME_WORDS
