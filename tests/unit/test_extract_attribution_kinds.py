@@ -218,3 +218,24 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
     # "Police" is written in lower case elsewhere in the text: not a surname in the subject slot
     text = "The police were called at noon. Police, who arrived at 1 pm, said two men had fled."
     assert "Police" not in build_registry(text).persons
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Viele gratulierten, so Ministerin Clara Brandt und der Ministerpräsident Jens Ohlsen: „Der Preis "
+            "kommt nicht zu früh.“",
+            "Der Preis kommt nicht zu früh",
+            "Jens Ohlsen",
+        ),
+        (
+            "Es gratulierten Clara Brandt, die Leiterin der Behörde, Anna Roth („Niemand verdient es mehr.“), "
+            "und weitere Gäste.",
+            "Niemand verdient es mehr",
+            "Anna Roth",
+        ),
+    ],
+)
+def test_a_name_right_before_a_colon_or_bracket_says_the_quote(text: str, quote: str, speaker: str) -> None:
+    assert quote_speakers(text)[quote] == speaker

@@ -377,6 +377,22 @@ def _row_at(rows: list, pos: int, starts: list[int] | None = None) -> int:
     return -1
 
 
+# a colon (after an optional party in brackets) or an opening bracket between a name and a quotation
+_NAME_QUOTE_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?:\s*|\s*\(\s*")
+
+
+def _name_before_quote(text: str, reg: Registry, start: int, open_at: int) -> Person | None:
+    """The person named right before a colon or bracket that opens a quotation ("Jens Stoltenberg: „…“",
+    "Bundesinnenminister Schäuble (CDU): „…“", "Mohammed ElBaradei („…“)"), if any."""
+    before = reg.in_span(start, open_at)
+    if not before:
+        return None
+    m = before[-1]
+    if m.entity.kind != "person" or m.pronoun or m.possessive:
+        return None
+    return m.entity if _NAME_QUOTE_GAP.fullmatch(text, m.end, open_at) else None
+
+
 def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry, language: str = "de") -> None:
     """Give each quoted span to the sentence where it opens, with the speaker of the cue that frames it:
     a cue after the closing mark („…“, sagte X), a cue in the opening sentence, a colon frame (X: „…“),
@@ -409,6 +425,11 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             att = _nearest_att(q, atts, text=text)
         if att is not None:
             speaker, rule = att.speaker, "quote:cue-in-sentence"
+        named = _name_before_quote(text, reg, sent.start, q.open_at)
+        if named is not None:
+            # "…, und der norwegische Ministerpräsident Jens Stoltenberg: „…“": the name that opens the colon
+            # frame right before the quote says it, whoever the sentence's cue belongs to
+            speaker, rule = named, "quote:name-before-quote"
         if speaker is None and re.search(r":\s*$", text[sent.start : q.open_at]):
             ms = [
                 m
