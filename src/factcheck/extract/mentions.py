@@ -22,6 +22,7 @@ from factcheck.extract.lexicon import (
 )
 from factcheck.extract.names import FIRST_NAMES, INSTITUTION_SUFFIXES, INSTITUTIONS
 from factcheck.extract.places import CAP_WORD, PLACES, iter_places, match_phrase, phrase_index
+from factcheck.extract.wordlist_regex import trie_alternation
 
 _UP = "A-ZÄÖÜÀ-ÞĀ-ſ"  # upper-case Latin letters incl. accented (a superset is fine here)
 _NAME_TOKEN = rf"[{_UP}][\w'’\-]*\w|[{_UP}]\."
@@ -32,7 +33,7 @@ _PARTICLES = frozenset("von van de der den di da du al el bin ibn la le zu ter d
 _WORD = re.compile(r"[\w'’\-]+")
 _CAP_START = re.compile(rf"(?<![\w'’\-])([{_UP}][\w'’\-]*\w)")
 ROLE_SUFFIXES = _ROLE_SUFFIXES = tuple(sorted(set(DE_ROLE_SUFFIXES), key=len, reverse=True))
-_EN_ROLE_RE = re.compile(r"\b(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r"),?\s+(?=[" + _UP + r"])")
+_EN_ROLE_RE = re.compile(r"\b(" + trie_alternation(EN_ROLE_NOUNS) + r"),?\s+(?=[" + _UP + r"])")
 ORG_NOUNS = frozenset(
     "company firm group manufacturer maker carmaker chipmaker retailer bank insurer airline broadcaster "
     "giant operator lender supplier producer publisher startup conglomerate unternehmen konzern firma "
@@ -43,9 +44,8 @@ ORG_NOUNS = frozenset(
     "hospital department ministry commission board party".split()
 )
 _COMPANY_NOUNS = frozenset("company firm unternehmen konzern firma".split())
-_ORG_INTRO = re.compile(
-    r"\b(?:" + "|".join(sorted(ORG_NOUNS, key=len, reverse=True)) + r")\s+(?=[" + _UP + r"])", re.IGNORECASE
-)
+# (word lists as prefix tries: an alternation of 80 nouns tried at every position cost 0.2 s per 500 articles)
+_ORG_INTRO = re.compile(r"\b" + trie_alternation(ORG_NOUNS) + r"\s+(?=[" + _UP + r"])", re.IGNORECASE)
 _ROLE_GAP = re.compile(r",?\s+(?=[" + _UP + r"])")
 _EN_TITLE_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|Senator|Governor|Judge|Chancellor|Minister|"
