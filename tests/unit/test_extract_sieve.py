@@ -139,3 +139,12 @@ def test_the_body_in_the_genitive_of_a_person_noun_is_not_the_speaker() -> None:
     assert [a.speaker.name for a in got] == ["Kommandeur des Übergangsrates"]
     got = attributions("Laut dem aktuellen Lagebericht des Bundeskriminalamtes stieg die Zahl der Fälle.", "de")
     assert [a.speaker.name for a in got] == ["Bundeskriminalamt"]
+
+
+def test_the_name_in_apposition_before_the_auxiliary_is_the_subject_not_the_object_after_it() -> None:
+    got = attributions(
+        "Die neu gewählte Vorsitzende des Vereins Kunstfreunde Kassel, Clara Brandt hat Bürgermeister Jonas "
+        "Weber gebeten, die Halle zu öffnen.",
+        "de",
+    )
+    assert [a.speaker.name for a in got] == ["Clara Brandt"]

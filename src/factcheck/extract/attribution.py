@@ -333,6 +333,10 @@ def de_subject_before_auxiliary(site: Site) -> Attribution | None:
     head = text[cs : pre[0].start] if pre else ""
     if pre and not re.search(r"[,;:]", head) and len(head.split()) <= 2:
         site.before = pre
+    elif pre and len(pre) < len(site.before) and _APPOSITION_NAME.search(text, cs, pre[-1].start):
+        # "Der … Weihbischof der Diözese Linz, Gerhard Maria Wagner hat Papst Benedikt XVI. gebeten": the name
+        # in apposition before the auxiliary is the subject, the name after it an object
+        site.before = pre[-1:]
     elif not pre and (m1 := _NP_BEFORE_AUX.match(text, cs, site.cue.start)) and m1.start(1) == cs:
         p1 = None if _OBLIQUE_NP.match(m1.group(1)) else site.phrase(m1.group(1))
         if p1 is not None and lead_words[0].lower() not in _PREPOSITIONS:
@@ -372,6 +376,7 @@ def de_pronoun_after_verb(site: Site) -> Attribution | None:
     return None
 
 
+_APPOSITION_NAME = re.compile(r",\s*$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|der|die|ein|eine|\d{1,3},)\s")
 
 
