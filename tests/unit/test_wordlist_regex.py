@@ -1,4 +1,5 @@
-"""trie_alternation: the same matches as the longest-first alternation it replaces."""
+"""trie_alternation: the same matches as the longest-first alternation it replaces; fold_ignorecase: a
+substring test on the folded text is never stricter than the case-insensitive pattern."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 import pytest
 
-from factcheck.extract.wordlist_regex import trie_alternation
+from factcheck.extract.wordlist_regex import fold_ignorecase, trie_alternation
 
 
 def _alternation(words: list[str]) -> str:
@@ -60,3 +61,21 @@ def test_same_matches_as_sorted_alternation(flags: int) -> None:
             trie = re.compile(wrap.format(trie_alternation(words)), flags)
             alt = re.compile(wrap.format(_alternation(words)), flags)
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alt.finditer(text)], (words, text)
+
+
+def test_fold_ignorecase_covers_every_case_insensitive_letter() -> None:
+    # every code point that re.IGNORECASE matches with a letter a-z, ä, ö, ü or ß folds to that letter
+    letters = "abcdefghijklmnopqrstuvwxyzäöüß"
+    cls = re.compile("[" + letters + "]", re.IGNORECASE)
+    for c in map(chr, range(0x110000)):
+        if cls.fullmatch(c):
+            folded = fold_ignorecase(c)
+            assert len(folded) == 1 and re.fullmatch(folded, c, re.IGNORECASE), hex(ord(c))
+            assert folded in letters, hex(ord(c))
+
+
+def test_fold_ignorecase_keeps_words_findable() -> None:
+    text = "DIE BEHÖRDE İST ſeit gestern OFFEN, 3 \u212ailometer"
+    for word in ("behörde", "ist", "seit", "gestern", "offen", "kilometer"):
+        assert re.search(word, text, re.IGNORECASE)
+        assert word in fold_ignorecase(text), word

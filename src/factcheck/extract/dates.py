@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from factcheck.extract.lexicon import DE_SPEECH_STEMS, EN_SPEECH_VERBS
 from factcheck.extract.model import DateMention
-from factcheck.extract.wordlist_regex import trie_alternation
+from factcheck.extract.wordlist_regex import fold_ignorecase, trie_alternation
 
 MONTHS = {
     "januar": 1,
@@ -511,18 +511,6 @@ _MONTH_GATE = re.compile(
     trie_alternation("Jan Jän Feb Mär Mar Apr Mai May Jun Jul Aug Sep Okt Oct Nov Dez Dec".split())
 )
 _NEEDS_MONTH = frozenset({"date:dmy-de", "date:dmy-en", "date:mdy-en", "date:md-en", "date:month-year"})
-# re.IGNORECASE equates these with ASCII letters (İ and ı with i, ſ with s, the Kelvin sign with k) and
-# str.lower() does not; they are mapped before lower-casing so that a gate on the lower-cased sentence is
-# never stricter than its case-insensitive pattern.
-_IGNORECASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
-_IGNORECASE_ODD_MAP = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def _folded(s: str) -> str:
-    """`s` lower-cased for the gates of case-insensitive patterns (see _IGNORECASE_ODD)."""
-    if not s.isascii() and _IGNORECASE_ODD.search(s):
-        s = s.translate(_IGNORECASE_ODD_MAP)
-    return s.lower()
 
 
 def _words_gate(ws: str) -> re.Pattern[str]:
@@ -584,7 +572,7 @@ def find_dates(
         gate, folded = _RELATIVE_GATES[rule]
         if folded:
             if low is None:
-                low = _folded(text[start:end])
+                low = fold_ignorecase(text[start:end])
             if gate.search(low) is None:
                 continue
         elif gate.search(text, start, end) is None:

@@ -13,6 +13,10 @@ they are prefixes of one another, and the trie tries the deeper (longer) one fir
 alternation does, backtracking to the shorter one when the rest of the pattern fails. That holds for
 case-sensitive patterns, and under `re.IGNORECASE` when no two words differ only in case (pass such lists
 in one case).
+
+`fold_ignorecase(text)` lower-cases a text for a cheap test before a case-insensitive pattern: a
+case-sensitive search for lower-case words in the folded text finds every word the `re.IGNORECASE`
+pattern would find (it may find more), so the pattern need only run when the test passes.
 """
 
 from __future__ import annotations
@@ -71,3 +75,19 @@ def trie_alternation(words: Iterable[str]) -> str:
         return "(?:)"
     src = _source(root)
     return f"(?:{src})?" if "" in unique else f"(?:{src})"
+
+
+# re.IGNORECASE equates these with ASCII letters (İ and ı with i, ſ with s, the Kelvin sign with k) and
+# str.lower() does not ("İ" even becomes two characters); no other character of Unicode matches a
+# letter a-z or ä, ö, ü, ß case-insensitively except that letter's own upper or lower case (checked
+# over all code points in tests/unit/test_wordlist_regex.py).
+_IGNORECASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_IGNORECASE_ODD_MAP = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_ignorecase(text: str) -> str:
+    """`text` lower-cased such that where an `re.IGNORECASE` pattern matches a word of letters a-z and
+    ä, ö, ü, ß (and other characters without case), the folded text holds that word in lower case."""
+    if not text.isascii() and _IGNORECASE_ODD.search(text):
+        text = text.translate(_IGNORECASE_ODD_MAP)
+    return text.lower()
