@@ -202,3 +202,17 @@ def test_a_weekday_of_a_future_verb_stays_ahead(text: str, expected: str) -> Non
 def test_der_senat_tagt_am_dienstag_is_unchanged() -> None:
     # present tense without a future marker: the most recent Tuesday, the dateline day itself included
     assert values("Der Senat tagt am Dienstag.", TUESDAY) == ["2023-03-14"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bremen, 14. Oktober 2022. Der Senat tagt am 3.11. erneut.",
+        "Der Senat tagt am Montag erneut, sagte die Senatorin.\n\n(APA, 13.3.2019)",
+    ],
+)
+def test_a_dateline_alone_is_no_claim_to_check(text: str) -> None:
+    claims = extract_claims(text, language="de")
+    dateline = [c for c in claims if "Senat" not in c.text]
+    assert dateline and all(not c.checkworthy and not c.places and not c.dates for c in dateline)
+    assert all(c.checkworthy for c in claims if "Senat" in c.text)

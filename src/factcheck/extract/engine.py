@@ -243,6 +243,10 @@ def extract_claims(
             has_place=bool(claim.places),
         )
         sc, cw_cues = score(sent.text, language, feats)
+        if dateline is not None and dateline.alone_in(text, sent.start, sent.end):
+            # "Bremen, 14. Oktober 2022.": a dateline says where and when the report was written, nothing to check
+            sc, cw_cues = 0.0, ["cw:dateline"]
+            claim.places, claim.kinds = [], [k for k in claim.kinds if k != "place"]
         claim.checkworthiness = sc
         claim.checkworthy = sc >= CHECKWORTHY_THRESHOLD
         claim.cues.extend(cw_cues)
