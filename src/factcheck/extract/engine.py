@@ -25,6 +25,7 @@ from factcheck.extract.places import find_places
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.quotes import QuoteSpan, find_quotes, title_like
 from factcheck.extract.speakers import Attribution, _genitive_attr, _prep_before
+from factcheck.extract.wordlist_regex import trie_alternation
 from factcheck.text.layout import Paragraph
 from factcheck.text.sentences import Sentence, split_sentences
 
@@ -141,7 +142,8 @@ def _interview_turn(text: str, para: Paragraph, reg: Registry) -> Person | None:
 
 
 def _alternation(items: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True)) + r")\b", re.I)
+    # (a prefix trie: the same matches as the longest-first alternation, tried once per position)
+    return re.compile(r"\b(" + trie_alternation(i.lower() for i in items) + r")\b", re.I)
 
 
 # word boundaries keep "erst" from matching "erste"/"erstmals" and "seit" from "Seite"
