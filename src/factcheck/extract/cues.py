@@ -144,6 +144,30 @@ _STANCE_ADJ = words(
 )
 
 
+# The words the rules of find_cues test for before the verb stems: a word in none of them reaches the stems
+# at once (German) or is no cue (English, unless it ends in "-ing": "is urging").
+_DE_RULE_WORDS = (
+    frozenset(
+        {
+            *("laut", "lt.", "gemäß", "zufolge", "nach", "so", "heißt", "hieß", "geheißen", "gemacht", "gegeben"),
+            *("hervorgeht", "hervorging", "hervorgehen", "geht", "ging", "gehen", "gingen"),
+            *("kam", "kommt", "kamen", "kommen", "hielt", "hält", "hielten", "halten"),
+            *("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten", "bleibt", "blieb"),
+            *("rechnet", "rechnen", "rechnete", "rechneten", "ließ", "lässt", "ließen"),
+            *("zeigte", "zeigt", "zeigten", "gibt", "gab"),
+        }
+    )
+    | DE_SPEECH_PARTICIPLES
+    | DE_SPEECH_WORDS
+    | _REVISE_VERBS
+)
+_EN_CUE_WORDS = (
+    frozenset({"according", "show", "shows", "showed", "suggest", "suggests", "found", "finds", "find"})
+    | _REVISE_VERBS
+    | EN_SPEECH_VERBS
+)
+
+
 @dataclass
 class Cue:
     start: int
@@ -153,31 +177,41 @@ class Cue:
     direction: str = "auto"  # auto | right | left | agent
 
 
-def _stem(low: str) -> str | None:
+def _stem_table() -> dict[str, str]:
+    """Every speech stem (or particle verb stem) with every ending of DE_VERB_ENDINGS -> the stem. Where one
+    form reads two ways, the ending that comes first in DE_VERB_ENDINGS wins, as in the loop this replaces
+    (for each ending in order: does the word end so, and is the rest a stem?)."""
+    table: dict[str, str] = {}
     for ending in DE_VERB_ENDINGS:
-        if ending and not low.endswith(ending):
-            continue
-        stem = low[: len(low) - len(ending)] if ending else low
-        if stem in DE_SPEECH_STEMS or stem in PARTICLES:
-            return stem
-    return None
+        for stem in sorted(DE_SPEECH_STEMS | PARTICLES.keys()):
+            table.setdefault(stem + ending, stem)
+    return table
+
+
+# a dict hit per word instead of a loop over 13 endings (the most frequent step of find_cues)
+_STEM_OF = _stem_table()
+
+
+def _stem(low: str) -> str | None:
+    """The speech stem of a German verb form ("betonte" -> "beton"), or None."""
+    return _STEM_OF.get(low)
 
 
 _SENTENCED = re.compile(
     r"\bzu\s+(?:\S+\s+){0,3}(?:Haft|Jahren|Monaten|Strafe|Geldstrafe|Haftstrafe|Freiheitsstrafe|"
     r"lebenslang)|\bzu\s+\S*(?:strafe|haft)\b"
 )
-_ALL_PARTICLES = sorted({p for ps in PARTICLES.values() for p in ps}, key=len, reverse=True)
+
+
+# Verb-final separable verbs written as one word: a particle, then a form of a stem that particle makes a
+# speech verb, of three letters or more ("mit" + "teilte", "aus" + "führte", "hinzu" + "fügte"); all such
+# words, listed once instead of trying every particle on every word.
+_GLUED_FORMS = frozenset(p + form for form, stem in _STEM_OF.items() if len(form) > 2 for p in PARTICLES.get(stem, ()))
 
 
 def _glued(low: str) -> bool:
     """Verb-final separable verbs written as one word: "mitteilte", "ausführte", "hinzufügte"."""
-    for p in _ALL_PARTICLES:
-        if low.startswith(p) and len(low) > len(p) + 2:
-            stem = _stem(low[len(p) :])
-            if stem and p in PARTICLES.get(stem, ()):
-                return True
-    return False
+    return low in _GLUED_FORMS
 
 
 def _clause_index(lows: list[str]) -> tuple[list[int], list[str], dict[int, dict[str, int]]]:
@@ -221,6 +255,8 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
     for i, (s, e, tok) in enumerate(toks):
         low = lows[i]
         if language != "de":
+            if low not in _EN_CUE_WORDS and not low.endswith("ing"):
+                continue  # none of the rules below can add a cue
             if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
                 cues.append(Cue(s, toks[i + 1][1], "according to", "speaker:according-to", "right"))
             elif (
@@ -255,151 +291,159 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 sentenced = bool(_SENTENCED.search(text, start, end))
             if sentenced:
                 continue
-        if low in ("laut", "lt.", "gemäß"):
-            cues.append(Cue(s, e, low, f"speaker:{low}", "right"))
-            continue
-        if low == "zufolge":
-            cues.append(Cue(s, e, low, "speaker:zufolge", "left"))
-            continue
-        if low == "nach":
-            # "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach eigenen Angaben"
-            j = i + 1
-            if j + 1 < len(toks) and lows[j] in ("eigenen", "eigenem") and lows[j + 1] in _NACH_NOUNS:
-                # "nach eigenen Angaben": the subject of the clause speaks for itself
-                cues.append(Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto"))
+        # every rule below starts with a test of the word itself (a list or a few words): a word in none
+        # of them (_DE_RULE_WORDS) goes straight to the verb stems, which most words of a sentence do
+        if low in _DE_RULE_WORDS:
+            if low in ("laut", "lt.", "gemäß"):
+                cues.append(Cue(s, e, low, f"speaker:{low}", "right"))
                 continue
-            if j + 1 < len(toks) and lows[j] in ("einem", "einer", "einen") and _source_noun(lows[j + 1]):
-                # "Nach einem Bericht der Zeitung X", "nach einer Studie der UNO": the source phrase
-                cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
+            if low == "zufolge":
+                cues.append(Cue(s, e, low, "speaker:zufolge", "left"))
                 continue
-            if j < len(toks) and lows[j] in ("den", "dem", "der", "ersten", "offiziellen", "jüngsten", "neuen"):
-                j += 1
-            if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen", "bisherigen"):
-                j += 1
-            if j + 1 < len(toks) and lows[j] in _POSS_WORDS and lows[j + 1] in _NACH_NOUNS:
-                # "nach seinen Angaben": the possessive names the speaker (resolved like a pronoun)
-                cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
+            if low == "nach":
+                # "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach eigenen Angaben"
+                j = i + 1
+                if j + 1 < len(toks) and lows[j] in ("eigenen", "eigenem") and lows[j + 1] in _NACH_NOUNS:
+                    # "nach eigenen Angaben": the subject of the clause speaks for itself
+                    cues.append(
+                        Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto")
+                    )
+                    continue
+                if j + 1 < len(toks) and lows[j] in ("einem", "einer", "einen") and _source_noun(lows[j + 1]):
+                    # "Nach einem Bericht der Zeitung X", "nach einer Studie der UNO": the source phrase
+                    cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
+                    continue
+                if j < len(toks) and lows[j] in ("den", "dem", "der", "ersten", "offiziellen", "jüngsten", "neuen"):
+                    j += 1
+                if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen", "bisherigen"):
+                    j += 1
+                if j + 1 < len(toks) and lows[j] in _POSS_WORDS and lows[j + 1] in _NACH_NOUNS:
+                    # "nach seinen Angaben": the possessive names the speaker (resolved like a pronoun)
+                    cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
+                    continue
+                if j < len(toks) and _source_noun(lows[j]) and toks[j][2][:1].isupper():
+                    cues.append(Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right"))
                 continue
-            if j < len(toks) and _source_noun(lows[j]) and toks[j][2][:1].isupper():
-                cues.append(Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right"))
-            continue
-        if (
-            low == "so"
-            and i > 0
-            and lows[i - 1] in {",", "“", "”", '"', "«", "»"}
-            and i + 1 < len(toks)
-            and (
-                toks[i + 1][2][:1].isupper()
-                or lows[i + 1] in _SO_NEXT
-                or re.match(r"[a-zäöü]+-[A-ZÄÖÜ]", toks[i + 1][2])
-            )
-        ):
-            # "„…“, so der Minister", ", so Müller": not ", so viel wie nie zuvor", ", so dass"
-            cues.append(Cue(s, e, "so", "speaker:so", "right"))
-            continue
-        if low in ("heißt", "hieß", "geheißen"):
-            # "heißt es": no named speaker; the quote stays attributed to the text, unless the source is
-            # named: "heißt es in einer Erklärung des Ministeriums", "Bei der Agentur RIA hieß es"
-            if i + 2 < len(toks) and lows[i + 1] == "es" and lows[i + 2] in _SOURCE_PREPS | {"von", "vom"}:
-                cues.append(Cue(toks[i + 2][0], toks[i + 2][1], low + " es", "speaker:heißt-es-in", "right"))
-            elif i > 0 and lows[i - 1] not in (",", "es") and i + 1 < len(toks) and lows[i + 1] == "es":
-                k = next((k for k in range(min(i, 3)) if lows[k] in _SOURCE_PREPS), -1)  # only k <= 2 counts
-                if 0 <= k <= 2 and lows[0] != "wie":
-                    cues.append(Cue(toks[k][0], toks[k][1], low + " es", "speaker:heißt-es-in", "right"))
-            continue
-        if low in ("hervorgeht", "hervorging", "hervorgehen") or (
-            low in ("geht", "ging", "gehen", "gingen") and "hervor" in lows[i + 1 : i + 25]
-        ):
-            # "Wie aus einer Mitteilung der Polizei hervorgeht", "geht aus dem Bericht der UN hervor"
-            k = next((k for k in range(max(0, i - 20), min(len(toks), i + 8)) if lows[k] == "aus"), -1)
-            if k >= 0:
-                cues.append(Cue(toks[k][0], toks[k][1], "hervorgehen aus", "speaker:hervorgehen-aus", "right"))
-            continue
-        if (
-            low in DE_SPEECH_PARTICIPLES
-            or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich", "bekannt"))
-            or (low == "gegeben" and i > 0 and lows[i - 1] == "bekannt")
-        ):
-            # a passive with its agent ("wurde von der Regierung zurückgewiesen"); without a passive auxiliary
-            # "von" belongs to a name ("die Regierung von Myanmar … aufgefordert", "Byrs vom UN-Büro")
-            window = lows[max(0, i - 12) : i]
-            passive = any(w in _PASSIVE_AUX for w in lows[max(0, i - 16) : i + 3])
-            agent = "agent" if passive and any(w in ("von", "vom") for w in window) else "auto"
-            cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))
-            continue
-        if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
-            cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-            continue
-        if (
-            low in ("kam", "kommt", "kamen", "kommen")
-            and set(lows[max(0, i - 6) : i]) & _REACTION_NOUNS
-            and i + 1 < len(toks)
-            and lows[i + 1] in ("von", "vom")
-        ):
-            cues.append(Cue(s, e, low, "speaker:verb:kam-von", "right"))  # "Kritik kam vom Epidemiologen X"
-            continue
-        if low in ("hielt", "hält", "hielten", "halten") and "für" in lows[i + 1 : i + 8]:
-            k = lows.index("für", i + 1)
-            nxt = lows[k + 1] if k + 1 < len(toks) else ""
             if (
-                nxt
-                and toks[k + 1][2][:1].islower()
-                and nxt not in ("die", "den", "das", "ein", "eine", "einen", "einem", "einer", "eines")
+                low == "so"
+                and i > 0
+                and lows[i - 1] in {",", "“", "”", '"', "«", "»"}
+                and i + 1 < len(toks)
+                and (
+                    toks[i + 1][2][:1].isupper()
+                    or lows[i + 1] in _SO_NEXT
+                    or re.match(r"[a-zäöü]+-[A-ZÄÖÜ]", toks[i + 1][2])
+                )
             ):
-                cues.append(Cue(s, e, low, "speaker:stance:hält-für"))  # "X hält die Debatte für verkürzt"
+                # "„…“, so der Minister", ", so Müller": not ", so viel wie nie zuvor", ", so dass"
+                cues.append(Cue(s, e, "so", "speaker:so", "right"))
                 continue
-        if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:
-            cues.append(Cue(s, e, low, "speaker:verb:hielt-dagegen"))  # "X hielt dagegen, …"
-            continue
-        if (
-            low in ("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten")
-            and i + 2 < len(toks)
-            and lows[i + 1] in ("der", "die")
-            and lows[i + 2] in ("ansicht", "meinung", "auffassung", "überzeugung")
-        ):
-            cues.append(Cue(s, e, low, "speaker:verb:der-ansicht"))  # "X ist der Ansicht, dass …"
-            continue
-        if low in _REVISE_VERBS and any(
-            w.endswith(("prognose", "prognosen", "forecast", "outlook", "guidance"))
-            for w in lows[max(0, i - 6) : i + 8]
-        ):
-            # "hat seine Prognose gesenkt", "hob die Wachstumsprognose an", "cut its forecast": the body revises
-            cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-            continue
-        if low in ("rechnet", "rechnen", "rechnete", "rechneten") and "mit" in lows[i + 1 : i + 8]:
-            cues.append(Cue(s, e, low, "speaker:stance:rechnet-mit"))  # "rechnet das DIW mit einem Wachstum"
-            continue
-        if low in ("ließ", "lässt", "ließen") and {"verlauten", "wissen", "durchblicken"} & set(lows[i + 1 : i + 10]):
-            cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
-            continue
-        if (
-            low in ("ist", "sind", "war", "waren", "bleibt", "blieb")
-            and i > 0
-            and toks[i - 1][2][:1].isupper()
-            and any(w in _STANCE_ADJ for w in lows[i + 1 : i + 4])
-        ):
-            cues.append(Cue(s, e, low, f"speaker:stance:{low}"))  # "Islands Regierung ist dennoch zuversichtlich"
-            continue
-        if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
-            window = set(lows[i + 1 : i + 16])
-            stance = any(w in _STANCE_ADJ or w[:-2] in _STANCE_ADJ or w[:-3] in _STANCE_ADJ for w in window)
-            if low.startswith("zeig") and stance and "sich" in window:
-                cues.append(Cue(s, e, low, f"speaker:stance:{low}"))
+            if low in ("heißt", "hieß", "geheißen"):
+                # "heißt es": no named speaker; the quote stays attributed to the text, unless the source is
+                # named: "heißt es in einer Erklärung des Ministeriums", "Bei der Agentur RIA hieß es"
+                if i + 2 < len(toks) and lows[i + 1] == "es" and lows[i + 2] in _SOURCE_PREPS | {"von", "vom"}:
+                    cues.append(Cue(toks[i + 2][0], toks[i + 2][1], low + " es", "speaker:heißt-es-in", "right"))
+                elif i > 0 and lows[i - 1] not in (",", "es") and i + 1 < len(toks) and lows[i + 1] == "es":
+                    k = next((k for k in range(min(i, 3)) if lows[k] in _SOURCE_PREPS), -1)  # only k <= 2 counts
+                    if 0 <= k <= 2 and lows[0] != "wie":
+                        cues.append(Cue(toks[k][0], toks[k][1], low + " es", "speaker:heißt-es-in", "right"))
                 continue
-            if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 20]:
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}-davon-aus"))
+            if low in ("hervorgeht", "hervorging", "hervorgehen") or (
+                low in ("geht", "ging", "gehen", "gingen") and "hervor" in lows[i + 1 : i + 25]
+            ):
+                # "Wie aus einer Mitteilung der Polizei hervorgeht", "geht aus dem Bericht der UN hervor"
+                k = next((k for k in range(max(0, i - 20), min(len(toks), i + 8)) if lows[k] == "aus"), -1)
+                if k >= 0:
+                    cues.append(Cue(toks[k][0], toks[k][1], "hervorgehen aus", "speaker:hervorgehen-aus", "right"))
                 continue
             if (
-                low.startswith(("geh", "ging"))
+                low in DE_SPEECH_PARTICIPLES
+                or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich", "bekannt"))
+                or (low == "gegeben" and i > 0 and lows[i - 1] == "bekannt")
+            ):
+                # a passive with its agent ("wurde von der Regierung zurückgewiesen"); without a passive auxiliary
+                # "von" belongs to a name ("die Regierung von Myanmar … aufgefordert", "Byrs vom UN-Büro")
+                window = lows[max(0, i - 12) : i]
+                passive = any(w in _PASSIVE_AUX for w in lows[max(0, i - 16) : i + 3])
+                agent = "agent" if passive and any(w in ("von", "vom") for w in window) else "auto"
+                cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))
+                continue
+            if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
+                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
+                continue
+            if (
+                low in ("kam", "kommt", "kamen", "kommen")
+                and set(lows[max(0, i - 6) : i]) & _REACTION_NOUNS
                 and i + 1 < len(toks)
                 and lows[i + 1] in ("von", "vom")
-                and "aus" in lows[i + 2 : i + 12]
-                and lows[i + 2 : i + 12].index("aus") + i + 3 < len(toks)
-                and lows[lows[i + 2 : i + 12].index("aus") + i + 3] in (".", ",", ";", "!")
             ):
-                # "Die Staatsanwaltschaft geht von einem Unfall aus": an assessment of the subject
-                cues.append(Cue(s, e, low, f"speaker:stance:{low}-von-aus"))
+                cues.append(Cue(s, e, low, "speaker:verb:kam-von", "right"))  # "Kritik kam vom Epidemiologen X"
                 continue
+            if low in ("hielt", "hält", "hielten", "halten") and "für" in lows[i + 1 : i + 8]:
+                k = lows.index("für", i + 1)
+                nxt = lows[k + 1] if k + 1 < len(toks) else ""
+                if (
+                    nxt
+                    and toks[k + 1][2][:1].islower()
+                    and nxt not in ("die", "den", "das", "ein", "eine", "einen", "einem", "einer", "eines")
+                ):
+                    cues.append(Cue(s, e, low, "speaker:stance:hält-für"))  # "X hält die Debatte für verkürzt"
+                    continue
+            if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:
+                cues.append(Cue(s, e, low, "speaker:verb:hielt-dagegen"))  # "X hielt dagegen, …"
+                continue
+            if (
+                low in ("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten")
+                and i + 2 < len(toks)
+                and lows[i + 1] in ("der", "die")
+                and lows[i + 2] in ("ansicht", "meinung", "auffassung", "überzeugung")
+            ):
+                cues.append(Cue(s, e, low, "speaker:verb:der-ansicht"))  # "X ist der Ansicht, dass …"
+                continue
+            if low in _REVISE_VERBS and any(
+                w.endswith(("prognose", "prognosen", "forecast", "outlook", "guidance"))
+                for w in lows[max(0, i - 6) : i + 8]
+            ):
+                # "hat seine Prognose gesenkt", "hob die Wachstumsprognose an", "cut its forecast": the body revises
+                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
+                continue
+            if low in ("rechnet", "rechnen", "rechnete", "rechneten") and "mit" in lows[i + 1 : i + 8]:
+                cues.append(Cue(s, e, low, "speaker:stance:rechnet-mit"))  # "rechnet das DIW mit einem Wachstum"
+                continue
+            if low in ("ließ", "lässt", "ließen") and {"verlauten", "wissen", "durchblicken"} & set(
+                lows[i + 1 : i + 10]
+            ):
+                cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
+                continue
+            if (
+                low in ("ist", "sind", "war", "waren", "bleibt", "blieb")
+                and i > 0
+                and toks[i - 1][2][:1].isupper()
+                and any(w in _STANCE_ADJ for w in lows[i + 1 : i + 4])
+            ):
+                cues.append(Cue(s, e, low, f"speaker:stance:{low}"))  # "Islands Regierung ist dennoch zuversichtlich"
+                continue
+            if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
+                window = set(lows[i + 1 : i + 16])
+                stance = any(w in _STANCE_ADJ or w[:-2] in _STANCE_ADJ or w[:-3] in _STANCE_ADJ for w in window)
+                if low.startswith("zeig") and stance and "sich" in window:
+                    cues.append(Cue(s, e, low, f"speaker:stance:{low}"))
+                    continue
+                if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 20]:
+                    cues.append(Cue(s, e, low, f"speaker:verb:{low}-davon-aus"))
+                    continue
+                if (
+                    low.startswith(("geh", "ging"))
+                    and i + 1 < len(toks)
+                    and lows[i + 1] in ("von", "vom")
+                    and "aus" in lows[i + 2 : i + 12]
+                    and lows[i + 2 : i + 12].index("aus") + i + 3 < len(toks)
+                    and lows[lows[i + 2 : i + 12].index("aus") + i + 3] in (".", ",", ";", "!")
+                ):
+                    # "Die Staatsanwaltschaft geht von einem Unfall aus": an assessment of the subject
+                    cues.append(Cue(s, e, low, f"speaker:stance:{low}-von-aus"))
+                    continue
+
         stem = _stem(low)
         if stem is None:
             glued = _glued(low)
