@@ -226,10 +226,15 @@ def _scan(text: str, start: int, end: int, language: str) -> list[tuple[int, int
         if s < skip:
             continue
         word = m.group()
-        name = match_phrase(text, s, word, _PLACE_INDEX, end)
+        key = word.lower()
+        hand = _PLACE_INDEX.get(key)
+        gaz_cands = gaz.get(key)
+        if hand is None and gaz_cands is None:
+            continue  # most capitalised words start no listed name: one look-up each, not two
+        name = match_phrase(text, s, word, _PLACE_INDEX, end) if hand is not None else None
         pop = -1  # the hand list
         if name is None:
-            for cand, cpop in gaz.get(word.lower(), ()):
+            for cand, cpop in gaz_cands or ():
                 e = s + len(cand)
                 if (
                     e <= end
