@@ -113,6 +113,10 @@ _TEASER_INSIDE = re.compile(" " + trie_alternation(_TEASERS) + " ")
 # "[w for w in wait-and-see phrases if w in low]", built only when one of them is in the sentence
 _WAIT_AND_SEE = DE_WAIT_AND_SEE + EN_WAIT_AND_SEE
 _WAIT_AND_SEE_ANY = re.compile(trie_alternation(_WAIT_AND_SEE))
+# the German and English lists merged once, not on every sentence
+_HEDGES = DE_HEDGES | EN_HEDGES
+_OPINION_VERBS = DE_OPINION_VERBS | EN_OPINION_VERBS
+_GENERIC_SPEAKERS = DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS
 _BRACKETED = re.compile(r"\(.*\)")
 _OPEN_QUESTION = re.compile(r"(?:Ob|Whether)\b")
 
@@ -131,9 +135,14 @@ class Features:
     cues: list[str] = field(default_factory=list)
 
 
-def _future_de(words: list[str]) -> bool:
-    """'wird … finden', 'werden … sein' = future; 'wird … vorbereitet' = passive (a fact)."""
-    low = [w.lower() for w in words]
+_FUTURE_AUX_DE = frozenset({"wird", "werden", "würde", "würden"})
+
+
+def _future_de(low: list[str]) -> bool:
+    """'wird … finden', 'werden … sein' = future; 'wird … vorbereitet' = passive (a fact). `low`: the
+    sentence's words in lower case."""
+    if _FUTURE_AUX_DE.isdisjoint(low):
+        return False  # the common case, decided without the loop
     for i, w in enumerate(low):
         if w not in ("wird", "werden", "würde", "würden"):
             continue
@@ -148,12 +157,13 @@ def _future_de(words: list[str]) -> bool:
     return False
 
 
-def _nothing_checkable(sentence: str, folded: str, words: list[str], language: str, f: Features) -> str:
+def _nothing_checkable(sentence: str, folded: str, lw: list[str], language: str, f: Features) -> str:
     """Why `sentence` offers nothing to check ('first-person', 'preference', 'state'), or '' if it does.
 
     Something to check is any of: a date, a number, a quote, a speaker (named or not), a place, an acronym,
     an English name; a sentence with one of them is never judged here. `folded` is
-    fold_ignorecase(sentence), for the gates of the case-insensitive patterns.
+    fold_ignorecase(sentence), for the gates of the case-insensitive patterns; `lw` the sentence's words in
+    lower case.
     """
     if f.has_date or f.has_quantity or f.has_quote or f.named_speakers or f.unnamed_speech or f.has_place:
         return ""
@@ -167,11 +177,10 @@ def _nothing_checkable(sentence: str, folded: str, words: list[str], language: s
         return "first-person"
     if _PREFERENCE_GATE.search(folded) and _PREFERENCE.search(sentence) and _FIRST_SECOND_PERSON.search(sentence):
         return "preference"
-    lw = [w.lower() for w in words]
     copula = DE_COPULA if language == "de" else EN_COPULA
     # "ist vorbestraft", "ist gesperrt", "was convicted": a participle after the copula reports a fact
     participle = any(_PARTICIPLE.match(w) if language == "de" else w.endswith("ed") for w in lw if w not in copula)
-    if len(words) <= 8 and copula & set(lw) and not participle:
+    if len(lw) <= 8 and copula & set(lw) and not participle:
         return "state"
     return ""
 
@@ -188,7 +197,9 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     if low.startswith(_TEASERS) or _TEASER_INSIDE.search(low, 0, 40):
         return 0.05, ["cw:-teaser"]
     folded = fold_ignorecase(sentence)
-    boiler = (_BOILER_GATE.search(folded) and _BOILER.search(sentence)) or _READER_SIE.search(sentence)
+    boiler = (_BOILER_GATE.search(folded) and _BOILER.search(sentence)) or (
+        " Sie" in sentence and _READER_SIE.search(sentence)
+    )
     if _BRACKETED.fullmatch(sentence.strip()) or boiler or len(words) < 4:
         return 0.1, ["cw:-boilerplate" if len(words) >= 4 else "cw:-fragment"]
     if _OPEN_QUESTION.match(sentence):
@@ -223,7 +234,8 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     if f.has_place:
         s += 0.05
         cues.append("cw:+place")
-    hedges = (DE_HEDGES | EN_HEDGES) & set(lw)
+    lwset = set(lw)
+    hedges = _HEDGES & lwset
     if hedges:
         # in reported speech "would"/"könne" is backshifted tense more than a hedge
         pen = 0.1 if f.named_speakers or f.unnamed_speech else 0.3
@@ -233,23 +245,23 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
     if wait:
         s -= 0.2 if f.named_speakers else 0.4
         cues.append("cw:-forecast:" + wait[0])
-    if (de and _future_de(words[:40])) or (not de and _FUTURE_EN_GATE.search(folded) and _FUTURE_EN.search(sentence)):
+    if (de and _future_de(lw[:40])) or (not de and _FUTURE_EN_GATE.search(folded) and _FUTURE_EN.search(sentence)):
         s -= 0.2 if f.named_speakers else 0.3
         cues.append("cw:-future")
-    opinion = (DE_OPINION_VERBS | EN_OPINION_VERBS) & set(lw)
+    opinion = _OPINION_VERBS & lwset
     if opinion:
         s -= 0.15 if f.named_speakers else 0.3
         cues.append("cw:-opinion:" + sorted(opinion)[0])
-    generic = (DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS) & set(lw[:6])
+    generic = _GENERIC_SPEAKERS & set(lw[:6])
     if generic and not f.named_speakers:
         s -= 0.15
         cues.append("cw:-generic-speaker")
-    copula = (DE_COPULA if de else EN_COPULA) & set(lw)
+    copula = (DE_COPULA if de else EN_COPULA) & lwset
     evaluative = (DE_EVALUATIVE if de else EN_EVALUATIVE) & set(lw[-6:])
     if copula and evaluative and not f.has_quantity:
         s -= 0.3
         cues.append("cw:-evaluative:" + sorted(evaluative)[0])
-    nothing = _nothing_checkable(sentence, folded, words, language, f)
+    nothing = _nothing_checkable(sentence, folded, lw, language, f)
     if nothing:
         # no date, number, quote, speaker, place or name: small talk or a judgement ("Heute ist ein schöner
         # Tag.", "Ich mag Kaffee und Kuchen."); pushed below the threshold whatever else it scored
