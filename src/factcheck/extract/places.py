@@ -92,9 +92,10 @@ def iter_places(text: str, start: int = 0, end: int | None = None):
     end = len(text) if end is None else end
     skip = -1
     for m in CAP_WORD.finditer(text, start, end):
-        if m.start() < skip:
-            continue
-        name = match_phrase(text, m.start(), m.group(), _PLACE_INDEX, end)
+        word = m.group()
+        if word.lower() not in _PLACE_INDEX or m.start() < skip:
+            continue  # most capitalised words start no listed name (match_phrase would look up the same)
+        name = match_phrase(text, m.start(), word, _PLACE_INDEX, end)
         if name:
             skip = m.start() + len(name)
             yield m.start(), skip, name
