@@ -239,3 +239,23 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
 )
 def test_a_name_right_before_a_colon_or_bracket_says_the_quote(text: str, quote: str, speaker: str) -> None:
     assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to a senior administration official, the deal is dead.", "a senior administration official"),
+        ("Trump's campaign said the deal was dead.", "Trump's campaign"),
+        ("Governor Gavin Newsom's office said the deal was dead.", "Gavin Newsom’s office"),
+        ("“It is dead,” the senator said.", "the senator"),
+        ("Senate Majority Leader Chuck Schumer said the deal was dead.", "Chuck Schumer"),
+        ("Speaker Nancy Pelosi, D-Calif., told reporters the deal was dead.", "Nancy Pelosi"),
+        ("Officials with the Department of Homeland Security said the figures were accurate.", "Homeland Security"),
+    ],
+)
+def test_english_news_subjects(text: str, speaker: str) -> None:
+    assert any(speaker in s for s in last_speakers(text, "en")), last_speakers(text, "en")
+
+
+def test_a_possessor_is_not_the_speaker_of_its_office() -> None:
+    assert "Gavin Newsom" not in last_speakers("Governor Gavin Newsom's office said the deal was dead.", "en")

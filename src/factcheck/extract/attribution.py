@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from factcheck.extract.cues import Cue, _source_noun
+from factcheck.extract.lexicon import EN_ROLE_NOUNS
 from factcheck.extract.mentions import Mention, Person, Registry
 from factcheck.extract.speakers import (
     _ARTICLES,
@@ -154,7 +155,9 @@ def frame_noun_phrase(site: Site) -> Attribution | None:
     body in the genitive of a person noun is the speaker's, not the speaker), else the phrase itself."""
     m = _RIGHT_NP.match(site.text, site.cue.end, site.ce + 1)
     if not m:
-        return _STOP
+        # "according to a senior administration official": an unnamed office holder
+        role = _EN_ROLE_AFTER.match(site.text, site.cue.end, site.ce + 1)
+        return site.said(Person(role.group(1), "", "phrase"), None, ":role-phrase") if role else _STOP
     s, e = m.start(1), m.end(1)
     head = _PHRASE_HEAD.match(m.group(1))
     # the body in the genitive of a person is the person's ("laut einem Kommandeur des Übergangsrates",
@@ -174,6 +177,11 @@ def frame_noun_phrase(site: Site) -> Attribution | None:
     # "nach Auskunft der NASA der überwiegende Teil …": a nominative "der + adjective in -e" starts the clause
     phrase = re.split(r"\s+(?:der|die|das)\s+[a-zäöüß][\w-]*e\s", m.group(1))[0]
     return site.said(site.phrase(phrase), None, ":phrase") or _STOP
+
+
+_EN_ROLE_AFTER = re.compile(
+    r"\s*((?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")s?)\b"
+)
 
 
 RIGHT_FRAME_SIEVE: tuple[Pass, ...] = (
@@ -425,7 +433,11 @@ def apposition_subject(site: Site) -> Attribution | None:
     first = [
         m
         for m in site.mentions
-        if m.start <= sent_start + 6
+        # (within the first words: "Speaker Nancy Pelosi, D-Calif., told")
+        if (
+            m.start <= sent_start + 6
+            or (text[sent_start : m.start].istitle() and len(text[sent_start : m.start].split()) <= 2)
+        )
         and not m.possessive
         and not m.pronoun
         and (

@@ -48,9 +48,9 @@ _COMPANY_NOUNS = frozenset("company firm unternehmen konzern firma".split())
 _ORG_INTRO = re.compile(r"\b" + trie_alternation(ORG_NOUNS) + r"\s+(?=[" + _UP + r"])", re.IGNORECASE)
 _ROLE_GAP = re.compile(r",?\s+(?=[" + _UP + r"])")
 _EN_TITLE_RE = re.compile(
-    r"\b(Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|Senator|Governor|Judge|Chancellor|Minister|"
-    r"Secretary|General|Captain|Coach|Mayor|King|Queen|Prince|Princess|Pope|Herr|Frau|Bundeskanzler|MEP|MP|"
-    r"Bundeskanzlerin|Kanzler|Kanzlerin)\.?\s+(?=[" + _UP + r"])"
+    r"\b(Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|President|Senator|Sen|Rep|Representative|Governor|Gov|Judge|"
+    r"Chancellor|Minister|Secretary|General|Captain|Coach|Mayor|King|Queen|Prince|Princess|Pope|Leader|Speaker|"
+    r"Ambassador|Commissioner|Herr|Frau|Bundeskanzler|MEP|MP|Bundeskanzlerin|Kanzler|Kanzlerin)\.?\s+(?=[" + _UP + r"])"
 )
 # Capitalised words that end a name run: German noun endings are never surnames.
 _NOUN_SUFFIX = re.compile(
@@ -460,6 +460,9 @@ _APPOSITION_END = re.compile(r"\s*(?:,|\.|\(|$)")
 _STRICT_NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|ität|nahme|politik)$")
 
 
+_EN_GENITIVE = re.compile(r"['’]s$")
+
+
 def _name_tokens(run: str, after_role: bool = False) -> list[str]:
     """Cut a capitalised run at the first token that cannot be part of a name. After a role noun
     ("Oberbürgermeister Jarno Weidlich") the second token is a surname unless only nouns end like it."""
@@ -477,6 +480,9 @@ def _name_tokens(run: str, after_role: bool = False) -> list[str]:
         if low in EN_TITLES and not out:
             break
         out.append(tok.rstrip(",.;:"))
+        if _EN_GENITIVE.search(out[-1]):
+            out[-1] = _EN_GENITIVE.sub("", out[-1])  # "Gavin Newsom's office": the name ends at the genitive
+            break
     while out and out[-1].lower() in ("von", "van", "de", "der", "den", "zu", "al", "bin", "la", "le"):
         out.pop()
     return out
@@ -527,6 +533,9 @@ def build_registry(text: str) -> Registry:
     for find in REGISTRY_PASSES:
         find(text, reg, found)
     full = found.full
+    for m in full:
+        if not m.pronoun and _EN_GENITIVE.search(text, m.start, m.end):
+            m.possessive = True  # "Gavin Newsom's office said": the office speaks, not Newsom
     full.sort(key=lambda x: x.start)
     _resolve_org_anaphora(text, full)
     reg.mentions = full

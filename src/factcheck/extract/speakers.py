@@ -131,8 +131,9 @@ _DATELINE_AFTER = re.compile(r"\s+[-–—]\s")
 _PLACE_TAIL = re.compile(r"\s+(?:from|of|at|aus|von|vom|bei)\s+[^,;:]{1,60}")
 _GROUP_OF = re.compile(
     r"\s*(?:(?:The|the|A|a|Die|die)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:researchers|scientists|experts|economists|"
-    r"analysts|doctors|engineers|Forscher|Forscherinnen|Wissenschaftler|Wissenschaftlerinnen|Experten|Ökonomen|"
-    r"Ärzte|Fachleute)\s+(?:from|at|of|with|der|des|vom|von|am|an der|aus dem|aus der)\s+(?:(?:the|der|dem|des)\s+)?"
+    r"analysts|doctors|engineers|officials|representatives|Officials|Forscher|Forscherinnen|Wissenschaftler|"
+    r"Wissenschaftlerinnen|Experten|Ökonomen|Ärzte|Fachleute|Vertreter|Beamte)\s+"
+    r"(?:from|at|of|with|der|des|vom|von|am|an der|aus dem|aus der)\s+(?:(?:the|der|dem|des)\s+)?"
 )
 _NAME_APPOSITION_BEFORE = re.compile(r",\s+((?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|[A-Z]\.)){1,2}),\s*$")
 _EN_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b")
@@ -288,6 +289,11 @@ _EN_ROLE_NP = re.compile(
     r"\s*([Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[\w-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w-]*){0,4})?\s*$"
 )
+# "Trump's campaign", "Governor Gavin Newsom's office": a possessor's body or office as subject
+_EN_POSSESSIVE_NP = re.compile(
+    r"\s*((?:(?:The|the|[A-Z][\w.-]*)\s+){0,3}?((?:[A-Z][\w-]*(?:\s+(?:of|for|and)\s+|\s+)){0,4}?[A-Z][\w-]*)['’]s\s+"
+    r"((?:[a-z-]+\s+){0,2}[a-z-]+))(?:\s+(?:has|have|had|also|again))?\s*"
+)
 _SKIP_HEADS = (
     NOT_NAME_WORDS
     | words(
@@ -369,6 +375,11 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
         m = _THE_ORG.match(text[cs : cue.start])
         if m and (p := reg.last_org_before(cue.start, m.group(1))):
             return p  # "The group said", "the charity added": the organisation named before
+        poss = _EN_POSSESSIVE_NP.fullmatch(text, cs, cue.start)
+        if poss:
+            # "Trump's campaign said", "Governor Gavin Newsom's office said": the possessor's campaign or office
+            owner = reg.resolve(poss.group(2))
+            return Person(f"{owner.name}’s {poss.group(3)}" if owner else poss.group(1).strip(), "", "phrase")
         # "The RSPCA is urging": the progressive auxiliary is not part of the subject
         lead = re.sub(r"\s+(?:is|are|was|were|has been|have been)\s*$", " ", text[cs : cue.start])
         m = _NP_BEFORE.search(lead)
@@ -381,7 +392,12 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
             and (p := _phrase_person(m.group(1), reg, cue.start))
         ):
             return p
-        m = _EN_ROLE_NP.match(text[cs : cue.start])
+        # '“It is dead,” the senator said': the quotation before the subject is not part of it
+        lead_np = text[cs : cue.start]
+        q = _QUOTE_ONLY_LEAD.match(lead_np)
+        if q:
+            lead_np = lead_np[q.end() :]
+        m = _EN_ROLE_NP.match(lead_np)
         if m:
             # "The prime minister said", "a spokesman for the ministry said": the named holder if known
             head = m.group(2).lower()
