@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract import extract_claims
+from factcheck.extract.quotes import nominal_title
 
 
 def quotes(text: str, language: str = "de") -> list[tuple[str, str | None]]:
@@ -124,3 +125,34 @@ def test_a_name_in_quotation_marks_is_no_quote() -> None:
         language="de",
     )
     assert claim.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("inner", "title"),
+    [
+        ("Der Einsatz der Trümmerbahnen zur Enttrümmerung Dresdens in den Jahren 1946 – 1958", True),
+        ("Schule ohne Rassismus – Schule mit Courage", True),
+        ("Kids’ Right to Read Project", True),
+        ("Aktion Deutschland Hilft e.V.", True),
+        ("Wir haben keine Zeit zu verlieren", False),  # a verb in lower case: someone's words
+        ("Meilensteine in der Musikgeschichte.", False),  # closing punctuation
+        ("den Bestand des Staates", False),  # a fragment starts in lower case
+        ("Freiheit", False),  # one word: left to the scare-quote rule
+    ],
+)
+def test_nominal_title(inner: str, title: bool) -> None:
+    assert nominal_title(inner) is title
+
+
+def test_an_unattributed_list_of_titles_holds_no_quote() -> None:
+    text = (
+        "Die Vorträge trugen Titel wie „Erinnerungen und Bilder zu Dresdens Verkehrsgeschichte“ und "
+        "„Geschichte der Gastronomie im Großen Garten“."
+    )
+    assert [q.text for c in extract_claims(text, language="de") for q in c.quotes] == []
+
+
+def test_a_spoken_nominal_phrase_stays_a_quote() -> None:
+    text = "„Ein Meilenstein für die Region“, sagte Bürgermeisterin Clara Brandt."
+    quotes = [(q.text, q.speaker) for c in extract_claims(text, language="de") for q in c.quotes]
+    assert quotes == [("Ein Meilenstein für die Region", "Clara Brandt")]

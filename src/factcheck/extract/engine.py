@@ -23,7 +23,7 @@ from factcheck.extract.mentions import Person, Registry, build_registry
 from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
 from factcheck.extract.quantities import find_quantities
-from factcheck.extract.quotes import QuoteSpan, find_quotes, title_like
+from factcheck.extract.quotes import QuoteSpan, find_quotes, nominal_title, title_like
 from factcheck.extract.speakers import Attribution, _genitive_attr, _prep_before
 from factcheck.extract.wordlist_regex import trie_alternation
 from factcheck.text.layout import Paragraph
@@ -493,6 +493,12 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         if speaker is not None and q.words <= 6 and (name == speaker.name or reg.resolve(name) is not None):
             # „Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an …, laut der „Computerwoche“: a name in
             # quotation marks, not someone's words
+            claim.cues.append("quote:title-not-quote")
+            continue
+        if speaker is None and nominal_title(inner):
+            # „Der Einsatz der Trümmerbahnen zur Enttrümmerung Dresdens 1946 – 1958“, “Kids Right to Read
+            # Project”, „Aktion Deutschland Hilft e.V.“: nobody speaks and no word but function words is in
+            # lower case (German verbs and adjectives are): the title of a work or the name of a body
             claim.cues.append("quote:title-not-quote")
             continue
         if speaker is None and q.words <= 3 and not inner[:1].islower():

@@ -232,3 +232,29 @@ def title_like(text: str, q: QuoteSpan, language: str = "de") -> bool:
     if any(ch.isdigit() for ch in inner) and len(words) <= 4:
         return True  # "Shenzhou 6", "Fokker 100"
     return language == "de" and any(w in _FOREIGN_FUNCTION_WORDS for w in low_words[1:]) and len(words) <= 6
+
+
+# lower-case words a title or a name may hold (articles, prepositions, conjunctions) in German and English
+_TITLE_FUNCTION_WORDS = _NAME_FUNCTION_WORDS | frozenset(
+    "a an to in on at by with from into over under ohne mit zu zum zur im in den dem des der die das ein eine einer "
+    "eines einem einen um auf aus bei nach vor über unter gegen durch oder or als wie".split()
+)
+_LEGAL_FORMS = re.compile(r"\b(?:e\.\s?V\.|AG|GmbH|SE|KG|Ltd|Inc|plc|LLC)(?:\W|$)")
+
+
+def nominal_title(inner: str) -> bool:
+    """True for a quoted span that reads as a title or a name, not as someone's words: a legal form in it
+    ("e.V.", "AG", "Ltd"), or two words or more, no closing punctuation, a capital first letter, and every
+    word that is not a function word, a number or a dash capitalised (German verbs and adjectives are
+    written in lower case, so a sentence is never all capitals). Meant for spans nobody is said to have
+    spoken."""
+    text = inner.strip()
+    if _LEGAL_FORMS.search(text) and len(text.split()) <= 12:
+        return True  # ("Aktion Deutschland Hilft e.V.": a legal form ends with a full stop of its own)
+    if not text or text[-1] in ".!?,:;…" or len(text.split()) < 2:
+        return False
+    if not text[:1].isupper():
+        return False  # („den Bestand des Staates“: a fragment of someone's words starts in lower case)
+    words = [w.strip("()„“”\"'‚‘’«»") for w in text.split()]
+    content = [w for w in words if w and w.lower() not in _TITLE_FUNCTION_WORDS and w[:1].isalpha()]
+    return bool(content) and all(w[:1].isupper() for w in content)
