@@ -85,6 +85,12 @@ CASES = [
     ("apposition_subject", "de", "Jonas Weber, der Sprecher der Stadtwerke, sagte, man sei zufrieden.", "Jonas Weber"),
     ("inverted_subject", "de", "Die Lage sei ernst, sagte Innenministerin Clara Brandt.", "Clara Brandt"),
     (
+        "de_possessive_subject",
+        "de",
+        "Ministerin Clara Brandt trat an. Brandts Wahlkampfteam selbst dagegen warf Jonas Weber vor, er habe gelogen.",
+        "Brandts Wahlkampfteam",
+    ),
+    (
         "shared_subject",
         "de",
         "Die Anwälte der Kläger prüften die Verträge und warnten am Montag vor versteckten Kosten.",
@@ -148,3 +154,11 @@ def test_the_name_in_apposition_before_the_auxiliary_is_the_subject_not_the_obje
         "de",
     )
     assert [a.speaker.name for a in got] == ["Clara Brandt"]
+
+
+def test_a_possessive_agent_of_a_passive_speech_verb_is_the_possessor_s_relative() -> None:
+    got = attributions(
+        "Ministerin Clara Brandt trat an. Es wurde von Brandts Sohn die Vermutung geäußert, alles sei abgesprochen.",
+        "de",
+    )
+    assert [(a.decided_by, a.speaker.name) for a in got][-1] == ("passive_agent", "Brandts Sohn")

@@ -235,7 +235,12 @@ def passive_agent(site: Site) -> Attribution | None:
         and m.start >= site.cs
         and re.search(r"\b(?:von|vom|by)\s+(?:\w+\s+){0,2}$", site.text[max(site.cs, m.start - 20) : m.start])
     ]
-    site.cand, site.rule = (vons[-1] if vons else None), "speaker:passive-agent"
+    agent = vons[-1] if vons else None
+    if agent is not None and agent.possessive and (noun := _NOUN_AFTER.match(site.text, agent.end)):
+        # "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert": the possessor's son, not the possessor
+        phrase = site.text[agent.start : noun.end(1)]
+        return site.said(Person(phrase, "", "phrase"), None, ":passive-agent-phrase")
+    site.cand, site.rule = agent, "speaker:passive-agent"
     return None
 
 
@@ -468,6 +473,24 @@ def apposition_subject(site: Site) -> Attribution | None:
     return site.said(site.phrase(m0.group(1)) if m0 else None, None, ":apposition-subject-phrase")
 
 
+_NOUN_AFTER = re.compile(r"\s+([A-ZÄÖÜ][\w-]*[a-zäöüß])\b")
+
+
+def de_possessive_subject(site: Site) -> Attribution | None:
+    """ "McCains Kampagne warf Obama … vor", "Merkels Sprecher sagte": a name in the genitive opening the
+    clause and the noun after it are the subject (the possessor's campaign or spokesman), not a name after
+    the verb."""
+    if site.cand is not None or site.language != "de" or site.cue.direction != "auto":
+        return None
+    first = next((m for m in site.mentions if m.start >= site.cs), None)
+    if first is None or not first.possessive or site.text[site.cs : first.start].strip() or first.end > site.cue.start:
+        return None
+    noun = _NOUN_AFTER.match(site.text, first.end)
+    if noun is None or noun.end(1) > site.cue.start:
+        return None
+    return site.said(Person(site.text[first.start : noun.end(1)], "", "phrase"), None, ":possessive-subject")
+
+
 def inverted_subject(site: Site) -> Attribution | None:
     """The subject after the verb: a person over the institution in its genitive ("der Vorsitzende der
     Wahlkommission, Magdalena Chu"); an institution there is an object when a perfect auxiliary names
@@ -555,6 +578,7 @@ SIEVE: tuple[Pass, ...] = (
     subject_before,
     pronoun_after_verb,
     apposition_subject,
+    de_possessive_subject,
     inverted_subject,
     shared_subject,
     unnamed_subject,
