@@ -3,6 +3,8 @@ organisation names out."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factcheck.extract.places import find_places
@@ -59,3 +61,23 @@ def test_importing_the_extractor_does_not_read_the_gazetteer() -> None:
     code = "import sys, factcheck.extract; print('factcheck.extract.gazetteer' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_gazetteer_is_kept_in_the_cache_folder_and_a_damaged_copy_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.extract import gazetteer as gz
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    gz.gazetteer.cache_clear()
+    try:
+        built = gz.gazetteer()
+        cached = list(tmp_path.glob("geonames-*.marshal"))
+        assert len(cached) == 1 and built["Cottbus"] > 15_000
+        gz.gazetteer.cache_clear()
+        assert gz.gazetteer() == built  # read back from the file
+        cached[0].write_bytes(b"\x00 not marshal")
+        gz.gazetteer.cache_clear()
+        assert gz.gazetteer() == built  # rebuilt from the package
+    finally:
+        gz.gazetteer.cache_clear()

@@ -821,10 +821,15 @@ def _find_organisation_by_kind(text: str, reg: Registry, found: _Found) -> None:
         taken.append((m.end(), end))
 
 
+_EN_SPEECH_VERB = re.compile(r"\b" + trie_alternation(EN_SPEECH_VERBS) + r"\b")
+
+
 def _find_speech_verb_subject(text: str, reg: Registry, found: _Found) -> None:
     """The subject slot of an English speech verb ('“…,” Okafor said.', 'Alvarez, a Democrat from Texas,
     said'): a capitalised name there is a person without any name list.
     A single word that the text also writes in lower case ('Police, who …, said') is no name."""
+    if not _EN_SPEECH_VERB.search(text):
+        return  # (most German articles: no English speech verb, no slot to look at)
     full, taken = found.full, found.taken
     free = taken.free
     for m in (m for rx in _SUBJECT_SLOTS for m in rx.finditer(text)):

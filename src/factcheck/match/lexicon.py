@@ -16,14 +16,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-
-def cache_folder() -> Path:
-    """FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck."""
-    explicit = os.environ.get("FACTCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck"
+from factcheck.cachedir import cache_folder
 
 
 def _trie_path() -> Path | None:
