@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.lexicon import (
+    DE_NEEDS_PARTICLE,
+    DE_SEPARABLE_PARTICLES,
     DE_SPEECH_PARTICIPLES,
     DE_SPEECH_STEMS,
     DE_SPEECH_WORDS,
+    DE_SPOILING_PARTICLES,
     DE_VERB_ENDINGS,
     EN_SPEECH_VERBS,
     words,
@@ -22,56 +25,6 @@ from factcheck.extract.lexicon import (
 
 _CALLED_NEXT = {"for", "on", "it", "him", "her", "them", "this", "that", "the", "a", "an", "upon"}
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
-# Separable verbs: the particle that makes the stem a speech verb, and particles that spoil it.
-PARTICLES = {
-    "stell": {"fest", "klar", "heraus"},
-    "kündig": {"an"},
-    "teil": {"mit"},
-    "gab": {"an", "bekannt", "zu"},
-    "gib": {"an", "bekannt", "zu"},
-    "gaben": {"an", "bekannt", "zu"},
-    "wies": {"zurück", "hin"},
-    "weis": {"zurück", "hin"},
-    "hob": {"hervor"},
-    "heb": {"hervor"},
-    "räum": {"ein"},
-    "fügt": {"hinzu"},
-    "füg": {"hinzu"},
-    "führ": {"aus"},
-    "warf": {"vor"},
-    "wirf": {"vor"},
-    "rief": {"auf", "zu"},
-    "ruf": {"auf", "zu"},
-    "lehn": {"ab"},
-    "gestand": {"ein"},
-    "gesteh": {"ein"},
-    "prangert": {"an"},
-    "prangern": {"an"},
-    "werf": {"vor"},
-    "droh": {"mit"},
-    "sichert": {"zu"},
-    "sprach": {"von", "aus"},
-    "mach": {"klar", "deutlich"},
-    "schläg": {"vor"},
-    "schlag": {"vor"},
-    "schlug": {"vor"},
-    "schränk": {"ein"},
-    "reg": {"an"},
-}
-SPOILERS = {
-    "sag": {"ab", "voraus"},
-    "sprach": {"frei", "ab"},
-    "sprech": {"frei", "ab"},
-    "frag": {"nach", "ab"},
-    "ruf": {"an"},
-    "rief": {"an"},
-}
-_NEEDS_PARTICLE = words(
-    """
-    stell kündig teil gab gib wies weis hob heb räum führ warf wirf rief ruf lehn gestand gesteh
-    prangert prangern werf droh sichert mach fügt füg schläg schlag schlug schränk reg
-    """
-)
 _NACH_NOUNS = words(
     """
     berechnungen recherchen daten zahlen untersuchungen umfragen auskunft mitteilung angaben ansicht
@@ -183,7 +136,7 @@ def _stem_table() -> dict[str, str]:
     (for each ending in order: does the word end so, and is the rest a stem?)."""
     table: dict[str, str] = {}
     for ending in DE_VERB_ENDINGS:
-        for stem in sorted(DE_SPEECH_STEMS | PARTICLES.keys()):
+        for stem in sorted(DE_SPEECH_STEMS | DE_SEPARABLE_PARTICLES.keys()):
             table.setdefault(stem + ending, stem)
     return table
 
@@ -206,7 +159,9 @@ _SENTENCED = re.compile(
 # Verb-final separable verbs written as one word: a particle, then a form of a stem that particle makes a
 # speech verb, of three letters or more ("mit" + "teilte", "aus" + "führte", "hinzu" + "fügte"); all such
 # words, listed once instead of trying every particle on every word.
-_GLUED_FORMS = frozenset(p + form for form, stem in _STEM_OF.items() if len(form) > 2 for p in PARTICLES.get(stem, ()))
+_GLUED_FORMS = frozenset(
+    p + form for form, stem in _STEM_OF.items() if len(form) > 2 for p in DE_SEPARABLE_PARTICLES.get(stem, ())
+)
 
 
 def _glued(low: str) -> bool:
@@ -455,11 +410,11 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
         if clause_end is None:
             clause_end, clause_tail, clause_last = _clause_index(lows)
         tail = clause_tail[i + 1] if i + 1 < len(lows) else ""
-        if stem in SPOILERS and tail in SPOILERS[stem]:
+        if stem in DE_SPOILING_PARTICLES and tail in DE_SPOILING_PARTICLES[stem]:
             continue
         after_quote = i >= 2 and lows[i - 1] == "," and lows[i - 2] in ("“", "”", '"', "«", "»")
-        if stem in _NEEDS_PARTICLE and not (stem in ("rief", "ruf") and after_quote):  # „…“, rief X
-            parts = PARTICLES.get(stem, set())
+        if stem in DE_NEEDS_PARTICLE and not (stem in ("rief", "ruf") and after_quote):  # „…“, rief X
+            parts = DE_SEPARABLE_PARTICLES.get(stem, set())
             last = clause_last.get(clause_end[i + 1], {}) if i + 1 < len(lows) else {}
             if not any(last.get(p, -1) > i for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
                 continue

@@ -37,41 +37,58 @@ DE_SPEECH_STEMS = words(
     riet rät errechnet verlautbart sprich bat bitt beziffer beurteil bedauer befürcht vermut
     """
 )
-# Separable speech verbs: particle that must appear later in the clause (or be glued in front).
-DE_SEPARABLE = {
-    "stell": "fest",
-    "kündig": "an",
-    "teil": "mit",
-    "gab": "an",
-    "gib": "an",
-    "wies": "zurück",
-    "weis": "zurück",
-    "hob": "hervor",
-    "heb": "hervor",
-    "räum": "ein",
-    "räumt": "ein",
-    "fügt": "hinzu",
-    "füg": "hinzu",
-    "führ": "aus",
-    "warf": "vor",
-    "wirf": "vor",
-    "rief": "auf",
-    "ruf": "auf",
+# Separable speech verbs (cues.py): the particles that make a stem a speech verb ("stellte … fest", "kündigte …
+# an"; later in the clause or glued in front: "mitteilte"), the stems only counted as speech with one of
+# them ("gab … an", not "gab Geld"), and particles that turn a speech stem into something else ("sagte … ab")
+DE_SEPARABLE_PARTICLES = {
+    "stell": {"fest", "klar", "heraus"},
+    "kündig": {"an"},
+    "teil": {"mit"},
+    "gab": {"an", "bekannt", "zu"},
+    "gib": {"an", "bekannt", "zu"},
+    "gaben": {"an", "bekannt", "zu"},
+    "wies": {"zurück", "hin"},
+    "weis": {"zurück", "hin"},
+    "hob": {"hervor"},
+    "heb": {"hervor"},
+    "räum": {"ein"},
+    "fügt": {"hinzu"},
+    "füg": {"hinzu"},
+    "führ": {"aus"},
+    "warf": {"vor"},
+    "wirf": {"vor"},
+    "rief": {"auf", "zu"},
+    "ruf": {"auf", "zu"},
+    "lehn": {"ab"},
+    "gestand": {"ein"},
+    "gesteh": {"ein"},
+    "prangert": {"an"},
+    "prangern": {"an"},
+    "werf": {"vor"},
+    "droh": {"mit"},
+    "sichert": {"zu"},
+    "sprach": {"von", "aus"},
+    "mach": {"klar", "deutlich"},
+    "schläg": {"vor"},
+    "schlag": {"vor"},
+    "schlug": {"vor"},
+    "schränk": {"ein"},
+    "reg": {"an"},
 }
-# Stems only counted as speech when their particle is present ("gab ... an", not "gab Geld").
+DE_SPOILING_PARTICLES = {
+    "sag": {"ab", "voraus"},
+    "sprach": {"frei", "ab"},
+    "sprech": {"frei", "ab"},
+    "frag": {"nach", "ab"},
+    "ruf": {"an"},
+    "rief": {"an"},
+}
 DE_NEEDS_PARTICLE = words(
     """
-    stell kündig teil gab gib wies weis hob heb räum räumt führ warf wirf rief ruf fügt füg
+    stell kündig teil gab gib wies weis hob heb räum führ warf wirf rief ruf lehn gestand gesteh
+    prangert prangern werf droh sichert mach fügt füg schläg schlag schlug schränk reg
     """
 )
-# A particle that turns a speech stem into something else: "sagte ... ab" = cancelled.
-DE_SPOILING_PARTICLES = {
-    "sag": {"ab", "zu", "voraus"},
-    "sprach": {"ab", "frei", "aus"},
-    "sprech": {"ab", "frei", "aus"},
-    "frag": {"nach"},
-    "stell": {"vor", "ein", "her"},
-}
 DE_VERB_ENDINGS = ("", "e", "en", "t", "te", "ten", "test", "st", "et", "ete", "eten", "n", "end")
 
 # Participles and full forms used in passive/perfect speech ("wurden ... zurückgewiesen").
@@ -93,7 +110,6 @@ DE_SPEECH_WORDS = words(
     hervorhob einräumte klarmachte bekanntgab angab
     """
 )
-DE_PARTICLE_VERBS_WITH_SICH = {"äußer", "zeig"}
 
 EN_SPEECH_VERBS = words(
     """
@@ -111,7 +127,6 @@ EN_SPEECH_VERBS = words(
     disagrees objected objects countered counters slammed
     """
 )
-EN_SPEECH_NOUN_CUES = {"according to", "in a statement", "in an interview", "spokesman for", "spokeswoman for"}
 
 # Verbs of opinion and expectation: the clause they govern is not a checkable fact.
 DE_OPINION_VERBS = words(
@@ -344,7 +359,6 @@ EN_ROLE_NOUNS = {
     "representative": "",
 }
 # Female forms of German role nouns end in -in (Politologin); male forms do not.
-FEMALE_ROLE_RE_SUFFIX = ("in", "frau")
 
 # Words that look like the first word of a name but are not (capitalised German function words,
 # sentence adverbs, month names …): never the start of a person mention.
