@@ -81,6 +81,7 @@ CASES = [
         "Jonas Weber",
     ),
     ("subject_before", "de", "Innenministerin Clara Brandt sagte, die Lage sei ernst.", "Clara Brandt"),
+    ("en_plural_subject", "en", "Some analysts maintain the US is quietly happy with a weak dollar.", "Some analysts"),
     ("pronoun_after_verb", "de", "Trainerin Anna Roth war enttäuscht. „Das war zu wenig“, sagte sie.", "Anna Roth"),
     ("apposition_subject", "de", "Jonas Weber, der Sprecher der Stadtwerke, sagte, man sei zufrieden.", "Jonas Weber"),
     ("inverted_subject", "de", "Die Lage sei ernst, sagte Innenministerin Clara Brandt.", "Clara Brandt"),
@@ -162,3 +163,18 @@ def test_a_possessive_agent_of_a_passive_speech_verb_is_the_possessor_s_relative
         "de",
     )
     assert [(a.decided_by, a.speaker.name) for a in got][-1] == ("passive_agent", "Brandts Sohn")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        ("Critics argue that the plan goes too far.", True),
+        ("Prosecutors allege that the firm fixed its bids.", True),
+        ("The club is unlikely to reject the plan.", False),
+        ("The company did not reveal the price.", False),
+        ("The White House will announce its budget on Monday.", False),
+        ("Chip demand may recover by 2026.", False),  # "demand" is a noun as often as a verb: no cue
+    ],
+)
+def test_english_base_forms_speak_only_as_statements(text: str, speaks: bool) -> None:
+    assert bool(attributions(text, "en")) is speaks, [(a.decided_by, a.speaker.name) for a in attributions(text, "en")]

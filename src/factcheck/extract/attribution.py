@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from factcheck.extract.cues import Cue, _source_noun
-from factcheck.extract.lexicon import EN_ROLE_NOUNS
+from factcheck.extract.lexicon import EN_GENERIC_SPEAKERS, EN_ROLE_NOUNS
 from factcheck.extract.mentions import Mention, Person, Registry
 from factcheck.extract.speakers import (
     _ARTICLES,
@@ -179,6 +179,20 @@ def frame_noun_phrase(site: Site) -> Attribution | None:
     return site.said(site.phrase(phrase), None, ":phrase") or _STOP
 
 
+# groups that speak as a group in English news ("analysts say", "critics argue")
+_EN_GROUP_NOUNS = EN_GENERIC_SPEAKERS - {"many", "some"} | {
+    "advocates",
+    "campaigners",
+    "economists",
+    "officials",
+    "residents",
+    "protesters",
+    "scientists",
+    "researchers",
+    "lawyers",
+    "investors",
+    "observers",
+}
 _EN_ROLE_AFTER = re.compile(
     r"\s*((?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")s?)\b"
 )
@@ -393,6 +407,25 @@ _APPOSITION_NAME = re.compile(r",\s*$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|der|die|ein|eine|\d{1,3},)\s")
 
 
+_EN_PLURAL_SUBJECT = re.compile(
+    r"(?:\b(?i:some|many|most|other|several|the)\s+)?(?:\b(?!(?:and|or|but|that|as)\b)[a-z-]+\s+)?\b("
+    + "|".join(sorted(_EN_GROUP_NOUNS, key=len, reverse=True))
+    + r")\s+$"
+)
+
+
+def en_plural_subject(site: Site) -> Attribution | None:
+    """ "Some analysts maintain the US is …", "… in India and China, advocates argue.": a plural group noun
+    right before the verb is its subject (generic: no one to look up), not a name earlier in the clause."""
+    if site.language == "de" or site.cue.direction != "auto" or site.cand is not None:
+        return None
+    m = _EN_PLURAL_SUBJECT.search(site.text, site.cs, site.cue.start)
+    if m is None:
+        return None
+    phrase = site.text[m.start() : m.end()].strip()
+    return site.said(Person(phrase, "", "generic"), None, ":plural-subject")
+
+
 def subject_before(site: Site) -> Attribution | None:
     """The nearest subject candidate before the verb, or the one an apposition describes."""
     if site.cand is None and site.before and site.cue.direction not in ("agent", "left"):
@@ -575,6 +608,7 @@ SIEVE: tuple[Pass, ...] = (
     members_of,
     de_subject_before_auxiliary,
     de_subject_phrase,
+    en_plural_subject,
     subject_before,
     pronoun_after_verb,
     apposition_subject,

@@ -19,6 +19,7 @@ from factcheck.extract.lexicon import (
     DE_SPEECH_WORDS,
     DE_SPOILING_PARTICLES,
     DE_VERB_ENDINGS,
+    EN_SPEECH_BASE_FORMS,
     EN_SPEECH_VERBS,
     words,
 )
@@ -113,6 +114,10 @@ _DE_RULE_WORDS = (
     | DE_SPEECH_PARTICIPLES
     | DE_SPEECH_WORDS
     | _REVISE_VERBS
+)
+# words before an English base form that make it no statement made: an infinitive, a negation, a modal
+_NOT_SAID_BEFORE = frozenset(
+    "to not n't never will would could should may might must can cannot shall unlikely likely".split()
 )
 _EN_CUE_WORDS = (
     frozenset({"according", "show", "shows", "showed", "suggest", "suggests", "found", "finds", "find"})
@@ -236,6 +241,8 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 cues.append(Cue(s, e, low, "speaker:verb:found-that"))  # "The researchers found that …"
             elif low in _REVISE_VERBS and any(w in ("forecast", "outlook", "guidance") for w in lows[i + 1 : i + 5]):
                 cues.append(Cue(s, e, low, f"speaker:verb:{low}"))  # "The company cut its forecast"
+            elif low in EN_SPEECH_BASE_FORMS and i > 0 and lows[i - 1] in _NOT_SAID_BEFORE:
+                continue  # "to announce", "will reject", "did not reveal": nothing was said (yet)
             elif low in EN_SPEECH_VERBS and low != "according" and tok[:1].islower():
                 cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
             continue

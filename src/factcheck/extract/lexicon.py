@@ -127,6 +127,16 @@ EN_SPEECH_VERBS = words(
     disagrees objected objects countered counters slammed
     """
 )
+# the base form after a plural subject or a modal ("Critics argue", "Officials warn", "will insist"); verbs
+# that are as often nouns ("demand", "claim", "report", "state", "stress", "dispute", "vow") are left out
+EN_SPEECH_BASE_FORMS = words(
+    """
+    accuse acknowledge add admit agree allege announce argue ask concede condemn confirm criticise criticize
+    declare deny describe disagree dismiss explain insist maintain predict reject respond reveal suggest urge
+    warn write
+    """
+)
+EN_SPEECH_VERBS |= EN_SPEECH_BASE_FORMS
 
 # Verbs of opinion and expectation: the clause they govern is not a checkable fact.
 DE_OPINION_VERBS = words(
