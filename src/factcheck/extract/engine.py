@@ -302,9 +302,16 @@ def _fill_fields(
     if claim.quantities:
         claim.kinds.append("quantity")
         claim.cues.append("quantity:number+unit")
-    # ("Statistik Austria", "Bank of England": a place inside the name of a person or a body is no place)
-    named = [(m.start, m.end) for m in reg.in_span(sent.start, sent.end) if m.entity.kind in ("person", "institution")]
-    places = find_places(text, sent.start, sent.end, language, named)
+    # ("Statistik Austria", "Bank of England": a place inside the name of a person or a body is no place;
+    # "die Ukraine lehnte ab": a country that speaks as a body is still a place)
+    mentions = reg.in_span(sent.start, sent.end)
+    persons = [(m.start, m.end) for m in mentions if m.entity.kind == "person"]
+    bodies = [(m.start, m.end) for m in mentions if m.entity.kind == "institution"]
+    places = [
+        (s, e, name)
+        for s, e, name in find_places(text, sent.start, sent.end, language, persons)
+        if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in bodies)
+    ]
     claim.places = list(dict.fromkeys(p for _, _, p in places))
     if claim.places:
         claim.kinds.append("place")
