@@ -237,9 +237,12 @@ _NOUN = r"(?:(?:\d{1,3}-)?[A-ZÄÖÜ][\w'’.-]*\w)"
 _NP = (
     # ("Eine der größten Oppositionsgruppen des Landes", "one of the largest unions": a partitive head)
     r"(?:(?i:eine[rs]?|one)\s+(?:der|des|of\s+the)\s+)?"
-    rf"(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
-    # (up to two genitives: "Die Befürworter einer Einstellung der Bundeszuschüsse")
-    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|eines|einer|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}}){{0,2}}"
+    # (a participle with its time before the adjectives: "einer am Dienstag veröffentlichten Mitteilung")
+    rf"(?:{_DET}\s+)?(?:(?:am|vom|im|seit)\s+[A-ZÄÖÜ][\w-]*\s+(?={_ADJ}))?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}"
+    rf"(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
+    # (up to two genitives: "Die Befürworter einer Einstellung der Bundeszuschüsse", "der Region Elsass
+    # Adrien Zeller")
+    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|eines|einer|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}){{0,2}}"
     rf"(?:\s+(?:für|of|at|in|im|von|vom|zur|zum)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
