@@ -259,3 +259,17 @@ def test_english_news_subjects(text: str, speaker: str) -> None:
 
 def test_a_possessor_is_not_the_speaker_of_its_office() -> None:
     assert "Gavin Newsom" not in last_speakers("Governor Gavin Newsom's office said the deal was dead.", "en")
+
+
+def test_reported_speech_carries_on_after_a_quotation_of_several_sentences() -> None:
+    text = (
+        "Laborleiter Henk Meijer erklärte: „Wir sehen keine Möglichkeit. Die Folgen wären zu groß.“ "
+        "Es gebe Kunden, die für die „grüne Gentechnik“ nicht offen seien."
+    )
+    assert claims(text)[-1].speakers == ["Henk Meijer"]
+
+
+def test_a_sentence_opening_with_fuer_and_a_person_gives_that_person_s_view() -> None:
+    text = "Volker Beck sagte: „Das ist gut.“ Für den Theologen Hans Küng sei der Rücktritt „verständlich“."
+    assert claims(text)[-1].speakers == ["Hans Küng"]
+    assert quote_speakers(text)["verständlich"] == "Hans Küng"

@@ -192,6 +192,11 @@ def extract_claims(
                 atts = attribute(text, sent.start, sent.end, cues, reg, in_quote, language)
                 # someone else speaks here (a passive participle without its agent does not say who)
                 own_verb = any(c.rule.startswith("speaker:verb") and c.word not in DE_SPEECH_PARTICIPLES for c in cues)
+                if not atts and language == "de" and (judge := _judge_opening(text, sent, reg)) is not None:
+                    # "Für den Theologen Hans Küng sei der Rücktritt verständlich": the view of the person
+                    # the sentence opens with, not of the speaker before
+                    cue = Cue(sent.start, sent.start, "für", "speaker:fuer-frame")
+                    atts = [Attribution(cue, judge, None, "speaker:fuer-frame")]
                 if not atts and not own_verb and chain and pi - chain[1] <= 1 and language == "de":
                     sub = _subjunctive(text, sent, in_quote)
                     verb = sub.group(1) if sub else _demnach(text, sent)
@@ -220,7 +225,12 @@ def extract_claims(
                 _back_frame(text, sent, real, rows, pi)
                 subj = None if atts else _sentence_subject(text, sent, reg)
                 subj_prev = (subj, pi) if subj else None
-                chain = (real[-1], pi) if real else None
+                if real:
+                    chain = (real[-1], pi)
+                elif not (chain and _within_quote(sent, in_quote)):
+                    # (a sentence inside a quotation that began in an attributed sentence is still that
+                    # speaker's: „… Die Folgen wären zu groß.“ Es gebe Kunden, … carries on after it)
+                    chain = None
                 for a in real:
                     if a.mention is None and a.speaker.kind == "phrase" and _PROPER_NAME.fullmatch(a.speaker.name):
                         reg.phrase_orgs.append((sent.start, a.speaker))
@@ -255,6 +265,28 @@ def extract_claims(
         if claim.checkworthy and "event" not in claim.kinds and not claim.speakers:
             claim.kinds.append("event")
     return claims
+
+
+_FUER_OPENING = re.compile(r"\s*(?:Auch\s+|Selbst\s+)?[Ff]ür\s+(?:den|die|das|einen|eine)?\s*")
+
+
+def _judge_opening(text: str, sent: Sentence, reg: Registry) -> Person | None:
+    """ "Für den Theologen Hans Küng sei der Rücktritt „verständlich“", "Für Ministerin X ist klar, …": a
+    sentence that opens with "für" and a named person, then a copula, gives that person's view."""
+    m = _FUER_OPENING.match(text, sent.start, sent.end)
+    if m is None:
+        return None
+    for x in reg.in_span(m.end(), min(sent.end, m.end() + 60)):
+        if x.entity.kind != "person" or x.pronoun or x.possessive:
+            return None
+        after = text[x.end : x.end + 12]
+        return x.entity if re.match(r"\s+(?:ist|sei|war|wäre|sind|seien|bleibt|bleibe)\b", after) else None
+    return None
+
+
+def _within_quote(sent: Sentence, in_quote: list[tuple[int, int]]) -> bool:
+    """Whether the sentence lies inside one quoted span (its marks included)."""
+    return any(a - 1 <= sent.start and sent.end <= b + 2 for a, b in in_quote)
 
 
 def _back_frame(text: str, sent: Sentence, real: list[Attribution], rows: list, pi: int) -> None:
