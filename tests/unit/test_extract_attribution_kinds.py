@@ -273,3 +273,14 @@ def test_a_sentence_opening_with_fuer_and_a_person_gives_that_person_s_view() ->
     text = "Volker Beck sagte: „Das ist gut.“ Für den Theologen Hans Küng sei der Rücktritt „verständlich“."
     assert claims(text)[-1].speakers == ["Hans Küng"]
     assert quote_speakers(text)["verständlich"] == "Hans Küng"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Zu der Frage nahm am Abend auch Ministerpräsident Jonas Weber Stellung.", "Jonas Weber"),
+        ("Ministerin Clara Brandt besteht darauf, dass der Plan bleibt.", "Clara Brandt"),
+    ],
+)
+def test_german_speech_phrases(text: str, speaker: str) -> None:
+    assert last_speakers(text) == [speaker]

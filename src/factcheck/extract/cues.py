@@ -105,6 +105,7 @@ _DE_RULE_WORDS = (
         {
             *("laut", "lt.", "gemäß", "zufolge", "nach", "so", "heißt", "hieß", "geheißen", "gemacht", "gegeben"),
             *("hervorgeht", "hervorging", "hervorgehen", "geht", "ging", "gehen", "gingen"),
+            *("nahm", "nimmt", "nahmen", "nehmen", "besteht", "bestehen", "bestand", "bestanden"),
             *("kam", "kommt", "kamen", "kommen", "hielt", "hält", "hielten", "halten"),
             *("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten", "bleibt", "blieb"),
             *("rechnet", "rechnen", "rechnete", "rechneten", "ließ", "lässt", "ließen"),
@@ -368,6 +369,12 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
             ):
                 # "hat seine Prognose gesenkt", "hob die Wachstumsprognose an", "cut its forecast": the body revises
                 cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
+                continue
+            if low in ("nahm", "nimmt", "nahmen", "nehmen") and "stellung" in lows[i + 1 : i + 12]:
+                cues.append(Cue(s, e, low, "speaker:verb:nahm-stellung"))  # "nahm X zu der Frage Stellung"
+                continue
+            if low in ("besteht", "bestehen", "bestand", "bestanden") and "darauf" in lows[i + 1 : i + 4]:
+                cues.append(Cue(s, e, low, "speaker:verb:besteht-darauf"))  # "NPR besteht darauf, …"
                 continue
             if low in ("rechnet", "rechnen", "rechnete", "rechneten") and "mit" in lows[i + 1 : i + 8]:
                 cues.append(Cue(s, e, low, "speaker:stance:rechnet-mit"))  # "rechnet das DIW mit einem Wachstum"
