@@ -55,7 +55,9 @@ _DASH_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
 _CLOSING = re.compile(r"\(\s*[^\W\d][^()\n\d]{0,30},\s*(?P<date>[^()\n]{6,30}?)\s*\)[\s.]*\Z")
 
 # what may stand around a dateline's date in a sentence that is only a dateline
-_REST = re.compile(r"(?:[\s,.:;()/–—-]|(?:\b[A-ZÄÖÜ][\w.-]*))*")
+# (possessive: "." and "-" fit both a separator and a word, and backtracking over every split of
+# "Baden-Württemberg, Nordrhein-Westfalen, …" took seconds; a greedy word never blocks a full match here)
+_REST = re.compile(r"(?:[\s,.:;()/–—-]|\b[A-ZÄÖÜ][\w.-]*+)*+")
 
 _FIRST_PARAGRAPHS = 4  # a dateline at a paragraph start: title, subtitle, author line come first
 _DASH_PARAGRAPHS = 3

@@ -91,6 +91,25 @@ def clean_text(raw: str) -> Cleaned:
     return Cleaned(text2, control_map.compose(mojibake_map), tuple(notes))
 
 
+_PIECE = 400  # characters of a line repaired and diffed at once
+
+
+def _pieces(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line as pieces of about _PIECE characters cut after a space: the character diff behind the offset
+    map grows faster than linearly with its input (a 10,000-character line took 36 s whole), and a
+    garbled sequence ("Ã¶") never holds a space, so a cut there splits none."""
+    out: list[tuple[int, int]] = []
+    a = start
+    while end - a > 2 * _PIECE:
+        cut = raw.find(" ", a + _PIECE, a + 2 * _PIECE)
+        if cut < 0:
+            cut = a + 2 * _PIECE - 1  # (no space: a text of one long word is cut anywhere)
+        out.append((a, cut + 1))
+        a = cut + 1
+    out.append((a, end))
+    return out
+
+
 def _fix_mojibake(raw: str) -> tuple[str, OffsetMap | None, int]:
     if not _MOJIBAKE_HINT.search(raw):
         return raw, None, 0
@@ -105,19 +124,23 @@ def _fix_mojibake(raw: str) -> tuple[str, OffsetMap | None, int]:
         start = raw.rfind("\n", 0, hint.start()) + 1
         end = raw.find("\n", hint.end())
         end = len(raw) if end < 0 else end + 1
-        line = raw[start:end]
-        fixed = fix_encoding(line)
-        if fixed == line:
-            continue
-        fixed_lines += 1
-        out.copy(pos, start)
-        # a character diff keeps the untouched characters of the line copied (exact in the map)
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes():
-            if op == "equal":
-                out.copy(start + i1, start + i2)
-            else:
-                out.insert(fixed[j1:j2], start + i1, start + i2)
-        pos = end
+        changed = False
+        for a, b in _pieces(raw, start, end):
+            piece = raw[a:b]
+            fixed = fix_encoding(piece)
+            if fixed == piece:
+                continue
+            changed = True
+            out.copy(pos, a)
+            # a character diff keeps the untouched characters of the piece copied (exact in the map)
+            for op, i1, i2, j1, j2 in SequenceMatcher(None, piece, fixed, autojunk=False).get_opcodes():
+                if op == "equal":
+                    out.copy(a + i1, a + i2)
+                else:
+                    out.insert(fixed[j1:j2], a + i1, a + i2)
+            pos = b
+        fixed_lines += changed
+        pos = max(pos, start)
     out.copy(pos, len(raw))
     if not fixed_lines:
         return raw, None, 0
