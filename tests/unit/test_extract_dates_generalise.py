@@ -216,3 +216,17 @@ def test_a_dateline_alone_is_no_claim_to_check(text: str) -> None:
     dateline = [c for c in claims if "Senat" not in c.text]
     assert dateline and all(not c.checkworthy and not c.places and not c.dates for c in dateline)
     assert all(c.checkworthy for c in claims if "Senat" in c.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("zwischen 2025 und 2023", ["2025", "2023"]),  # backwards: two years, no interval
+        ("vom 30. Juni bis 2. Juni 2023", ["2024-06-30", "2023-06-02"]),  # backwards within a month: no range
+        ("am 1.1.0000", []),  # the year 0 is no date
+    ],
+)
+def test_no_interval_runs_backwards(text: str, values: list[str]) -> None:
+    got = [d.value for d in find_dates(text, 0, len(text), date(2024, 2, 15))]
+    assert got == values
+    assert all(v.split("/")[0] <= v.split("/")[-1] for v in got if v)

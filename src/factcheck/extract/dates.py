@@ -282,8 +282,8 @@ def _range_value(rule: str, m: re.Match[str], ref: date | None, lead: bool) -> s
     if ay is None:
         # "28. Dezember bis 3. Januar 2024": a first end later in the year lies in the year before
         later = (am, ad) > (bm, bd)
-        if later and not g["am"]:
-            return _REJECT
+        if later and (not g["am"] or am <= bm):
+            return _REJECT  # ("vom 30. Juni bis 2. Juni": backwards, not a year apart)
         ay = by - later if by is not None else None
     # order and validity are checked in a leap year when no year is known
     y_a, y_b = (ay, by) if ay is not None and by is not None else (2000, 2000 + ((am, ad) > (bm, bd)))
@@ -315,7 +315,7 @@ def _find_ranges(text: str, start: int, end: int, ref: date | None) -> list[Date
 def _absolute(rule: str, m: re.Match[str], ref: date | None) -> str | None:
     g = m.groups()
     if rule == "date:range-years":
-        return f"{g[0]}/{g[1]}"
+        return f"{g[0]}/{g[1]}" if int(g[1]) > int(g[0]) else None  # ("zwischen 2025 und 2023": no interval)
     if rule == "date:range-years-dash":
         a, b = g[0], g[1]
         b = a[:2] + b if len(b) == 2 else b
@@ -342,7 +342,7 @@ def _absolute(rule: str, m: re.Match[str], ref: date | None) -> str | None:
         return f"{ref.year:04d}-{mo:02d}-{d:02d}" if ref else None
     if rule == "date:numeric-dmy":
         d, mo, y = int(g[0]), int(g[1]), int(g[2])
-        if y < 100:
+        if len(g[2]) <= 2:  # ("13.3.19"; "1.1.0000" is the year 0, no date)
             y += 2000 if y < 50 else 1900
         return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
     if rule == "date:iso":
