@@ -284,3 +284,29 @@ def test_a_sentence_opening_with_fuer_and_a_person_gives_that_person_s_view() ->
 )
 def test_german_speech_phrases(text: str, speaker: str) -> None:
     assert last_speakers(text) == [speaker]
+
+
+def test_a_dateline_place_or_agency_is_no_speaker() -> None:
+    text = (
+        "Hamburg, 14. November 2024 (dpa) – „Wir sind bereit“, sagte Bürgermeister Peter Tschentscher.\n\n"
+        "„Die Hafenwirtschaft braucht Planungssicherheit\n\n„Deshalb investieren wir jetzt“, fügte er hinzu."
+    )
+    got = quote_speakers(text)
+    assert set(got.values()) == {"Peter Tschentscher"} and len(got) == 3, got
+    text = "LONDON, Jan 3, 2024 (Reuters) - Officials said on Dec. 28 that the road would reopen."
+    assert last_speakers(text, "en") == ["Officials"]
+
+
+def test_an_object_before_a_colon_does_not_say_the_quote() -> None:
+    text = "Innenministerin Clara Brandt kritisierte Jonas Weber: „Das ist verantwortungslos.“"
+    assert quote_speakers(text)["Das ist verantwortungslos"] == "Clara Brandt"
+
+
+def test_a_role_with_a_nationality_refers_to_the_person_named_before() -> None:
+    text = 'President Joe Biden met President Emmanuel Macron in Paris. "We are united," the French president said.'
+    assert quote_speakers(text, "en") == {"We are united": "Emmanuel Macron"}
+
+
+def test_an_english_month_abbreviation_ends_no_sentence() -> None:
+    got = claims("On Dec. 30 officials said the road would reopen on Jan. 2.", "en")
+    assert len(got) == 1 and got[0].speakers == ["officials"]

@@ -410,7 +410,8 @@ _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|der|die|ein|eine|\d{1
 _EN_PLURAL_SUBJECT = re.compile(
     r"(?:\b(?i:some|many|most|other|several|the)\s+)?(?:\b(?!(?:and|or|but|that|as)\b)[a-z-]+\s+)?\b("
     + "|".join(sorted(_EN_GROUP_NOUNS, key=len, reverse=True))
-    + r")\s+$"
+    + r")\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -478,6 +479,7 @@ def apposition_subject(site: Site) -> Attribution | None:
         )
         and not m.possessive
         and not m.pronoun
+        and m.entity.kind != "place"  # ("Hamburg, 14. November 2024 (dpa) – „…“, sagte X": a dateline)
         and (
             text[m.end : m.end + 1] == ","
             or _PLACE_TAIL.fullmatch(text, m.end, cs - 1)
@@ -495,6 +497,8 @@ def apposition_subject(site: Site) -> Attribution | None:
         p0 = named[0].entity if named else site.reg.resolve(ap.group(1)) or Person(ap.group(1), "", "phrase")
         return site.said(p0, None, ":name-apposition")
     m0 = _NP_SENT_START.match(text, sent_start, cs)
+    if m0 is not None and any(x.entity.kind == "place" and x.start == m0.start(1) for x in site.mentions):
+        return None  # ("Hamburg, 14. November 2024 (dpa) – „…“, sagte X": a dateline's place is no subject)
     if m0 is None and language != "de":
         # "The minister, who was appointed in July, said": a role noun opening the sentence
         comma = text.find(",", sent_start, cs)
@@ -609,12 +613,12 @@ SIEVE: tuple[Pass, ...] = (
     de_subject_before_auxiliary,
     de_subject_phrase,
     en_plural_subject,
+    shared_subject,
     subject_before,
     pronoun_after_verb,
     apposition_subject,
     de_possessive_subject,
     inverted_subject,
-    shared_subject,
     unnamed_subject,
     chosen_mention,
 )

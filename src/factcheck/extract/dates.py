@@ -564,6 +564,11 @@ def find_dates(
             value = _absolute(rule, m, ref)
             if value == _REJECT or (value is None and name not in _YEARLESS_RULES):
                 continue
+            if value and ref and name in _DAY_MONTH_RULES and not _YEAR_IN.search(m.group()):
+                future = not _speech_governs(text, s, e) and _future_at(
+                    text, start, end, _stretches(text, start, end), s
+                )
+                value = _nearest_year(value, ref, future)
             taken.append((s, e))
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=value is None, rule=name))
     quotes: list[tuple[int, int]] | None = None  # read only when a weekday or month needs the tense
@@ -607,6 +612,24 @@ def find_dates(
 
 
 # rules whose mention stays (unresolved, relative) without an article date to take the year from
+_DAY_MONTH_RULES = frozenset({"date:dmy-de", "date:dmy-en", "date:md-en", "date:numeric-dm"})
+_YEAR_IN = re.compile(r"\d{4}")
+_SEASON = 120  # days: a day and month without a year this far from the article date lies in the next/last year
+
+
+def _nearest_year(value: str, ref: date, future: bool) -> str:
+    """A day and month written without a year, first read in the article's year: "am 28. Dezember" in a
+    report of 3 January about the past is last December; "am 5. Januar" in a report of 20 December about
+    the future is next January. Only dates more than _SEASON days away move."""
+    y, mo, d = (int(x) for x in value.split("-"))
+    when = date(y, mo, d)
+    if not future and (when - ref).days > _SEASON and _valid(y - 1, mo, d):
+        return f"{y - 1:04d}-{mo:02d}-{d:02d}"
+    if future and (ref - when).days > _SEASON and _valid(y + 1, mo, d):
+        return f"{y + 1:04d}-{mo:02d}-{d:02d}"
+    return value
+
+
 _YEARLESS_RULES = frozenset({"date:dmy-de", "date:dmy-en", "date:md-en", "date:numeric-dm", *_RANGE_RULES})
 # "am 3.11.", "vom 3.11.", "Montag, 3.11.": words that make two numbers with dots a day and a month
 _DAY_MONTH_LEADS = re.compile(

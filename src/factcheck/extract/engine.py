@@ -426,6 +426,11 @@ def _row_at(rows: list, pos: int, starts: list[int] | None = None) -> int:
 _NAME_QUOTE_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?:\s*|\s*\(\s*")
 
 
+_WORDS_BEFORE = re.compile(r"[\w'’-]+|[,;:(–—]")
+_LIST_OPENERS = frozenset("und sowie oder so and or as wie laut".split())
+_DETERMINERS = frozenset("der die das den dem des ein eine einer eines the a an".split())
+
+
 def _name_before_quote(text: str, reg: Registry, start: int, open_at: int) -> Person | None:
     """The person named right before a colon or bracket that opens a quotation ("Jens Stoltenberg: „…“",
     "Bundesinnenminister Schäuble (CDU): „…“", "Mohammed ElBaradei („…“)"), if any."""
@@ -435,7 +440,19 @@ def _name_before_quote(text: str, reg: Registry, start: int, open_at: int) -> Pe
     m = before[-1]
     if m.entity.kind != "person" or m.pronoun or m.possessive:
         return None
-    return m.entity if _NAME_QUOTE_GAP.fullmatch(text, m.end, open_at) else None
+    if not _NAME_QUOTE_GAP.fullmatch(text, m.end, open_at):
+        return None
+    # the name is no object of a verb before it ("Trump attacked Harris: “…”"): walking back over titles,
+    # roles and adjectives, the word before them opens a list or the clause ("und", "so", a comma)
+    for w in reversed(_WORDS_BEFORE.findall(text, max(start, m.start - 80), m.start)):
+        low = w.lower()
+        if low in _LIST_OPENERS or not w[0].isalnum():
+            return m.entity
+        adjective = low.endswith(("e", "en", "er", "es")) and not low.endswith(("te", "ten"))  # ("kritisierte")
+        if w[:1].isupper() or low in _DETERMINERS or adjective:
+            continue
+        return None
+    return m.entity
 
 
 def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry, language: str = "de") -> None:

@@ -194,7 +194,7 @@ def title_like(text: str, q: QuoteSpan, language: str = "de") -> bool:
     inner = text[q.start : q.end].strip()
     if not inner:
         return False
-    lead = _LEAD_WORD.search(text[max(0, q.open_at - 30) : q.open_at])
+    lead = _LEAD_WORD.search(text[max(text.rfind("\n", 0, q.open_at) + 1, q.open_at - 30) : q.open_at])
     lead_word = lead.group(1).lower() if lead else ""
     if lead_word in TITLE_LEADS:
         return True
@@ -218,7 +218,8 @@ def title_like(text: str, q: QuoteSpan, language: str = "de") -> bool:
         return True
     if not inner[:1].isupper() or inner[-1:] in ".!?," or q.words > 6:
         return False
-    prev = _PREV_TOKEN.search(text[max(0, q.open_at - 40) : q.open_at])
+    line_start = text.rfind("\n", max(0, q.open_at - 40), q.open_at) + 1  # (not the paragraph before)
+    prev = _PREV_TOKEN.search(text[max(line_start, q.open_at - 40) : q.open_at])
     prev_tok = prev.group(1) if prev else ""
     # "Fachblatt „…“", "Das „…“": a noun or article right before a capitalised span = apposition of a name
     if prev_tok[:1].isupper() and prev_tok[-1:].isalpha():

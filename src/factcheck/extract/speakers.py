@@ -124,7 +124,8 @@ def _resolve(m: Mention, reg: Registry, cue_word: str, text: str = "", sent_star
 # "Wien - …", "DRESDEN, Germany — …": a dateline place is never a speaker
 # "London UKIP MEP Gerard Batten", "A UK Independence Party MEP": a place before a name is a modifier
 _MODIFIER_AFTER = re.compile(r"[ -](?:[A-ZÄÖÜ][\w-]*)")
-_DATELINE_AFTER = re.compile(r"\s+[-–—]\s")
+# "Wien - …", "LONDON, Jan 3, 2024 (Reuters) - …": a dateline's place or agency is never a speaker
+_DATELINE_AFTER = re.compile(r"\s+[-–—]\s|\)\s*[-–—]\s")
 
 
 # "Ruaridh Maclennan from the Isle of Lewis, welcomed …": where the subject is from does not end it
@@ -289,7 +290,7 @@ _QUOTED_SOURCE = re.compile(
 _QUOTE_ONLY_LEAD = re.compile(r"[“\"‘'][^”\"’]{1,400}[”\"’']\s*[,.]?\s*")
 _RIGHT_NP = re.compile(r"\s*(?:(?:von|vom|des|der|dem|den|seines|seiner|ihres|ihrer|to|the)\s+)?(" + _NP + r")")
 _EN_ROLE_NP = re.compile(
-    r"\s*([Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")"
+    r"\s*([Tt]he|[Aa]n?)\s+(?:[A-Za-z-]+\s+){0,2}(" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[\w-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w-]*){0,4})?\s*$"
 )
 # "Trump's campaign", "Governor Gavin Newsom's office": a possessor's body or office as subject

@@ -25,7 +25,7 @@ ABBREVIATIONS = words(
     z.t v.a i.d.r s.o s.u str tel jan feb febr mär apr jun jul aug sep sept okt nov dez jh jhd mr
     mrs ms st jr sr no vs inc ltd co corp gov sen rep gen col lt sgt capt prof dipl ing mag hr fr
     hrsg bspw zb ua dt engl franz lat kath ev min max approx e.g i.e al fig p pp vol ed eds u.s u.k
-    u.n e.u ph.d a.m p.m a.d b.c dept est univ av ave blvd rd mt ft bros
+    u.n e.u ph.d a.m p.m a.d b.c dept est univ av ave blvd rd mt ft bros mar oct dec
     """
 )
 MONTH_WORDS = words(
