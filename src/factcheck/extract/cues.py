@@ -9,6 +9,7 @@ Who the cue belongs to is decided in speakers.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.extract.lexicon import (
@@ -207,232 +208,398 @@ def _clause_index(lows: list[str]) -> tuple[list[int], list[str], dict[int, dict
     return clause_end, tail, last
 
 
-def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    cues: list[Cue] = []
-    lows = [t[2].lower() for t in toks]
+@dataclass
+class _Tokens:
+    """One sentence's tokens for the cue rules: (start, end, word) and the words in lower case."""
+
+    text: str
+    start: int
+    end: int
+    toks: list[tuple[int, int, str]]
+    lows: list[str]
     sentenced: bool | None = None  # _SENTENCED over the whole sentence, searched once when needed
-    clause_end: list[int] | None = None  # built on the first speech stem (see _clause_index)
-    for i, (s, e, tok) in enumerate(toks):
-        low = lows[i]
+    clause: tuple[list[int], list[str], dict[int, dict[str, int]]] | None = None  # _clause_index, on demand
+
+    def cue(self, i: int, rule: str, direction: str = "auto", word: str = "") -> Cue:
+        s, e, _ = self.toks[i]
+        return Cue(s, e, word or self.lows[i], rule, direction)
+
+
+# A rule looks at token i. It returns None when it does not apply (the next rule tries), else the cues it
+# found (possibly none): the word is then handled and no later rule sees it.
+Rule = Callable[[_Tokens, int], "list[Cue] | None"]
+
+
+# --- English ----------------------------------------------------------------------------------------------
+
+
+def _en_according_to(t: _Tokens, i: int) -> list[Cue] | None:
+    if t.lows[i] == "according" and i + 1 < len(t.toks) and t.lows[i + 1] == "to":
+        return [Cue(t.toks[i][0], t.toks[i + 1][1], "according to", "speaker:according-to", "right")]
+    return None
+
+
+def _en_progressive(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "The RSPCA is urging people …": a progressive speech verb."""
+    low, lows = t.lows[i], t.lows
+    if (
+        i > 0
+        and lows[i - 1] in ("is", "are", "was", "were", "been")
+        and low.endswith("ing")
+        and any(low[:-3] + end in EN_SPEECH_VERBS for end in ("ed", "d", "s", "es", "e"))
+        and (low != "calling" or (i + 1 < len(t.toks) and lows[i + 1] in ("for", "on")))
+    ):
+        return [t.cue(i, f"speaker:verb:{low}")]
+    return None
+
+
+def _en_hearsay(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "it is said to be struggling": hearsay without a speaker."""
+    return [] if i > 0 and t.lows[i - 1] in ("is", "are", "was", "were", "be", "been", "being") else None
+
+
+def _en_called(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "an application called Pictochat" names; "called for", "called it" speaks."""
+    if t.lows[i] == "called" and (i + 1 >= len(t.toks) or t.lows[i + 1] not in _CALLED_NEXT):
+        return []
+    return None
+
+
+def _en_figures_by(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "Figures published by X show": the agent of the figures."""
+    lows = t.lows
+    if (
+        lows[i] in ("show", "shows", "showed", "suggest", "suggests")
+        and "by" in lows[max(0, i - 8) : i]
+        and ({"figures", "data", "statistics", "numbers", "survey", "report"} & set(lows[max(0, i - 10) : i]))
+    ):
+        return [t.cue(i, f"speaker:verb:{lows[i]}", "agent")]
+    return None
+
+
+def _en_found_that(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "The researchers found that …"."""
+    if t.lows[i] in ("found", "finds", "find") and i + 1 < len(t.toks) and t.lows[i + 1] == "that":
+        return [t.cue(i, "speaker:verb:found-that")]
+    return None
+
+
+def _en_revised_forecast(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "The company cut its forecast"."""
+    low = t.lows[i]
+    if low in _REVISE_VERBS and any(w in ("forecast", "outlook", "guidance") for w in t.lows[i + 1 : i + 5]):
+        return [t.cue(i, f"speaker:verb:{low}")]
+    return None
+
+
+def _en_base_form_unsaid(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "to announce", "will reject", "did not reveal": nothing was said (yet)."""
+    return [] if t.lows[i] in EN_SPEECH_BASE_FORMS and i > 0 and t.lows[i - 1] in _NOT_SAID_BEFORE else None
+
+
+def _en_speech_verb(t: _Tokens, i: int) -> list[Cue] | None:
+    low = t.lows[i]
+    if low in EN_SPEECH_VERBS and low != "according" and t.toks[i][2][:1].islower():
+        return [t.cue(i, f"speaker:verb:{low}")]
+    return None
+
+
+EN_RULES: tuple[Rule, ...] = (
+    _en_according_to,
+    _en_progressive,
+    _en_hearsay,
+    _en_called,
+    _en_figures_by,
+    _en_found_that,
+    _en_revised_forecast,
+    _en_base_form_unsaid,
+    _en_speech_verb,
+)
+
+
+# --- German: words with a rule of their own (_DE_RULE_WORDS), then speech verb stems ---------------------
+
+
+def _de_frame_word(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "laut X", "gemäß X" look right; "X zufolge" looks left."""
+    low = t.lows[i]
+    if low in ("laut", "lt.", "gemäß"):
+        return [t.cue(i, f"speaker:{low}", "right")]
+    if low == "zufolge":
+        return [t.cue(i, "speaker:zufolge", "left")]
+    return None
+
+
+def _de_nach(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach eigenen Angaben"."""
+    if t.lows[i] != "nach":
+        return None
+    toks, lows = t.toks, t.lows
+    s, e, _ = toks[i]
+    j = i + 1
+    if j + 1 < len(toks) and lows[j] in ("eigenen", "eigenem") and lows[j + 1] in _NACH_NOUNS:
+        # "nach eigenen Angaben": the subject of the clause speaks for itself
+        return [Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto")]
+    if j + 1 < len(toks) and lows[j] in ("einem", "einer", "einen") and _source_noun(lows[j + 1]):
+        # "Nach einem Bericht der Zeitung X", "nach einer Studie der UNO": the source phrase
+        return [Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right")]
+    if j < len(toks) and lows[j] in ("den", "dem", "der", "ersten", "offiziellen", "jüngsten", "neuen"):
+        j += 1
+    if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen", "bisherigen"):
+        j += 1
+    if j + 1 < len(toks) and lows[j] in _POSS_WORDS and lows[j + 1] in _NACH_NOUNS:
+        # "nach seinen Angaben": the possessive names the speaker (resolved like a pronoun)
+        return [Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right")]
+    if j < len(toks) and _source_noun(lows[j]) and toks[j][2][:1].isupper():
+        return [Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right")]
+    return []
+
+
+def _de_so(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "„…“, so der Minister", ", so Müller": not ", so viel wie nie zuvor", ", so dass"."""
+    toks, lows = t.toks, t.lows
+    if (
+        lows[i] == "so"
+        and i > 0
+        and lows[i - 1] in {",", "“", "”", '"', "«", "»"}
+        and i + 1 < len(toks)
+        and (toks[i + 1][2][:1].isupper() or lows[i + 1] in _SO_NEXT or re.match(r"[a-zäöü]+-[A-ZÄÖÜ]", toks[i + 1][2]))
+    ):
+        return [t.cue(i, "speaker:so", "right", "so")]
+    return None
+
+
+def _de_heisst_es(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "heißt es": no named speaker, unless the source is named: "heißt es in einer Erklärung des
+    Ministeriums", "Bei der Agentur RIA hieß es"."""
+    low, toks, lows = t.lows[i], t.toks, t.lows
+    if low not in ("heißt", "hieß", "geheißen"):
+        return None
+    if i + 2 < len(toks) and lows[i + 1] == "es" and lows[i + 2] in _SOURCE_PREPS | {"von", "vom"}:
+        return [Cue(toks[i + 2][0], toks[i + 2][1], low + " es", "speaker:heißt-es-in", "right")]
+    if i > 0 and lows[i - 1] not in (",", "es") and i + 1 < len(toks) and lows[i + 1] == "es":
+        k = next((k for k in range(min(i, 3)) if lows[k] in _SOURCE_PREPS), -1)  # only k <= 2 counts
+        if 0 <= k <= 2 and lows[0] != "wie":
+            return [Cue(toks[k][0], toks[k][1], low + " es", "speaker:heißt-es-in", "right")]
+    return []
+
+
+def _de_hervorgehen(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "Wie aus einer Mitteilung der Polizei hervorgeht", "geht aus dem Bericht der UN hervor"."""
+    low, toks, lows = t.lows[i], t.toks, t.lows
+    if not (
+        low in ("hervorgeht", "hervorging", "hervorgehen")
+        or (low in ("geht", "ging", "gehen", "gingen") and "hervor" in lows[i + 1 : i + 25])
+    ):
+        return None
+    k = next((k for k in range(max(0, i - 20), min(len(toks), i + 8)) if lows[k] == "aus"), -1)
+    return [Cue(toks[k][0], toks[k][1], "hervorgehen aus", "speaker:hervorgehen-aus", "right")] if k >= 0 else []
+
+
+def _de_participle(t: _Tokens, i: int) -> list[Cue] | None:
+    """A passive with its agent ("wurde von der Regierung zurückgewiesen"); without a passive auxiliary
+    "von" belongs to a name ("die Regierung von Myanmar … aufgefordert", "Byrs vom UN-Büro")."""
+    low, lows = t.lows[i], t.lows
+    if not (
+        low in DE_SPEECH_PARTICIPLES
+        or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich", "bekannt"))
+        or (low == "gegeben" and i > 0 and lows[i - 1] == "bekannt")
+    ):
+        return None
+    window = lows[max(0, i - 12) : i]
+    passive = any(w in _PASSIVE_AUX for w in lows[max(0, i - 16) : i + 3])
+    agent = "agent" if passive and any(w in ("von", "vom") for w in window) else "auto"
+    return [t.cue(i, f"speaker:verb:{low}", agent)]
+
+
+def _de_speech_word(t: _Tokens, i: int) -> list[Cue] | None:
+    low = t.lows[i]
+    if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
+        return [t.cue(i, f"speaker:verb:{low}")]
+    return None
+
+
+def _de_kam_von(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "Kritik kam vom Epidemiologen X"."""
+    lows = t.lows
+    if (
+        lows[i] in ("kam", "kommt", "kamen", "kommen")
+        and set(lows[max(0, i - 6) : i]) & _REACTION_NOUNS
+        and i + 1 < len(t.toks)
+        and lows[i + 1] in ("von", "vom")
+    ):
+        return [t.cue(i, "speaker:verb:kam-von", "right")]
+    return None
+
+
+def _de_haelt_fuer(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "X hält die Debatte für verkürzt": a stance (not "hält die Tür für die Gäste offen")."""
+    low, lows, toks = t.lows[i], t.lows, t.toks
+    if low not in ("hielt", "hält", "hielten", "halten") or "für" not in lows[i + 1 : i + 8]:
+        return None
+    k = lows.index("für", i + 1)
+    nxt = lows[k + 1] if k + 1 < len(toks) else ""
+    if (
+        nxt
+        and toks[k + 1][2][:1].islower()
+        and nxt not in ("die", "den", "das", "ein", "eine", "einen", "einem", "einer", "eines")
+    ):
+        return [t.cue(i, "speaker:stance:hält-für")]
+    return None
+
+
+def _de_phrase_after(word_forms: tuple[str, ...], nearby: str, reach: int, rule: str) -> Rule:
+    """A verb whose speech sense needs a word a little after it ("hielt dagegen", "nahm … Stellung")."""
+
+    def rule_fn(t: _Tokens, i: int) -> list[Cue] | None:
+        if t.lows[i] in word_forms and nearby in t.lows[i + 1 : i + 1 + reach]:
+            return [t.cue(i, rule)]
+        return None
+
+    rule_fn.__name__ = "_de_" + rule.rsplit(":", 1)[-1].replace("-", "_")
+    return rule_fn
+
+
+def _de_der_ansicht(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "X ist der Ansicht, dass …"."""
+    lows = t.lows
+    if (
+        lows[i] in ("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten")
+        and i + 2 < len(t.toks)
+        and lows[i + 1] in ("der", "die")
+        and lows[i + 2] in ("ansicht", "meinung", "auffassung", "überzeugung")
+    ):
+        return [t.cue(i, "speaker:verb:der-ansicht")]
+    return None
+
+
+def _de_revised_forecast(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "hat seine Prognose gesenkt", "hob die Wachstumsprognose an", "cut its forecast": the body revises."""
+    low = t.lows[i]
+    if low in _REVISE_VERBS and any(
+        w.endswith(("prognose", "prognosen", "forecast", "outlook", "guidance")) for w in t.lows[max(0, i - 6) : i + 8]
+    ):
+        return [t.cue(i, f"speaker:verb:{low}")]
+    return None
+
+
+def _de_liess_verlauten(t: _Tokens, i: int) -> list[Cue] | None:
+    if t.lows[i] in ("ließ", "lässt", "ließen") and {"verlauten", "wissen", "durchblicken"} & set(
+        t.lows[i + 1 : i + 10]
+    ):
+        return [t.cue(i, "speaker:verb:ließ-verlauten")]
+    return None
+
+
+def _de_stance_copula(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "Islands Regierung ist dennoch zuversichtlich"."""
+    lows = t.lows
+    if (
+        lows[i] in ("ist", "sind", "war", "waren", "bleibt", "blieb")
+        and i > 0
+        and t.toks[i - 1][2][:1].isupper()
+        and any(w in _STANCE_ADJ for w in lows[i + 1 : i + 4])
+    ):
+        return [t.cue(i, f"speaker:stance:{lows[i]}")]
+    return None
+
+
+def _de_zeigte_geht(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "zeigte sich zuversichtlich", "geht davon aus", "Die Staatsanwaltschaft geht von einem Unfall aus"."""
+    low, lows, toks = t.lows[i], t.lows, t.toks
+    if low not in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
+        return None
+    window = set(lows[i + 1 : i + 16])
+    stance = any(w in _STANCE_ADJ or w[:-2] in _STANCE_ADJ or w[:-3] in _STANCE_ADJ for w in window)
+    if low.startswith("zeig") and stance and "sich" in window:
+        return [t.cue(i, f"speaker:stance:{low}")]
+    if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 20]:
+        return [t.cue(i, f"speaker:verb:{low}-davon-aus")]
+    if (
+        low.startswith(("geh", "ging"))
+        and i + 1 < len(toks)
+        and lows[i + 1] in ("von", "vom")
+        and "aus" in lows[i + 2 : i + 12]
+        and lows[i + 2 : i + 12].index("aus") + i + 3 < len(toks)
+        and lows[lows[i + 2 : i + 12].index("aus") + i + 3] in (".", ",", ";", "!")
+    ):
+        return [t.cue(i, f"speaker:stance:{low}-von-aus")]
+    return None  # (then the verb stems decide: "gab … an")
+
+
+DE_WORD_RULES: tuple[Rule, ...] = (
+    _de_frame_word,
+    _de_nach,
+    _de_so,
+    _de_heisst_es,
+    _de_hervorgehen,
+    _de_participle,
+    _de_speech_word,
+    _de_kam_von,
+    _de_haelt_fuer,
+    _de_phrase_after(("hielt", "hält", "hielten", "halten"), "dagegen", 3, "speaker:verb:hielt-dagegen"),
+    _de_der_ansicht,
+    _de_revised_forecast,
+    _de_phrase_after(("nahm", "nimmt", "nahmen", "nehmen"), "stellung", 11, "speaker:verb:nahm-stellung"),
+    _de_phrase_after(("besteht", "bestehen", "bestand", "bestanden"), "darauf", 3, "speaker:verb:besteht-darauf"),
+    _de_phrase_after(("rechnet", "rechnen", "rechnete", "rechneten"), "mit", 7, "speaker:stance:rechnet-mit"),
+    _de_liess_verlauten,
+    _de_stance_copula,
+    _de_zeigte_geht,
+)
+
+
+def _de_speech_stem(t: _Tokens, i: int, cues: list[Cue]) -> list[Cue]:
+    """A form of a speech verb stem ("betonte"), a separable one with its particle in the clause ("stellte
+    … fest", glued: "mitteilte"), not one a particle spoils ("sagte … ab")."""
+    low, lows = t.lows[i], t.lows
+    stem = _stem(low)
+    if stem is None:
+        return [t.cue(i, f"speaker:verb:{low}")] if _glued(low) else []
+    # the rest of the clause decides separable verbs (indexed once per sentence, not rescanned per verb)
+    if t.clause is None:
+        t.clause = _clause_index(lows)
+    clause_end, clause_tail, clause_last = t.clause
+    tail = clause_tail[i + 1] if i + 1 < len(lows) else ""
+    if stem in DE_SPOILING_PARTICLES and tail in DE_SPOILING_PARTICLES[stem]:
+        return []
+    after_quote = i >= 2 and lows[i - 1] == "," and lows[i - 2] in ("“", "”", '"', "«", "»")
+    if stem in DE_NEEDS_PARTICLE and not (stem in ("rief", "ruf") and after_quote):  # „…“, rief X
+        parts = DE_SEPARABLE_PARTICLES.get(stem, set())
+        last = clause_last.get(clause_end[i + 1], {}) if i + 1 < len(lows) else {}
+        if not any(last.get(p, -1) > i for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
+            return []
+    if cues and low.endswith("e") and not low.endswith("te") and stem + "e" == low:
+        return []  # "…, die Aktion erinnere an …": a Konjunktiv verb inside reported speech
+    return [t.cue(i, f"speaker:verb:{low}")]
+
+
+def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
+    """The speech cues of the sentence text[start:end], in text order: for English the first of EN_RULES
+    that applies to a word; for German the first of DE_WORD_RULES for the words they look at
+    (_DE_RULE_WORDS), else the speech verb stems."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    t = _Tokens(text, start, end, toks, [w[2].lower() for w in toks])
+    cues: list[Cue] = []
+    for i, (_, _, tok) in enumerate(toks):
+        low = t.lows[i]
         if language != "de":
             if low not in _EN_CUE_WORDS and not low.endswith("ing"):
-                continue  # none of the rules below can add a cue
-            if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
-                cues.append(Cue(s, toks[i + 1][1], "according to", "speaker:according-to", "right"))
-            elif (
-                i > 0
-                and lows[i - 1] in ("is", "are", "was", "were", "been")
-                and low.endswith("ing")
-                and any(low[:-3] + end in EN_SPEECH_VERBS for end in ("ed", "d", "s", "es", "e"))
-                and (low != "calling" or (i + 1 < len(toks) and lows[i + 1] in ("for", "on")))
-            ):
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))  # "The RSPCA is urging people …"
-            elif i > 0 and lows[i - 1] in ("is", "are", "was", "were", "be", "been", "being"):
-                continue  # "it is said to be struggling": hearsay without a speaker
-            elif low == "called" and (i + 1 >= len(toks) or lows[i + 1] not in _CALLED_NEXT):
-                continue  # "an application called Pictochat" names, "called for / called it" speaks
-            elif (
-                low in ("show", "shows", "showed", "suggest", "suggests")
-                and "by" in lows[max(0, i - 8) : i]
-                and ({"figures", "data", "statistics", "numbers", "survey", "report"} & set(lows[max(0, i - 10) : i]))
-            ):
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}", "agent"))  # "Figures published by X show"
-            elif low in ("found", "finds", "find") and i + 1 < len(toks) and lows[i + 1] == "that":
-                cues.append(Cue(s, e, low, "speaker:verb:found-that"))  # "The researchers found that …"
-            elif low in _REVISE_VERBS and any(w in ("forecast", "outlook", "guidance") for w in lows[i + 1 : i + 5]):
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))  # "The company cut its forecast"
-            elif low in EN_SPEECH_BASE_FORMS and i > 0 and lows[i - 1] in _NOT_SAID_BEFORE:
-                continue  # "to announce", "will reject", "did not reveal": nothing was said (yet)
-            elif low in EN_SPEECH_VERBS and low != "according" and tok[:1].islower():
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
+                continue  # none of the rules can add a cue
+            cues.extend(next((found for rule in EN_RULES if (found := rule(t, i)) is not None), []))
             continue
         if tok[:1].isupper() and low not in ("laut", "nach", "gemäß"):
             continue  # capitalised = a noun ("Berichte"), except "Laut"/"Nach" at sentence start
         if low.startswith("verurteil"):
-            if sentenced is None:
-                sentenced = bool(_SENTENCED.search(text, start, end))
-            if sentenced:
+            if t.sentenced is None:
+                t.sentenced = bool(_SENTENCED.search(text, start, end))
+            if t.sentenced:
                 continue
-        # every rule below starts with a test of the word itself (a list or a few words): a word in none
-        # of them (_DE_RULE_WORDS) goes straight to the verb stems, which most words of a sentence do
+        # a word in none of the word rules goes straight to the verb stems, which most words do
         if low in _DE_RULE_WORDS:
-            if low in ("laut", "lt.", "gemäß"):
-                cues.append(Cue(s, e, low, f"speaker:{low}", "right"))
+            found = next((found for rule in DE_WORD_RULES if (found := rule(t, i)) is not None), None)
+            if found is not None:
+                cues.extend(found)
                 continue
-            if low == "zufolge":
-                cues.append(Cue(s, e, low, "speaker:zufolge", "left"))
-                continue
-            if low == "nach":
-                # "nach Angaben des Ministeriums", "nach Ansicht von Experten", "nach eigenen Angaben"
-                j = i + 1
-                if j + 1 < len(toks) and lows[j] in ("eigenen", "eigenem") and lows[j + 1] in _NACH_NOUNS:
-                    # "nach eigenen Angaben": the subject of the clause speaks for itself
-                    cues.append(
-                        Cue(s, toks[j + 1][1], "nach eigenen " + toks[j + 1][2], "speaker:nach-eigenen", "auto")
-                    )
-                    continue
-                if j + 1 < len(toks) and lows[j] in ("einem", "einer", "einen") and _source_noun(lows[j + 1]):
-                    # "Nach einem Bericht der Zeitung X", "nach einer Studie der UNO": the source phrase
-                    cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
-                    continue
-                if j < len(toks) and lows[j] in ("den", "dem", "der", "ersten", "offiziellen", "jüngsten", "neuen"):
-                    j += 1
-                if j < len(toks) and lows[j] in ("ersten", "offiziellen", "jüngsten", "neuen", "bisherigen"):
-                    j += 1
-                if j + 1 < len(toks) and lows[j] in _POSS_WORDS and lows[j + 1] in _NACH_NOUNS:
-                    # "nach seinen Angaben": the possessive names the speaker (resolved like a pronoun)
-                    cues.append(Cue(s, e, "nach " + toks[j + 1][2], "speaker:nach-" + lows[j + 1], "right"))
-                    continue
-                if j < len(toks) and _source_noun(lows[j]) and toks[j][2][:1].isupper():
-                    cues.append(Cue(s, toks[j][1], "nach " + toks[j][2], "speaker:nach-" + lows[j], "right"))
-                continue
-            if (
-                low == "so"
-                and i > 0
-                and lows[i - 1] in {",", "“", "”", '"', "«", "»"}
-                and i + 1 < len(toks)
-                and (
-                    toks[i + 1][2][:1].isupper()
-                    or lows[i + 1] in _SO_NEXT
-                    or re.match(r"[a-zäöü]+-[A-ZÄÖÜ]", toks[i + 1][2])
-                )
-            ):
-                # "„…“, so der Minister", ", so Müller": not ", so viel wie nie zuvor", ", so dass"
-                cues.append(Cue(s, e, "so", "speaker:so", "right"))
-                continue
-            if low in ("heißt", "hieß", "geheißen"):
-                # "heißt es": no named speaker; the quote stays attributed to the text, unless the source is
-                # named: "heißt es in einer Erklärung des Ministeriums", "Bei der Agentur RIA hieß es"
-                if i + 2 < len(toks) and lows[i + 1] == "es" and lows[i + 2] in _SOURCE_PREPS | {"von", "vom"}:
-                    cues.append(Cue(toks[i + 2][0], toks[i + 2][1], low + " es", "speaker:heißt-es-in", "right"))
-                elif i > 0 and lows[i - 1] not in (",", "es") and i + 1 < len(toks) and lows[i + 1] == "es":
-                    k = next((k for k in range(min(i, 3)) if lows[k] in _SOURCE_PREPS), -1)  # only k <= 2 counts
-                    if 0 <= k <= 2 and lows[0] != "wie":
-                        cues.append(Cue(toks[k][0], toks[k][1], low + " es", "speaker:heißt-es-in", "right"))
-                continue
-            if low in ("hervorgeht", "hervorging", "hervorgehen") or (
-                low in ("geht", "ging", "gehen", "gingen") and "hervor" in lows[i + 1 : i + 25]
-            ):
-                # "Wie aus einer Mitteilung der Polizei hervorgeht", "geht aus dem Bericht der UN hervor"
-                k = next((k for k in range(max(0, i - 20), min(len(toks), i + 8)) if lows[k] == "aus"), -1)
-                if k >= 0:
-                    cues.append(Cue(toks[k][0], toks[k][1], "hervorgehen aus", "speaker:hervorgehen-aus", "right"))
-                continue
-            if (
-                low in DE_SPEECH_PARTICIPLES
-                or (low == "gemacht" and i > 0 and lows[i - 1] in ("klar", "deutlich", "bekannt"))
-                or (low == "gegeben" and i > 0 and lows[i - 1] == "bekannt")
-            ):
-                # a passive with its agent ("wurde von der Regierung zurückgewiesen"); without a passive auxiliary
-                # "von" belongs to a name ("die Regierung von Myanmar … aufgefordert", "Byrs vom UN-Büro")
-                window = lows[max(0, i - 12) : i]
-                passive = any(w in _PASSIVE_AUX for w in lows[max(0, i - 16) : i + 3])
-                agent = "agent" if passive and any(w in ("von", "vom") for w in window) else "auto"
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}", agent))
-                continue
-            if low in DE_SPEECH_WORDS and low not in ("so", "laut", "zufolge", "demnach", "wonach"):
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-                continue
-            if (
-                low in ("kam", "kommt", "kamen", "kommen")
-                and set(lows[max(0, i - 6) : i]) & _REACTION_NOUNS
-                and i + 1 < len(toks)
-                and lows[i + 1] in ("von", "vom")
-            ):
-                cues.append(Cue(s, e, low, "speaker:verb:kam-von", "right"))  # "Kritik kam vom Epidemiologen X"
-                continue
-            if low in ("hielt", "hält", "hielten", "halten") and "für" in lows[i + 1 : i + 8]:
-                k = lows.index("für", i + 1)
-                nxt = lows[k + 1] if k + 1 < len(toks) else ""
-                if (
-                    nxt
-                    and toks[k + 1][2][:1].islower()
-                    and nxt not in ("die", "den", "das", "ein", "eine", "einen", "einem", "einer", "eines")
-                ):
-                    cues.append(Cue(s, e, low, "speaker:stance:hält-für"))  # "X hält die Debatte für verkürzt"
-                    continue
-            if low in ("hielt", "hält", "hielten", "halten") and "dagegen" in lows[i + 1 : i + 4]:
-                cues.append(Cue(s, e, low, "speaker:verb:hielt-dagegen"))  # "X hielt dagegen, …"
-                continue
-            if (
-                low in ("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten")
-                and i + 2 < len(toks)
-                and lows[i + 1] in ("der", "die")
-                and lows[i + 2] in ("ansicht", "meinung", "auffassung", "überzeugung")
-            ):
-                cues.append(Cue(s, e, low, "speaker:verb:der-ansicht"))  # "X ist der Ansicht, dass …"
-                continue
-            if low in _REVISE_VERBS and any(
-                w.endswith(("prognose", "prognosen", "forecast", "outlook", "guidance"))
-                for w in lows[max(0, i - 6) : i + 8]
-            ):
-                # "hat seine Prognose gesenkt", "hob die Wachstumsprognose an", "cut its forecast": the body revises
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-                continue
-            if low in ("nahm", "nimmt", "nahmen", "nehmen") and "stellung" in lows[i + 1 : i + 12]:
-                cues.append(Cue(s, e, low, "speaker:verb:nahm-stellung"))  # "nahm X zu der Frage Stellung"
-                continue
-            if low in ("besteht", "bestehen", "bestand", "bestanden") and "darauf" in lows[i + 1 : i + 4]:
-                cues.append(Cue(s, e, low, "speaker:verb:besteht-darauf"))  # "NPR besteht darauf, …"
-                continue
-            if low in ("rechnet", "rechnen", "rechnete", "rechneten") and "mit" in lows[i + 1 : i + 8]:
-                cues.append(Cue(s, e, low, "speaker:stance:rechnet-mit"))  # "rechnet das DIW mit einem Wachstum"
-                continue
-            if low in ("ließ", "lässt", "ließen") and {"verlauten", "wissen", "durchblicken"} & set(
-                lows[i + 1 : i + 10]
-            ):
-                cues.append(Cue(s, e, low, "speaker:verb:ließ-verlauten"))
-                continue
-            if (
-                low in ("ist", "sind", "war", "waren", "bleibt", "blieb")
-                and i > 0
-                and toks[i - 1][2][:1].isupper()
-                and any(w in _STANCE_ADJ for w in lows[i + 1 : i + 4])
-            ):
-                cues.append(Cue(s, e, low, f"speaker:stance:{low}"))  # "Islands Regierung ist dennoch zuversichtlich"
-                continue
-            if low in ("zeigte", "zeigt", "zeigten", "gibt", "gab", "geht", "ging", "gehen", "gingen"):
-                window = set(lows[i + 1 : i + 16])
-                stance = any(w in _STANCE_ADJ or w[:-2] in _STANCE_ADJ or w[:-3] in _STANCE_ADJ for w in window)
-                if low.startswith("zeig") and stance and "sich" in window:
-                    cues.append(Cue(s, e, low, f"speaker:stance:{low}"))
-                    continue
-                if low.startswith(("geh", "ging")) and "davon" in window and "aus" in lows[i + 1 : i + 20]:
-                    cues.append(Cue(s, e, low, f"speaker:verb:{low}-davon-aus"))
-                    continue
-                if (
-                    low.startswith(("geh", "ging"))
-                    and i + 1 < len(toks)
-                    and lows[i + 1] in ("von", "vom")
-                    and "aus" in lows[i + 2 : i + 12]
-                    and lows[i + 2 : i + 12].index("aus") + i + 3 < len(toks)
-                    and lows[lows[i + 2 : i + 12].index("aus") + i + 3] in (".", ",", ";", "!")
-                ):
-                    # "Die Staatsanwaltschaft geht von einem Unfall aus": an assessment of the subject
-                    cues.append(Cue(s, e, low, f"speaker:stance:{low}-von-aus"))
-                    continue
-
-        stem = _stem(low)
-        if stem is None:
-            glued = _glued(low)
-            if glued:
-                cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
-            continue
-        # the rest of the clause decides separable verbs: "stellte ... fest", "sagte ... ab" (the tokens
-        # after this one up to the clause end; indexed once per sentence, not rescanned per verb)
-        if clause_end is None:
-            clause_end, clause_tail, clause_last = _clause_index(lows)
-        tail = clause_tail[i + 1] if i + 1 < len(lows) else ""
-        if stem in DE_SPOILING_PARTICLES and tail in DE_SPOILING_PARTICLES[stem]:
-            continue
-        after_quote = i >= 2 and lows[i - 1] == "," and lows[i - 2] in ("“", "”", '"', "«", "»")
-        if stem in DE_NEEDS_PARTICLE and not (stem in ("rief", "ruf") and after_quote):  # „…“, rief X
-            parts = DE_SEPARABLE_PARTICLES.get(stem, set())
-            last = clause_last.get(clause_end[i + 1], {}) if i + 1 < len(lows) else {}
-            if not any(last.get(p, -1) > i for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
-                continue
-        if cues and low.endswith("e") and not low.endswith("te") and stem + "e" == low:
-            continue  # "…, die Aktion erinnere an …": a Konjunktiv verb inside reported speech
-        cues.append(Cue(s, e, low, f"speaker:verb:{low}"))
+        cues.extend(_de_speech_stem(t, i, cues))
     return cues
