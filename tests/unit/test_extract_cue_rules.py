@@ -23,6 +23,12 @@ CASES = [
     ("_de_kam_von", "de", "Kritik kam vom Verband der Ärzte.", "speaker:verb:kam-von"),
     ("_de_haelt_fuer", "de", "Er hält die Debatte für verkürzt.", "speaker:stance:hält-für"),
     ("_de_hielt_dagegen", "de", "Der Verband hielt dagegen, das sei falsch.", "speaker:verb:hielt-dagegen"),
+    (
+        "_de_sich_ausgesprochen",
+        "de",
+        "Die Partei hat sich gestern für einen Werteunterricht ausgesprochen.",
+        "speaker:verb:sich-ausgesprochen",
+    ),
     ("_de_der_ansicht", "de", "Sie ist der Ansicht, dass es reicht.", "speaker:verb:der-ansicht"),
     ("_de_revised_forecast", "de", "Der Konzern senkte seine Prognose.", "speaker:verb:senkte"),
     ("_de_nahm_stellung", "de", "Er nahm zu der Frage Stellung.", "speaker:verb:nahm-stellung"),

@@ -107,6 +107,7 @@ _DE_RULE_WORDS = (
             *("laut", "lt.", "gemäß", "zufolge", "nach", "so", "heißt", "hieß", "geheißen", "gemacht", "gegeben"),
             *("hervorgeht", "hervorging", "hervorgehen", "geht", "ging", "gehen", "gingen"),
             *("nahm", "nimmt", "nahmen", "nehmen", "besteht", "bestehen", "bestand", "bestanden"),
+            "ausgesprochen",
             *("kam", "kommt", "kamen", "kommen", "hielt", "hält", "hielten", "halten"),
             *("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten", "bleibt", "blieb"),
             *("rechnet", "rechnen", "rechnete", "rechneten", "ließ", "lässt", "ließen"),
@@ -460,6 +461,17 @@ def _de_phrase_after(word_forms: tuple[str, ...], nearby: str, reach: int, rule:
     return rule_fn
 
 
+def _de_sich_ausgesprochen(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "Die Berliner SPD hat sich für einen Werteunterricht ausgesprochen": a stated position (not the
+    adverb in "ausgesprochen gut")."""
+    if t.lows[i] != "ausgesprochen":
+        return None
+    before = t.lows[max(0, i - 14) : i]
+    return (
+        [t.cue(i, "speaker:verb:sich-ausgesprochen")] if "sich" in before and {"für", "gegen"} & set(before) else None
+    )
+
+
 def _de_der_ansicht(t: _Tokens, i: int) -> list[Cue] | None:
     """ "X ist der Ansicht, dass …"."""
     lows = t.lows
@@ -538,6 +550,7 @@ DE_WORD_RULES: tuple[Rule, ...] = (
     _de_kam_von,
     _de_haelt_fuer,
     _de_phrase_after(("hielt", "hält", "hielten", "halten"), "dagegen", 3, "speaker:verb:hielt-dagegen"),
+    _de_sich_ausgesprochen,
     _de_der_ansicht,
     _de_revised_forecast,
     _de_phrase_after(("nahm", "nimmt", "nahmen", "nehmen"), "stellung", 11, "speaker:verb:nahm-stellung"),
