@@ -246,7 +246,7 @@ def test_a_name_right_before_a_colon_or_bracket_says_the_quote(text: str, quote:
     [
         ("According to a senior administration official, the deal is dead.", "a senior administration official"),
         ("Trump's campaign said the deal was dead.", "Trump's campaign"),
-        ("Governor Gavin Newsom's office said the deal was dead.", "Gavin Newsom’s office"),
+        ("Governor Gavin Newsom's office said the deal was dead.", "Gavin Newsom's office"),
         ("“It is dead,” the senator said.", "the senator"),
         ("Senate Majority Leader Chuck Schumer said the deal was dead.", "Chuck Schumer"),
         ("Speaker Nancy Pelosi, D-Calif., told reporters the deal was dead.", "Nancy Pelosi"),
@@ -310,3 +310,33 @@ def test_a_role_with_a_nationality_refers_to_the_person_named_before() -> None:
 def test_an_english_month_abbreviation_ends_no_sentence() -> None:
     got = claims("On Dec. 30 officials said the road would reopen on Jan. 2.", "en")
     assert len(got) == 1 and got[0].speakers == ["officials"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "nominative"),
+    [
+        ("Emirates", "Emirates"),  # an English plural keeps its s: no German compound before "rat"
+        ("Senate Democrats", "Senate Democrats"),
+        ("Aufsichtsrates", "Aufsichtsrat"),
+        ("Stadtrats", "Stadtrat"),
+    ],
+)
+def test_short_institution_heads_need_a_german_compound(surface: str, nominative: str) -> None:
+    assert org_nominative(surface) == nominative
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Für den früheren Präsidenten Jonas Weber ist es bereits die vierte Anklage.", []),  # a fact about him
+        ("Die Truppen nahmen die Stellung des Feindes ein.", []),  # "einnehmen", no statement
+        ("Sie hat sich gegen Müller ausgesprochen knapp durchgesetzt.", []),  # the adverb
+    ],
+)
+def test_no_speech_where_none_is_reported(text: str, speakers: list[str]) -> None:
+    assert [s for c in claims(text) for s in c.speakers] == speakers
+
+
+def test_a_legal_form_in_quotation_marks_is_a_name_even_with_a_speaker() -> None:
+    text = "Spenden gehen an „Aktion Deutschland Hilft e.V.“, teilte die Stadt mit."
+    assert quote_speakers(text) == {}

@@ -222,7 +222,7 @@ def test_a_dateline_alone_is_no_claim_to_check(text: str) -> None:
     ("text", "values"),
     [
         ("zwischen 2025 und 2023", ["2025", "2023"]),  # backwards: two years, no interval
-        ("vom 30. Juni bis 2. Juni 2023", ["2023-06-30", "2023-06-02"]),  # backwards within a month: no range
+        ("vom 30. Juni bis 2. Juni 2023", ["2024-06-30", "2023-06-02"]),  # backwards within a month: no range
         ("am 1.1.0000", []),  # the year 0 is no date
     ],
 )
@@ -243,6 +243,9 @@ def test_no_interval_runs_backwards(text: str, values: list[str]) -> None:
         ("Officials said on Dec. 28 that the road would reopen.", date(2024, 1, 3), "2023-12-28"),
         ("Der Gipfel wird am 5. Januar beginnen.", date(2023, 12, 20), "2024-01-05"),
         ("Der Senat tagt am 3.11. erneut.", date(2022, 10, 14), "2022-11-03"),
+        ("Der Prozess beginnt am 10. April vor dem Landgericht.", date(2024, 11, 20), "2025-04-10"),
+        ("Vom 20. Dezember bis 6. Januar bleibt das Amt geschlossen.", date(2024, 12, 1), "2024-12-20/2025-01-06"),
+        ("Vom 20. Dezember bis 6. Januar blieb das Amt geschlossen.", date(2024, 1, 2), "2023-12-20/2024-01-06"),
     ],
 )
 def test_a_day_and_month_without_a_year_take_the_nearest_year_the_tense_allows(

@@ -192,6 +192,14 @@ _EN_GROUP_NOUNS = EN_GENERIC_SPEAKERS - {"many", "some"} | {
     "lawyers",
     "investors",
     "observers",
+    "voters",
+    "parents",
+    "teachers",
+    "nurses",
+    "patients",
+    "farmers",
+    "workers",
+    "fans",
 }
 _EN_ROLE_AFTER = re.compile(
     r"\s*((?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")s?)\b"
@@ -408,7 +416,7 @@ _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|der|die|ein|eine|\d{1
 
 
 _EN_PLURAL_SUBJECT = re.compile(
-    r"(?:\b(?i:some|many|most|other|several|the)\s+)?(?:\b(?!(?:and|or|but|that|as)\b)[a-z-]+\s+)?\b("
+    r"(?:\b(?i:some|many|most|other|several|the)\s+)?(?:\b(?!(?:and|or|but|that|as|how|why|what|when|where|whether|if)\b)[a-z-]+\s+)?\b("
     + "|".join(sorted(_EN_GROUP_NOUNS, key=len, reverse=True))
     + r")\s+$",
     re.IGNORECASE,

@@ -461,15 +461,30 @@ def _de_phrase_after(word_forms: tuple[str, ...], nearby: str, reach: int, rule:
     return rule_fn
 
 
+_CLAUSE_END_OR_AUX = frozenset(
+    {".", ",", ";", ":", "!", "?", "hat", "haben", "hatte", "hatten", "habe", "und", "worden"}
+)
+
+
 def _de_sich_ausgesprochen(t: _Tokens, i: int) -> list[Cue] | None:
     """ "Die Berliner SPD hat sich für einen Werteunterricht ausgesprochen": a stated position (not the
     adverb in "ausgesprochen gut")."""
     if t.lows[i] != "ausgesprochen":
         return None
     before = t.lows[max(0, i - 14) : i]
-    return (
-        [t.cue(i, "speaker:verb:sich-ausgesprochen")] if "sich" in before and {"für", "gegen"} & set(before) else None
-    )
+    nxt = t.lows[i + 1] if i + 1 < len(t.lows) else "."
+    if nxt not in _CLAUSE_END_OR_AUX or "sich" not in before or not {"für", "gegen"} & set(before):
+        return None  # ("hat sich gegen Müller ausgesprochen knapp durchgesetzt": the adverb)
+    return [t.cue(i, "speaker:verb:sich-ausgesprochen")]
+
+
+def _de_nahm_stellung(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "nahm X zu der Frage Stellung" (not "nahmen die Stellung des Feindes ein")."""
+    lows = t.lows
+    if lows[i] not in ("nahm", "nimmt", "nahmen", "nehmen") or "stellung" not in lows[i + 1 : i + 12]:
+        return None
+    k = lows.index("stellung", i + 1)
+    return None if "ein" in lows[k + 1 : k + 8] else [t.cue(i, "speaker:verb:nahm-stellung")]
 
 
 def _de_der_ansicht(t: _Tokens, i: int) -> list[Cue] | None:
@@ -553,7 +568,7 @@ DE_WORD_RULES: tuple[Rule, ...] = (
     _de_sich_ausgesprochen,
     _de_der_ansicht,
     _de_revised_forecast,
-    _de_phrase_after(("nahm", "nimmt", "nahmen", "nehmen"), "stellung", 11, "speaker:verb:nahm-stellung"),
+    _de_nahm_stellung,
     _de_phrase_after(("besteht", "bestehen", "bestand", "bestanden"), "darauf", 3, "speaker:verb:besteht-darauf"),
     _de_phrase_after(("rechnet", "rechnen", "rechnete", "rechneten"), "mit", 7, "speaker:stance:rechnet-mit"),
     _de_liess_verlauten,

@@ -56,8 +56,9 @@ _CLOSING = re.compile(r"\(\s*[^\W\d][^()\n\d]{0,30},\s*(?P<date>[^()\n]{6,30}?)\
 
 # what may stand around a dateline's date in a sentence that is only a dateline
 # (possessive: "." and "-" fit both a separator and a word, and backtracking over every split of
-# "Baden-Württemberg, Nordrhein-Westfalen, …" took seconds; a greedy word never blocks a full match here)
-_REST = re.compile(r"(?:[\s,.:;()/–—-]|\b[A-ZÄÖÜ][\w.-]*+)*+")
+# "Baden-Württemberg, Nordrhein-Westfalen, …" took seconds; a greedy word never blocks a full match here;
+# an agency in lower case stands in brackets: "(dpa)", "(afp)")
+_REST = re.compile(r"(?:[\s,.:;()/–—-]|\b[A-ZÄÖÜ][\w.-]*+|(?<=\()[a-z]{2,6}(?=\)))*+")
 
 _FIRST_PARAGRAPHS = 4  # a dateline at a paragraph start: title, subtitle, author line come first
 _DASH_PARAGRAPHS = 3

@@ -269,6 +269,14 @@ def _range_value(rule: str, m: re.Match[str], ref: date | None, lead: bool) -> s
     g = {k: m.group(k + sfx) for k in ("conn", "am", "ay", "bm", "by")}
     if g["conn"] in ("und", "and") and not lead:
         return _REJECT
+    if g["am"] and g["bm"] and not g["ay"] and not g["by"] and ref is not None and rule != "date:range-months":
+        am0, bm0 = _month(g["am"]), _month(g["bm"])
+        ad0, bd0 = int(m.group("ad" + sfx)), int(m.group("bd" + sfx))
+        y = ref.year - 1 if ref.month <= 6 else ref.year
+        if am0 > bm0 and _valid(y, am0, ad0) and _valid(y + 1, bm0, bd0):
+            # "vom 20. Dezember bis 6. Januar": over the turn of the year nearest the article date
+            return f"{y:04d}-{am0:02d}-{ad0:02d}/{y + 1:04d}-{bm0:02d}-{bd0:02d}"
+        return _REJECT
     if g["am"] and g["bm"] and (g["ay"] or not g["by"]):
         return _REJECT
     if not g["bm"] and not g["by"] and g["conn"] not in ("-", "–"):
@@ -565,10 +573,7 @@ def find_dates(
             if value == _REJECT or (value is None and name not in _YEARLESS_RULES):
                 continue
             if value and ref and name in _DAY_MONTH_RULES and not _YEAR_IN.search(m.group()):
-                future = not _speech_governs(text, s, e) and _future_at(
-                    text, start, end, _stretches(text, start, end), s
-                )
-                value = _nearest_year(value, ref, future)
+                value = _nearest_year(value, ref, _tense_of(text, start, end, s, e))
             taken.append((s, e))
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=value is None, rule=name))
     quotes: list[tuple[int, int]] | None = None  # read only when a weekday or month needs the tense
@@ -617,16 +622,36 @@ _YEAR_IN = re.compile(r"\d{4}")
 _SEASON = 120  # days: a day and month without a year this far from the article date lies in the next/last year
 
 
-def _nearest_year(value: str, ref: date, future: bool) -> str:
+def _tense_of(text: str, start: int, end: int, s: int, e: int) -> str:
+    """ "past", "future" or "" (no marker) for a date at text[s:e] in the sentence text[start:end]: a past
+    speech verb next to it or a past verb in its stretch ("hatte … mitgeteilt", "was"), a future marker
+    in its stretch ("wird", "will"); a quotation has its own tense."""
+    before = _SAID_BEFORE.search(text, max(0, s - 60), s)
+    if before and not _FUTURE.search(text, before.start(), s):
+        return "past"  # ("said on Dec. 28"; not "The trial begins on Oct. 14, prosecutors said": the frame)
+    quotes = _stretches(text, start, end)
+    if _future_at(text, start, end, quotes, s):
+        return "future"
+    a, b = next(((qa, qb) for qa, qb in quotes if qa <= s < qb), (start, end))
+    return "past" if _PAST_VERB.search(text, a, b) or _PAST_MARK.search(text, a, b) else ""
+
+
+def _nearest_year(value: str, ref: date, tense: str) -> str:
     """A day and month written without a year, first read in the article's year: "am 28. Dezember" in a
-    report of 3 January about the past is last December; "am 5. Januar" in a report of 20 December about
-    the future is next January. Only dates more than _SEASON days away move."""
+    report of 3 January about the past is last December, "am 5. Januar" in a report of 20 December about
+    the future next January; without a tense marker ("Der Prozess beginnt am 10. April") a date more than
+    _SEASON days away moves to the year that brings it nearest the article date."""
     y, mo, d = (int(x) for x in value.split("-"))
     when = date(y, mo, d)
-    if not future and (when - ref).days > _SEASON and _valid(y - 1, mo, d):
+    if tense == "past" and (when - ref).days > _SEASON and _valid(y - 1, mo, d):
         return f"{y - 1:04d}-{mo:02d}-{d:02d}"
-    if future and (ref - when).days > _SEASON and _valid(y + 1, mo, d):
+    if tense == "future" and (ref - when).days > _SEASON and _valid(y + 1, mo, d):
         return f"{y + 1:04d}-{mo:02d}-{d:02d}"
+    if not tense and abs((when - ref).days) > _SEASON:
+        years = [yy for yy in (y - 1, y + 1) if _valid(yy, mo, d)]
+        best = min(years, key=lambda yy: abs((date(yy, mo, d) - ref).days), default=y)
+        if abs((date(best, mo, d) - ref).days) < abs((when - ref).days):
+            return f"{best:04d}-{mo:02d}-{d:02d}"
     return value
 
 

@@ -23,7 +23,7 @@ from factcheck.extract.mentions import Person, Registry, build_registry
 from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
 from factcheck.extract.quantities import find_quantities
-from factcheck.extract.quotes import QuoteSpan, find_quotes, nominal_title, title_like
+from factcheck.extract.quotes import QuoteSpan, find_quotes, legal_name, nominal_title, title_like
 from factcheck.extract.speakers import Attribution, _genitive_attr, _prep_before
 from factcheck.extract.wordlist_regex import trie_alternation
 from factcheck.text.layout import Paragraph
@@ -182,8 +182,14 @@ def extract_claims(
         turn = _interview_turn(text, para, reg)
         quotes = find_quotes(text, para.start, para.end)
         all_quotes.extend(quotes)
-        in_quote = [(q.start, q.end) for q in quotes]
+        para_quotes = [(q.start, q.end) for q in quotes]
+        quote_starts, quote_ends = [a for a, _ in para_quotes], [b for _, b in para_quotes]
         for sent in split_sentences(text, para.start, para.end):
+            # the paragraph's quotations that reach into this sentence, found by bisection (spans do not
+            # overlap): a paragraph of a thousand quotes is no longer scanned whole for every sentence
+            in_quote = para_quotes[
+                bisect.bisect_right(quote_ends, sent.start - 2) : bisect.bisect_left(quote_starts, sent.end + 2)
+            ]
             claim = ExtractedClaim(text=sent.text, start=sent.start, end=sent.end)
             atts: list[Attribution] = []
             cues: list[Cue] = []
@@ -267,6 +273,7 @@ def extract_claims(
     return claims
 
 
+_QUOTE_MARK = re.compile(r"[„“”»«\"]")
 _FUER_OPENING = re.compile(r"\s*(?:Auch\s+|Selbst\s+)?[Ff]ür\s+(?:den|die|das|einen|eine)?\s*")
 
 
@@ -280,7 +287,13 @@ def _judge_opening(text: str, sent: Sentence, reg: Registry) -> Person | None:
         if x.entity.kind != "person" or x.pronoun or x.possessive:
             return None
         after = text[x.end : x.end + 12]
-        return x.entity if re.match(r"\s+(?:ist|sei|war|wäre|sind|seien|bleibt|bleibe)\b", after) else None
+        # a view, not a fact about the person ("Für Angela Merkel war es der letzte Gipfel"): reported
+        # speech (Konjunktiv) or a quotation in the sentence
+        if re.match(r"\s+(?:sei|seien|wäre|wären|bleibe)\b", after):
+            return x.entity
+        if re.match(r"\s+(?:ist|war|sind|bleibt)\b", after) and _QUOTE_MARK.search(text, x.end, sent.end):
+            return x.entity
+        return None
     return None
 
 
@@ -551,7 +564,7 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             # quotation marks, not someone's words
             claim.cues.append("quote:title-not-quote")
             continue
-        if speaker is None and nominal_title(inner):
+        if legal_name(inner) or (speaker is None and nominal_title(inner)):
             # „Der Einsatz der Trümmerbahnen zur Enttrümmerung Dresdens 1946 – 1958“, “Kids Right to Read
             # Project”, „Aktion Deutschland Hilft e.V.“: nobody speaks and no word but function words is in
             # lower case (German verbs and adjectives are): the title of a work or the name of a body

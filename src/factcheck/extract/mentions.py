@@ -272,6 +272,23 @@ def org_head(word: str) -> bool:
     return word.lower().endswith(_INST_HEADS_ANY_CASE)
 
 
+_SHORT_HEADS = tuple(h for h in _INST_HEADS if len(h) <= 4)  # amt, rat, bund, bank
+
+
+def _german_compound(stem: str, word_before: str = "") -> bool:
+    """Whether a stem ending in an institution noun is a German name of a body, not an English word that
+    ends the same way: a short head ("rat", "amt") needs a German compound before it ("Bundesrat",
+    "Stadtrat", "Landrat") or a German adjective ("Auswärtigen Amtes", "Europäischen Rates"), so
+    "Emirates", "Democrats", "Pirates" and "Interest Rates" keep their s."""
+    head = next((h for h in _SHORT_HEADS if stem.endswith(h)), None)
+    if head is None:
+        return True
+    prefix = stem[: -len(head)]
+    if not prefix:
+        return word_before.endswith(_ADJECTIVE_EN)
+    return len(prefix) >= 4 and prefix[-1] in "sdtnelrg"
+
+
 def org_nominative(name: str) -> str:
     """The nominative of a German organisation name as it stands after an article: the genitive ending of
     its head noun removed ("Paul-Ehrlich-Instituts" -> "Paul-Ehrlich-Institut", "Bundesamtes für Statistik"
@@ -289,7 +306,8 @@ def org_nominative(name: str) -> str:
         new_head = head
     else:
         for g in _GENITIVE_ENDINGS:
-            if low.endswith(g) and low[: -len(g)].endswith(_INST_HEADS):
+            stem = low[: -len(g)]
+            if stem.endswith(_INST_HEADS) and _german_compound(stem, toks[k - 1] if k > 0 else ""):
                 new_head = head[: -len(g)]
                 break
         else:
@@ -821,6 +839,7 @@ def _find_organisation_by_kind(text: str, reg: Registry, found: _Found) -> None:
         taken.append((m.end(), end))
 
 
+_LOWER_WORD = re.compile(r"\b[a-zäöüß][\w'’-]*")
 _EN_SPEECH_VERB = re.compile(r"\b" + trie_alternation(EN_SPEECH_VERBS) + r"\b")
 
 
@@ -832,6 +851,7 @@ def _find_speech_verb_subject(text: str, reg: Registry, found: _Found) -> None:
         return  # (most German articles: no English speech verb, no slot to look at)
     full, taken = found.full, found.taken
     free = taken.free
+    lower_words: set[str] | None = None  # the words the text writes in lower case, read once when needed
     for m in (m for rx in _SUBJECT_SLOTS for m in rx.finditer(text)):
         if m.group(2).lower() not in EN_SPEECH_VERBS or not free(m.start(1), m.end(1)):
             continue
@@ -840,8 +860,11 @@ def _find_speech_verb_subject(text: str, reg: Registry, found: _Found) -> None:
             continue
         if any(t.lower() in ORG_NOUNS or t.lower() in EN_ROLE_NOUNS or t.lower() in EN_TITLES for t in toks):
             continue
-        if len(toks) == 1 and re.search(r"\b" + re.escape(toks[0].lower()) + r"\b", text):
-            continue
+        if len(toks) == 1:
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(text))
+            if toks[0].lower() in lower_words:
+                continue
         name = " ".join(toks)
         p = reg.resolve(name) or reg.add(name, FIRST_NAMES.get(toks[0].lower(), "") if len(toks) > 1 else "")
         if len(toks) == 1:

@@ -243,6 +243,13 @@ _TITLE_FUNCTION_WORDS = _NAME_FUNCTION_WORDS | frozenset(
 _LEGAL_FORMS = re.compile(r"\b(?:e\.\s?V\.|AG|GmbH|SE|KG|Ltd|Inc|plc|LLC)(?:\W|$)")
 
 
+def legal_name(inner: str) -> bool:
+    """A quoted span holding a legal form ("Aktion Deutschland Hilft e.V.", "Acme Holdings Ltd"): the name of
+    a body, never someone's words, whoever the sentence names as speaking."""
+    text = inner.strip()
+    return bool(_LEGAL_FORMS.search(text)) and len(text.split()) <= 12
+
+
 def nominal_title(inner: str) -> bool:
     """True for a quoted span that reads as a title or a name, not as someone's words: a legal form in it
     ("e.V.", "AG", "Ltd"), or two words or more, no closing punctuation, a capital first letter, and every
@@ -250,7 +257,7 @@ def nominal_title(inner: str) -> bool:
     written in lower case, so a sentence is never all capitals). Meant for spans nobody is said to have
     spoken."""
     text = inner.strip()
-    if _LEGAL_FORMS.search(text) and len(text.split()) <= 12:
+    if legal_name(text):
         return True  # ("Aktion Deutschland Hilft e.V.": a legal form ends with a full stop of its own)
     if not text or text[-1] in ".!?,:;…" or len(text.split()) < 2:
         return False

@@ -383,7 +383,8 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
         if poss:
             # "Trump's campaign said", "Governor Gavin Newsom's office said": the possessor's campaign or office
             owner = reg.resolve(poss.group(2))
-            return Person(f"{owner.name}’s {poss.group(3)}" if owner else poss.group(1).strip(), "", "phrase")
+            mark = text[poss.end(2)]  # (the apostrophe as the text writes it)
+            return Person(f"{owner.name}{mark}s {poss.group(3)}" if owner else poss.group(1).strip(), "", "phrase")
         # "The RSPCA is urging": the progressive auxiliary is not part of the subject
         lead = re.sub(r"\s+(?:is|are|was|were|has been|have been)\s*$", " ", text[cs : cue.start])
         m = _NP_BEFORE.search(lead)
