@@ -340,3 +340,16 @@ def test_no_speech_where_none_is_reported(text: str, speakers: list[str]) -> Non
 def test_a_legal_form_in_quotation_marks_is_a_name_even_with_a_speaker() -> None:
     text = "Spenden gehen an „Aktion Deutschland Hilft e.V.“, teilte die Stadt mit."
     assert quote_speakers(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Revenue rose 5% in the third quarter, the company said.", "the company"),
+        ("The trial begins on Oct. 14, prosecutors said.", "prosecutors"),
+        ("“The evidence is clear,” the judge said.", "the judge"),
+        ("Harlow Energy reported a loss. The company said revenue fell.", "Harlow Energy"),
+    ],
+)
+def test_english_unnamed_subjects_after_or_before_the_verb(text: str, speaker: str) -> None:
+    assert last_speakers(text, "en") == [speaker]

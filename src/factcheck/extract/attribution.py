@@ -200,6 +200,15 @@ _EN_GROUP_NOUNS = EN_GENERIC_SPEAKERS - {"many", "some"} | {
     "farmers",
     "workers",
     "fans",
+    "prosecutors",
+    "investigators",
+    "authorities",
+    "lawmakers",
+    "regulators",
+    "witnesses",
+    "organisers",
+    "organizers",
+    "police",
 }
 _EN_ROLE_AFTER = re.compile(
     r"\s*((?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:" + "|".join(sorted(EN_ROLE_NOUNS, key=len, reverse=True)) + r")s?)\b"

@@ -317,6 +317,12 @@ EN_TITLES = {
     "father": "m",
 }
 EN_ROLE_NOUNS = {
+    "judge": "",
+    "prosecutor": "",
+    "detective": "",
+    "inspector": "",
+    "coroner": "",
+    "sheriff": "",
     "spokesman": "m",
     "spokeswoman": "f",
     "spokesperson": "",

@@ -377,8 +377,9 @@ def _fallback_name(text: str, cue: Cue, cs: int, ce: int, reg: Registry) -> Pers
             return p
     if cue.direction in ("left", "auto"):
         m = _THE_ORG.match(text[cs : cue.start])
-        if m and (p := reg.last_org_before(cue.start, m.group(1))):
-            return p  # "The group said", "the charity added": the organisation named before
+        if m:
+            # "The group said", "the charity added": the organisation named before, else the body as written
+            return reg.last_org_before(cue.start, m.group(1)) or Person(m.group(0).strip(), "", "phrase")
         poss = _EN_POSSESSIVE_NP.fullmatch(text, cs, cue.start)
         if poss:
             # "Trump's campaign said", "Governor Gavin Newsom's office said": the possessor's campaign or office
