@@ -416,9 +416,21 @@ _ORG_LEADS = frozenset(
 _ORG_TOKEN = re.compile(r"[\w&][\w'’&-]*")
 
 
+# stretches of two or more space-joined tokens that start with a capital: the only places a run below can
+# be (a superset: the loop then decides exactly, on far fewer tokens than the whole text)
+_CAPS = "A-ZÄÖÜÀ-ÖØ-ÞĀ-ſΑ-ΩЀ-Я"
+_ORG_REGION = re.compile(
+    rf"(?<![\w&])(?<![\w&]['’-])[{_CAPS}][\w'’&-]*(?: (?:[{_CAPS}][\w'’&-]*|&|(?:of|for|and|für|und)))+"
+)
+
+
 def _iter_org_runs(text: str):
     """(start, end) of capitalised runs that name an organisation by a head word."""
-    toks = list(_ORG_TOKEN.finditer(text))
+    for region in _ORG_REGION.finditer(text):
+        yield from _org_runs_in(text, list(_ORG_TOKEN.finditer(text, region.start(), region.end())))
+
+
+def _org_runs_in(text: str, toks: list[re.Match[str]]):
     i = 0
     while i < len(toks):
         w = toks[i].group()
@@ -920,7 +932,13 @@ def _iter_forms(text: str, forms: dict[str, Person]):
         if lead:
             by_lead.setdefault(lead.group(), []).append(form)
     pos = 0
-    for run in _WORD_RUN.finditer(text):
+    # only the word runs that start like a form are looked at: one small character class per article
+    # (the pattern cache keeps it), not a Python step for every word of the text
+    firsts = "".join(sorted({lead[0] for lead in by_lead}))
+    if not firsts:
+        return
+    scan = re.compile(r"\b[" + re.escape(firsts) + r"]\w*") if firsts.isalnum() else _WORD_RUN
+    for run in scan.finditer(text):
         start = run.start()
         if start < pos:
             continue
