@@ -10,13 +10,12 @@ marisa-trie the dictionary is used as simplemma returns it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Container
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from factcheck.cachedir import cache_folder
+from factcheck.cachedir import cache_folder, write_atomically
 
 
 def _trie_path() -> Path | None:
@@ -54,13 +53,8 @@ def _german_forms() -> Container[str] | None:
     if forms is None or path is None:
         return forms
     trie = marisa_trie.Trie(iter(forms))  # type: ignore[call-overload]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        trie.save(str(partial))
-        os.replace(partial, path)  # atomic: a concurrent reader sees the old file or the whole new one
-    except OSError:
-        pass  # read-only home: this process keeps its trie, the next one builds again
+    # (the same bytes trie.save() writes; a read-only home keeps this process's trie, the next one builds again)
+    write_atomically(path, trie.tobytes())
     return trie
 
 
