@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from factcheck.extract.cues import Cue, _source_noun
 from factcheck.extract.lexicon import EN_GENERIC_SPEAKERS, EN_ROLE_NOUNS
@@ -81,9 +82,9 @@ class Site:
     cand: Mention | None = None  # the chosen subject mention, resolved by the last pass
     rule: str = ""
 
-    @property
+    @cached_property
     def lead(self) -> str:
-        """The clause's words before the cue."""
+        """The clause's words before the cue (read by several passes; the clause and cue never change)."""
         return self.text[self.cs : self.cue.start].strip()
 
     def said(self, person: Person | None, mention: Mention | None, suffix: str) -> Attribution | None:

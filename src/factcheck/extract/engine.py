@@ -168,6 +168,7 @@ def extract_claims(
     # "Frankfurt am Main, 14. November 2024 (dpa) –", "… (APA, 13.3.2019)": the dateline dates the article
     dateline = find_dateline(text, paras)
     dateline_cue = ""
+    dateline_only: set[int] = set()  # starts of the sentences that are the dateline and nothing else
     if article_date is None and dateline is not None:
         article_date = dateline.date
         dateline_cue = f"date:reference-from-dateline:{article_date.isoformat()}"
@@ -240,7 +241,10 @@ def extract_claims(
                 for a in real:
                     if a.mention is None and a.speaker.kind == "phrase" and _PROPER_NAME.fullmatch(a.speaker.name):
                         reg.phrase_orgs.append((sent.start, a.speaker))
-            _fill_fields(reg, text, claim, sent, language, article_date, atts, dateline)
+            alone = dateline is not None and dateline.alone_in(text, sent.start, sent.end)
+            if alone:
+                dateline_only.add(sent.start)
+            _fill_fields(reg, text, claim, sent, language, article_date, atts, dateline if alone else None)
             if dateline_cue and any(d.relative and d.value for d in claim.dates):
                 claim.cues.append(dateline_cue)
             if cues and not atts:
@@ -261,7 +265,7 @@ def extract_claims(
             has_place=bool(claim.places),
         )
         sc, cw_cues = score(sent.text, language, feats)
-        if dateline is not None and dateline.alone_in(text, sent.start, sent.end):
+        if sent.start in dateline_only:
             # "Bremen, 14. Oktober 2022.": a dateline says where and when the report was written, nothing to check
             sc, cw_cues = 0.0, ["cw:dateline"]
             claim.places, claim.kinds = [], [k for k in claim.kinds if k != "place"]
@@ -283,17 +287,16 @@ def _judge_opening(text: str, sent: Sentence, reg: Registry) -> Person | None:
     m = _FUER_OPENING.match(text, sent.start, sent.end)
     if m is None:
         return None
-    for x in reg.in_span(m.end(), min(sent.end, m.end() + 60)):
-        if x.entity.kind != "person" or x.pronoun or x.possessive:
-            return None
-        after = text[x.end : x.end + 12]
-        # a view, not a fact about the person ("Für Angela Merkel war es der letzte Gipfel"): reported
-        # speech (Konjunktiv) or a quotation in the sentence
-        if re.match(r"\s+(?:sei|seien|wäre|wären|bleibe)\b", after):
-            return x.entity
-        if re.match(r"\s+(?:ist|war|sind|bleibt)\b", after) and _QUOTE_MARK.search(text, x.end, sent.end):
-            return x.entity
+    x = next(iter(reg.in_span(m.end(), min(sent.end, m.end() + 60))), None)
+    if x is None or x.entity.kind != "person" or x.pronoun or x.possessive:
         return None
+    after = text[x.end : x.end + 12]
+    # a view, not a fact about the person ("Für Angela Merkel war es der letzte Gipfel"): reported speech
+    # (Konjunktiv) or a quotation in the sentence
+    if re.match(r"\s+(?:sei|seien|wäre|wären|bleibe)\b", after):
+        return x.entity
+    if re.match(r"\s+(?:ist|war|sind|bleibt)\b", after) and _QUOTE_MARK.search(text, x.end, sent.end):
+        return x.entity
     return None
 
 
@@ -331,9 +334,10 @@ def _fill_fields(
     atts: list[Attribution],
     dateline: Dateline | None = None,
 ) -> None:
+    """The fields of one sentence's claim; `dateline` is given when the sentence is the dateline alone."""
     claim.dates = find_dates(text, sent.start, sent.end, ref)
     dated = claim.dates  # with the dateline's date, so that its year is no quantity
-    if dateline is not None and dateline.alone_in(text, sent.start, sent.end):
+    if dateline is not None:
         # "Bremen, 14. Oktober 2022.", "(APA, 13.3.2019)": a dateline is not a claim
         claim.dates = [d for d in dated if not d.start <= dateline.start < d.end]
         claim.cues.append(dateline.rule)
