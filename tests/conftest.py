@@ -4,6 +4,7 @@ import functools
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,12 +41,12 @@ def postgres_available() -> bool:
         return False
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty store: a SQLite file, and (when the server is there) a PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "claims.db")
-        return
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A fresh PostgreSQL schema on the test server, dropped afterwards; yields the URL that uses it.
+
+    Skips the test with a clear reason when no server answers.
+    """
     if not postgres_available():
         pytest.skip("PostgreSQL on 127.0.0.1:5432 not reachable")
     from sqlalchemy import create_engine, text
@@ -60,3 +61,20 @@ def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store: a SQLite file, and (when the server is there) a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "claims.db")
+        return
+    with pg_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema (skipped where no server answers)."""
+    with pg_schema() as url:
+        yield url

@@ -1113,6 +1113,105 @@ def audit_export(
     say(f"audit log written to {written}", err=True)
 
 
+db_app = typer.Typer(help="Look after a database: copy, upgrade, check, back up.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("copy")
+def db_copy(
+    source: Annotated[str, typer.Option("--from", metavar="URL|PATH", help="The database to copy (read only).")],
+    target: Annotated[str, typer.Option("--to", metavar="URL|PATH", help="The database to copy into.")],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Overwrite a target that holds data (its rows are deleted first).")
+    ] = False,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Copy a whole store (e.g. claims.db into the desk's PostgreSQL, or back), ids and audit chain kept."""
+    from factcheck.progress import progress_bar
+    from factcheck.services import database
+
+    who = actor(by)
+    with contextlib.ExitStack() as stack:
+        advance: list[Callable[[int], None]] = []
+
+        def totals(rows: dict[str, int]) -> None:
+            advance.append(stack.enter_context(progress_bar("copying rows", sum(rows.values()))))
+
+        result = database.copy_database(
+            source, target, actor=who, replace=replace, on_totals=totals, progress=lambda _t, n: advance[0](n)
+        )
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    if result.replaced:
+        say(f"replaced what {result.target} held: {plural(sum(result.replaced.values()), 'row')}")
+    say(
+        f"copied {plural(result.total, 'row')} ({plural(result.rows.get('article', 0), 'article')}, "
+        f"{plural(result.rows.get('claim', 0), 'claim')}, {plural(result.rows.get('event', 0), 'event')}) "
+        f"from {result.source} to {result.target} in {result.seconds:.1f} s"
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Bring the schema to this version's newest revision (every command also does this on open)."""
+    from factcheck.services import database
+
+    result = database.upgrade(chosen_db(db))
+    if as_json:
+        emit_json(result.to_dict())
+    elif result.before == result.after:
+        say(f"{result.database} is at revision {result.after}, the newest: nothing to do")
+    else:
+        say(f"{result.database} upgraded from revision {result.before or 'none'} to {result.after}")
+
+
+@db_app.command("check")
+def db_check(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Check a database without changing it: schema, integrity, memory index, audit log."""
+    from factcheck.audit.chain import audit_key
+    from factcheck.services import database
+
+    report = database.check(chosen_db(db), key=audit_key())
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        say(f"database {report.database}")
+        for item in report.checks:
+            say(f"  {item.status:<7} {item.name}: {item.detail}")
+        if report.rows:
+            say("  rows: " + ", ".join(f"{n} {name}" for name, n in report.rows.items()))
+    if not report.ok:
+        raise database.CheckFailed("the database check found problems (see above)")
+
+
+@db_app.command("backup")
+def db_backup(
+    output: Annotated[
+        str | None,
+        typer.Argument(metavar="[FILE]", help="Where to write the copy [default: NAME-backup-DATE-TIME.db beside it]."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Back up a SQLite database while others work (SQLite's online backup); for PostgreSQL, print the pg_dump line."""
+    from factcheck.progress import progress_bar
+    from factcheck.services import database
+
+    with progress_bar("backing up pages", None) as advance:
+        result = database.backup(chosen_db(db), output, force=force, pages=lambda _u, n: advance(n))
+    if as_json:
+        emit_json(result.to_dict())
+    elif result.command is not None:
+        say("PostgreSQL is backed up with its own tool; run:")
+        say(f"  {result.command}")
+        say("(restore with pg_restore --dbname=URL FILE; the password, if any, comes from PGPASSWORD or ~/.pgpass)")
+    else:
+        say(f"backed up {result.database} to {result.path} ({_size(result.bytes)}, {result.seconds:.1f} s)")
+
+
 def _read_small_text(path: str) -> str:
     """A small text file (a checkpoint), or stdin for "-": one-line errors for what cannot be read."""
     from factcheck.services.loading import read_regular_file, read_stdin

@@ -35,6 +35,7 @@ ACTION_PHRASES: dict[str, tuple[str, str]] = {  # action: (English, German)
     "checked.import": ("imported fact-checks", "Faktenchecks importiert"),
     "checked.label_map": ("mapped a publisher label", "Label eines Herausgebers zugeordnet"),
     "audit.baseline": ("started the audit log", "Prüfprotokoll begonnen"),
+    "db.copy": ("copied the store here", "Datenbestand hierher kopiert"),
     "other": ("another change", "sonstige Änderung"),
 }
 
@@ -100,6 +101,10 @@ CHANGE_PHRASES: dict[str, tuple[str, str]] = {
     "baseline": (
         "audit log started over the rows stored before",
         "Prüfprotokoll über die zuvor gespeicherten Zeilen begonnen",
+    ),
+    "db.copy": (
+        "{rows} rows copied here from {source} (its last event {event})",
+        "{rows} Zeilen hierher kopiert aus {source} (dessen letztes Ereignis {event})",
     ),
     "field.changed": ("{name}: {old} → {new}", "{name}: {old} → {new}"),
     "field.set": ("{name}: {new}", "{name}: {new}"),
@@ -390,6 +395,12 @@ def _baseline(_b: Mapping[str, Any], _a: Mapping[str, Any], _p: str | None, _u: 
     return [Change("baseline")]
 
 
+def _copy(_b: Mapping[str, Any], a: Mapping[str, Any], _p: str | None, _u: Undone) -> list[Change]:
+    head = a.get("source_head") or {}
+    event = head.get("event_id") if isinstance(head, Mapping) else None
+    return [Change("db.copy", {"rows": a.get("rows"), "source": a.get("source"), "event": event or "-"})]
+
+
 _WORDINGS: dict[str, _Wording] = {
     "verdict.set": _verdict,
     "verdict.review": _review,
@@ -406,4 +417,5 @@ _WORDINGS: dict[str, _Wording] = {
     "checked.import": _checked_import,
     "checked.label_map": _label_map,
     "audit.baseline": _baseline,
+    "db.copy": _copy,
 }

@@ -139,7 +139,7 @@ def _check_key(session: Session, previous_id: int, key: bytes | None) -> None:
     AuditKeyError (the write is refused) otherwise."""
     if not key:
         raise AuditKeyError(f"this audit log is keyed: set {AUDIT_KEY_ENV} to write to it (the desk's key)")
-    confirmed = (str(session.get_bind().url), key)
+    confirmed = (str(session.get_bind().engine.url), key)
     if confirmed in _KEYS_CONFIRMED:
         return
     event = session.get(Event, previous_id)

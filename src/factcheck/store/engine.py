@@ -185,13 +185,15 @@ def create_store_engine(db: str | None = None, *, migrate_to: str | None = "head
         if migrate_to:
             migrate(engine, migrate_to)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {_shown(url)}: {_first_line(exc)}") from exc
+        raise StoreError(f"cannot open database {shown_url(url)}: {first_line(exc)}") from exc
     except ImportError as exc:  # a URL whose driver is not installed (mysql://, postgresql without psycopg)
-        raise StoreError(f"cannot open database {_shown(url)}: its driver {exc.name or exc} is not installed") from exc
+        raise StoreError(
+            f"cannot open database {shown_url(url)}: its driver {exc.name or exc} is not installed"
+        ) from exc
     return engine
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
     """The URL for a message, its password masked (a desk's connection string may carry one)."""
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -199,7 +201,8 @@ def _shown(url: str) -> str:
         return url
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The driver's own first line of a database error (what a user can act on)."""
     return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
 
 
@@ -270,7 +273,7 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             raise Conflict("the claim was changed by someone else meanwhile; reload and try again") from exc
         except SQLAlchemyError as exc:
             session.rollback()
-            raise StoreError(f"database error: {_first_line(exc)}") from exc
+            raise StoreError(f"database error: {first_line(exc)}") from exc
         except BaseException:
             session.rollback()
             raise
@@ -291,6 +294,6 @@ def read_scope(engine: Engine) -> Iterator[Session]:
         try:
             yield session
         except SQLAlchemyError as exc:
-            raise StoreError(f"database error: {_first_line(exc)}") from exc
+            raise StoreError(f"database error: {first_line(exc)}") from exc
         finally:
             session.rollback()

@@ -75,7 +75,8 @@ class Reader:
         session.flush()
         bind = session.get_bind()
         raw = session.connection().connection.driver_connection
-        return cls(raw, bind.dialect.name, str(bind.url))
+        # A session may be bound to an Engine or to a Connection (db check); both know their engine.
+        return cls(raw, bind.dialect.name, str(bind.engine.url))
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         if self.dialect != "sqlite":
