@@ -38,7 +38,7 @@ from factcheck.sources.fetch import FetchedDocument
 from factcheck.store import Claim, create_store_engine, session_scope
 from factcheck.store.models import Event, Verdict
 from factcheck.text.document import prepare_document
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, pg_schema
 
 GOLDEN = ROOT / "tests" / "golden" / "reports"
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
@@ -90,7 +90,7 @@ def normalised(text: str, dates: set[str]) -> str:
     return text
 
 
-def build_checked_seed(db: Path) -> Checked:
+def build_checked_seed(db: Path | str) -> Checked:
     """Import the seed and check it through the services as a desk would (verdicts of most ratings,
     fetched, failed and pending sources, notes with markup and a formula, a dismissed and an
     in-progress claim, one verdict approved and one rejected by a reviewer)."""
@@ -158,7 +158,7 @@ def build_checked_seed(db: Path) -> Checked:
     with session_scope(engine) as session:  # a second pair of eyes: one verdict approved, one sent back
         reviews.review_verdict(session, ids["false"], "freigeben", actor="chefin", comment="Belege geprüft.")
         reviews.review_verdict(session, ids["outdated"], "ablehnen", actor="chefin", comment="Quelle für März fehlt.")
-    return Checked(engine, db, article_id, ids, stored_dates(engine))
+    return Checked(engine, Path(db), article_id, ids, stored_dates(engine))
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +207,22 @@ def test_report_matches_its_golden_file_and_renders_the_same_bytes_twice(checked
     text = render(checked, fmt, lang)
     assert render(checked, fmt, lang) == text  # a second render from a fresh session: the same bytes
     assert_golden(golden_name(fmt, lang), normalised(text, checked.dates))
+
+
+@pytest.fixture(scope="module")
+def checked_on_postgres() -> Iterator[Checked]:
+    """The same desk on the team's PostgreSQL (skipped where no server answers)."""
+    with pg_schema() as url:
+        built = build_checked_seed(url)
+        yield built
+        built.engine.dispose()
+
+
+@pytest.mark.parametrize(("fmt", "lang"), GOLDEN_CASES, ids=[f"{f}-{lang}" for f, lang in GOLDEN_CASES])
+def test_a_desk_on_postgresql_gets_the_same_reports_byte_for_byte(
+    checked_on_postgres: Checked, fmt: str, lang: str
+) -> None:
+    assert_golden(golden_name(fmt, lang), normalised(render(checked_on_postgres, fmt, lang), checked_on_postgres.dates))
 
 
 def test_claimreview_labels_follow_the_article_language_not_the_report_language(checked: Checked) -> None:
