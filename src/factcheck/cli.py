@@ -383,6 +383,9 @@ def print_claim_detail(detail: Any) -> None:
         say(f"quote: „{q.get('text', '')}“ — {q.get('speaker') or 'unknown speaker'}")
     if c.speakers:
         say(f"speakers: {', '.join(c.speakers)}")
+    if c.time_cues:
+        cues = ", ".join(f"{t.get('family')} “{t.get('text')}”" for t in c.time_cues)
+        say(f"time-sensitive: holds as of {c.as_of or 'an unknown day'} ({cues}); check it still does")
     if not detail.verdicts:
         say("verdict: none yet")
     for v in detail.verdicts:
@@ -460,6 +463,54 @@ def history_(
     if not entries:
         say("no events match" if by_actor is not None or action is not None else "no events")
     print_history(entries, lang, with_claim=article)
+
+
+@app.command()
+def timeline(
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id.")],
+    memory: Annotated[
+        bool, typer.Option("--memory/--no-memory", help="Add checked claims from the memory that match (second lane).")
+    ] = True,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The article's dated claims in chronological order, with conflicts and the memory's checked claims."""
+    from factcheck.services.timeline import article_timeline
+
+    article_id = parse_id(article, "article")
+    result = in_reader(db, lambda reader: article_timeline(reader, article_id, memory=memory), must_exist=True)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_timeline(result)
+
+
+def print_timeline(result: Any) -> None:
+    from factcheck.ratings import BY_KEY
+
+    whose = "its own date" if result.article_date_from == "article" else "the day it was imported"
+    say(f"article date {result.article_date or 'unknown'} ({whose}); {plural(len(result.entries), 'entry', 'entries')}")
+    marker_shown = result.article_date is None
+    for e in result.entries:
+        if not marker_shown and e.start.isoformat() > result.article_date:
+            say(f"{result.article_date:<23} ── article date ──")
+            marker_shown = True
+        rating = BY_KEY[e.rating].en if e.rating in BY_KEY else e.rating
+        if e.lane == "memory":
+            who = f"memory #{e.checked_id}"
+            state = f"checked: {rating}"
+        else:
+            who = f"claim {e.claim_id}"
+            state = f"verdict: {rating}" if rating else (e.status or "")
+        say(f"{e.value:<12} {e.precision:<6} {who:<12} {state:<22} {e.text}")
+        if e.relative and e.resolved_against:
+            say(f"{'':<13}“{e.words}” resolved against {e.resolved_against}")
+        if e.time_sensitive:
+            say(f"{'':<13}time-sensitive: holds as of {e.as_of or 'the article date'}")
+        for conflict in e.conflicts:
+            say(f"{'':<13}! conflict: {conflict}")
+    if not marker_shown:
+        say(f"{result.article_date:<23} ── article date ──")
 
 
 @app.command()

@@ -1,6 +1,6 @@
 """Claim extraction: pure functions from repaired article text to ExtractedClaim records."""
 
-from factcheck.extract.engine import extract_claims
+from factcheck.extract.engine import article_dateline, extract_claims
 from factcheck.extract.model import DateMention, ExtractedClaim, Quantity, QuoteMention
 
-__all__ = ["DateMention", "ExtractedClaim", "Quantity", "QuoteMention", "extract_claims"]
+__all__ = ["DateMention", "ExtractedClaim", "Quantity", "QuoteMention", "article_dateline", "extract_claims"]

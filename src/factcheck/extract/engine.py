@@ -25,6 +25,7 @@ from factcheck.extract.places import find_places
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.quotes import QuoteSpan, find_quotes, legal_name, nominal_title, title_like
 from factcheck.extract.speakers import Attribution, _genitive_attr, _prep_before
+from factcheck.extract.time_sensitivity import find_time_cues
 from factcheck.extract.wordlist_regex import trie_alternation
 from factcheck.text.layout import Paragraph
 from factcheck.text.sentences import Sentence, split_sentences
@@ -153,6 +154,11 @@ _TIME_RELATIVE = {"de": _alternation(DE_TIME_RELATIVE), "en": _alternation(EN_TI
 def _time_relative(sentence: str, language: str) -> str | None:
     m = _TIME_RELATIVE["de" if language == "de" else "en"].search(sentence)
     return m.group(1).lower() if m else None
+
+
+def article_dateline(text: str, paragraphs: list[Paragraph] | None = None) -> Dateline | None:
+    """The article's dateline ("Kiel, 14. Oktober 2024 (dpa) –"): its date and where that stands; None without one."""
+    return find_dateline(text, _paragraphs(text, paragraphs))
 
 
 def extract_claims(
@@ -382,6 +388,12 @@ def _fill_fields(
     if rel:
         claim.kinds.append("time-relative")
         claim.cues.append(f"time-relative:{rel}")
+    claim.time_cues = find_time_cues(sent.text, sent.start, language)
+    if claim.time_cues:
+        # true as of the day it was written: checked as of the article's date, stale some day after
+        claim.kinds.append("time-sensitive")
+        claim.cues.extend(f"time-sensitive:{c.family}" for c in claim.time_cues)
+        claim.as_of = ref.isoformat() if ref else None
 
 
 _PREP_BEFORE = re.compile(

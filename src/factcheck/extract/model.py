@@ -35,6 +35,16 @@ class Quantity:
 
 
 @dataclass
+class TimeCue:
+    """Words that make a claim time-sensitive (extract.time_sensitivity): family and article offsets."""
+
+    text: str
+    family: str  # latest, so-far, never, first-time, not-until, currently, record
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
 class ExtractedClaim:
     text: str
     start: int
@@ -49,6 +59,10 @@ class ExtractedClaim:
     quantities: list[Quantity] = field(default_factory=list)
     # Why each field was produced: rule/cue names, so a checker can see where a value came from.
     cues: list[str] = field(default_factory=list)
+    # Time-sensitive claims (kind "time-sensitive"): the cues, and the date the claim holds as of
+    # (the article's date when the text or its metadata gives one; the store falls back to the import day).
+    time_cues: list[TimeCue] = field(default_factory=list)
+    as_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -68,4 +82,6 @@ class ExtractedClaim:
             places=list(data.get("places", [])),
             quantities=[Quantity(**q) for q in data.get("quantities", [])],
             cues=list(data.get("cues", [])),
+            time_cues=[TimeCue(**t) for t in data.get("time_cues", [])],
+            as_of=data.get("as_of"),
         )

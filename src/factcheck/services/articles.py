@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from factcheck.errors import NotFound
-from factcheck.extract import ExtractedClaim, extract_claims
+from factcheck.extract import ExtractedClaim, article_dateline, extract_claims
 from factcheck.services.audit import record_event
 from factcheck.services.claims import article_counts, counts_by_article
 from factcheck.services.inputs import begin_change, cleaned
@@ -89,15 +89,17 @@ def import_document(session: Session, doc: Document, *, origin: str, actor: str)
         text=doc.text,
         offset_map=doc.repaired.map.to_json(),
         sha256=doc.sha256,
-        published=doc.published,
+        published=published_date(doc),
         imported_by=actor,
     )
     session.add(article)
     session.flush()
     assert article.id is not None
     counts = ClaimCounts()
+    # time-sensitive claims hold as of the article's date; without one, as of the day it came in
+    as_of = article_as_of(article)
     for c in extracted:
-        session.add(claim_from_extracted(article.id, c))
+        session.add(claim_from_extracted(article.id, c, as_of=as_of))
         counts.add(checkworthy=c.checkworthy, status="open", has_verdict=False)
     record_event(
         session,
@@ -117,9 +119,26 @@ def import_document(session: Session, doc: Document, *, origin: str, actor: str)
     return _result(article, counts, created=True)
 
 
-def claim_from_extracted(article_id: int, c: ExtractedClaim) -> Claim:
+def article_as_of(article: Article) -> str:
+    """The day the article's time-sensitive claims hold as of: its own date, else the day it was imported."""
+    return article.published or article.created_at.date().isoformat()
+
+
+def published_date(doc: Document) -> str | None:
+    """The article's date (ISO day): its metadata's, else its dateline's; None when neither says."""
+    if doc.published:
+        return doc.published[:10]
+    found = article_dateline(doc.text, doc.repaired.paragraphs)
+    return found.date.isoformat() if found else None
+
+
+def claim_from_extracted(article_id: int, c: ExtractedClaim, *, as_of: str | None = None) -> Claim:
+    """The stored claim of an extracted one; `as_of` dates a time-sensitive claim the text left undated."""
     data = c.to_dict()
     fields = {k: data[k] for k in ("dates", "quotes", "speakers", "places", "quantities", "cues")}
+    if c.time_cues:
+        fields["time_cues"] = data["time_cues"]
+        fields["as_of"] = c.as_of or as_of
     return Claim(
         article_id=article_id,
         start=c.start,

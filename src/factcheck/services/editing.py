@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from factcheck.errors import InputError, NotFound
 from factcheck.extract import extract_claims
-from factcheck.services.articles import claim_from_extracted, get_article
+from factcheck.services.articles import article_as_of, claim_from_extracted, get_article
 from factcheck.services.claims import (
     SYSTEM_ACTIONS,
     check_version,
@@ -71,9 +71,10 @@ def _claim_for_span(session: Session, article_id: int, text: str, language: str,
     found = extract_claims(text[start:end], language=language)
     claim = Claim(article_id=article_id, start=start, end=end, text=text[start:end], kinds=[], fields={})
     if found:
-        merged = claim_from_extracted(article_id, found[0])
+        as_of = article_as_of(get_article(session, article_id))
+        merged = claim_from_extracted(article_id, found[0], as_of=as_of)
         for extra in found[1:]:
-            _merge_fields(merged, claim_from_extracted(article_id, extra))
+            _merge_fields(merged, claim_from_extracted(article_id, extra, as_of=as_of))
         claim.kinds, claim.fields = merged.kinds, _shift_fields(merged.fields, start)
         claim.checkworthiness = max(f.checkworthiness for f in found)
         claim.checkworthy = any(f.checkworthy for f in found)
@@ -102,6 +103,8 @@ def _merge_fields(into: Claim, other: Claim) -> None:
         if isinstance(values, list):
             existing = list(fields.get(key, []))
             fields[key] = existing + [v for v in values if v not in existing]
+        else:  # "as_of": the first claim that has one gives it
+            fields.setdefault(key, values)
     into.fields = fields
 
 

@@ -377,6 +377,9 @@ class ClaimView:
     verdict: VerdictView | None = None
     updated_at: str | None = None
     counted: bool = True  # one of the article's claims by ClaimCounts' definition
+    # time-sensitive claims: the cues ({text, family, start, end}) and the day the claim holds as of
+    time_cues: list[dict[str, Any]] = field(default_factory=list)
+    as_of: str | None = None
 
     @classmethod
     def of(
@@ -408,6 +411,8 @@ class ClaimView:
             verdict=VerdictView.of(verdict, review_comment, reviewed_by) if verdict else None,
             updated_at=_iso(c.updated_at),
             counted=counts_as_claim(checkworthy=c.checkworthy, status=c.status, has_verdict=verdict is not None),
+            time_cues=_entries(f.get("time_cues"), dict),
+            as_of=f.get("as_of") if isinstance(f.get("as_of"), str) else None,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,74 @@
+"""`factcheck timeline` on the seed, as the issue's acceptance describes it, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import SEED
+
+
+def factcheck(db: str, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FACTCHECK_USER": "anna"}
+    env.pop("FACTCHECK_DB", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck", "--db", db, *args], capture_output=True, text=True, timeout=300, env=env
+    )
+    if ok:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def timeline(db: str, *args: str) -> dict[str, Any]:
+    return json.loads(factcheck(db, "timeline", *args, "--json").stdout)
+
+
+def test_the_seed_timeline_with_a_checked_summit_in_the_memory_lane(store_db: str, tmp_path: Path) -> None:
+    article = json.loads(factcheck(store_db, "import", str(SEED), "--json").stdout)["article_id"]
+    memory = tmp_path / "memory.csv"
+    memory.write_text(
+        "claim,rating,url,date,language\n"
+        "Trump und Putin trafen sich am 16. Juli 2018 in Helsinki.,richtig,https://fc.example/helsinki,2018-07-17,de\n"
+        "Die Miete in Köln stieg 2023 um 6 Prozent.,falsch,https://fc.example/koeln,2024-01-01,de\n",
+        encoding="utf-8",
+    )
+    factcheck(store_db, "checked", "import", str(memory))
+    today = datetime.now(UTC).date().isoformat()
+
+    found = timeline(store_db, str(article))
+    assert (found["article_date"], found["article_date_from"]) == (today, "import")  # the seed has no date
+    article_values = [e["value"] for e in found["entries"] if e["lane"] == "article"]
+    wanted = ["2017-01-28", "2017-07", "2018-11", "2025", "2025-03-18"]
+    assert [v for v in article_values if v in wanted] == wanted
+    lane = [e["value"] for e in found["entries"]]
+    helsinki = [e for e in found["entries"] if e["lane"] == "memory"]
+    assert [e["value"] for e in helsinki] == ["2018-07-16"] and helsinki[0]["rating"] == "true"
+    assert lane.index("2017-07") < lane.index("2018-07-16") < lane.index("2018-11")
+    last_call = next(e for e in found["entries"] if e["text"].startswith("Der letzte telefonische Austausch"))
+    assert last_call["time_sensitive"] and last_call["as_of"] == today
+    assert all(e["conflicts"] == [] for e in found["entries"])
+
+    without = timeline(store_db, str(article), "--no-memory")
+    assert [e for e in without["entries"] if e["lane"] == "memory"] == []
+
+    shown = factcheck(store_db, "timeline", str(article)).stdout.splitlines()
+    assert shown[0].startswith(f"article date {today} (the day it was imported)")
+    assert any(line.startswith("2018-07-16") and "memory #" in line for line in shown)
+    assert shown[-1].startswith(today) and "article date" in shown[-1]
+
+
+def test_timeline_mistakes_are_one_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "claims.db")
+    factcheck(db, "import", str(SEED))
+    for args, needle in ((["99"], "no article with id 99"), (["x"], "article id must be a number")):
+        proc = factcheck(db, "timeline", *args, ok=False)
+        assert proc.returncode != 0 and "Traceback" not in proc.stderr
+        assert proc.stderr.strip().splitlines() == [f"error: {proc.stderr.strip().splitlines()[0][7:]}"]
+        assert needle in proc.stderr
+    missing = factcheck(str(tmp_path / "none.db"), "timeline", "1", ok=False)
+    assert "no database at" in missing.stderr and not (tmp_path / "none.db").exists()
