@@ -514,6 +514,30 @@ def print_timeline(result: Any) -> None:
 
 
 @app.command()
+def recheck(
+    older_than: Annotated[
+        str, typer.Option("--older-than", metavar="AGE", help="How old the as-of date must be: 30d, 2w, 6m, 1y.")
+    ] = "30d",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Verdicts on time-sensitive claims ("der letzte …", "so far", records) whose as-of date is older than AGE."""
+    from factcheck.services.recheck import parse_age, stale_verdicts
+
+    days = parse_age(older_than)
+    found = in_reader(db, lambda reader: stale_verdicts(reader, older_than_days=days), must_exist=True)
+    if as_json:
+        emit_json([s.to_dict() for s in found])
+        return
+    if not found:
+        say(f"no verdict on a time-sensitive claim is older than {days} days")
+        return
+    say(f"{plural(len(found), 'verdict')} on time-sensitive claims older than {days} days: check they still hold")
+    for s in found:
+        say(f"{s.claim_id:>6}  as of {s.as_of} ({s.age_days} days)  {s.rating:<14} {', '.join(s.cues):<18} {s.text}")
+
+
+@app.command()
 def verdict(
     claim: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id.")],
     rating: Annotated[str, typer.Argument(metavar="RATING", help="English or German label (e.g. false, falsch).")],

@@ -72,3 +72,41 @@ def test_timeline_mistakes_are_one_line(tmp_path: Path) -> None:
         assert needle in proc.stderr
     missing = factcheck(str(tmp_path / "none.db"), "timeline", "1", ok=False)
     assert "no database at" in missing.stderr and not (tmp_path / "none.db").exists()
+
+
+def test_recheck_lists_verdicts_on_time_sensitive_claims_older_than_the_limit(tmp_path: Path) -> None:
+    db = str(tmp_path / "claims.db")
+    old = tmp_path / "faehre.txt"
+    old.write_text(
+        "Kiel, 14. Oktober 2024 (dpa) - Der letzte Fährbetreiber der Insel stellt den Betrieb ein.\n\n"
+        "Bislang fahren täglich drei Schiffe nach Amrum.\n\n"
+        "Der Hafen wurde 1998 gebaut.",
+        encoding="utf-8",
+    )
+    factcheck(db, "import", str(old))
+    factcheck(db, "import", str(SEED))  # no date of its own: as of today, not stale yet
+    claims = json.loads(factcheck(db, "claims", "--all", "--json").stdout)
+    by_text = {c["text"].split(" - ")[-1]: c for c in claims}
+    latest = by_text["Der letzte Fährbetreiber der Insel stellt den Betrieb ein."]
+    so_far = by_text["Bislang fahren täglich drei Schiffe nach Amrum."]
+    harbour = by_text["Der Hafen wurde 1998 gebaut."]
+    seed_call = next(c for c in claims if c["text"].startswith("Der letzte telefonische Austausch"))
+    assert latest["as_of"] == so_far["as_of"] == "2024-10-14" and harbour["time_cues"] == []
+    for claim in (latest, so_far, harbour, seed_call):
+        factcheck(db, "verdict", str(claim["id"]), "richtig")
+
+    stale = json.loads(factcheck(db, "recheck", "--json").stdout)
+    assert [(s["claim_id"], s["as_of"], s["cues"]) for s in stale] == [
+        (latest["id"], "2024-10-14", ["latest"]),
+        (so_far["id"], "2024-10-14", ["so-far"]),
+    ]
+    assert stale[0]["age_days"] == (datetime.now(UTC).date() - datetime(2024, 10, 14).date()).days
+    far = datetime.now(UTC).date() - datetime(2024, 10, 14).date()
+    assert json.loads(factcheck(db, "recheck", "--older-than", f"{far.days + 1}d", "--json").stdout) == []
+    assert "as of 2024-10-14" in factcheck(db, "recheck", "--older-than", "2w").stdout
+    # the verdict's own audit event records the date it holds as of
+    events = [json.loads(line) for line in factcheck(db, "audit", "export").stdout.splitlines()]
+    verdict_events = {e["claim_id"]: e["after"] for e in events if e["action"] == "verdict.set"}
+    assert verdict_events[latest["id"]]["as_of"] == "2024-10-14" and "as_of" not in verdict_events[harbour["id"]]
+    bad = factcheck(db, "recheck", "--older-than", "soon", ok=False)
+    assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "--older-than takes" in bad.stderr

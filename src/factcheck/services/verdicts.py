@@ -37,6 +37,9 @@ def set_verdict(
     session.add(claim)
     verdict = Verdict(claim_id=claim_id, rating=rating.key, rationale=rationale, checker=actor, reused_from=reused_from)
     after = {**snapshot(claim), "rating": rating.key, "rationale": rationale, "reused_from": reused_from}
+    as_of = (claim.fields or {}).get("as_of") if (claim.fields or {}).get("time_cues") else None
+    if isinstance(as_of, str):  # a time-sensitive claim: the verdict holds as of the claim's date
+        after["as_of"] = as_of
     add_audited(session, verdict, actor=actor, action="verdict.set", claim_id=claim_id, before=before, after=after)
     remember_verdict(session, claim, verdict)
     return VerdictView.of(verdict)
