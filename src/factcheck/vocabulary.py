@@ -22,12 +22,23 @@ REVIEW_WORDS: dict[str, WordPair] = {
 KIND_WORDS: dict[str, WordPair] = {
     "date": ("date", "Datum"),
     "time-relative": ("relative time", "relative Zeit"),
+    "time-sensitive": ("time-sensitive", "zeitgebunden"),
     "quantity": ("quantity", "Menge"),
     "place": ("place", "Ort"),
     "quote": ("quote", "Zitat"),
     "attribution": ("attribution", "Zuschreibung"),
     "role": ("role", "Rolle"),
     "event": ("event", "Ereignis"),
+}
+# the families of extract.time_sensitivity: what makes a claim hold only as of a day
+TIME_CUE_WORDS: dict[str, WordPair] = {
+    "latest": ("the latest", "zuletzt"),
+    "so-far": ("so far", "bisher"),
+    "never": ("never before", "noch nie"),
+    "first-time": ("first time", "erstmals"),
+    "not-until": ("not until", "erst"),
+    "currently": ("currently", "derzeit"),
+    "record": ("a record", "ein Rekord"),
 }
 SOURCE_STATE_WORDS: dict[str, WordPair] = {
     "pending": ("not fetched", "nicht abgerufen"),

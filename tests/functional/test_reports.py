@@ -82,11 +82,13 @@ def stored_dates(engine: Engine) -> set[str]:
 
 
 def normalised(text: str, dates: set[str]) -> str:
-    """`text` with the times of the run replaced: every ISO timestamp by {TIME}, a quoted day the data
-    was written on by {DATE}. Claim dates (2017, 2025-03-18) are older than any run and stay."""
+    """`text` with the times of the run replaced: every ISO timestamp by {TIME}, a day the data was
+    written on by {DATE}. Claim dates (2017, 2025-03-18) are older than any run and stay."""
     text = _TIMESTAMP.sub("{TIME}", text)
     for day in sorted(dates):
         text = text.replace(f'"{day}"', '"{DATE}"')
+        # a time-sensitive claim of the undated seed holds as of the day it was imported
+        text = re.sub(rf"\b{day}\b", "{DATE}", text)
     return text
 
 

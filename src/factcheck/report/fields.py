@@ -10,6 +10,7 @@ from typing import Any
 from factcheck.evidence_lines import EvidenceLine, evidence_lines
 from factcheck.report.words import source_state, word
 from factcheck.services.views import ClaimView, SourceView
+from factcheck.vocabulary import TIME_CUE_WORDS, word_for
 
 
 def date_text(date: dict[str, Any], lang: str) -> str:
@@ -17,6 +18,19 @@ def date_text(date: dict[str, Any], lang: str) -> str:
     written = str(date.get("text") or "")
     value = date.get("value")
     return f"{written} → {value}" if value else f"{written} ({word('relative', lang)})"
+
+
+def as_of_text(claim: ClaimView, lang: str) -> str | None:
+    """ "2025-03-19 (the latest: “Der letzte”)" for a time-sensitive claim; None for any other."""
+    if not claim.time_cues or not claim.as_of:
+        return None
+    opening, closing = ("„", "“") if lang == "de" else ("“", "”")
+    cues = "; ".join(
+        f"{word_for(TIME_CUE_WORDS, c.get('family'), lang)}: "
+        f"{opening}{c.get('text') or ''}{closing}"
+        for c in claim.time_cues
+    )
+    return f"{claim.as_of} ({cues})"
 
 
 def quote_text(quote: dict[str, Any], lang: str) -> str:

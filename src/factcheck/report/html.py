@@ -16,7 +16,14 @@ import jinja2
 
 from factcheck.ratings import BY_KEY, RATING_COLOURS, RATING_GLYPHS, SCALE
 from factcheck.report import claimreview
-from factcheck.report.fields import date_text, quantity_text, quote_text, source_evidence, source_status
+from factcheck.report.fields import (
+    as_of_text,
+    date_text,
+    quantity_text,
+    quote_text,
+    source_evidence,
+    source_status,
+)
 from factcheck.report.markdown import summary_lines
 from factcheck.report.model import ReportClaim, ReportData
 from factcheck.report.words import check_language, kinds, rating_label, state, word
@@ -137,6 +144,7 @@ def render_html(
             colour=lambda key: RATING_COLOURS.get(key or "", UNRATED_COLOUR),
             glyph=lambda key: RATING_GLYPHS.get(key or "", "○"),
             date_text=lambda d: date_text(d, lang),
+            as_of_text=lambda c: as_of_text(c, lang),
             quote_text=lambda q: quote_text(q, lang),
             quantity_text=quantity_text,
             source_status=lambda s: source_status(s, lang),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from factcheck.report.fields import (
+    as_of_text,
     date_text,
     evidence_text,
     quantity_text,
@@ -107,6 +108,7 @@ def _claim_section(item: ReportClaim, lang: str) -> list[str]:
         ("speakers", c.speakers),
         ("places", c.places),
         ("quantities", [quantity_text(q) for q in c.quantities]),
+        ("holds_as_of", [text] if (text := as_of_text(c, lang)) else []),
     ):
         if values:
             lines.append(f"- **{word(key, lang)}:** " + "; ".join(md(v) for v in values))

@@ -11,7 +11,15 @@ from __future__ import annotations
 import csv
 import io
 
-from factcheck.report.fields import date_text, evidence_text, quantity_text, quote_text, source_evidence, source_status
+from factcheck.report.fields import (
+    as_of_text,
+    date_text,
+    evidence_text,
+    quantity_text,
+    quote_text,
+    source_evidence,
+    source_status,
+)
 from factcheck.report.model import ReportClaim, ReportData
 from factcheck.report.words import check_language, kinds, rating_label, state, word
 from factcheck.services.views import SourceView
@@ -39,6 +47,7 @@ _COLUMNS = (
     "quantities",
     "sources",
     "reused",
+    "as_of",
     "notes",
 )
 
@@ -82,6 +91,7 @@ def _row(item: ReportClaim, lang: str, include_notes: bool) -> list[str]:
         "; ".join(quantity_text(q) for q in c.quantities),
         "\n".join(sources),
         reused,
+        as_of_text(c, lang) or "",
     ]
     if include_notes:
         values.append("\n".join(f"{n.author} ({n.created_at}): {n.body}" for n in item.notes))

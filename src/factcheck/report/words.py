@@ -54,6 +54,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (English, German)
     "reused": ("Verdict taken over from", "Bewertung übernommen von"),
     "unknown_speaker": ("unknown speaker", "Sprecher unbekannt"),
     "relative": ("relative", "relativ"),
+    "holds_as_of": ("Time-sensitive, holds as of", "Zeitgebunden, gilt mit Stand"),
     "article": ("Article", "Artikel"),
     "legend": ("Legend", "Legende"),
     "unchecked": ("not yet rated", "noch nicht bewertet"),
