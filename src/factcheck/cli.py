@@ -508,7 +508,7 @@ def print_timeline(result: Any) -> None:
         if e.time_sensitive:
             say(f"{'':<13}time-sensitive: holds as of {e.as_of or 'the article date'}")
         for conflict in e.conflicts:
-            say(f"{'':<13}! conflict: {conflict}")
+            say(f"{'':<13}! conflict: {conflict.text()}")
     if not marker_shown:
         say(f"{result.article_date:<23} ── article date ──")
 

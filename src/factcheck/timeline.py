@@ -130,6 +130,47 @@ def covers(broad: frozenset[str], other: frozenset[str]) -> bool:
 # -- entries ---------------------------------------------------------------------------------------
 
 
+# rule -> (English, German): what a conflict says, with the other claim's id and date value
+CONFLICT_PHRASES: dict[str, tuple[str, str]] = {
+    "first": (
+        "called the first, but claim {claim_id} ({value}) is earlier",
+        "als erste bezeichnet, doch Aussage {claim_id} ({value}) liegt früher",
+    ),
+    "latest": (
+        "called the latest, but claim {claim_id} ({value}) is later",
+        "als letzte bezeichnet, doch Aussage {claim_id} ({value}) liegt später",
+    ),
+    "not-until": (
+        "says not until then, but claim {claim_id} ({value}) comes in between",
+        "sagt „erst dann“, doch Aussage {claim_id} ({value}) liegt dazwischen",
+    ),
+    "after": (
+        "told as coming after claim {claim_id} ({value}), but dated before it",
+        "als nach Aussage {claim_id} ({value}) erzählt, aber früher datiert",
+    ),
+    "before": (
+        "told as coming before claim {claim_id} ({value}), but dated after it",
+        "als vor Aussage {claim_id} ({value}) erzählt, aber später datiert",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A rule (`RULES`) the entry breaks, and the other claim that shows it."""
+
+    rule: str
+    claim_id: int | None
+    value: str
+
+    def text(self, lang: str = "en") -> str:
+        english, german = CONFLICT_PHRASES[self.rule]
+        return (german if lang == "de" else english).format(claim_id=self.claim_id, value=self.value)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "claim_id": self.claim_id, "value": self.value, "text": self.text()}
+
+
 @dataclass
 class Entry:
     """One dated claim on the timeline (lane "article"), or a checked claim from the memory (lane "memory").
@@ -156,11 +197,12 @@ class Entry:
     time_sensitive: bool = False
     as_of: str | None = None  # a time-sensitive claim holds as of this day
     cues: tuple[tuple[str, int], ...] = ()  # (time-cue family, offset of its end in `text`)
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["start"], data["end"] = self.start.isoformat(), self.end.isoformat()
+        data["conflicts"] = [c.to_dict() for c in self.conflicts]
         data.pop("cues")
         data.pop("position")
         return data
@@ -214,7 +256,7 @@ def _first_kind(entry: Entry) -> frozenset[str]:
     return head_kind(entry.text, m.end()) if m else frozenset()
 
 
-def rule_first(entry: Entry, told: Sequence[Entry], _article_date: date | None) -> str | None:
+def rule_first(entry: Entry, told: Sequence[Entry], _article_date: date | None) -> Conflict | None:
     kind = _first_kind(entry)
     if not kind:
         return None
@@ -222,10 +264,10 @@ def rule_first(entry: Entry, told: Sequence[Entry], _article_date: date | None) 
     if not earlier:
         return None
     o = min(earlier, key=lambda e: e.start)
-    return f"called the first, but claim {o.claim_id} ({o.value}) is earlier"
+    return Conflict("first", o.claim_id, o.value)
 
 
-def rule_latest(entry: Entry, told: Sequence[Entry], article_date: date | None) -> str | None:
+def rule_latest(entry: Entry, told: Sequence[Entry], article_date: date | None) -> Conflict | None:
     kind = _cue_kind(entry, "latest")
     if not kind:
         return None
@@ -240,10 +282,10 @@ def rule_latest(entry: Entry, told: Sequence[Entry], article_date: date | None) 
     if not later:
         return None
     o = max(later, key=lambda e: e.end)
-    return f"called the latest, but claim {o.claim_id} ({o.value}) is later"
+    return Conflict("latest", o.claim_id, o.value)
 
 
-def rule_not_until(entry: Entry, told: Sequence[Entry], _article_date: date | None) -> str | None:
+def rule_not_until(entry: Entry, told: Sequence[Entry], _article_date: date | None) -> Conflict | None:
     kind = _cue_kind(entry, "not-until")
     if not kind:
         return None
@@ -254,7 +296,7 @@ def rule_not_until(entry: Entry, told: Sequence[Entry], _article_date: date | No
     if not between:
         return None
     o = between[0]
-    return f"says not until {entry.value}, but claim {o.claim_id} ({o.value}) comes in between"
+    return Conflict("not-until", o.claim_id, o.value)
 
 
 def _told_just_before(entry: Entry, told: Sequence[Entry]) -> Entry | None:
@@ -262,21 +304,21 @@ def _told_just_before(entry: Entry, told: Sequence[Entry]) -> Entry | None:
     return max(earlier, key=lambda o: o.position) if earlier else None
 
 
-def rule_after(entry: Entry, told: Sequence[Entry], _article_date: date | None) -> str | None:
+def rule_after(entry: Entry, told: Sequence[Entry], _article_date: date | None) -> Conflict | None:
     previous = _told_just_before(entry, told)
     if previous is None or not _AFTER.search(entry.text) or entry.end >= previous.start:
         return None
-    return f"told as coming after claim {previous.claim_id} ({previous.value}), but dated before it"
+    return Conflict("after", previous.claim_id, previous.value)
 
 
-def rule_before(entry: Entry, told: Sequence[Entry], _article_date: date | None) -> str | None:
+def rule_before(entry: Entry, told: Sequence[Entry], _article_date: date | None) -> Conflict | None:
     previous = _told_just_before(entry, told)
     if previous is None or not _BEFORE.search(entry.text) or entry.start <= previous.end:
         return None
-    return f"told as coming before claim {previous.claim_id} ({previous.value}), but dated after it"
+    return Conflict("before", previous.claim_id, previous.value)
 
 
-Rule = Callable[[Entry, Sequence[Entry], date | None], str | None]
+Rule = Callable[[Entry, Sequence[Entry], date | None], Conflict | None]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("first", rule_first),
     ("latest", rule_latest),

@@ -34,7 +34,7 @@ def values(timeline: Timeline) -> list[str]:
 
 
 def conflicts(timeline: Timeline) -> dict[str, list[str]]:
-    return {e.text: e.conflicts for e in timeline.entries if e.conflicts}
+    return {e.text: [c.text() for c in e.conflicts] for e in timeline.entries if e.conflicts}
 
 
 def test_spans_of_each_precision() -> None:
@@ -127,7 +127,7 @@ def test_not_until_with_an_event_of_its_kind_in_between_is_a_conflict() -> None:
     )
     found = conflicts(timeline_of(text, "de"))
     assert found == {
-        "Erst 2025 trafen sie sich wieder, in Alaska.": ["says not until 2025, but claim 3 (2021-06) comes in between"]
+        "Erst 2025 trafen sie sich wieder, in Alaska.": ["says not until then, but claim 3 (2021-06) comes in between"]
     }
 
 
@@ -144,3 +144,15 @@ def test_memory_entries_are_placed_by_date_and_never_judged() -> None:
     timeline = build_timeline([*article, remembered], "2026-03-12")
     assert values(timeline) == ["2017-01", "2018-05", "2018-07-16", "2019-06", "2024"]
     assert remembered.conflicts == []
+
+
+def test_a_conflict_reads_in_german_too_and_keeps_its_parts_for_json() -> None:
+    text = "Die Brücke wurde im Mai 2019 gesperrt.\n\nZuvor war sie im August 2020 saniert worden."
+    (conflict,) = next(e for e in timeline_of(text, "de").entries if e.conflicts).conflicts
+    assert conflict.text("de") == "als vor Aussage 1 (2019-05) erzählt, aber später datiert"
+    assert conflict.to_dict() == {
+        "rule": "before",
+        "claim_id": 1,
+        "value": "2019-05",
+        "text": "told as coming before claim 1 (2019-05), but dated after it",
+    }
