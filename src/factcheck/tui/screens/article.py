@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from factcheck.errors import FactcheckError
 from factcheck.services import claims as claim_service
 from factcheck.services.articles import get_article
+from factcheck.services.changes import ChangeBatch
 from factcheck.services.views import ClaimDetail, ClaimView, SimilarMatch
 from factcheck.store import session_scope
 from factcheck.tui.i18n import error_text, localize_bindings, t, tn
@@ -83,6 +84,9 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         self.detail: ClaimDetail | None = None
         self.matched_text: str | None = None  # the claim text the detail pane's similar claims were found for
         self._opening = False  # the next selection is the article's first: do not scroll to it
+        # A claim kept in the list though the filter no longer matches it: a colleague changed the claim
+        # being read (live update), which must not vanish under the cursor. Until the cursor moves on.
+        self._pinned: int | None = None
         self._leaving = False  # Escape popped this screen already
 
     @property
@@ -176,6 +180,42 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         if self.current_claim_id is not None:
             self._select(self.current_claim_id, force=True)
 
+    # -- live updates (tui/live.py) ---------------------------------------------------------------------
+
+    def changes_arrived(self, batch: ChangeBatch) -> None:
+        """Others wrote: reload the claim list and the shown claim's detail if they touched this article,
+        keeping the cursor (by claim id), the table's scroll, the filter and the text pane's position."""
+        if self.article is None or not batch.touches_article(self.article_id, (r.id for r in self.all_rows)):
+            return
+        self._refresh_claims()
+        current = self.current_claim_id
+        if current is not None and (batch.truncated or current in batch.claim_ids):
+            self._load_detail(current)
+
+    @work(thread=True, exclusive=True, group="live", exit_on_error=False)
+    def _refresh_claims(self) -> None:
+        # Its own group: a reload after the user's own write (which selects what it made) is not cancelled.
+        try:
+            with session_scope(self.workbench.engine) as session:
+                rows = claim_service.list_claims(session, article_id=self.article_id)
+        except FactcheckError as exc:
+            self.deliver(self.notify, error_text(exc, self.lang), severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            self.deliver(self._claims_refreshed, rows)
+
+    def _claims_refreshed(self, rows: list[ClaimView]) -> None:
+        """Unlike `_claims_loaded`, nothing is selected anew: the text pane stays where the user put it."""
+        self.all_rows = rows
+        self.query_one(ArticleTextView).set_claims([span_of(r) for r in rows])
+        if any(r.id == self.current_claim_id for r in rows):
+            self._pinned = self.current_claim_id
+        self._apply_rows()
+        table = self._claim_table()
+        current = table.current_claim_id if table is not None else None
+        if current is not None and current != self.current_claim_id:
+            self._select(current)  # the claim read before is gone (merged, undone split)
+
     def _claim_table(self) -> ClaimTable | None:
         """The claim table, or None while the screen is being built or torn down."""
         found = self.query(ClaimTable)
@@ -194,9 +234,15 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
             if f.checkworthy_only
             else list(self.all_rows)
         )
-        self.visible_rows = claim_service.filter_claims(
+        visible = claim_service.filter_claims(
             rows, status=f.status, kind=f.kind, speaker=f.speaker or None, rating=f.rating, text=f.text or None
         )
+        if self._pinned is not None and self._pinned != self.current_claim_id:
+            self._pinned = None
+        if self._pinned is not None and all(r.id != self._pinned for r in visible):
+            kept = {r.id for r in visible} | {self._pinned}
+            visible = [r for r in self.all_rows if r.id in kept]  # in the article's order, as filter_claims keeps it
+        self.visible_rows = visible
         table = self.query_one(ClaimTable)
         table.show_claims(self.visible_rows, language=lang, keep=self.current_claim_id)
         empty = self.query_one("#claims-empty", Static)
@@ -313,6 +359,7 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
 
     def set_filter(self, value: ClaimFilter) -> None:
         self.claim_filter = value
+        self._pinned = None  # a filter chosen now applies to every claim
         self._apply_rows()
         table = self._claim_table()
         if table is None:
