@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, text
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
-from factcheck.services import changes, verdicts
+from factcheck.services import changes, editing, verdicts
 from factcheck.store import create_store_engine, read_scope, session_scope
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.live import ChangeWatcher, WatchTrouble
@@ -28,6 +28,7 @@ from factcheck.tui.screens.article import ArticleScreen
 from factcheck.tui.screens.confirm_modal import ConfirmModal
 from factcheck.tui.screens.filter_modal import ClaimFilter
 from factcheck.tui.screens.note_modal import NoteModal
+from factcheck.tui.screens.review_modal import ReviewModal
 from factcheck.tui.screens.verdict_modal import VerdictModal
 from factcheck.tui.widgets.article.claim_table import ClaimTable
 from factcheck.tui.widgets.claim.detail import ClaimDetailPane
@@ -103,6 +104,31 @@ async def test_a_colleagues_verdict_shows_in_list_and_detail_with_cursor_and_fil
         assert (table.current_claim_id, table.cursor_row) == (claim.id, row_before)
         assert screen.claim_filter == ClaimFilter(kind="quote")
         assert f"#{claim.id} changed by {COLLEAGUE}: added a note" in notices(app)
+
+
+@pytest.mark.anyio
+async def test_a_claim_a_colleague_adds_above_leaves_the_cursor_row_where_it_was_on_screen(
+    desk: tuple[Engine, Engine, int],
+) -> None:
+    engine, colleague, article_id = desk
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        table = screen.query_one(ClaimTable)
+        table.focus()
+        await pilot.press(*["down"] * (table.row_count - 1))  # the last claim: the list is scrolled
+        await settle(pilot)
+        last, rows = table.current_claim_id, table.row_count
+        on_screen = table.cursor_row - table.scroll_y
+        assert table.scroll_y > 0
+        with session_scope(colleague) as session:
+            editing.add_claim(session, article_id, 0, 40, actor=COLLEAGUE)
+        await wait_until(pilot, lambda: table.row_count == rows + 1)
+        await settle(pilot)
+        assert table.current_claim_id == last == screen.current_claim_id
+        assert table.cursor_row == rows and table.cursor_row - table.scroll_y == on_screen
 
 
 @pytest.mark.anyio
@@ -186,6 +212,40 @@ async def test_a_verdict_dialog_hears_of_a_colleagues_note_and_saves_without_ask
         await settle(pilot)
     verdict = detail(engine, claim.id).claim.verdict
     assert verdict is not None and verdict.rationale == "Nur eine Meinung"
+
+
+@pytest.mark.anyio
+async def test_the_review_dialog_shows_the_verdict_a_colleague_gave_meanwhile(
+    desk: tuple[Engine, Engine, int],
+) -> None:
+    """What a review signs off is what the dialog shows: a colleague's new verdict replaces the old one in
+    it, and approving it asks first."""
+    engine, colleague, article_id = desk
+    claim = claim_with(engine, article_id, LEERE)
+    with session_scope(colleague) as session:
+        verdicts.set_verdict(session, claim.id, "misleading", rationale="Meinung, keine Tatsache.", actor=COLLEAGUE)
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_claim(pilot, engine, article_id, LEERE)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReviewModal))
+        dialog = app.screen
+        assert isinstance(dialog, ReviewModal)
+        await pilot.press("down", "enter", *"passt")
+        with session_scope(colleague) as session:
+            verdicts.set_verdict(session, claim.id, "false", rationale="Frei erfunden.", actor="ben")
+        summary = dialog.query_one("#review-verdict", Static)
+        await wait_until(pilot, lambda: "Frei erfunden." in str(summary.render()))
+        assert "by ben: verdict: false." in str(changed_line(app).render())
+        assert dialog.query_one("#review-comment", TextArea).text == "passt"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ArticleScreen))
+        await settle(pilot)
+    verdict = detail(engine, claim.id).claim.verdict
+    assert verdict is not None
+    assert (verdict.rating, verdict.checker, verdict.review_state) == ("false", "ben", "approved")
 
 
 @pytest.mark.anyio
@@ -305,3 +365,29 @@ async def test_a_dropped_listen_connection_is_said_and_recovered(desk: tuple[Eng
 def changes_channel(engine: Engine) -> str:
     with engine.connect() as conn:
         return str(conn.execute(text(f"SELECT {changes.CHANNEL_SQL}")).scalar())
+
+
+def test_note_dialog_with_a_change_meanwhile_in_german_80x24(snap_compare, tmp_path: Path) -> None:
+    """The note dialog at 80x24 in German, with what was typed and the line that says a colleague set a
+    verdict meanwhile (the notification says it too)."""
+    engine = create_store_engine(str(tmp_path / "claims.db"))
+    colleague = create_store_engine(str(tmp_path / "claims.db"))
+    article_id = import_seed(engine)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        await pilot.press("l", "n")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteModal))
+        await pilot.press(*"Zitat im Original suchen")
+        app.clear_notifications()  # "labels now German" would time out sooner or later: not in the picture
+        app.screen.query_one(TextArea).cursor_blink = False  # the wait below lasts a blink or two
+        with session_scope(colleague) as session:
+            verdicts.set_verdict(session, claim.id, "false", rationale="Kein Beleg.", actor=COLLEAGUE)
+        await wait_until(pilot, lambda: app.screen.changed_meanwhile)  # type: ignore[attr-defined]
+        await settle(pilot)
+
+    try:
+        assert snap_compare(app_for(engine, article_id), run_before=run_before, terminal_size=(80, 24))
+    finally:
+        colleague.dispose()

@@ -25,6 +25,7 @@ from factcheck.store import session_scope
 from factcheck.tui.i18n import error_text, localize_bindings, t, tn
 from factcheck.tui.presentation import control_pictures, short
 from factcheck.tui.screens.article_edits import ArticleEdits
+from factcheck.tui.screens.base_modal import GuardedModal
 from factcheck.tui.screens.export_modal import ExportModal
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
 from factcheck.tui.screens.history_modal import HistoryModal
@@ -315,6 +316,9 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         if new_claim:
             self.matched_text = None  # the pane drops the previous claim's matches itself
         pane.show(detail, language=self.lang)
+        for dialog in self.app.screen_stack:  # an open dialog about this claim sees it as stored now
+            if isinstance(dialog, GuardedModal) and dialog.claim_id == detail.claim.id:
+                dialog.claim_shown(detail.claim)
         if new_claim or detail.claim.text != self.matched_text:
             self._load_similar(detail.claim.id, detail.claim.text)
 

@@ -23,6 +23,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
+from factcheck.services.views import ClaimView
 from factcheck.tui.i18n import localize_bindings, t
 from factcheck.tui.presentation import short
 from factcheck.tui.screens.confirm_modal import ConfirmModal
@@ -79,6 +80,10 @@ class GuardedModal(OnceModal[ResultT]):
             line += " " + t("changed.asks", lang)
         self._changed_text = line
         self._show_changed()
+
+    def claim_shown(self, claim: ClaimView) -> None:
+        """The claim as read again after it changed (the workbench's detail reload); dialogs that show
+        stored state (the review dialog's verdict) update it, the others keep what was typed."""
 
     def _show_changed(self) -> None:
         for line in self.query("#changed-meanwhile").results(Static):
