@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from textual.pilot import Pilot
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
-from factcheck.services import changes, editing, verdicts
+from factcheck.services import articles, changes, editing, verdicts
 from factcheck.store import create_store_engine, read_scope, session_scope
+from factcheck.text.document import prepare_document
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.live import ChangeWatcher, WatchTrouble
 from factcheck.tui.presentation import RATING_GLYPHS
@@ -31,6 +32,7 @@ from factcheck.tui.screens.note_modal import NoteModal
 from factcheck.tui.screens.review_modal import ReviewModal
 from factcheck.tui.screens.verdict_modal import VerdictModal
 from factcheck.tui.widgets.article.claim_table import ClaimTable
+from factcheck.tui.widgets.article_list.article_table import ArticleTable
 from factcheck.tui.widgets.claim.detail import ClaimDetailPane
 
 from .conftest import app_for, claim_with, detail, import_seed, select_claim, settle, wait_until
@@ -130,6 +132,31 @@ async def test_a_claim_a_colleague_adds_above_leaves_the_cursor_row_where_it_was
         await settle(pilot)
         assert table.current_claim_id == last == screen.current_claim_id
         assert table.cursor_row == row + 1 and table.cursor_row - table.scroll_y == on_screen
+
+
+@pytest.mark.anyio
+async def test_the_article_list_shows_a_colleagues_import_and_keeps_cursor_and_search(
+    desk: tuple[Engine, Engine, int],
+) -> None:
+    engine, colleague, article_id = desk
+    app = app_for(engine)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        assert table.current_article_id == article_id
+        await pilot.press("slash", *"Putin")
+        await wait_until(pilot, lambda: app.screen.search == "Putin")  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert table.row_count == 1
+        body = "Putin und Trump telefonieren erneut\n\nDas Gespräch dauerte zwei Stunden."
+        doc = prepare_document(body.encode(), name="neu.txt")
+        with session_scope(colleague) as session:
+            articles.import_document(session, doc, origin="neu.txt", actor=COLLEAGUE)
+        await wait_until(pilot, lambda: table.row_count == 2)
+        await settle(pilot)
+        assert table.current_article_id == article_id
+        assert app.screen.query_one("#search", Input).value == "Putin"
+        assert f"Changed by {COLLEAGUE}: imported the article" in notices(app)
 
 
 @pytest.mark.anyio

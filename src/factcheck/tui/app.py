@@ -110,11 +110,11 @@ class FactcheckApp(App[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.labels)
+        if self.watcher is not None:
+            self.watcher.start()  # before the screens read: nothing written in between goes unseen
         self.push_screen(ArticleListScreen())
         if self.initial_article_id is not None:
             self.push_screen(ArticleScreen(self.initial_article_id))
-        if self.watcher is not None:
-            self.watcher.start()
 
     def on_unmount(self) -> None:
         if self.watcher is not None:

@@ -71,7 +71,14 @@ class ChangeWatcher:
         self._thread = threading.Thread(target=self._run, name="factcheck-live", daemon=True)
 
     def start(self) -> None:
+        """Start watching from the newest event now: call before the screens read, so that a write
+        between their read and the watcher's first look is not taken for already seen."""
         changes.track_own_writes(self.engine)
+        try:
+            with read_scope(self.engine) as session:
+                self.last_seen = changes.newest_event_id(session)
+        except Exception:  # the thread reports a database that does not answer, and retries
+            self.last_seen = None
         self._thread.start()
 
     def stop(self) -> None:

@@ -137,11 +137,15 @@ class GuardedModal(OnceModal[ResultT]):
         """The claim changed while the dialog was open: save over that change only when the user says so."""
 
         def answered(yes: bool | None) -> None:
-            if yes and self._newer_version == version:
-                self.version, self._newer_version = version, None
-                self._changed_text = self._changed_text.replace(" " + t("changed.asks", self.language), "")
-                self._show_changed()
-                self.save()
+            if not yes or self._newer_version is None:
+                return
+            if self._newer_version != version:  # changed once more while the question was open
+                self._ask_to_save_over(self._newer_version)
+                return
+            self.version, self._newer_version = version, None
+            self._changed_text = self._changed_text.replace(" " + t("changed.asks", self.language), "")
+            self._show_changed()
+            self.save()
 
         lang = self.language
         who, what = self._changed_by
