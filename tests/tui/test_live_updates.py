@@ -27,7 +27,7 @@ from factcheck.tui.live import ChangeWatcher, WatchTrouble
 from factcheck.tui.presentation import RATING_GLYPHS
 from factcheck.tui.screens.article import ArticleScreen
 from factcheck.tui.screens.confirm_modal import ConfirmModal
-from factcheck.tui.screens.filter_modal import ClaimFilter
+from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
 from factcheck.tui.screens.note_modal import NoteModal
 from factcheck.tui.screens.review_modal import ReviewModal
 from factcheck.tui.screens.verdict_modal import VerdictModal
@@ -157,6 +157,30 @@ async def test_the_article_list_shows_a_colleagues_import_and_keeps_cursor_and_s
         assert table.current_article_id == article_id
         assert app.screen.query_one("#search", Input).value == "Putin"
         assert f"Changed by {COLLEAGUE}: imported the article" in notices(app)
+
+
+@pytest.mark.anyio
+async def test_text_typed_in_the_filter_dialog_survives_a_refresh_behind_it(desk: tuple[Engine, Engine, int]) -> None:
+    engine, colleague, article_id = desk
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FilterModal))
+        await pilot.press(*"Filip")
+        with session_scope(colleague) as session:
+            verdicts.set_verdict(session, claim.id, "false", rationale="Kein Beleg.", actor=COLLEAGUE)
+        await wait_until(pilot, lambda: any("changed by" in m for m in notices(app)))
+        await settle(pilot)
+        await pilot.press(*"enko", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ArticleScreen))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.claim_filter.text == "Filipenko"
+        assert screen.query_one(ClaimTable).current_claim_id == claim.id
+        assert [r.id for r in screen.visible_rows] == [claim.id]
+        assert screen.visible_rows[0].verdict is not None
 
 
 @pytest.mark.anyio
