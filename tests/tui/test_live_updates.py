@@ -184,6 +184,28 @@ async def test_text_typed_in_the_filter_dialog_survives_a_refresh_behind_it(desk
 
 
 @pytest.mark.anyio
+async def test_a_claim_merged_away_by_a_colleague_hands_the_cursor_to_the_merged_claim(
+    desk: tuple[Engine, Engine, int],
+) -> None:
+    engine, colleague, article_id = desk
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        ids = [r.id for r in screen.all_rows]
+        before = ids[ids.index(claim.id) - 1]
+        with session_scope(colleague) as session:  # the claim before absorbs the one being read
+            editing.merge_with_next(session, before, actor=COLLEAGUE)
+        await wait_until(pilot, lambda: claim.id not in [r.id for r in screen.all_rows])
+        await settle(pilot)
+        assert screen.current_claim_id == before == screen.query_one(ClaimTable).current_claim_id
+        pane = screen.query_one(ClaimDetailPane)
+        assert pane.detail is not None and pane.detail.claim.id == before
+        assert LEERE in pane.detail.claim.text
+
+
+@pytest.mark.anyio
 async def test_a_claim_that_leaves_the_filter_stays_under_the_cursor(desk: tuple[Engine, Engine, int]) -> None:
     engine, colleague, article_id = desk
     app = app_for(engine, article_id)

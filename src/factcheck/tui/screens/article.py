@@ -49,6 +49,15 @@ def span_of(row: ClaimView) -> ClaimSpan:
     return ClaimSpan(row.id, row.start, row.end, row.status, rating, row.checkworthy)
 
 
+def claim_at_place(rows: list[ClaimView], offset: int) -> ClaimView | None:
+    """The claim covering article offset `offset`, else the last one starting before it, else the first."""
+    covering = [r for r in rows if r.start <= offset < r.end]
+    if covering:
+        return min(covering, key=lambda r: r.end - r.start)
+    before = [r for r in rows if r.start <= offset]
+    return before[-1] if before else (rows[0] if rows else None)
+
+
 class ArticleScreen(ArticleEdits, WorkbenchScreen):
     # Words and tooltips come from the i18n catalogue (key.<action>, tip.<action>) in either language.
     # The footer shows the daily keys only, so it fits 80 columns in German too; ? lists all of them.
@@ -206,16 +215,21 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
             self.deliver(self._claims_refreshed, rows)
 
     def _claims_refreshed(self, rows: list[ClaimView]) -> None:
-        """Unlike `_claims_loaded`, nothing is selected anew: the text pane stays where the user put it."""
+        """Unlike `_claims_loaded`, nothing is selected anew: the text pane stays where the user put it.
+        A claim that is gone (merged into the one before, an undone split) hands the cursor to the claim
+        now at its place in the text."""
+        shown = self.current_claim
         self.all_rows = rows
         self.query_one(ArticleTextView).set_claims([span_of(r) for r in rows])
-        if any(r.id == self.current_claim_id for r in rows):
+        gone = shown is not None and all(r.id != shown.id for r in rows)
+        if gone and shown is not None:
+            heir = claim_at_place(rows, shown.start)
+            self.current_claim_id = heir.id if heir is not None else None
+        if self.current_claim_id is not None:
             self._pinned = self.current_claim_id
         self._apply_rows()
-        table = self._claim_table()
-        current = table.current_claim_id if table is not None else None
-        if current is not None and current != self.current_claim_id:
-            self._select(current)  # the claim read before is gone (merged, undone split)
+        if gone and self.current_claim_id is not None:
+            self._select(self.current_claim_id, force=True)
 
     def _claim_table(self) -> ClaimTable | None:
         """The claim table, or None while the screen is being built or torn down."""
