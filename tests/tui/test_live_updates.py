@@ -323,6 +323,24 @@ async def test_the_review_dialog_shows_the_verdict_a_colleague_gave_meanwhile(
 
 
 @pytest.mark.anyio
+async def test_a_burst_of_colleagues_writes_comes_as_a_few_notices_and_ends_on_the_last_state(
+    desk: tuple[Engine, Engine, int],
+) -> None:
+    engine, colleague, article_id = desk
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim = await select_claim(pilot, engine, article_id, LEERE)
+        for n in range(40):  # as a script or a bulk tool writes: one transaction each
+            with session_scope(colleague) as session:
+                verdicts.add_note(session, claim.id, f"Notiz {n}", actor=COLLEAGUE)
+        await caught_up(pilot, engine)
+        pane = app.screen.query_one(ClaimDetailPane)
+        await wait_until(pilot, lambda: pane.detail is not None and len(pane.detail.notes) == 40)
+        said = [m for m in notices(app) if "changed by" in m]
+        assert 1 <= len(said) <= 8, said
+
+
+@pytest.mark.anyio
 async def test_own_writes_make_no_changed_by_notice(desk: tuple[Engine, Engine, int]) -> None:
     engine, _colleague, article_id = desk
     app = app_for(engine, article_id)

@@ -238,6 +238,11 @@ class ChangeListener:
             heard = True
         return heard
 
+    def drain(self) -> None:
+        """Forget the NOTIFYs already received (the caller reads what changed from the log anyway)."""
+        for _notice in self._connection.notifies(timeout=0):
+            pass
+
     def ping(self) -> None:
         """A round trip, so a connection that died quietly raises instead of waiting forever."""
         self._connection.execute("SELECT 1")

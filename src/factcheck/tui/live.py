@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 1.0  # SQLite: how often the newest event id is read
 LISTEN_SECONDS = 0.25  # PostgreSQL: the longest one wait for a NOTIFY lasts, so stop() is noticed quickly
+GATHER_SECONDS = 0.3  # PostgreSQL: after a NOTIFY, how long to let more arrive before reading them all
 CHECK_SECONDS = 10.0  # PostgreSQL: even without a NOTIFY, catch up and ping this often (a quietly dead link)
 BACKOFF_FIRST = 1.0  # seconds before the first retry after the database failed, doubled up to BACKOFF_CAP
 BACKOFF_CAP = 30.0
@@ -123,7 +124,13 @@ class ChangeWatcher:
                     heard = listener.wait(LISTEN_SECONDS)
                     if not heard and time.monotonic() - checked < CHECK_SECONDS:
                         continue
-                    if not heard:
+                    if heard:
+                        # A colleague's bulk work sends a NOTIFY per write: gather a moment, then read
+                        # them all at once (one refresh and one notice, not hundreds).
+                        if self._stop.wait(GATHER_SECONDS):
+                            return
+                        listener.drain()
+                    else:
                         listener.ping()
                     checked = time.monotonic()
                 elif self._stop.wait(POLL_SECONDS):
