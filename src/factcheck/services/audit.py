@@ -24,6 +24,7 @@ from factcheck.audit.chain import (
 )
 from factcheck.audit.digest import AUDITED, canonical, row_digest, row_key
 from factcheck.errors import FactcheckError
+from factcheck.services.changes import announce
 from factcheck.store.engine import WRITE_LOCK_KEY
 from factcheck.store.models import Event, Note, Source, Verdict, utcnow
 
@@ -131,6 +132,8 @@ def _seal_events(session: Session) -> None:
         prev = event.hash
         sealed.append({**values, "hash": event.hash, "event_id": event.id})
     session.execute(_SEAL, sealed)
+    # Workbenches watching the log hear of it on commit (NOTIFY on PostgreSQL; services.changes).
+    announce(session, [e.id or 0 for e in queued], [e.claim_id for e in queued])
 
 
 def _check_key(session: Session, previous_id: int, key: bytes | None) -> None:

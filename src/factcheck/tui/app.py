@@ -24,6 +24,7 @@ from factcheck.text.control import terminal_safe
 from factcheck.tui import guard
 from factcheck.tui.commands import WorkbenchCommands
 from factcheck.tui.i18n import localize_bindings, t
+from factcheck.tui.live import ChangesSeen, ChangeWatcher, WatchTrouble, route
 from factcheck.tui.screens.article import ArticleScreen
 from factcheck.tui.screens.article_list import ArticleListScreen
 
@@ -90,11 +91,15 @@ class FactcheckApp(App[None]):
     guard_errors = True
     """A bug in a handler or worker becomes a notice instead of ending the app (see tui/guard.py)."""
 
-    def __init__(self, engine: Engine, article_id: int | None = None, *, actor: str | None = None) -> None:
+    def __init__(
+        self, engine: Engine, article_id: int | None = None, *, actor: str | None = None, live: bool = True
+    ) -> None:
         guard.install()
         super().__init__()
         self.unexpected = guard.ErrorReporter()
         self.engine = engine
+        self.watcher = ChangeWatcher(engine, self.post_message) if live else None
+        """Notices others' writes (tui/live.py); None when live updates are off."""
         self.actor = actor or default_actor()
         self.initial_article_id = article_id
         self.last_article_id = article_id
@@ -105,9 +110,26 @@ class FactcheckApp(App[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.labels)
+        if self.watcher is not None:
+            self.watcher.start()  # before the screens read: nothing written in between goes unseen
         self.push_screen(ArticleListScreen())
         if self.initial_article_id is not None:
             self.push_screen(ArticleScreen(self.initial_article_id))
+
+    def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()  # returns at once; the thread ends by itself
+
+    # -- live updates (tui/live.py) -------------------------------------------------------------------
+
+    def on_changes_seen(self, message: ChangesSeen) -> None:
+        route(self, message.batch, self.labels)
+
+    def on_watch_trouble(self, message: WatchTrouble) -> None:
+        if message.error is None:
+            self.notify(t("live.resumed", self.labels), timeout=3)
+        else:
+            self.notify(t("live.paused", self.labels, error=message.error), severity="warning", timeout=8)
 
     def open_article(self, article_id: int) -> None:
         """Show an article; the article list stays underneath so Escape returns to it."""
@@ -209,6 +231,8 @@ class FactcheckApp(App[None]):
             self.report_unexpected(event.worker.error)
 
 
-def make_app(engine: Engine, article_id: int | None = None, *, actor: str | None = None) -> FactcheckApp:
-    """The one way to build the workbench (used by the CLI and the tests)."""
-    return FactcheckApp(engine, article_id, actor=actor)
+def make_app(
+    engine: Engine, article_id: int | None = None, *, actor: str | None = None, live: bool = True
+) -> FactcheckApp:
+    """The one way to build the workbench (used by the CLI and the tests); `live` watches for others' writes."""
+    return FactcheckApp(engine, article_id, actor=actor, live=live)

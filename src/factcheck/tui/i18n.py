@@ -174,6 +174,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Someone else changed #{id} meanwhile; reloaded. Check the claim and try again.",
         "#{id} wurde inzwischen anderswo geändert; neu geladen. Bitte prüfen und erneut versuchen.",
     ),
+    # -- live updates: what colleagues changed while the workbench was open (tui/live.py) --------------
+    "live.one_claim": ("#{id} changed by {who}: {what}", "#{id} von {who} geändert: {what}"),
+    "live.claims": ("{n} claims changed by {who}", "{n} Aussagen von {who} geändert"),
+    "live.other": ("Changed by {who}: {what}", "Von {who} geändert: {what}"),
+    "live.many": ("Many changes by {who}: reloaded", "Viele Änderungen von {who}: neu geladen"),
+    "live.paused": (
+        "Live updates paused ({error}); retrying",
+        "Live-Aktualisierung unterbrochen ({error}); neuer Versuch folgt",
+    ),
+    "live.resumed": ("Live updates resumed", "Live-Aktualisierung läuft wieder"),
+    "changed.line": ("⚠ Changed meanwhile by {who}: {what}.", "⚠ Inzwischen von {who} geändert: {what}."),
+    "changed.asks": ("Saving asks first.", "Speichern fragt vorher nach."),
+    "changed.question": (
+        "{who} changed #{id} while this dialog was open ({what}). Save yours over it anyway?",
+        "{who} hat #{id} geändert, während dieser Dialog offen war ({what}). Trotzdem darüber speichern?",
+    ),
+    "changed.save_anyway": ("Save anyway", "Trotzdem speichern"),
     "no_similar_to_reuse": (
         "No similar checked claims to reuse a verdict from.",
         "Keine ähnlichen geprüften Aussagen, deren Bewertung übernommen werden kann.",

@@ -19,11 +19,13 @@ from textual.worker import get_current_worker
 from factcheck.errors import FactcheckError
 from factcheck.services import claims as claim_service
 from factcheck.services.articles import get_article
+from factcheck.services.changes import ChangeBatch
 from factcheck.services.views import ClaimDetail, ClaimView, SimilarMatch
 from factcheck.store import session_scope
 from factcheck.tui.i18n import error_text, localize_bindings, t, tn
 from factcheck.tui.presentation import control_pictures, short
 from factcheck.tui.screens.article_edits import ArticleEdits
+from factcheck.tui.screens.base_modal import GuardedModal
 from factcheck.tui.screens.export_modal import ExportModal
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
 from factcheck.tui.screens.history_modal import HistoryModal
@@ -45,6 +47,15 @@ class ArticleInfo:
 def span_of(row: ClaimView) -> ClaimSpan:
     rating = row.verdict.rating if row.verdict else None
     return ClaimSpan(row.id, row.start, row.end, row.status, rating, row.checkworthy)
+
+
+def claim_at_place(rows: list[ClaimView], offset: int) -> ClaimView | None:
+    """The claim covering article offset `offset`, else the last one starting before it, else the first."""
+    covering = [r for r in rows if r.start <= offset < r.end]
+    if covering:
+        return min(covering, key=lambda r: r.end - r.start)
+    before = [r for r in rows if r.start <= offset]
+    return before[-1] if before else (rows[0] if rows else None)
 
 
 class ArticleScreen(ArticleEdits, WorkbenchScreen):
@@ -83,6 +94,9 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         self.detail: ClaimDetail | None = None
         self.matched_text: str | None = None  # the claim text the detail pane's similar claims were found for
         self._opening = False  # the next selection is the article's first: do not scroll to it
+        # A claim kept in the list though the filter no longer matches it: a colleague changed the claim
+        # being read (live update), which must not vanish under the cursor. Until the cursor moves on.
+        self._pinned: int | None = None
         self._leaving = False  # Escape popped this screen already
 
     @property
@@ -176,6 +190,47 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         if self.current_claim_id is not None:
             self._select(self.current_claim_id, force=True)
 
+    # -- live updates (tui/live.py) ---------------------------------------------------------------------
+
+    def changes_arrived(self, batch: ChangeBatch) -> None:
+        """Others wrote: reload the claim list and the shown claim's detail if they touched this article,
+        keeping the cursor (by claim id), the table's scroll, the filter and the text pane's position."""
+        if self.article is None or not batch.touches_article(self.article_id, (r.id for r in self.all_rows)):
+            return
+        self._refresh_claims()
+        current = self.current_claim_id
+        if current is not None and (batch.truncated or current in batch.claim_ids):
+            self._load_detail(current)
+
+    @work(thread=True, exclusive=True, group="live", exit_on_error=False)
+    def _refresh_claims(self) -> None:
+        # Its own group: a reload after the user's own write (which selects what it made) is not cancelled.
+        try:
+            with session_scope(self.workbench.engine) as session:
+                rows = claim_service.list_claims(session, article_id=self.article_id)
+        except FactcheckError as exc:
+            self.deliver(self.notify, error_text(exc, self.lang), severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            self.deliver(self._claims_refreshed, rows)
+
+    def _claims_refreshed(self, rows: list[ClaimView]) -> None:
+        """Unlike `_claims_loaded`, nothing is selected anew: the text pane stays where the user put it.
+        A claim that is gone (merged into the one before, an undone split) hands the cursor to the claim
+        now at its place in the text."""
+        shown = self.current_claim
+        self.all_rows = rows
+        self.query_one(ArticleTextView).set_claims([span_of(r) for r in rows])
+        gone = shown is not None and all(r.id != shown.id for r in rows)
+        if gone and shown is not None:
+            heir = claim_at_place(rows, shown.start)
+            self.current_claim_id = heir.id if heir is not None else None
+        if self.current_claim_id is not None:
+            self._pinned = self.current_claim_id
+        self._apply_rows()
+        if gone and self.current_claim_id is not None:
+            self._select(self.current_claim_id, force=True)
+
     def _claim_table(self) -> ClaimTable | None:
         """The claim table, or None while the screen is being built or torn down."""
         found = self.query(ClaimTable)
@@ -194,9 +249,15 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
             if f.checkworthy_only
             else list(self.all_rows)
         )
-        self.visible_rows = claim_service.filter_claims(
+        visible = claim_service.filter_claims(
             rows, status=f.status, kind=f.kind, speaker=f.speaker or None, rating=f.rating, text=f.text or None
         )
+        if self._pinned is not None and self._pinned != self.current_claim_id:
+            self._pinned = None
+        if self._pinned is not None and all(r.id != self._pinned for r in visible):
+            kept = {r.id for r in visible} | {self._pinned}
+            visible = [r for r in self.all_rows if r.id in kept]  # in the article's order, as filter_claims keeps it
+        self.visible_rows = visible
         table = self.query_one(ClaimTable)
         table.show_claims(self.visible_rows, language=lang, keep=self.current_claim_id)
         empty = self.query_one("#claims-empty", Static)
@@ -269,6 +330,9 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         if new_claim:
             self.matched_text = None  # the pane drops the previous claim's matches itself
         pane.show(detail, language=self.lang)
+        for dialog in self.app.screen_stack:  # an open dialog about this claim sees it as stored now
+            if isinstance(dialog, GuardedModal) and dialog.claim_id == detail.claim.id:
+                dialog.claim_shown(detail.claim)
         if new_claim or detail.claim.text != self.matched_text:
             self._load_similar(detail.claim.id, detail.claim.text)
 
@@ -313,6 +377,7 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
 
     def set_filter(self, value: ClaimFilter) -> None:
         self.claim_filter = value
+        self._pinned = None  # a filter chosen now applies to every claim
         self._apply_rows()
         table = self._claim_table()
         if table is None:

@@ -133,30 +133,29 @@ class ArticleEdits(_Base):
         the claim as stored now and preselect its verdict, unless the user already picked one."""
         if initial is None and claim.verdict is not None:
             initial = VerdictInput(claim.verdict.rating, "")
-        based_on = {"claim": claim}  # the state the verdict is given on; the fresh read replaces it
+        modal = VerdictModal(claim.id, claim.text, language=self.lang, initial=initial, error=error)
+        # The version the verdict is given on: the fresh read below, or a colleague's the user agreed to.
+        modal.based_on(claim.id, claim.version)
 
         def chosen(value: VerdictInput | None) -> None:
             if value is None:
                 return
-            seen = based_on["claim"]
             self.run_service(
-                t("done.verdict", self.lang, id=seen.id, rating=rating_label(value.rating, self.lang)),
+                t("done.verdict", self.lang, id=claim.id, rating=rating_label(value.rating, self.lang)),
                 lambda s: verdicts.set_verdict(
                     s,
-                    seen.id,
+                    claim.id,
                     value.rating,
                     rationale=value.rationale,
                     actor=self.workbench.actor,
-                    expected_version=seen.version,
+                    expected_version=modal.version,
                 ),
-                on_error=lambda message: self._reopen_verdict(seen.id, value, message),
-                claim_id=seen.id,
+                on_error=lambda message: self._reopen_verdict(claim.id, value, message),
+                claim_id=claim.id,
             )
 
-        modal = VerdictModal(claim.id, claim.text, language=self.lang, initial=initial, error=error)
-
         def fresh(current: ClaimView) -> None:
-            based_on["claim"] = current
+            modal.rebase(current.version)
             if initial is None or error is None:  # a re-opened dialog keeps what the user chose
                 modal.show_stored(current.verdict.rating if current.verdict else None)
 
@@ -202,7 +201,7 @@ class ArticleEdits(_Base):
                     value.decision,
                     actor=self.workbench.actor,
                     comment=value.comment,
-                    expected_version=claim.version,
+                    expected_version=modal.version,
                 ),
                 on_error=lambda message: self.with_fresh_claim(
                     claim.id, lambda current: self._open_review(current, value, message)
@@ -211,7 +210,7 @@ class ArticleEdits(_Base):
             )
 
         modal = ReviewModal(claim.id, claim.text, verdict, language=self.lang, initial=initial, error=error)
-        self.app.push_screen(modal, chosen)
+        self.app.push_screen(modal.based_on(claim.id, claim.version), chosen)
 
     def action_note(self) -> None:
         claim = self._claim_or_warn()
@@ -219,12 +218,15 @@ class ArticleEdits(_Base):
             self._open_note(claim, "", None)
 
     def _open_note(self, claim: ClaimView, text: str, error: str | None) -> None:
+        modal = NoteModal(claim.id, claim.text, text=text, error=error, language=self.lang)
+        modal.based_on(claim.id, claim.version)
+
         def written(body: str | None) -> None:
             if body:
                 self.run_service(
                     t("done.note", self.lang, id=claim.id),
                     lambda s: verdicts.add_note(
-                        s, claim.id, body, actor=self.workbench.actor, expected_version=claim.version
+                        s, claim.id, body, actor=self.workbench.actor, expected_version=modal.version
                     ),
                     on_error=lambda message: self.with_fresh_claim(
                         claim.id, lambda current: self._open_note(current, body, message)
@@ -232,7 +234,7 @@ class ArticleEdits(_Base):
                     claim_id=claim.id,
                 )
 
-        self.app.push_screen(NoteModal(claim.id, claim.text, text=text, error=error, language=self.lang), written)
+        self.app.push_screen(modal, written)
 
     def action_source(self) -> None:
         claim = self._claim_or_warn()
@@ -240,12 +242,15 @@ class ArticleEdits(_Base):
             self._open_source(claim, "", None)
 
     def _open_source(self, claim: ClaimView, url: str, error: str | None) -> None:
+        modal = SourceModal(claim.id, claim.text, value=url, error=error, language=self.lang)
+        modal.based_on(claim.id, claim.version)
+
         def entered(value: str | None) -> None:
             if value:
                 self.run_service(
                     t("done.source", self.lang, id=claim.id),
                     lambda s: add_source(
-                        s, claim.id, value, actor=self.workbench.actor, expected_version=claim.version
+                        s, claim.id, value, actor=self.workbench.actor, expected_version=modal.version
                     ),
                     on_error=lambda message: self.with_fresh_claim(
                         claim.id, lambda current: self._open_source(current, value, message)
@@ -253,7 +258,7 @@ class ArticleEdits(_Base):
                     claim_id=claim.id,
                 )
 
-        self.app.push_screen(SourceModal(claim.id, claim.text, value=url, error=error, language=self.lang), entered)
+        self.app.push_screen(modal, entered)
 
     def _start_fetch(self, source: SourceView) -> None:
         pane = self.query_one(ClaimDetailPane)
@@ -312,12 +317,15 @@ class ArticleEdits(_Base):
             self._open_edit(claim, None, None)
 
     def _open_edit(self, claim: ClaimView, draft: str | None, error: str | None) -> None:
+        modal = EditClaimModal(claim.id, claim.text, draft=draft, error=error, language=self.lang)
+        modal.based_on(claim.id, claim.version)
+
         def edited(text: str | None) -> None:
             if text and text != claim.text:
                 self.run_service(
                     t("done.edit", self.lang, id=claim.id),
                     lambda s: editing.edit_claim(
-                        s, claim.id, text=text, actor=self.workbench.actor, expected_version=claim.version
+                        s, claim.id, text=text, actor=self.workbench.actor, expected_version=modal.version
                     ),
                     on_error=lambda message: self.with_fresh_claim(
                         claim.id, lambda current: self._open_edit(current, text, message)
@@ -325,7 +333,6 @@ class ArticleEdits(_Base):
                     claim_id=claim.id,
                 )
 
-        modal = EditClaimModal(claim.id, claim.text, draft=draft, error=error, language=self.lang)
         self.app.push_screen(modal, edited)
 
     def _text_view(self) -> ArticleTextView | None:

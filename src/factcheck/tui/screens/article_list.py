@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from factcheck.errors import FactcheckError
 from factcheck.services.articles import import_document, list_articles
+from factcheck.services.changes import ChangeBatch
 from factcheck.services.views import ArticleSummary
 from factcheck.store import session_scope
 from factcheck.tui.i18n import error_text, localize_bindings, t, tn
@@ -70,6 +71,13 @@ class ArticleListScreen(WorkbenchScreen):
     def on_screen_resume(self) -> None:
         # Coming back from an article: counts and checked % may have changed.
         if self.is_mounted:
+            self.load_page(0)
+
+    def changes_arrived(self, batch: ChangeBatch) -> None:
+        """Others wrote (tui/live.py): new articles, claim counts and checked shares are read again; the
+        cursor stays on its article and the search text is kept. A list scrolled past its first page is
+        left alone (reloading would drop the later pages under the cursor); `r` reloads it."""
+        if self.is_mounted and self.query_one(ArticleTable).loaded <= PAGE_SIZE:
             self.load_page(0)
 
     # -- loading ----------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from factcheck.services.views import VerdictView
+from factcheck.services.views import ClaimView, VerdictView
 from factcheck.tui.i18n import t
 from factcheck.tui.presentation import RATING_COLOURS, rating_label, short
 from factcheck.tui.screens.base_modal import GuardedModal
@@ -55,17 +55,9 @@ class ReviewModal(GuardedModal[ReviewInput | None]):
 
     def compose(self) -> ComposeResult:
         lang = self.language
-        v = self.verdict
         with Vertical(classes="dialog review-dialog"):
             yield from self.heading(t("review_title", lang, id=self.claim_id), self.claim_text)
-            # What is signed off: the rating, who gave it, and why (stored text, shortened, no markup).
-            summary = Text.assemble(
-                (rating_label(v.rating, lang), f"bold {RATING_COLOURS.get(v.rating, '')}".strip()),
-                ("  " + t("review_of_checker", lang, who=short(v.checker, 60)), "dim"),
-            )
-            if v.rationale:
-                summary.append("\n" + short(v.rationale, 300))
-            yield Static(summary, id="review-verdict", markup=False)
+            yield Static(self._summary(), id="review-verdict", markup=False)
             options = [
                 Option(Text.assemble((_GLYPHS[d][0], _GLYPHS[d][1]), " ", t(f"review.option.{d}", lang)), id=d)
                 for d in DECISIONS
@@ -75,6 +67,24 @@ class ReviewModal(GuardedModal[ReviewInput | None]):
             yield TextArea(self.initial.comment if self.initial else "", id="review-comment", soft_wrap=True)
             yield Static(self.error or "", id="review-error", classes="error")
             yield self.buttons()
+
+    def _summary(self) -> Text:
+        """What is signed off: the rating, who gave it, and why (stored text, shortened, no markup)."""
+        v, lang = self.verdict, self.language
+        summary = Text.assemble(
+            (rating_label(v.rating, lang), f"bold {RATING_COLOURS.get(v.rating, '')}".strip()),
+            ("  " + t("review_of_checker", lang, who=short(v.checker, 60)), "dim"),
+        )
+        if v.rationale:
+            summary.append("\n" + short(v.rationale, 300))
+        return summary
+
+    def claim_shown(self, claim: ClaimView) -> None:
+        """The claim as read after a colleague changed it: show the verdict that a save would sign off."""
+        if claim.verdict is not None and claim.verdict != self.verdict:
+            self.verdict = claim.verdict
+            for shown in self.query("#review-verdict").results(Static):
+                shown.update(self._summary())
 
     def on_mount(self) -> None:
         decisions = self.query_one("#decisions", OptionList)

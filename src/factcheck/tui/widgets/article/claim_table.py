@@ -65,10 +65,16 @@ class ClaimTable(DataTable[Text | str]):
         same_layout = self._columns_for == (language, self.compact, self.text_width)
         if same_layout and [r.id for r in rows] == list(self.rows_by_id):
             self._update_changed(rows)
-        else:
-            self._rebuild(rows, language)
-        if keep is not None and keep in self.rows_by_id:
-            self.select_claim(keep)
+            if keep is not None and keep in self.rows_by_id:
+                self.select_claim(keep)
+            return
+        # Rows came or went (a colleague split or added a claim): rebuilding scrolls to the top, so the
+        # kept claim's row is put back where it was on screen instead of jumping to the view's edge.
+        had_rows, old_row, old_scroll = self.row_count > 0, self.cursor_row, self.scroll_y
+        self._rebuild(rows, language)
+        if keep is not None and self.select_claim(keep) and had_rows:
+            target = max(0, old_scroll + self.cursor_row - old_row)
+            self.call_after_refresh(self.scroll_to, y=target, animate=False)
 
     def set_layout(self, width: int) -> None:
         """Fit the columns to `width` cells: the claim text takes what the fixed columns leave."""
