@@ -27,6 +27,7 @@ STATUS_GLYPHS: dict[str, str] = {"open": "○", "in-progress": "◐", "checked":
 KIND_BADGES: dict[str, str] = {
     "date": "D",
     "time-relative": "T",
+    "time-sensitive": "S",
     "quantity": "N",
     "place": "P",
     "quote": "Q",

@@ -29,6 +29,7 @@ from factcheck.tui.screens.base_modal import GuardedModal
 from factcheck.tui.screens.export_modal import ExportModal
 from factcheck.tui.screens.filter_modal import ClaimFilter, FilterModal
 from factcheck.tui.screens.history_modal import HistoryModal
+from factcheck.tui.screens.timeline_modal import TimelineModal
 from factcheck.tui.screens.workbench_screen import WorkbenchScreen
 from factcheck.tui.widgets.article.claim_table import ClaimTable
 from factcheck.tui.widgets.article.text_view import ArticleTextView, ClaimSpan
@@ -79,6 +80,7 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         Binding("p", "review", "Review", show=False),
         Binding("E", "export", "Export report", show=False),
         Binding("h", "history", "History", show=False),
+        Binding("T", "timeline", "Timeline", show=False),
         Binding("F", "clear_filter", "Clear filter", show=False),
         Binding("ctrl+r,R", "reload", "Reload", show=False),
     ]
@@ -400,6 +402,18 @@ class ArticleScreen(ArticleEdits, WorkbenchScreen):
         claim = self._claim_or_warn()
         if claim is not None:
             self.app.push_screen(HistoryModal(claim.id, claim.text, language=self.lang))
+
+    def action_timeline(self) -> None:
+        """The article's dated claims in order of time (services.timeline); Enter on one jumps to it."""
+        title = self.article.title if self.article is not None else ""
+        self.app.push_screen(TimelineModal(self.article_id, title, language=self.lang), self._jump_to)
+
+    def _jump_to(self, claim_id: int | None) -> None:
+        if claim_id is None:
+            return
+        table = self._claim_table()
+        if table is None or not table.select_claim(claim_id):  # filtered out of the list: show it all the same
+            self._select(claim_id, force=True)
 
     def action_back(self) -> None:
         # Only while this screen is on top, and once: an Escape queued behind the first (or behind the

@@ -149,6 +149,15 @@ class ClaimDetailPane(VerticalScroll):
             )
         for place in c.places:
             lines.append(Text.assemble((t("field.place", lang) + " ", "dim"), short(place, 80)))
+        cues = [str(cue.get("text", "")) for cue in _dicts(c.time_cues)]
+        if cues and isinstance(c.as_of, str):  # true as of a day: a verdict on it can go stale
+            lines.append(
+                Text.assemble(
+                    (t("field.as_of", lang) + " ", "dim"),
+                    (short(c.as_of, 20), "bold"),
+                    f" ({t('time_sensitive', lang)}: „{short('“, „'.join(cues), 120)}“)",
+                )
+            )
         return Text("\n").join(lines) if lines else Text(word("no_fields", lang), style="dim italic")
 
     def _checkworthiness(self) -> Text:
