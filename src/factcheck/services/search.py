@@ -120,7 +120,9 @@ _PG_BM25 = (
     f"SELECT p.checked_id, sum(q.idf * ((p.tf * {K1 + 1}::float8) / (p.tf + {K1}::float8 * ({1 - B}::float8"
     f" + ({B}::float8 * p.dl) / ?::float8)))) AS score"
     " FROM unnest(?::text[], ?::float8[]) AS q(term, idf)"
-    " JOIN checked_claim_fts_postings p ON p.term = q.term"
+    # one index range scan per term, whatever the statistics say: OFFSET 0 keeps the planner from turning
+    # the lateral lookup into a hash join over all postings (it did on a fresh, unanalysed table: 30 ms at 10k)
+    " CROSS JOIN LATERAL (SELECT checked_id, tf, dl FROM checked_claim_fts_postings WHERE term = q.term OFFSET 0) p"
     " GROUP BY p.checked_id ORDER BY score DESC, p.checked_id LIMIT ?"
 )
 
