@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -15,6 +16,9 @@ from pytest_httpserver import HTTPServer
 from tests.conftest import SEED
 from tests.unit.test_document import HTML
 
+# The package under test, not whichever one is installed (a worktree runs with PYTHONPATH=its src).
+SOURCE_TREE = {"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {}
+
 
 def run(*args: str, db: Path, stdin: bytes | None = None, ok: bool = True) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
@@ -23,7 +27,7 @@ def run(*args: str, db: Path, stdin: bytes | None = None, ok: bool = True) -> su
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent)},
+        env={"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent), **SOURCE_TREE},
     )
     if ok:
         assert proc.returncode == 0, proc.stderr
