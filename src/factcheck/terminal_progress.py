@@ -41,8 +41,7 @@ def progress_bar(stream: IO[str] | None = None, *, show_from: int = SHOW_FROM) -
         if phase not in tasks:
             if max(done, total or 0) < show_from:
                 return
-            tasks[phase] = bar.add_task(phase, total=total)
-            bar.update(tasks[phase], completed=done)
+            tasks[phase] = bar.add_task(phase, total=total, completed=done)
             bar.refresh()  # a new phase is shown at once, not at the next timed refresh
             return
         bar.update(tasks[phase], completed=done, total=total)
