@@ -53,9 +53,9 @@ def add_sql(rows: str) -> str:
     """Index the checked claims of relation `rows`: postings in, df and the totals up."""
     return (
         f"WITH {_postings(rows)},"
-        # sorted by key: the B-tree fills page after page instead of splitting pages at random
+        # not sorted by key first: for 1.2M postings the sort cost more (1.5 s) than the B-tree saved
         " added AS (INSERT INTO checked_claim_fts_postings (term, checked_id, tf, dl)"
-        " SELECT term, id, tf, dl FROM postings ORDER BY term, id),"
+        " SELECT term, id, tf, dl FROM postings),"
         " counted AS (INSERT INTO checked_claim_fts_df AS d (term, df)"
         " SELECT term, count(*) FROM postings GROUP BY term ORDER BY term"
         " ON CONFLICT (term) DO UPDATE SET df = d.df + excluded.df)"
