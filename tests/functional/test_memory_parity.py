@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from factcheck.checked.formats import CheckedRecord
-from factcheck.match.fts import index_tokens
+from factcheck.match.fts import fts_document, index_tokens
 from factcheck.services import editing, memory, verdicts
 from factcheck.services.views import SimilarMatch
 from factcheck.store import create_store_engine, session_scope
@@ -168,4 +168,30 @@ def test_postgres_index_follows_inserts_edits_deletes_and_truncate(pg_url: str) 
     with engine.begin() as conn:
         conn.execute(text("TRUNCATE checked_claim"))
     assert_index_matches_table(engine)
+    engine.dispose()
+
+
+def test_upgrading_a_postgres_memory_indexes_the_claims_stored_before(pg_url: str) -> None:
+    old = create_store_engine(pg_url, migrate_to="0009")
+    with old.begin() as conn:
+        for i, (claim, language, speaker) in enumerate(FIXTURE_CLAIMS):
+            conn.execute(
+                text(
+                    "INSERT INTO checked_claim (text, language, rating, original_label, rationale, origin, dedupe_key,"
+                    " terms, speaker, created_at)"
+                    " VALUES (:t, :l, 'false', 'False', '', 'import', :k, :terms, :s, now())"
+                ),
+                {
+                    "t": claim,
+                    "l": language,
+                    "k": f"{i:064x}",
+                    "terms": fts_document(claim, language, None, speaker),
+                    "s": speaker,
+                },
+            )
+    old.dispose()
+    engine = create_store_engine(pg_url)  # opening migrates to 0010, which indexes the rows already there
+    assert_index_matches_table(engine)
+    found = top5(engine, "Die Regierung des Bundes lehnt ein Tempolimit auf der Autobahn ab", "de")
+    assert found and found[0].text == FIXTURE_CLAIMS[0][0]
     engine.dispose()

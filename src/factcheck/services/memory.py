@@ -1,7 +1,7 @@
 """The checked-claim memory: remember verdicts, import fact-checks, reuse a checked verdict.
 
 Finding similar checked claims is services.search (read-only SQL, no ORM); the index it reads
-(SQLite FTS5 / PostgreSQL tsvector over `checked_claim.terms`) is written here, in the same
+(SQLite FTS5 / PostgreSQL postings tables over `checked_claim.terms`) is written here, in the same
 transaction as the row, so nothing is rebuilt at start-up.
 """
 
