@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -13,11 +12,8 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import SEED
+from tests.conftest import SEED, SOURCE_TREE
 from tests.unit.test_document import HTML
-
-# The package under test, not whichever one is installed (a worktree runs with PYTHONPATH=its src).
-SOURCE_TREE = {"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {}
 
 
 def run(*args: str, db: Path, stdin: bytes | None = None, ok: bool = True) -> subprocess.CompletedProcess[str]:
