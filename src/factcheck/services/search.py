@@ -2,11 +2,12 @@
 then the reranker (factcheck.match.rerank).
 
 Candidates come from SQLite FTS5 or, on PostgreSQL, from the postings tables of migration 0010 scored
-with FTS5's own BM25: the same analysed terms, the same IDF-pruned query (match.bm25.plan_query), the
-same reranker with idf, so both backends rank a memory alike. The few dozen candidates are reranked
-in Python. Written against a
-`store.reader.Reader` (plain SQL, no ORM) so that `factcheck similar` on a SQLite file starts without
-SQLAlchemy; inside the application the same functions run on the session's connection
+with FTS5's own BM25: the same analysed terms, the same IDF-pruned query (match.bm25.plan_query) and the
+same reranker with idf, so both backends rank a memory alike (MAP@5 0.937 on the CLEF 2020 Snopes test
+queries on either; benchmarks/matching.py --backend). The few dozen candidates are reranked in Python.
+
+Written against a `store.reader.Reader` (plain SQL, no ORM) so that `factcheck similar` on a SQLite file
+starts without SQLAlchemy; inside the application the same functions run on the session's connection
 (services.memory.find_similar / similar_to_claim).
 """
 
