@@ -14,7 +14,8 @@ Terms are `checked_claim.terms` split as FTS5's unicode61 tokenizer splits it (t
 analysed \\w+ runs separated by spaces; unicode61 also splits at "_"). Statement-level AFTER triggers
 with transition tables maintain all three in the writing transaction, set-based: a bulk COPY of 200k
 rows costs one pass, a single ORM insert a few small statements. The GIN index of 0003 is dropped
-(nothing reads it any more, and it made every insert slower).
+(nothing reads it any more, and it made every insert slower). `checked_claim_fts_rebuild()` indexes the
+table afresh, for rows written with triggers disabled; the upgrade uses it for the rows already stored.
 
 Revision ID: 0010
 Revises: 0009
@@ -101,6 +102,14 @@ FUNCTIONS = [
         "UPDATE checked_claim_fts_stats SET docs = 0, tokens = 0",
     ),
 ]
+# For whoever fills checked_claim with its triggers disabled (session_replication_role = replica, as bulk
+# copies do): `SELECT checked_claim_fts_rebuild()` indexes the table afresh, in the caller's transaction.
+REBUILD = (
+    "CREATE FUNCTION checked_claim_fts_rebuild() RETURNS void LANGUAGE plpgsql AS $$ BEGIN"
+    " TRUNCATE checked_claim_fts_postings, checked_claim_fts_df;"
+    " UPDATE checked_claim_fts_stats SET docs = 0, tokens = 0;"
+    f" {add_sql('checked_claim')}; END $$"
+)
 TRIGGERS = [
     "CREATE TRIGGER checked_claim_fts_ai AFTER INSERT ON checked_claim REFERENCING NEW TABLE AS new_rows"
     " FOR EACH STATEMENT EXECUTE FUNCTION checked_claim_fts_insert()",
@@ -118,9 +127,9 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return  # SQLite keeps its FTS5 table (0003)
     op.execute("DROP INDEX IF EXISTS ix_checked_claim_terms_fts")
-    for statement in [*TABLES, *FUNCTIONS, *TRIGGERS]:
+    for statement in [*TABLES, *FUNCTIONS, REBUILD, *TRIGGERS]:
         op.execute(statement)
-    op.execute(add_sql("checked_claim"))  # the rows stored before: indexed once, in this transaction
+    op.execute("SELECT checked_claim_fts_rebuild()")  # the rows stored before: indexed once, in this transaction
     op.execute("ANALYZE checked_claim_fts_postings")
     op.execute("ANALYZE checked_claim_fts_df")
 
@@ -130,7 +139,7 @@ def downgrade() -> None:
         return
     for suffix in ("ai", "ad", "au", "at"):
         op.execute(f"DROP TRIGGER IF EXISTS checked_claim_fts_{suffix} ON checked_claim")
-    for name in NAMES:
+    for name in (*NAMES, "rebuild"):
         op.execute(f"DROP FUNCTION IF EXISTS checked_claim_fts_{name}()")
     for table in ("postings", "df", "stats"):
         op.execute(f"DROP TABLE IF EXISTS checked_claim_fts_{table}")
