@@ -103,6 +103,20 @@ def assert_index_consistent(db: str) -> None:
     engine.dispose()
 
 
+def assert_postings_settled(db: str) -> None:
+    """PostgreSQL, after a bulk import: the postings were vacuumed (all pages all-visible), so searches
+    read them from the index alone instead of fetching a heap page per posting."""
+    if "://" not in db:
+        return
+    engine = create_store_engine(db)
+    with engine.connect() as conn:
+        pages, visible = conn.execute(
+            text("SELECT relpages, relallvisible FROM pg_class WHERE oid = 'checked_claim_fts_postings'::regclass")
+        ).one()
+    engine.dispose()
+    assert pages > 0 and visible == pages
+
+
 def test_a_killed_bulk_import_leaves_all_or_nothing_and_a_working_memory(store_db: str, tmp_path: Path) -> None:
     first, bulk = tmp_path / "first.csv", tmp_path / "bulk.csv"
     write_csv(first, 0, FIRST_ROWS)
@@ -131,6 +145,7 @@ def test_a_killed_bulk_import_leaves_all_or_nothing_and_a_working_memory(store_d
     assert stored_urls(store_db) == first_urls | bulk_urls
     assert "audit log verifies" in run_ok(store_db, "audit", "verify")
     assert_index_consistent(store_db)
+    assert_postings_settled(store_db)
     query = "Die Regierung hat beim Thema Mindestlohn im Jahr 1996 betont, 210007 Euro versprochen zu haben"
     found = json.loads(run_ok(store_db, "similar", "--text", query, "--lang", "de", "--json"))
     assert found and found[0]["url"] == "https://checks.example.de/30001"
