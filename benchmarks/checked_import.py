@@ -7,9 +7,13 @@ and the same rows as ClaimReview JSON), then for each size runs the real CLI in 
 wait is the time the import kept others from writing; a colleague's `factcheck note` waits that long.
 
     python benchmarks/checked_import.py [--rows 64824 --rows 200000] [--json-rows 20000] [--keep]
+        [--backend sqlite|postgresql] [--pg-url URL]
 
 Prints JSON: per file rows, MB, wall s, rows/s, peak RSS MB, exit code, longest write-lock wait, and
 how long the import's own write phase took (the CLI reports nothing; we read it from the probe).
+`--backend postgresql` imports into a throwaway schema on the real server (FACTCHECK_TEST_PG or
+--pg-url), dropped afterwards; there the lock probe is left out (the advisory lock is shared by every
+schema of the database, so it would time other people's writers too).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -127,20 +132,42 @@ class LockProbe(threading.Thread):
         conn.close()
 
 
-def timed_import(path: Path, db: Path) -> dict[str, Any]:
+PG_URL = os.environ.get("FACTCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@contextlib.contextmanager
+def pg_schema(pg_url: str) -> Any:
+    """A throwaway PostgreSQL schema: yields the store URL on it, drops it afterwards."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"fc_import_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{pg_url}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+
+def timed_import(path: Path, db: Path | str) -> dict[str, Any]:
     # the schema first, so the probe has a database to wait on before the import starts
     subprocess.run([str(FACTCHECK), "--db", str(db), "articles"], capture_output=True, check=False)
-    probe = LockProbe(db)
-    probe.start()
-    time.sleep(0.2)
+    probe = LockProbe(db) if isinstance(db, Path) else None
+    if probe is not None:
+        probe.start()
+        time.sleep(0.2)
     started = time.monotonic()
     cmd = ["/usr/bin/time", "-v", str(FACTCHECK), "checked", "import", str(path), "--db", str(db), "--json"]
     done = subprocess.run(
         cmd, capture_output=True, text=True, check=False, env={**os.environ, "FACTCHECK_USER": "bench"}
     )
     wall = time.monotonic() - started
-    probe.stop.set()
-    probe.join()
+    if probe is not None:
+        probe.stop.set()
+        probe.join()
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     out: dict[str, Any] = {}
     with contextlib.suppress(json.JSONDecodeError):
@@ -150,7 +177,7 @@ def timed_import(path: Path, db: Path) -> dict[str, Any]:
         "added": out.get("added"),
         "wall_s": round(wall, 2),
         "peak_rss_mb": round(int(rss[1]) / 1024, 1) if rss else None,
-        "longest_write_lock_wait_s": round(max(probe.waits, default=0.0), 3),
+        "longest_write_lock_wait_s": round(max(probe.waits, default=0.0), 3) if probe is not None else None,
         "error": next((ln for ln in done.stderr.splitlines() if ln.startswith("error")), None),
     }
 
@@ -160,6 +187,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, action="append", help="CSV sizes in rows (default 64824)")
     parser.add_argument("--json-rows", type=int, default=20_000, help="ClaimReview JSON rows (0: skip)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--pg-url", default=PG_URL, help="PostgreSQL server for --backend postgresql")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="fc-checked-bench-"))
     results = []
@@ -174,8 +203,13 @@ def main() -> None:
             write_claimreview(path, args.json_rows)
             files.append((path, args.json_rows, "claimreview"))
         for path, rows, kind in files:
-            result = timed_import(path, tmp / f"{path.stem}.db")
+            if args.backend == "sqlite":
+                result = timed_import(path, tmp / f"{path.stem}.db")
+            else:
+                with pg_schema(args.pg_url) as url:
+                    result = timed_import(path, url)
             result = {
+                "backend": args.backend,
                 "file": kind,
                 "rows": rows,
                 "mb": round(path.stat().st_size / 1e6, 1),

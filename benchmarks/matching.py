@@ -1,8 +1,14 @@
 """Checked-claim matching benchmark: quality (MAP@5, Recall@5) and latency at 10k/100k/1M claims.
 
     PYTHONPATH=src .venv/bin/python benchmarks/matching.py [--quick] [--sizes 10000,100000,1000000]
+        [--backend sqlite|postgresql] [--pg-url URL]
 
-Prints one JSON document to stdout. Quality runs are written as TREC run files and scored by
+Prints one JSON document to stdout. Both backends also measure the store route as a user gets it
+(`factcheck checked import` into a fresh store, then services.search.find_similar per query):
+MAP@5 on the CLEF test queries and p50/p95 at each size. `--backend postgresql` runs only that
+route, against the real server (FACTCHECK_TEST_PG or --pg-url), each size in a throwaway schema
+filled by COPY and dropped afterwards; `--backend sqlite` (default) runs the store route on a
+SQLite file plus all the in-process baselines. Quality runs are written as TREC run files and scored by
 ../shared/tools/score_ranking.py so the figures are comparable with everyone else's.
 Skips cleanly (JSON with "skipped") when ../shared/data is absent.
 """
@@ -10,7 +16,9 @@ Skips cleanly (JSON with "skipped") when ../shared/data is absent.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import itertools
 import json
 import os
 import random
@@ -20,9 +28,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Hashable
+import uuid
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared next to the repo (as CI lays it out); FACTCHECK_SHARED overrides.
@@ -553,7 +563,7 @@ def store_latency(docs: list[Doc], terms: list[list[str]], queries: list[Query],
     """End to end, as a user gets it: `services.memory.find_similar` on a real claims.db (migrated
     schema, FTS5 filled by its triggers), one session per query as the CLI and the TUI open one."""
     from factcheck.match.fts import speaker_term
-    from factcheck.services import memory as memory_service
+    from factcheck.services import search as search_service
     from factcheck.services.memory import find_similar
     from factcheck.store import create_store_engine, session_scope
 
@@ -598,7 +608,7 @@ def store_latency(docs: list[Doc], terms: list[list[str]], queries: list[Query],
     # A one-shot CLI process starts with no document frequencies in memory; the workbench keeps them.
     cold = []
     for q in queries[:20]:
-        memory_service._DF_CACHE.clear()
+        search_service._DF_CACHE.clear()
         cold.append(timed(q))
     times = [timed(q) for q in queries]
     engine.dispose()
@@ -771,6 +781,189 @@ def latency(sizes: list[int], workdir: Path, k: int, n_queries: int, scan_querie
     return results
 
 
+# ------------------------------------------------------------------ the store route, either backend
+PG_URL = os.environ.get("FACTCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@contextlib.contextmanager
+def store_url(backend: str, workdir: Path, name: str, pg_url: str = PG_URL) -> Iterator[str]:
+    """A fresh, empty store: a SQLite file in `workdir`, or a throwaway PostgreSQL schema dropped after."""
+    if backend == "sqlite":
+        path = workdir / f"{name}.db"
+        yield str(path)
+        path.unlink(missing_ok=True)
+        return
+    from sqlalchemy import create_engine, text
+
+    schema = f"fc_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{pg_url}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+
+def store_quality(backend: str, workdir: Path, k: int) -> dict:
+    """MAP@5 of the route `factcheck similar` takes: the CLEF claims stored by services.memory.add_checked
+    (one row each: a url per doc id keeps equal texts apart), each test query through find_similar."""
+    from factcheck.checked.formats import CheckedRecord
+    from factcheck.services.memory import add_checked, find_similar
+    from factcheck.store import create_store_engine, session_scope
+    from factcheck.store.models import CheckedClaim
+
+    out = {}
+    for name, loader in (("clef2020-snopes", load_snopes), ("clef2022-politifact", load_politifact)):
+        docs, sets = loader()
+        qs = sets["test"]
+        records = [
+            CheckedRecord(d.text, "unverifiable", "", url=f"clef:{d.id}", date=d.date, language="en", title=d.title)
+            if not d.speaker
+            else CheckedRecord(
+                d.text,
+                "unverifiable",
+                "",
+                url=f"clef:{d.id}",
+                date=d.date,
+                language="en",
+                title=d.title,
+                speaker=d.speaker,
+                claimants=(d.speaker,),
+            )
+            for d in docs
+        ]
+        with store_url(backend, workdir, f"quality-{name}") as url:
+            engine = create_store_engine(url)
+            with session_scope(engine) as session:
+                add_checked(session, records, actor="bench", origin_name=name)
+            with session_scope(engine) as session:
+                ext = {i: u.removeprefix("clef:") for i, u in session.exec(select_ids(CheckedClaim))}
+            run = {}
+            t = time.perf_counter()
+            for qid, q in qs.queries.items():
+                with session_scope(engine) as session:
+                    found = find_similar(session, q.text, language=q.language, speaker=q.speaker, date=q.date, top=k)
+                run[qid] = [(ext[m.checked_id], m.score) for m in found]
+            per_query = (time.perf_counter() - t) * 1000 / max(len(qs.queries), 1)
+            engine.dispose()
+        out[name] = {"split": qs.name, **score_run(qs.qrels_path, run, "store"), "mean_ms": round(per_query, 1)}
+    return out
+
+
+def select_ids(model: Any) -> Any:
+    from sqlmodel import select
+
+    return select(model.id, model.url)
+
+
+def _copy_rows(engine: Any, rows: Iterable[tuple], batch: int = 100_000) -> None:
+    """COPY into checked_claim, `batch` rows a statement (each fires the index triggers once), committed."""
+    columns = (
+        "text, title, language, rating, original_label, rationale, origin, dedupe_key, terms, speaker, published,"
+        " created_at"
+    )
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        rows = iter(rows)
+        while chunk := list(itertools.islice(rows, batch)):
+            with driver.cursor() as cursor, cursor.copy(f"COPY checked_claim ({columns}) FROM STDIN") as copy:
+                for row in chunk:
+                    copy.write_row(row)
+            driver.commit()
+    finally:
+        raw.close()
+
+
+def pg_store_latency(docs: list[Doc], terms: list[list[str]], queries: list[Query], pg_url: str) -> dict:
+    """find_similar on PostgreSQL at len(docs) claims: a throwaway schema migrated to head, filled by
+    COPY (the triggers of migration 0010 build the postings), one session per query as the CLI opens one."""
+    from datetime import UTC, datetime
+
+    from factcheck.match.fts import speaker_term
+    from factcheck.services.memory import find_similar, settle_memory
+    from factcheck.store import create_store_engine, session_scope
+
+    stamp = datetime(2025, 1, 1, tzinfo=UTC)
+    rows = (
+        (
+            d.text,
+            d.title or None,
+            "en",
+            "false",
+            "False",
+            "",
+            "import",
+            f"{i:064x}",
+            " ".join([*t, speaker_term(d.speaker) or ""]).strip(),
+            d.speaker,
+            d.date,
+            stamp,
+        )
+        for i, (d, t) in enumerate(zip(docs, terms, strict=True))
+    )
+    with store_url("postgresql", Path(), "latency", pg_url) as url:
+        engine = create_store_engine(url)
+        t0 = time.perf_counter()
+        _copy_rows(engine, rows)
+        build_s = time.perf_counter() - t0
+        for q in queries[:3]:  # first use loads the lexicons and the embedding model
+            with session_scope(engine) as session:
+                find_similar(session, q.text, language=q.language, speaker=q.speaker, date=q.date, top=10)
+
+        def timed() -> list[float]:
+            times = []
+            for q in queries:
+                t = time.perf_counter()
+                with session_scope(engine) as session:
+                    find_similar(session, q.text, language=q.language, speaker=q.speaker, date=q.date, top=10)
+                times.append((time.perf_counter() - t) * 1000)
+            return times
+
+        before_vacuum = timed()  # right after the load (autovacuum is off on our server: it may never come)
+        t0 = time.perf_counter()
+        settle_memory(engine)  # what `checked import` does after a bulk import
+        settle_s = time.perf_counter() - t0
+        times = timed()
+        with engine.connect() as conn:
+            size = conn.exec_driver_sql(
+                "SELECT pg_total_relation_size('checked_claim') + pg_total_relation_size('checked_claim_fts_postings')"
+                " + pg_total_relation_size('checked_claim_fts_df')"
+            ).scalar()
+        engine.dispose()
+    return {
+        "store_find_similar_ms": {"p50": pct(times, 50), "p95": pct(times, 95)},
+        "store_find_similar_before_vacuum_ms": {"p50": pct(before_vacuum, 50), "p95": pct(before_vacuum, 95)},
+        "settle_memory_vacuum_s": round(settle_s, 1),
+        "store_build_s": round(build_s, 1),
+        "store_db_mb": round(size / 2**20, 1),
+    }
+
+
+def store_latency_only(backend: str, sizes: list[int], workdir: Path, n_queries: int, pg_url: str) -> dict:
+    """The store route alone at each size, on `backend` (the same synthetic claims and queries)."""
+    s_docs, s_sets = load_snopes()
+    p_docs, p_sets = load_politifact()
+    pool = s_docs + p_docs
+    queries = (
+        list(s_sets["test"].queries.values())[: n_queries // 2]
+        + list(p_sets["test"].queries.values())[: n_queries - n_queries // 2]
+    )
+    results: dict[str, dict] = {}
+    for n in sizes:
+        docs = synthesise(pool, n)
+        terms = [analyze(f"{d.text} {d.title}", "en") for d in docs]
+        if backend == "sqlite":
+            results[str(n)] = {"claims": n, "queries": len(queries), **store_latency(docs, terms, queries, workdir)}
+        else:
+            results[str(n)] = {"claims": n, "queries": len(queries), **pg_store_latency(docs, terms, queries, pg_url)}
+        print(json.dumps({"progress": results[str(n)]}), file=sys.stderr, flush=True)
+    return results
+
+
 # ------------------------------------------------------------------ main
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -782,6 +975,9 @@ def main() -> int:
     ap.add_argument("--no-latency", action="store_true")
     ap.add_argument("--no-quality", action="store_true")
     ap.add_argument("--train", action="store_true", help="retrain model.py on the train splits, then exit")
+    ap.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite", help="the store measured")
+    ap.add_argument("--pg-url", default=PG_URL, help="PostgreSQL server for --backend postgresql")
+    ap.add_argument("--store-only", action="store_true", help="only the store route (what postgresql runs)")
     args = ap.parse_args()
     if not (SNOPES.is_dir() and POLITI.is_dir() and SCORER.is_file()):
         print(json.dumps({"skipped": f"benchmark data not found under {DATA} (needs ../shared/data and tools)"}))
@@ -792,9 +988,19 @@ def main() -> int:
     # One core, as the target says: pin the process and keep BLAS single-threaded.
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    report: dict[str, object] = {"k": args.k}
+    report: dict[str, object] = {"k": args.k, "backend": args.backend}
     with tempfile.TemporaryDirectory() as tmp:
+        if args.backend == "postgresql" or args.store_only:
+            if not args.no_quality:
+                report["store_quality_test_MAP@5"] = store_quality(args.backend, Path(tmp), args.k)
+            if not args.no_latency:
+                sizes = [10_000, 100_000] if args.quick else [int(s) for s in args.sizes.split(",")]
+                n_queries = 40 if args.quick else args.queries
+                report["latency"] = store_latency_only(args.backend, sizes, Path(tmp), n_queries, args.pg_url)
+            print(json.dumps(report, indent=2))
+            return 0
         if not args.no_quality:
+            report["store_quality_test_MAP@5"] = store_quality("sqlite", Path(tmp), args.k)
             report["quality_test_MAP@5"] = quality(args.k, Path(tmp))
         if not args.no_latency:
             sizes = [10_000, 100_000] if args.quick else [int(s) for s in args.sizes.split(",")]

@@ -24,6 +24,10 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claims.db"
 
 
+# For tests that run `factcheck` with a minimal environment: the package under test, not whichever one
+# is installed (a git worktree runs its tests with PYTHONPATH=<its src>).
+SOURCE_TREE = {"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {}
+
 PG_URL = os.environ.get("FACTCHECK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 

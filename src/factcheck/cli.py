@@ -891,8 +891,12 @@ def checked_import(
 ) -> None:
     """Import fact-checks done elsewhere into the checked-claim memory (all or nothing)."""
     from factcheck.services import memory
+    from factcheck.terminal_progress import progress_bar
 
-    result = in_store(db, lambda session: memory.import_checked(session, path, actor=actor(by)))
+    with progress_bar() as progress:  # on stderr, for a person at a terminal and a large file only
+        result = in_store(db, lambda session: memory.import_checked(session, path, actor=actor(by), progress=progress))
+    if result.added >= memory.SETTLE_FROM:
+        memory.settle_memory(open_engine(db))  # PostgreSQL: searches read the new postings from the index alone
     if as_json:
         emit_json(result.to_dict())
     else:

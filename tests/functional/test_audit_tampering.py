@@ -31,7 +31,7 @@ from factcheck.sources.fetch import FetchedDocument
 from factcheck.store import Article, Claim, Event, Note, Verdict, create_store_engine, session_scope
 from factcheck.store.reader import Reader, open_sqlite_reader, resolve_url
 from factcheck.text.document import prepare_document
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, SOURCE_TREE
 
 KEY = "desk-secret-kept-in-the-vault"
 CHECKED = ROOT / "tests" / "fixtures" / "checked" / "checked.csv"
@@ -165,7 +165,7 @@ def copy_sqlite(source: Path, target: Path) -> None:
 
 def factcheck(db: str, *args: str, key: str | None = None) -> subprocess.CompletedProcess[str]:
     """The real command, as a desk runs it (FACTCHECK_AUDIT_KEY only when `key` is given)."""
-    env = {"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "auditor", "HOME": str(Path.home())}
+    env = {"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "auditor", "HOME": str(Path.home()), **SOURCE_TREE}
     if key is not None:
         env[AUDIT_KEY_ENV] = key
     return subprocess.run(

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import SEED
+from tests.conftest import SEED, SOURCE_TREE
 from tests.unit.test_document import HTML
 
 
@@ -23,7 +23,7 @@ def run(*args: str, db: Path, stdin: bytes | None = None, ok: bool = True) -> su
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent)},
+        env={"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent), **SOURCE_TREE},
     )
     if ok:
         assert proc.returncode == 0, proc.stderr

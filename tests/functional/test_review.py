@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import SEED, SOURCE_TREE
 from tests.functional.test_cli import assert_one_line_error
 
 
 def run(*args: str, db: Path, ok: bool = True, single_person: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent)}
+    env = {"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent), **SOURCE_TREE}
     if single_person:
         env["FACTCHECK_SINGLE_PERSON"] = "1"
     proc = subprocess.run(

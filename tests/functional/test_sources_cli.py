@@ -14,7 +14,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from tests.conftest import SEED
+from tests.conftest import SEED, SOURCE_TREE
 
 ZELENSKY = "keine Abkommen ohne die Ukraine"
 LAST_CALL = "Der letzte telefonische Austausch"
@@ -26,7 +26,7 @@ def run(*args: str, db: Path, ok: bool = True, env: dict[str, str] | None = None
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent), **(env or {})},
+        env={"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent), **SOURCE_TREE, **(env or {})},
     )
     if ok:
         assert proc.returncode == 0, proc.stderr

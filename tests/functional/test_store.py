@@ -18,7 +18,7 @@ from factcheck.store.migrations import HEAD_REVISION
 
 def schema_diff(conn: Connection) -> list[object]:
     """Differences between migrations and models; any is a missing migration. The full-text index
-    objects exist only in migrations (FTS5 tables, a functional GIN index) and are left out."""
+    objects exist only in migrations (FTS5 tables; on PostgreSQL checked_claim_fts_* tables) and are left out."""
 
     def include(obj: object, name: str | None, type_: str, *_args: object) -> bool:
         return not (name or "").startswith(("checked_claim_fts", "checked_claim_vocab", "ix_checked_claim_terms"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import SEED, SOURCE_TREE
 
 TITLE_HIJACK = "\x1b]0;pwned\x07"
 CLEAR = "\x1b[2J"
@@ -39,7 +39,13 @@ def run(db: Path, *args: str, ok: bool = True, stdin: str | None = None) -> subp
         text=True,
         timeout=120,
         input=stdin,
-        env={"PATH": "/usr/bin:/bin", "FACTCHECK_USER": "tester", "HOME": str(db.parent), "FACTCHECK_NO_TUI": "1"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "FACTCHECK_USER": "tester",
+            "HOME": str(db.parent),
+            "FACTCHECK_NO_TUI": "1",
+            **SOURCE_TREE,
+        },
     )
     if ok:
         assert proc.returncode == 0, proc.stderr
@@ -162,7 +168,7 @@ def test_arguments_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     db = tmp_path / "claims.db"
     article = tmp_path / "artikel-\xfc.txt".encode("latin-1").decode("utf-8", "surrogateescape")
     article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FACTCHECK_NO_TUI": "1"}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FACTCHECK_NO_TUI": "1", **SOURCE_TREE}
 
     def cli(*args: str | bytes) -> subprocess.CompletedProcess[str]:
         command: list[str | bytes] = [sys.executable, "-m", "factcheck", "--db", str(db), *args]

@@ -124,3 +124,40 @@ def test_snapshot_version_mismatch(tmp_path: Path) -> None:
     meta.write_text(meta.read_text().replace('"version": 1', '"version": 0'))
     with pytest.raises(ValueError, match="snapshot version"):
         MemoryIndex.load(tmp_path)
+
+
+def test_fts5_idf_and_index_tokens_reproduce_fts5_bm25_exactly() -> None:
+    """The PostgreSQL route scores with fts5_idf and index_tokens; FTS5's own bm25() is the reference."""
+    import math
+    import random
+    from collections import Counter
+
+    from factcheck.match.bm25 import K1, B
+    from factcheck.match.fts import fts5_idf, index_tokens
+
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(40)] + ["fake_news", "d20200102", "3p5", "zzspkdonaldtrump"]
+    docs = [
+        " ".join(rng.choice(words[: rng.randint(4, len(words))]) for _ in range(rng.randint(0, 14))) for _ in range(400)
+    ]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE f USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0')")
+    conn.executemany("INSERT INTO f(rowid, terms) VALUES (?, ?)", list(enumerate(docs, 1)))
+    tokens = [index_tokens(d) for d in docs]
+    df = Counter(t for doc in tokens for t in set(doc))
+    avgdl = sum(map(len, tokens)) / len(docs)
+
+    def bm25(query: list[str], doc: list[str]) -> float:
+        tf = Counter(doc)
+        return sum(
+            fts5_idf(df[t], len(docs)) * ((tf[t] * (K1 + 1)) / (tf[t] + K1 * (1 - B + (B * len(doc)) / avgdl)))
+            for t in query
+        )
+
+    for _ in range(60):
+        query = list(dict.fromkeys(rng.sample(["w0", "w1", "news", "fake", "d20200102", *words[5:30]], 4)))
+        expr = " OR ".join(f'"{t}"' for t in query)
+        rows = conn.execute("SELECT rowid, -bm25(f) FROM f WHERE f MATCH ? ORDER BY bm25(f)", (expr,)).fetchall()
+        assert rows
+        for rowid, score in rows:
+            assert math.isclose(score, bm25(query, tokens[rowid - 1]), rel_tol=1e-12, abs_tol=1e-12)

@@ -50,6 +50,12 @@ def _rating_key(label: str) -> str:
     return map_label(label)
 
 
+@functools.lru_cache(maxsize=4096)
+def _label_key(label: str) -> str | None:
+    """checked.labels.lookup_label, cached: a ClaimReview dump repeats a handful of labels."""
+    return lookup_label(label)
+
+
 def _clean(value: str) -> str:
     """`value` without control characters (the fast path: most cells hold none)."""
     return value if value.isprintable() else clean_input(value)
@@ -415,7 +421,7 @@ def _rating_of(rating: dict[str, Any], name: str, where: str) -> tuple[str, str]
     """(the publisher's label, our key): the label when we know it, else ratingValue on its scale,
     else "unmapped" (a label we do not know) or "unverifiable" (no label, no value)."""
     label = _str(rating.get("alternateName")) or _str(rating.get("name")) or ""
-    key = lookup_label(label) if label else None
+    key = _label_key(label) if label else None
     if key is None and rating.get("ratingValue") not in (None, ""):
         try:
             value = float(rating["ratingValue"])

@@ -16,12 +16,16 @@ own tokenizer only splits on spaces; the same `analyze` runs on both sides.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from factcheck.match.bm25 import bm25_idf, plan_query
 from factcheck.match.normalize import analyze
 
 SPEAKER_PREFIX = "zzspk"
+# The IDF pruning budget of a candidate query (see fts_query for the measurements behind it).
+FTS_MAX_TERMS = 24
+FTS_MAX_POSTINGS = 20_000
 
 
 def speaker_term(speaker: str | None) -> str | None:
@@ -56,8 +60,8 @@ def fts_query(
     *,
     df: Callable[[str], int] | None = None,
     n_docs: int = 0,
-    max_terms: int = 24,
-    max_postings: int | None = 20_000,
+    max_terms: int = FTS_MAX_TERMS,
+    max_postings: int | None = FTS_MAX_POSTINGS,
     speaker: str | None = None,
 ) -> str:
     """A safe FTS5 MATCH expression: analysed terms, quoted, OR-ed; "" when nothing to search.
@@ -86,3 +90,21 @@ def fts_query(
 def idf_from_df(df: Callable[[str], int], n_docs: int) -> Callable[[str], float]:
     """The idf callable `rerank` wants, from the same df lookup."""
     return lambda term: bm25_idf(df(term), max(n_docs, 1))
+
+
+def fts5_idf(df: int, n_docs: int) -> float:
+    """The idf FTS5's bm25() gives a query phrase: log((N - df + 0.5) / (df + 0.5)), 1e-6 when <= 0.
+
+    From sqlite ext/fts5/fts5_aux.c (fts5Bm25GetData); unlike `bm25_idf` it has no "1 +", so a term in
+    more than half the rows weighs next to nothing. The PostgreSQL route scores with it so that its
+    first-stage scores equal FTS5's (checked on random collections in tests/unit/test_match_index.py).
+    """
+    value = math.log((n_docs - df + 0.5) / (df + 0.5))
+    return value if value > 0 else 1e-6
+
+
+def index_tokens(document: str) -> list[str]:
+    """The tokens FTS5's unicode61 tokenizer makes of an `fts_document` value: analysed terms are \\w+
+    runs, and of \\w it keeps letters and digits only ("fake_news" is two tokens). Migration 0010's
+    triggers split the same way on PostgreSQL."""
+    return document.replace("_", " ").split()

@@ -188,7 +188,8 @@ class CheckedClaim(SQLModel, table=True):
     `rating` is a key of factcheck.ratings.SCALE, or "unmapped" (checked.labels.UNMAPPED_KEY) for a
     publisher label no rating of ours was given for yet; `original_label` is the publisher's label.
     `terms` holds the analysed text (factcheck.match) that the full-text index is built on; on
-    SQLite a trigger-synced FTS5 table indexes it, on PostgreSQL a GIN index over its tsvector.
+    SQLite a trigger-synced FTS5 table indexes it, on PostgreSQL postings/df tables kept by statement
+    triggers (migration 0010), so both rank with the same BM25.
     """
 
     __tablename__ = "checked_claim"
