@@ -1207,19 +1207,22 @@ def db_copy(
     as_json: JsonOption = False,
 ) -> None:
     """Copy a whole store (e.g. claims.db into the desk's PostgreSQL, or back), ids and audit chain kept."""
-    from factcheck.progress import progress_bar
     from factcheck.services import database
+    from factcheck.terminal_progress import progress_bar
 
     who = actor(by)
-    with contextlib.ExitStack() as stack:
-        advance: list[Callable[[int], None]] = []
+    with progress_bar() as report:
+        counted = {"done": 0, "total": 0}
 
         def totals(rows: dict[str, int]) -> None:
-            advance.append(stack.enter_context(progress_bar("copying rows", sum(rows.values()))))
+            counted["total"] = sum(rows.values())
 
-        result = database.copy_database(
-            source, target, actor=who, replace=replace, on_totals=totals, progress=lambda _t, n: advance[0](n)
-        )
+        def copied(_table: str, rows: int) -> None:
+            counted["done"] += rows
+            if report is not None:
+                report("copying", counted["done"], counted["total"])
+
+        result = database.copy_database(source, target, actor=who, replace=replace, on_totals=totals, progress=copied)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -1276,11 +1279,11 @@ def db_backup(
     as_json: JsonOption = False,
 ) -> None:
     """Back up a SQLite database while others work (SQLite's online backup); for PostgreSQL, print the pg_dump line."""
-    from factcheck.progress import progress_bar
     from factcheck.services import database
+    from factcheck.terminal_progress import progress_bar
 
-    with progress_bar("backing up pages", None) as advance:
-        result = database.backup(chosen_db(db), output, force=force, pages=lambda _u, n: advance(n))
+    with progress_bar() as report:
+        result = database.backup(chosen_db(db), output, force=force, pages=report)
     if as_json:
         emit_json(result.to_dict())
     elif result.command is not None:

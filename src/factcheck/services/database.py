@@ -42,6 +42,7 @@ from factcheck.store.copy import (
 )
 from factcheck.store.engine import create_store_engine, first_line, head_revision, migrate, shown_url
 from factcheck.store.reader import Reader, resolve_url, sqlite_path
+from factcheck.terminal_progress import Report
 
 COPY_ACTION = "db.copy"
 
@@ -350,14 +351,14 @@ def default_backup_path(database: str) -> Path:
 
 
 def backup(
-    db: str | None, destination: str | None = None, *, force: bool = False, pages: Progress | None = None
+    db: str | None, destination: str | None = None, *, force: bool = False, pages: Report | None = None
 ) -> BackupResult:
     """A consistent copy of a SQLite store taken while others read and write it; for PostgreSQL, the
     `pg_dump` command to run (nothing is written).
 
     The copy goes to a temporary file beside `destination`, passes `PRAGMA integrity_check`, and only
     then takes the destination's name, so a failed or interrupted backup never leaves a half file there.
-    `pages` is told ("pages", n) as pages are copied. Raises InputError when the database does not
+    `pages` is told ("pages", copied, total) as pages are copied. Raises InputError when the database does not
     exist, the destination is the database itself, exists (without `force`) or its folder does not.
     """
     url = resolve_url(db)
@@ -387,16 +388,14 @@ def backup(
     return BackupResult(shown_url(url), str(target), target.stat().st_size, time.monotonic() - started)
 
 
-def _backup_sqlite(path: str, partial: Path, pages: Progress | None) -> None:
+def _backup_sqlite(path: str, partial: Path, pages: Report | None) -> None:
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     copy = sqlite3.connect(partial)
     try:
-        done = [0]
 
         def step(_status: int, remaining: int, total: int) -> None:
             if pages is not None:
-                pages("pages", (total - remaining) - done[0])
-                done[0] = total - remaining
+                pages("pages", total - remaining, total)
 
         # 1024 pages (4 MiB) a step: writers get the lock between steps instead of waiting for the whole copy.
         source.backup(copy, pages=1024, progress=step)
