@@ -954,6 +954,7 @@ def similar(
 ) -> None:
     """Claims already checked that look like this one, best first."""
     from factcheck.services import search
+    from factcheck.services.recheck import STALE_AFTER_DAYS
 
     if (claim is None) == (text is None):
         raise InputError("give either a claim id or --text")
@@ -973,6 +974,10 @@ def similar(
     for m in matches:
         where = m.url or (f"claim {m.claim_id}" if m.claim_id else "")
         say(f"{m.score:.2f}  {m.label_en:<16} {m.published or '':<10}  {m.text}  {where}")
+        if m.claim_date:
+            say(f"      claimed: {m.claim_date}")
+        if m.possibly_outdated:
+            say(f"      possibly outdated: it held as of {m.as_of}, more than {STALE_AFTER_DAYS} days ago")
         if m.matched_terms:
             say(f"      matched: {', '.join(m.matched_terms)}")
 

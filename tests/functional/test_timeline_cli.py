@@ -110,3 +110,60 @@ def test_recheck_lists_verdicts_on_time_sensitive_claims_older_than_the_limit(tm
     assert verdict_events[latest["id"]]["as_of"] == "2024-10-14" and "as_of" not in verdict_events[harbour["id"]]
     bad = factcheck(db, "recheck", "--older-than", "soon", ok=False)
     assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "--older-than takes" in bad.stderr
+
+
+def test_similar_shows_claim_dates_and_calls_stale_time_sensitive_checks_possibly_outdated(tmp_path: Path) -> None:
+    db = str(tmp_path / "claims.db")
+    today = datetime.now(UTC).date()
+    memory = tmp_path / "memory.json"
+    memory.write_text(
+        json.dumps(
+            [
+                {  # ClaimReview with a claim date: "so high as never since" holds as of that day
+                    "@type": "ClaimReview",
+                    "claimReviewed": "Die Arbeitslosigkeit in Bremen ist so hoch wie nie seit 2005.",
+                    "reviewRating": {"@type": "Rating", "alternateName": "falsch"},
+                    "url": "https://fc.example/bremen-2019",
+                    "datePublished": "2019-03-04",
+                    "itemReviewed": {"@type": "Claim", "datePublished": "2019-03-01"},
+                },
+                {
+                    "@type": "ClaimReview",
+                    "claimReviewed": "Die Arbeitslosigkeit in Bremen ist derzeit so hoch wie nie seit 2005.",
+                    "reviewRating": {"@type": "Rating", "alternateName": "richtig"},
+                    "url": "https://fc.example/bremen-now",
+                    "datePublished": today.isoformat(),
+                    "itemReviewed": {"@type": "Claim", "datePublished": today.isoformat()},
+                },
+                {
+                    "@type": "ClaimReview",
+                    "claimReviewed": "Die Arbeitslosigkeit in Bremen stieg 2018 um 2 Prozent.",
+                    "reviewRating": {"@type": "Rating", "alternateName": "richtig"},
+                    "url": "https://fc.example/bremen-2018",
+                    "datePublished": "2019-03-04",
+                    "itemReviewed": {"@type": "Claim", "datePublished": "2019-02-01"},
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
+    factcheck(db, "checked", "import", str(memory))
+    found = json.loads(
+        factcheck(db, "similar", "--text", "Die Arbeitslosigkeit in Bremen ist hoch", "--lang", "de", "--json").stdout
+    )
+    by_url = {m["url"]: m for m in found}
+    old, new, plain = (
+        by_url["https://fc.example/bremen-2019"],
+        by_url["https://fc.example/bremen-now"],
+        by_url["https://fc.example/bremen-2018"],
+    )
+    assert (old["claim_date"], old["time_sensitive"], old["as_of"], old["possibly_outdated"]) == (
+        "2019-03-01",
+        True,
+        "2019-03-01",
+        True,
+    )
+    assert new["time_sensitive"] and not new["possibly_outdated"]  # checked today: still fresh
+    assert plain["claim_date"] == "2019-02-01" and not plain["time_sensitive"] and not plain["possibly_outdated"]
+    shown = factcheck(db, "similar", "--text", "Die Arbeitslosigkeit in Bremen ist hoch", "--lang", "de").stdout
+    assert "claimed: 2019-03-01" in shown and "possibly outdated: it held as of 2019-03-01" in shown

@@ -74,3 +74,25 @@ def test_a_time_sensitive_claim_is_dated_as_of_its_dateline() -> None:
 def test_without_a_date_in_the_text_the_as_of_date_is_left_to_the_store() -> None:
     claims = extract_claims("Bislang hat die Regierung 40 Millionen Euro ausgezahlt.", language="de")
     assert claims[0].kinds.count("time-sensitive") == 1 and claims[0].as_of is None
+
+
+def test_stored_fields_decide_for_our_claims_and_cues_for_imported_ones() -> None:
+    from datetime import date
+
+    from factcheck.services.recheck import is_stale, time_sensitivity
+
+    # our own claim: what extraction stored, even when the text alone would say otherwise
+    assert time_sensitivity("Bisher 40 Gemeinden.", "de", {"time_cues": [], "as_of": None}) == (False, None)
+    assert time_sensitivity("x", "de", {"time_cues": [{"family": "latest"}], "as_of": "2024-10-14"}) == (
+        True,
+        "2024-10-14",
+    )
+    # an imported fact-check: its own words, as of its claim date
+    assert time_sensitivity("So far 12 councils signed.", "en", None, fallback="2020-05-01T00:00") == (
+        True,
+        "2020-05-01",
+    )
+    assert time_sensitivity("Twelve councils signed in 2020.", "en", None, fallback="2020-05-01") == (False, None)
+    today = date(2026, 12, 1)
+    assert is_stale("2026-10-31", today=today) and not is_stale("2026-11-01", today=today)
+    assert not is_stale(None, today=today) and not is_stale("not a day", today=today)

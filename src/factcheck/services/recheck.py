@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from factcheck.errors import InputError
+from factcheck.extract.time_sensitivity import find_time_cues
 from factcheck.services.listing import list_claims
 from factcheck.store.reader import Reader
 
 DEFAULT_OLDER_THAN = "30d"
+# After this many days a time-sensitive verdict is worth a second look: the default of `recheck`, and when
+# the memory calls a matched checked claim possibly outdated.
+STALE_AFTER_DAYS = 30
 _AGE = re.compile(r"^\s*(\d{1,5})\s*([dwmy]?)\s*$", re.IGNORECASE)
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
 
@@ -29,6 +34,29 @@ def parse_age(text: str) -> int:
     if not m:
         raise InputError(f"--older-than takes a number of days, weeks, months or years (30d, 2w, 6m, 1y), got {text!r}")
     return int(m.group(1)) * _UNIT_DAYS[m.group(2).lower()]
+
+
+def time_sensitivity(
+    text: str, language: str | None, fields: dict[str, Any] | None, *, fallback: str | None = None
+) -> tuple[bool, str | None]:
+    """(time-sensitive?, as-of day) of a claim: from its stored fields when it has them (`time_cues`,
+    `as_of`), else from the time cues in `text` as of `fallback` (an imported fact-check's date)."""
+    if isinstance(fields, dict) and "time_cues" in fields:
+        as_of = fields.get("as_of")
+        return bool(fields["time_cues"]), as_of if isinstance(as_of, str) else None
+    cues = find_time_cues(text, 0, language or "en")
+    return bool(cues), (fallback[:10] if cues and fallback else None)
+
+
+def is_stale(as_of: str | None, *, days: int = STALE_AFTER_DAYS, today: date | None = None) -> bool:
+    """Whether the ISO day `as_of` lies more than `days` before `today` (unknown or unreadable: False)."""
+    if not as_of:
+        return False
+    try:
+        day = date.fromisoformat(as_of[:10])
+    except ValueError:
+        return False
+    return day < (today or date.today()) - timedelta(days=days)
 
 
 @dataclass
@@ -47,7 +75,9 @@ class StaleVerdict:
         return asdict(self)
 
 
-def stale_verdicts(reader: Reader, *, older_than_days: int = 30, today: date | None = None) -> list[StaleVerdict]:
+def stale_verdicts(
+    reader: Reader, *, older_than_days: int = STALE_AFTER_DAYS, today: date | None = None
+) -> list[StaleVerdict]:
     """Standing verdicts on time-sensitive claims whose as-of date is more than `older_than_days` before
     `today` (default: the current day), oldest as-of first."""
     today = today or date.today()

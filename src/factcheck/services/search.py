@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from types import SimpleNamespace
+from typing import Any
 
 from factcheck.checked.labels import rating_labels
 from factcheck.errors import InputError, NotFound
@@ -54,6 +55,7 @@ _CHECKED_COLUMNS = (
     "origin",
     "claim_id",
     "terms",
+    "claim_date",
 )
 
 Hits = list[tuple[int, float]]  # (checked claim id, first-stage score), best first
@@ -229,9 +231,36 @@ def find_similar(
                 origin=row.origin,
                 claim_id=row.claim_id,
                 matched_terms=m.matched_terms,
+                claim_date=row.claim_date,
             )
         )
+    mark_time_sensitive(reader, result, {m.checked_id: rows[m.checked_id].language for m in result})
     return result
+
+
+def mark_time_sensitive(reader: Reader, matches: list[SimilarMatch], languages: dict[int, str | None]) -> None:
+    """Say which matches held only as of a day, and which of those are possibly outdated now.
+
+    Our own verdicts carry their claim's time cues and as-of date (extraction, stored with the claim);
+    an imported fact-check is judged by the same cues in its text, as of its claim date, else the day it
+    was published. Older than recheck.STALE_AFTER_DAYS: possibly outdated.
+    """
+    from factcheck.services.recheck import is_stale, time_sensitivity
+
+    ours = [m.claim_id for m in matches if m.claim_id is not None]
+    stored: dict[int, Any] = {}
+    if ours:
+        marks = ", ".join("?" for _ in ours)
+        stored = {
+            int(i): json_value(f, {})
+            for i, f in reader.rows(f"SELECT id, fields FROM claim WHERE id IN ({marks})", ours)
+        }
+    for m in matches:
+        fields = stored.get(m.claim_id) if m.claim_id is not None else None
+        m.time_sensitive, m.as_of = time_sensitivity(
+            m.text, languages.get(m.checked_id), fields, fallback=m.claim_date or m.published
+        )
+        m.possibly_outdated = m.time_sensitive and is_stale(m.as_of)
 
 
 def similar_to_claim(reader: Reader, claim_id: int, *, top: int = 5) -> list[SimilarMatch]:

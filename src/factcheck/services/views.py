@@ -463,6 +463,12 @@ class SimilarMatch:
     origin: str
     claim_id: int | None
     matched_terms: list[str] = field(default_factory=list)
+    claim_date: str | None = None  # when the checked claim was made (ISO), if known
+    # a checked claim whose truth depended on when it was said ("the latest …", "so far"), as of that day;
+    # possibly_outdated when that day lies further back than recheck.STALE_AFTER_DAYS
+    time_sensitive: bool = False
+    as_of: str | None = None
+    possibly_outdated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

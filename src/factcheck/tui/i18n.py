@@ -86,6 +86,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.place": ("place", "Ort  "),
     "field.as_of": ("as of", "Stand"),
     "time_sensitive": ("time-sensitive", "zeitgebunden"),
+    "possibly_outdated": (
+        "possibly outdated: it held as of {day}, more than 30 days ago",
+        "möglicherweise veraltet: galt mit Stand {day}, vor mehr als 30 Tagen",
+    ),
+    "claimed_on": ("claimed {day}", "behauptet am {day}"),
     "unknown_speaker": ("unknown speaker", "unbekannter Sprecher"),
     "relative": ("relative", "relativ"),
     "verdict_by": ("by {who}, {when}", "von {who}, {when}"),

@@ -302,6 +302,7 @@ class ClaimDetailPane(VerticalScroll):
                 (f"{match_label(m, lang)} ", RATING_COLOURS.get(m.rating, "")),
                 short(m.text, 160),
                 (f"\n   {similar_origin(m, lang)}", "dim"),
+                (f"\n   ! {t('possibly_outdated', lang, day=m.as_of)}", "bold") if m.possibly_outdated else "",
                 (f"\n   {word('matched', lang)}: {short(', '.join(m.matched_terms[:8]), 200)}", "dim")
                 if m.matched_terms
                 else "",
@@ -319,7 +320,8 @@ def _dicts(values: object) -> list[dict[str, Any]]:
 def similar_origin(match: SimilarMatch, language: str = "en") -> str:
     """Where a checked claim comes from: publisher, date, URL or the claim it was checked as."""
     where = match.url or (t("claim_ref", language, id=match.claim_id) if match.claim_id else "")
-    parts = [match.publisher or "", match.published or "", where]
+    claimed = t("claimed_on", language, day=match.claim_date) if match.claim_date else ""
+    parts = [match.publisher or "", claimed, match.published or "", where]
     if match.original_label and match.original_label.casefold() != match.label_en.casefold():
         parts.append(f"“{match.original_label}”")
     return short(" · ".join(p for p in parts if p), 300)
