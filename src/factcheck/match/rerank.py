@@ -124,8 +124,10 @@ def _analyzed(text: str, language: str | None) -> tuple[str, ...]:
 
 
 def _weighted_cover(part: set[str], whole: set[str], idf: Callable[[str], float]) -> float:
-    total = sum(idf(t) for t in whole)
-    return sum(idf(t) for t in whole & part) / total if total else 0.0
+    # fsum: exactly rounded whatever order the set yields its terms (that order changes with the hash seed),
+    # so equal covers stay equal and their ranks (the *_rank features) do not flip from run to run
+    total = math.fsum(idf(t) for t in whole)
+    return math.fsum(idf(t) for t in whole & part) / total if total else 0.0
 
 
 def features(
@@ -145,7 +147,7 @@ def features(
     q_terms = analyze(query.text, query.language)
     q_set = set(q_terms)
     q_bigrams = set(pairwise(q_terms))  # word order: paraphrase shares phrases, topic doesn't
-    q_norm = sum(weight(t) for t in q_set) or 1.0
+    q_norm = math.fsum(weight(t) for t in q_set) or 1.0
     best = max((c.bm25 for c in candidates), default=0.0) or 1.0
     q_text = " ".join(tokenize(query.text))
     q_date = _parse_date(query.date)
