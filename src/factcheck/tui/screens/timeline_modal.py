@@ -144,15 +144,15 @@ class TimelineModal(OnceModal[int | None]):
         else:
             who = t("timeline.claim", lang, id=entry.claim_id)
         state = verdict or (t(f"status.{entry.status}", lang) if entry.status else "")
+        # the when and the who on one line, the claim's words under it: readable at 80 columns too
         head = Text.assemble(
             (f"{entry.value:<12}", "bold"),
-            f" {t(f'timeline.precision.{entry.precision}', lang):<7} ",
-            (f"{who:<14}", "italic" if entry.lane == MEMORY else ""),
-            f" {short(state, 24):<24} ",
-            short(entry.text, 160),
+            f" {t(f'timeline.precision.{entry.precision}', lang):<9}",
+            (f"{who:<15}", "italic" if entry.lane == MEMORY else ""),
+            short(state, 30),
         )
-        lines = [head]
         indent = " " * 13
+        lines = [head, Text(indent + short(entry.text, 140))]
         if entry.relative and entry.resolved_against:
             lines.append(Text(indent + t("timeline.resolved", lang, words=entry.words, day=entry.resolved_against)))
         if entry.time_sensitive:
