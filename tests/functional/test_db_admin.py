@@ -384,6 +384,16 @@ def test_check_on_postgresql(desk: tuple[str, dict[str, int]], pg_url: str) -> N
     report = as_json("db", "check", db=pg_url)
     assert report["ok"], report
     assert {c["name"] for c in report["checks"]} >= {"schema", "indexes", "memory index", "audit log"}
+    engine = create_engine(pg_url)
+    with engine.begin() as connection:  # a posting lost behind the triggers' back
+        connection.execute(
+            text(
+                "DELETE FROM checked_claim_fts_postings WHERE ctid = (SELECT min(ctid) FROM checked_claim_fts_postings)"
+            )
+        )
+    engine.dispose()
+    found = {c["name"]: c for c in json.loads(factcheck("db", "check", "--json", db=pg_url, ok=False).stdout)["checks"]}
+    assert found["memory index"]["status"] == "fail" and "checked_claim_fts_rebuild" in found["memory index"]["detail"]
 
 
 # -- db backup --------------------------------------------------------------------------------------
