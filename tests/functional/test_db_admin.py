@@ -458,3 +458,35 @@ def test_copy_of_a_keyed_audit_log_stays_keyed(tmp_path: Path) -> None:
     assert unkeyed.returncode != 0
     with create_engine(f"sqlite:///{target}").connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM event WHERE action = 'db.copy'")).scalar() == 1
+
+
+def test_a_copy_that_cannot_get_its_locks_gives_up_in_one_line_and_changes_nothing(
+    desk: tuple[str, dict[str, int]], pg_url: str
+) -> None:
+    source, _ids = desk
+    as_json("db", "copy", "--from", source, "--to", pg_url)
+    before = content(pg_url)
+    reader = create_engine(pg_url)
+    with reader.connect() as connection:
+        connection.execute(text("SELECT count(*) FROM claim"))  # a colleague's open read holds the table
+        env = {**os.environ, "FACTCHECK_USER": "anna", "FACTCHECK_WRITE_WAIT": "1"}
+        proc = subprocess.run(
+            [sys.executable, "-m", "factcheck", "db", "copy", "--from", source, "--to", pg_url, "--replace"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        connection.rollback()
+    reader.dispose()
+    one_line_error(proc, "the copy failed and changed nothing: canceling statement due to lock timeout")
+    assert content(pg_url) == before
+
+
+def test_one_postgresql_schema_under_two_names_is_the_same_database(pg_url: str, tmp_path: Path) -> None:
+    as_json("import", str(SEED), db=pg_url)
+    other_spelling = pg_url.replace("@127.0.0.1:", "@localhost:")
+    assert other_spelling != pg_url
+    proc = factcheck("db", "copy", "--from", pg_url, "--to", other_spelling, "--replace", ok=False)
+    one_line_error(proc, "--from and --to name the same database")
+    assert len(content(pg_url)["claim"]) > 0

@@ -79,8 +79,8 @@ def writer_holds_lock(db: str) -> Callable[[], bool]:
         with engine.connect() as connection:
             held = connection.execute(
                 text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :key AND granted"
-                    " AND pid <> pg_backend_pid()"
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :key"
+                    " AND objid = hashtext(current_schema())::oid AND granted AND pid <> pg_backend_pid()"
                 ),
                 {"key": WRITE_LOCK_KEY},
             ).scalar()

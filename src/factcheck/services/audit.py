@@ -25,7 +25,7 @@ from factcheck.audit.chain import (
 from factcheck.audit.digest import AUDITED, canonical, row_digest, row_key
 from factcheck.errors import FactcheckError
 from factcheck.services.changes import announce
-from factcheck.store.engine import WRITE_LOCK_KEY
+from factcheck.store.engine import WRITE_LOCK_SQL
 from factcheck.store.models import Event, Note, Source, Verdict, utcnow
 
 _EVENTS = Event.__table__  # type: ignore[attr-defined]
@@ -67,7 +67,7 @@ def record_event(
     """
     if session.get_bind().dialect.name == "postgresql":
         # Writers append to one chain: serialise them until commit so no two share a predecessor.
-        session.exec(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))  # type: ignore[call-overload]
+        session.exec(text(WRITE_LOCK_SQL))  # type: ignore[call-overload]
     event = Event(
         at=utcnow(),
         actor=actor,

@@ -99,6 +99,8 @@ def copy_database(
     try:
         target = create_store_engine(target_url)
         try:
+            if same_store(source, target):  # one database under two names (localhost and 127.0.0.1, say)
+                raise InputError("--from and --to name the same database")
             with snapshot(source) as reading, write_transaction(target) as writing:
                 result.rows = count_rows(reading)
                 held = count_rows(writing)
@@ -115,14 +117,26 @@ def copy_database(
                 _record_copy(writing, result, _last_event(reading), actor)
         finally:
             target.dispose()
-    except BaseException:
+    except BaseException as exc:
         if created and target_file is not None:
             _remove_sqlite_file(target_file)
+        if isinstance(exc, SQLAlchemyError):  # one line for the user; the target's transaction rolled back
+            raise StoreError(f"the copy failed and changed nothing: {first_line(exc)}") from exc
         raise
     finally:
         source.dispose()
     result.seconds = time.monotonic() - started
     return result
+
+
+def same_store(a: Engine, b: Engine) -> bool:
+    """Whether two engines reach one store: for PostgreSQL the same server run (its start time), database
+    and schema, however the URLs spell host and port; SQLite files are compared by path before opening."""
+    if a.dialect.name != "postgresql" or b.dialect.name != "postgresql":
+        return False
+    ask = text("SELECT pg_postmaster_start_time(), current_database(), current_schema()")
+    with a.connect() as first, b.connect() as second:
+        return tuple(first.execute(ask).one()) == tuple(second.execute(ask).one())
 
 
 def _last_event(connection: Connection) -> dict[str, Any] | None:

@@ -32,7 +32,7 @@ from sqlalchemy import JSON, Column, Connection, Engine, MetaData, Table, Text, 
 from sqlalchemy import func as sql_func
 from sqlalchemy.types import TypeDecorator
 
-from factcheck.store.engine import WRITE_LOCK_KEY, WRITE_OPTION
+from factcheck.store.engine import WRITE_LOCK_SQL, WRITE_OPTION, WRITE_WAIT_SECONDS
 from factcheck.store.reader import sqlite_path
 
 BATCH = 2000  # rows per executemany: large enough to amortise round trips, small enough for memory
@@ -117,7 +117,10 @@ class write_transaction:
     def __enter__(self) -> Connection:
         self._transaction = self._connection.begin()
         if self._connection.dialect.name == "postgresql":
-            self._connection.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))
+            # A copy waits for colleagues' writes and for its TRUNCATE's table locks as long as any writer
+            # queues (FACTCHECK_WRITE_WAIT), then fails with a clear line instead of waiting for ever.
+            self._connection.execute(text(f"SET LOCAL lock_timeout = '{int(WRITE_WAIT_SECONDS * 1000)}ms'"))
+            self._connection.execute(text(WRITE_LOCK_SQL))
         return self._connection
 
     def __exit__(self, exc_type: type[BaseException] | None, *_exc: object) -> None:

@@ -50,8 +50,10 @@ WRITE_OPTION = "factcheck_write"
 WRITE_WAIT_SECONDS = float(os.environ.get("FACTCHECK_WRITE_WAIT", "30"))
 # How long SQLite's own busy handler waits inside one attempt; between attempts we back off ourselves.
 _ATTEMPT_MS = 100
-# PostgreSQL advisory lock key shared with services.audit: one writer at a time appends to the chain.
+# PostgreSQL advisory lock shared with services.audit: one writer at a time appends to the chain. Keyed
+# by (7041, the schema's hash), so desks (and tests) in other schemas of one database never queue behind it.
 WRITE_LOCK_KEY = 7041
+WRITE_LOCK_SQL = f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY}, hashtext(current_schema()))"
 _BACKOFF_FIRST = 0.002
 _BACKOFF_CAP = 0.1
 
@@ -239,7 +241,7 @@ def begin_write(session: Session) -> None:
         # The same discipline as SQLite's single writer: writers take the lock the audit chain needs
         # (services.audit) before they read, so a claim's version read here is still current at the
         # write, and two writers can never both make version N+1. Readers are not affected.
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        connection.exec_driver_sql(WRITE_LOCK_SQL)
 
 
 _FLUSHED = "factcheck_flushed"
