@@ -190,6 +190,7 @@ class Entry:
     position: int = -1
     claim_id: int | None = None
     checked_id: int | None = None
+    matched_claim_id: int | None = None  # memory lane: the article's claim this checked claim matched
     status: str | None = None
     rating: str | None = None
     relative: bool = False
@@ -260,7 +261,9 @@ def rule_first(entry: Entry, told: Sequence[Entry], _article_date: date | None) 
     kind = _first_kind(entry)
     if not kind:
         return None
-    earlier = [o for o in told if o is not entry and o.end < entry.start and covers(kind, kinds_in(o.text))]
+    earlier = [
+        o for o in told if o.claim_id != entry.claim_id and o.end < entry.start and covers(kind, kinds_in(o.text))
+    ]
     if not earlier:
         return None
     o = min(earlier, key=lambda e: e.start)
@@ -274,7 +277,7 @@ def rule_latest(entry: Entry, told: Sequence[Entry], article_date: date | None) 
     later = [
         o
         for o in told
-        if o is not entry
+        if o.claim_id != entry.claim_id
         and o.start > entry.end
         and (article_date is None or o.start <= article_date)
         and covers(kind, kinds_in(o.text))
@@ -289,7 +292,7 @@ def rule_not_until(entry: Entry, told: Sequence[Entry], _article_date: date | No
     kind = _cue_kind(entry, "not-until")
     if not kind:
         return None
-    same = [o for o in told if o is not entry and covers(kind, kinds_in(o.text))]
+    same = [o for o in told if o.claim_id != entry.claim_id and covers(kind, kinds_in(o.text))]
     before = [o for o in same if o.position < entry.position and o.end < entry.start]
     floor = max((o.end for o in before), default=None)
     between = [o for o in same if o.end < entry.start and (floor is None or o.start > floor) and o not in before]

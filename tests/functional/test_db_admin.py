@@ -490,3 +490,64 @@ def test_one_postgresql_schema_under_two_names_is_the_same_database(pg_url: str,
     proc = factcheck("db", "copy", "--from", pg_url, "--to", other_spelling, "--replace", ok=False)
     one_line_error(proc, "--from and --to name the same database")
     assert len(content(pg_url)["claim"]) > 0
+
+
+def test_backup_never_replaces_a_device_a_pipe_or_the_databases_own_files(
+    desk: tuple[str, dict[str, int]], tmp_path: Path
+) -> None:
+    source, _ids = desk
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for target in ("/dev/null", str(pipe)):
+        one_line_error(factcheck("db", "backup", target, "--force", db=source, ok=False), "not a regular file")
+    assert Path("/dev/null").is_char_device() and pipe.is_fifo()
+    as_json("note", str(_ids["claim"]), "damit es eine WAL-Datei gibt", db=source)
+    wal = Path(f"{source}-wal")
+    if wal.exists():
+        one_line_error(factcheck("db", "backup", str(wal), "--force", db=source, ok=False), "the database itself")
+    link = tmp_path / "hard.db"
+    os.link(source, link)
+    one_line_error(factcheck("db", "backup", str(link), "--force", db=source, ok=False), "the database itself")
+
+
+def test_the_pg_dump_line_never_carries_the_password() -> None:
+    from factcheck.services.database import pg_dump_command
+
+    line = pg_dump_command(
+        "postgresql+psycopg://desk:s3cr%27et@db.example:5433/newsroom?options=-csearch_path%3Ddesk", "x.dump"
+    )
+    assert "s3cr" not in line and "postgresql://desk@db.example:5433/newsroom" in line and "--schema=desk" in line
+
+
+def test_check_while_a_colleague_writes_is_not_a_corruption_verdict(desk: tuple[str, dict[str, int]]) -> None:
+    source, _ids = desk
+    writer = sqlite3.connect(source, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        env = {**os.environ, "FACTCHECK_USER": "anna"}
+        proc = subprocess.run(
+            [sys.executable, "-m", "factcheck", "--db", source, "db", "check", "--json"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    report = json.loads(proc.stdout)
+    checks = {c["name"]: c for c in report["checks"]}
+    assert report["ok"] and proc.returncode == 0
+    assert checks["memory index"]["status"] in ("ok", "skipped") and checks["audit log"]["status"] == "ok"
+
+
+def test_copy_refuses_a_hard_link_an_empty_name_and_an_in_memory_database(
+    desk: tuple[str, dict[str, int]], tmp_path: Path
+) -> None:
+    source, _ids = desk
+    link = tmp_path / "hard.db"
+    os.link(source, link)
+    one_line_error(factcheck("db", "copy", "--from", source, "--to", str(link), "--replace", ok=False), "same database")
+    one_line_error(factcheck("db", "copy", "--from", "", "--to", str(tmp_path / "x.db"), ok=False), "--from is empty")
+    one_line_error(factcheck("db", "copy", "--from", source, "--to", "sqlite://", ok=False), "in-memory database")
+    assert not (tmp_path / "x.db").exists()

@@ -167,3 +167,25 @@ def test_similar_shows_claim_dates_and_calls_stale_time_sensitive_checks_possibl
     assert plain["claim_date"] == "2019-02-01" and not plain["time_sensitive"] and not plain["possibly_outdated"]
     shown = factcheck(db, "similar", "--text", "Die Arbeitslosigkeit in Bremen ist hoch", "--lang", "de").stdout
     assert "claimed: 2019-03-01" in shown and "possibly outdated: it held as of 2019-03-01" in shown
+
+
+def test_the_memory_lane_leaves_out_checks_that_share_a_single_word(tmp_path: Path) -> None:
+    db = str(tmp_path / "claims.db")
+    article = tmp_path / "streik.txt"
+    article.write_text(
+        "Frankfurt, 14. Juni 2023 (dpa) - Die Lokführer streiken erneut.\n\n"
+        "Der letzte Streik der Lokführer war im März 2023.\n",
+        encoding="utf-8",
+    )
+    memory = tmp_path / "memory.csv"
+    memory.write_text(
+        "claim,rating,url,date,language\n"
+        "Das letzte Telefonat zwischen Trump und Putin fand am 18. März 2025 statt.,richtig,https://fc.example/a,2025-03-19,de\n"
+        "Die Lokführer streikten im Mai 2023 drei Tage lang.,richtig,https://fc.example/b,2023-05-20,de\n",
+        encoding="utf-8",
+    )
+    article_id = json.loads(factcheck(db, "import", str(article), "--json").stdout)["article_id"]
+    factcheck(db, "checked", "import", str(memory))
+    lane = [e for e in timeline(db, str(article_id))["entries"] if e["lane"] == "memory"]
+    assert [e["text"] for e in lane] == ["Die Lokführer streikten im Mai 2023 drei Tage lang."]
+    assert lane[0]["matched_claim_id"] is not None

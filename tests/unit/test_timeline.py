@@ -156,3 +156,8 @@ def test_a_conflict_reads_in_german_too_and_keeps_its_parts_for_json() -> None:
         "value": "2019-05",
         "text": "told as coming before claim 1 (2019-05), but dated after it",
     }
+
+
+def test_a_claim_with_two_dates_does_not_contradict_itself() -> None:
+    text = "Der erste Streik fand 2022 statt, schon im Jahr 2021 hatte es Warnstreiks gegeben."
+    assert conflicts(timeline_of(text, "de")) == {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shlex
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -24,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, make_url, text
+from sqlalchemy import URL, Connection, Engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -87,8 +88,17 @@ def copy_database(
     batch. Raises InputError when the source does not exist, both name the same database, or the
     target holds data and `replace` is false; StoreError when either cannot be opened or written.
     """
+    for flag, value in (("--from", source_db), ("--to", target_db)):
+        if not value.strip():
+            raise InputError(f"{flag} is empty: give a SQLite path or a database URL")
     source_url, target_url = resolve_url(source_db), resolve_url(target_db)
-    if same_database(source_url, target_url):
+    for flag, url in (("--from", source_url), ("--to", target_url)):
+        if url.startswith("sqlite") and sqlite_path(url) is None:
+            raise InputError(f"{flag} names an in-memory database, which ends with the command")
+    source_file, target_path = sqlite_path(source_url), sqlite_path(target_url)
+    if same_database(source_url, target_url) or (
+        source_file and target_path and _same_file(Path(source_file), Path(target_path))
+    ):
         raise InputError("--from and --to name the same database")
     _existing_sqlite(source_url, "--from")
     target_file = sqlite_path(target_url)
@@ -322,6 +332,8 @@ def _memory_index_check(connection: Connection, checked_claims: int) -> Check:
                 "INSERT INTO checked_claim_fts(checked_claim_fts, rank) VALUES ('integrity-check', 1)"
             )
     except SQLAlchemyError as exc:  # SQLite reports a damaged index as an error of this statement
+        if "locked" in first_line(exc) or "busy" in first_line(exc):  # its check needs the write lock a moment
+            return Check("memory index", SKIPPED, "a writer holds the database just now; run the check again")
         return Check(
             "memory index",
             FAIL,
@@ -402,10 +414,12 @@ def backup(
     target = Path(destination) if destination else default_backup_path(path)
     if target.is_dir():  # a folder: the default name inside it
         target = target / default_backup_path(path).name
-    if same_database(url, resolve_url(str(target))):
-        raise InputError("the backup cannot replace the database itself")
+    if any(_same_file(Path(f"{path}{companion}"), target) for companion in ("", "-wal", "-shm", "-journal")):
+        raise InputError("the backup cannot replace the database itself (or its -wal, -shm, -journal file)")
     if not target.parent.is_dir():
         raise InputError(f"cannot write {target}: folder does not exist")
+    if target.exists() and not stat.S_ISREG(target.stat().st_mode):  # /dev/null, a pipe: never, --force or not
+        raise InputError(f"will not replace {target}: it is not a regular file (a device, pipe or socket)")
     if target.exists() and not force:
         raise InputError(f"{target} exists; give --force to replace it")
     started = time.monotonic()
@@ -419,6 +433,14 @@ def backup(
         if partial.exists():
             partial.unlink()
     return BackupResult(shown_url(url), str(target), target.stat().st_size, time.monotonic() - started)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """One file under two names (a path, a symbolic or a hard link)."""
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _backup_sqlite(path: str, partial: Path, pages: Report | None) -> None:
@@ -445,7 +467,8 @@ def pg_dump_command(url: str, destination: str | None) -> str:
     if the URL has one, is left out (pg_dump asks for it, or reads PGPASSWORD / ~/.pgpass)."""
     parsed = make_url(url)
     schema = _search_path(parsed.query.get("options"))
-    libpq = parsed.set(drivername="postgresql", password=None, query={})
+    # a fresh URL without the password (set(password=None) keeps it): pg_dump asks, or reads PGPASSWORD
+    libpq = URL.create("postgresql", parsed.username, None, parsed.host, parsed.port, parsed.database)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     file = destination or f"{parsed.database or 'factcheck'}-backup-{stamp}.dump"
     parts = ["pg_dump", "--format=custom", f"--file={file}"]

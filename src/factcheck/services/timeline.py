@@ -20,6 +20,29 @@ from factcheck.timeline import MEMORY, Entry, Timeline, build_timeline, claim_en
 # reuse offer): the lane shows related events, as the Helsinki summit beside the seed's meetings (0.39–0.59).
 MEMORY_MIN_SCORE = 0.3
 MEMORY_PER_CLAIM = 3
+# ... and shares at least one word with it that says what happened: a date, a number or a word of time
+# alone ("letzte", "erste", "2025") gave probabilities near 0.5 to unrelated checks of the same shape.
+MEMORY_MIN_WORDS = 1
+_TIME_WORDS = (
+    "letzt",
+    "jüngst",
+    "erst",
+    "bisher",
+    "bislang",
+    "derzeit",
+    "aktuell",
+    "zurzeit",
+    "nie",
+    "latest",
+    "last",
+    "first",
+    "recent",
+    "current",
+    "never",
+    "ever",
+    "since",
+    "seit",
+)
 
 
 def article_timeline(reader: Reader, article_id: int, *, memory: bool = True) -> Timeline:
@@ -68,13 +91,20 @@ def memory_lane(reader: Reader, article_entries: list[Entry], language: str | No
         for match in search.find_similar(reader, entry.text, language=language, top=MEMORY_PER_CLAIM):
             if match.score < MEMORY_MIN_SCORE or match.checked_id in lane or match.claim_id is not None:
                 continue  # the article's own verdicts are in the memory too: they are on the timeline already
-            placed = _memory_entry(reader, match)
+            if len(_words(match.matched_terms)) < MEMORY_MIN_WORDS:
+                continue  # "letzte" or "2025" alone makes no related event
+            placed = _memory_entry(reader, match, entry.claim_id)
             if placed is not None:
                 lane[match.checked_id] = placed
     return list(lane.values())
 
 
-def _memory_entry(reader: Reader, match: search.SimilarMatch) -> Entry | None:
+def _words(terms: list[str]) -> list[str]:
+    """Matched words that say what happened: not dates ("d20250318"), numbers or words of time."""
+    return [t for t in terms if t.isalpha() and len(t) > 2 and not t.casefold().startswith(_TIME_WORDS)]
+
+
+def _memory_entry(reader: Reader, match: search.SimilarMatch, matched_claim: int) -> Entry | None:
     claim_date = reader.value("SELECT claim_date FROM checked_claim WHERE id = ?", (match.checked_id,))
     dated = [d for d in find_dates(match.text, 0, len(match.text), absolute_only=True) if d.value]
     value, words = (dated[0].value, dated[0].text) if dated else (claim_date, "")
@@ -91,4 +121,5 @@ def _memory_entry(reader: Reader, match: search.SimilarMatch) -> Entry | None:
         match.text,
         checked_id=match.checked_id,
         rating=match.rating,
+        matched_claim_id=matched_claim,
     )

@@ -25,7 +25,7 @@ triggers do not see), so a failed replace leaves the old content in place.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import JSON, Column, Connection, Engine, MetaData, Table, Text, cast, insert, select, text
@@ -165,16 +165,19 @@ def copy_table(reading: Connection, writing: Connection, table: Table, progress:
         MetaData(),
         *[Column(c.name, _JSONText(postgres) if c.name in json_columns else c.type) for c in table.columns],
     )
-    statement = insert(target)
-    for batch in _batches(reading.execution_options(yield_per=BATCH).execute(read.order_by(*order))):
-        writing.execute(statement, [dict(zip(columns, row, strict=True)) for row in batch])
+    # PostgreSQL: one multi-row INSERT per batch, so the memory's statement triggers (migration 0010) run
+    # once per batch, not once per row (a per-row executemany made a 20k-claim copy take 200 s, not 4);
+    # batches stay under the 65,535 parameters a statement may carry.
+    size = max(1, min(BATCH, 60_000 // len(columns))) if postgres else BATCH
+    rows = reading.execution_options(yield_per=size).execute(read.order_by(*order))
+    for batch in rows.partitions(size):
+        values = [dict(zip(columns, row, strict=True)) for row in batch]
+        if postgres:
+            writing.execute(insert(target).values(values))
+        else:
+            writing.execute(insert(target), values)
         if progress is not None:
-            progress(table.name, len(batch))
-
-
-def _batches(rows: Any) -> Iterator[list[Any]]:
-    for partition in rows.partitions(BATCH):
-        yield list(partition)
+            progress(table.name, len(values))
 
 
 def rebuild_derived(connection: Connection) -> None:
