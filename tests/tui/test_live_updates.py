@@ -483,3 +483,33 @@ def test_note_dialog_with_a_change_meanwhile_in_german_80x24(snap_compare, tmp_p
         assert snap_compare(app_for(engine, article_id), run_before=run_before, terminal_size=(80, 24))
     finally:
         colleague.dispose()
+
+
+@pytest.mark.anyio
+async def test_a_store_replaced_under_the_workbench_is_reread_and_watched_from_its_own_log(tmp_path: Path) -> None:
+    from factcheck.services.database import copy_database
+
+    live, other = str(tmp_path / "live.db"), str(tmp_path / "other.db")
+    engine = create_store_engine(live)
+    article_id = import_seed(engine)
+    claim = claim_with(engine, article_id, LEERE)
+    for rating in ("false", "misleading", "true"):  # the open store's log runs ahead of the other's
+        with session_scope(engine) as session:
+            verdicts.set_verdict(session, claim.id, rating, rationale="x", actor=COLLEAGUE)
+    import_seed(create_store_engine(other))
+    app = app_for(engine, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_claim(pilot, engine, article_id, LEERE)
+        await caught_up(pilot, engine)
+        copy_database(other, live, actor=COLLEAGUE, replace=True)  # a colleague replaces the store
+        await caught_up(pilot, engine)
+        colleague = create_store_engine(live)
+        with session_scope(colleague) as session:  # an event id below the old log's newest
+            verdicts.add_note(session, claim.id, "nach dem Ersetzen", actor=COLLEAGUE)
+        colleague.dispose()
+        pane = app.screen.query_one(ClaimDetailPane)
+        await wait_until(
+            pilot, lambda: pane.detail is not None and [n.body for n in pane.detail.notes] == ["nach dem Ersetzen"]
+        )
+        assert pane.detail is not None and pane.detail.claim.verdict is None  # the replaced store's state
+    engine.dispose()

@@ -148,7 +148,12 @@ class ChangeWatcher:
             if self.last_seen is None:
                 self.last_seen = newest  # the workbench loads everything up to here itself
                 return
-            if newest <= self.last_seen:
+            if newest < self.last_seen:
+                # the log went back: the store was replaced under us (`db copy --replace`); reread everything
+                self.last_seen = newest
+                self.post(ChangesSeen(ChangeBatch([], newest, truncated=True)))
+                return
+            if newest == self.last_seen:
                 return
             batch = changes.changes_since(session, self.last_seen)
         own = changes.take_own(self.engine, [c.event_id for c in batch.changes], seen_upto=batch.newest_id)
