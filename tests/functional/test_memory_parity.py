@@ -7,20 +7,18 @@ migration 0010, kept by statement triggers. Same fact-checks, same queries: same
 from __future__ import annotations
 
 import csv
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, text
 
 from factcheck.checked.formats import CheckedRecord
 from factcheck.match.fts import fts_document, index_tokens
 from factcheck.services import editing, memory, verdicts
 from factcheck.services.views import SimilarMatch
 from factcheck.store import create_store_engine, session_scope
-from tests.conftest import PG_URL, SHARED, postgres_available
+from tests.conftest import SHARED
 from tests.functional.test_services import first_claim_id, import_seed
 
 SNOPES = SHARED / "data" / "clef2020-t2-snopes"
@@ -33,26 +31,6 @@ FIXTURE_CLAIMS = [
     ("The unemployment rate fell to 3.5% in January 2020, a 50-year low.", "en", "Donald Trump"),
     ("Biden said the fake_news about the border wall was wrong.", "en", "Joe Biden"),
 ]
-
-
-def pg_schema_url() -> Iterator[str]:
-    if not postgres_available():
-        pytest.skip("PostgreSQL on 127.0.0.1:5432 not reachable")
-    schema = f"fc_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        admin.dispose()
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    yield from pg_schema_url()
 
 
 def both_stores(tmp_path: Path, pg_url: str, records: list[CheckedRecord]) -> list[Engine]:
