@@ -95,13 +95,12 @@ def copy_database(
     for flag, url in (("--from", source_url), ("--to", target_url)):
         if url.startswith("sqlite") and sqlite_path(url) is None:
             raise InputError(f"{flag} names an in-memory database, which ends with the command")
-    source_file, target_path = sqlite_path(source_url), sqlite_path(target_url)
+    source_file, target_file = sqlite_path(source_url), sqlite_path(target_url)
     if same_database(source_url, target_url) or (
-        source_file and target_path and _same_file(Path(source_file), Path(target_path))
+        source_file and target_file and _same_file(Path(source_file), Path(target_file))
     ):
         raise InputError("--from and --to name the same database")
     _existing_sqlite(source_url, "--from")
-    target_file = sqlite_path(target_url)
     created = target_file is not None and not os.path.exists(target_file)
     started = time.monotonic()
     result = CopyResult(shown_url(source_url), shown_url(target_url))

@@ -81,17 +81,13 @@ def stale_verdicts(
     """Standing verdicts on time-sensitive claims whose as-of date is more than `older_than_days` before
     `today` (default: the current day), oldest as-of first."""
     today = today or date.today()
-    limit = today - timedelta(days=older_than_days)
     found = []
     for claim in list_claims(reader):
-        if claim.verdict is None or not claim.time_cues or not claim.as_of:
+        if claim.verdict is None or not claim.time_cues:
             continue
-        try:
-            as_of = date.fromisoformat(claim.as_of[:10])
-        except ValueError:
+        if not is_stale(claim.as_of, days=older_than_days, today=today):  # also: no or no readable as-of
             continue
-        if as_of >= limit:
-            continue
+        as_of = date.fromisoformat(claim.as_of[:10])  # type: ignore[index]
         found.append(
             StaleVerdict(
                 claim_id=claim.id,
