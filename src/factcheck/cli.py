@@ -378,7 +378,10 @@ def print_claim_detail(detail: Any) -> None:
     span = f"raw text [{detail.raw_start}:{detail.raw_end}]"
     say(f"{span}: {raw.text}" if raw is not None else span)
     for d in c.dates:
-        say(f"date: {d.get('text', '')} → {d.get('value') or '(relative)'}")
+        from factcheck.extract.dates import year_inferred
+
+        inferred = " (year inferred)" if year_inferred(d) else ""
+        say(f"date: {d.get('text', '')} → {d.get('value') or '(relative)'}{inferred}")
     for q in c.quotes:
         say(f"quote: „{q.get('text', '')}“ — {q.get('speaker') or 'unknown speaker'}")
     if c.speakers:

@@ -172,3 +172,19 @@ def test_help_names_arguments_plainly() -> None:
             assert decoration not in proc.stdout, (command, proc.stdout)
     usage = subprocess.run([sys.executable, "-m", "factcheck", "show", "--help"], capture_output=True, text=True)
     assert "Usage: factcheck show [OPTIONS] CLAIM" in usage.stdout
+
+
+def test_show_and_the_markdown_report_say_when_a_year_was_inferred(db_path: Path, tmp_path: Path) -> None:
+    article = tmp_path / "union.txt"
+    article.write_text(
+        "Union talks\n\nWASHINGTON, May 10, 2024 - The union met on June 7 with the company, officials said. "
+        "About 4,000 workers walked out on May 2, 2024.\n",
+        encoding="utf-8",
+    )
+    imported = run_json("import", str(article), db=db_path)
+    (claim,) = [c for c in run_json("claims", str(imported["article_id"]), db=db_path) if "June 7" in c["text"]]
+    shown = run("show", str(claim["id"]), db=db_path).stdout
+    assert "June 7 → 2023-06-07 (year inferred)" in shown
+    assert "May 10, 2024 → 2024-05-10\n" in shown or "May 10, 2024" not in shown  # a written year is not marked
+    report = run("report", str(imported["article_id"]), "--format", "md", db=db_path).stdout
+    assert "June 7 → 2023-06-07 (year inferred)" in report

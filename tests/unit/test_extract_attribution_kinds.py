@@ -353,3 +353,31 @@ def test_a_legal_form_in_quotation_marks_is_a_name_even_with_a_speaker() -> None
 )
 def test_english_unnamed_subjects_after_or_before_the_verb(text: str, speaker: str) -> None:
     assert last_speakers(text, "en") == [speaker]
+
+
+# a dateline opening the sentence: its place or agency never speaks, and the office after it is the subject
+@pytest.mark.parametrize(
+    ("text", "language", "speaker", "next_speaker"),
+    [
+        (
+            "Titel\n\nBerlin, 3. März 2024 - Der Minister sagte am Montag, die Steuern würden nicht steigen. "
+            "Er kündigte zudem an, dass 300 neue Stellen entstehen.",
+            "de",
+            "Minister",
+            "Minister",
+        ),
+        (
+            "Titel\n\nHamburg (dpa) – Die Bürgermeisterin kündigte an, dass der Hafen ausgebaut wird. "
+            "Sie sagte, die Kosten lägen bei 40 Millionen Euro.",
+            "de",
+            "Bürgermeisterin",
+            "Bürgermeisterin",
+        ),
+        ("Title\n\nLONDON, March 3 (Reuters) - The minister said taxes would not rise.", "en", "The minister", None),
+    ],
+)
+def test_a_dateline_place_is_no_speaker(text: str, language: str, speaker: str, next_speaker: str | None) -> None:
+    body = claims(text, language)[1:]
+    assert body[0].speakers == [speaker]
+    if next_speaker:
+        assert body[1].speakers == [next_speaker]

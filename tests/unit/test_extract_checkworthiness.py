@@ -103,3 +103,12 @@ def test_sentences_with_nothing_to_check_are_not_checkworthy(sentence: str, lang
 )
 def test_sentences_with_something_to_check_stay_checkworthy(sentence: str, language: str) -> None:
     assert worthy(sentence, language)
+
+
+def test_the_month_may_is_no_hedge_and_the_modal_still_is() -> None:
+    (dated,) = extract_claims("The union met with the company on May 7, officials said.", language="en")
+    assert dated.checkworthy and not any(c.startswith("cw:-hedge") for c in dated.cues)
+    (hedged,) = extract_claims("The plant may close in 2027, officials said.", language="en")
+    assert "cw:-hedge:may" in hedged.cues
+    (opening,) = extract_claims("May 2024 was the warmest May on record in Spain.", language="en")
+    assert not any(c.startswith("cw:-hedge") for c in opening.cues)

@@ -176,3 +176,35 @@ def test_last_night_and_this_morning() -> None:
     for text, value in (("The council voted last night.", "2026-03-08"), ("Police came this morning.", "2026-03-09")):
         (d,) = find_dates(text, 0, len(text), date(2026, 3, 9))
         assert d.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a past verb governing a year-less date: the event lies before the report (10 May 2024)
+        ("The union met on June 7 with the company.", "2023-06-07"),
+        ("Die Gewerkschaft traf sich am 7. Juni mit dem Vorstand.", "2023-06-07"),
+        ("Am 7. Juni trafen sich die Minister in Rom.", "2023-06-07"),
+        ("The company said on June 7 it would expand.", "2023-06-07"),
+        # what is to come keeps the nearer year
+        ("Das Werk öffnet am 7. Juni, sagte die Firma.", "2024-06-07"),
+        ("The ruling is expected on June 7.", "2024-06-07"),
+        ("The vote was postponed to June 7.", "2024-06-07"),
+        ("Am 7. Juni wird der Bau beginnen.", "2024-06-07"),
+        # a past date before the report stays in its year
+        ("The strike ended on March 3.", "2024-03-03"),
+    ],
+)
+def test_a_past_verb_puts_a_yearless_date_before_the_report(sentence: str, value: str) -> None:
+    (d,) = find_dates(sentence, 0, len(sentence), date(2024, 5, 10))
+    assert d.value == value
+
+
+def test_an_inferred_year_is_marked_and_a_written_one_is_not() -> None:
+    from factcheck.extract.dates import year_inferred
+
+    t = "The union met on June 7, 2023. It met again on June 9."
+    written, inferred = (d.__dict__ for d in find_dates(t, 0, len(t), date(2024, 5, 10)))
+    assert written["value"] == "2023-06-07" and not year_inferred(written)
+    assert inferred["value"] == "2023-06-09" and year_inferred(inferred)
+    assert not year_inferred({"text": "am Dienstag", "value": "2024-05-07", "rule": "rel:weekday"})

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from factcheck.extract.cues import Cue, _source_noun
+from factcheck.extract.datelines import after_dateline
 from factcheck.extract.lexicon import EN_GENERIC_SPEAKERS, EN_ROLE_NOUNS
 from factcheck.extract.mentions import Mention, Person, Registry
 from factcheck.extract.speakers import (
@@ -673,6 +674,7 @@ def attribute(
 ) -> list[Attribution]:
     """The speaker of each cue of the sentence text[sent_start:sent_end], as `Attribution`s in cue order
     (a coordinated subject adds one for each partner). Cues inside quotations and questions name no one."""
+    sent_start = after_dateline(text, sent_start, sent_end)
     mentions = [
         m
         for m in reg.in_span(sent_start, sent_end)

@@ -119,6 +119,8 @@ _OPINION_VERBS = DE_OPINION_VERBS | EN_OPINION_VERBS
 _GENERIC_SPEAKERS = DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS
 _BRACKETED = re.compile(r"\(.*\)")
 _OPEN_QUESTION = re.compile(r"(?:Ob|Whether)\b")
+# the modal "may" is written in lower case, or opens a sentence without a day after it ("May I …", not "May 10")
+_MAY_MODAL = re.compile(r"\bmay\b|^\s*May\b(?!\s+\d)")
 
 
 @dataclass
@@ -236,6 +238,8 @@ def score(sentence: str, language: str, f: Features) -> tuple[float, list[str]]:
         cues.append("cw:+place")
     lwset = set(lw)
     hedges = _HEDGES & lwset
+    if "may" in hedges and not _MAY_MODAL.search(sentence):
+        hedges = hedges - {"may"}  # "on May 10", "WASHINGTON, May 10, 2024": the month, not the modal verb
     if hedges:
         # in reported speech "would"/"könne" is backshifted tense more than a hedge
         pen = 0.1 if f.named_speakers or f.unnamed_speech else 0.3

@@ -119,3 +119,22 @@ def _closing(text: str, paras: list[Paragraph]) -> Dateline | None:
             if found is not None and found.alone_in(text, para.start, para.end):
                 return found
     return None
+
+
+# A dateline opening the sentence, up to its dash: a place (an upper-case word or up to four words, maybe
+# a region after a comma) and then a date ending in a year, an agency in brackets, or both:
+# "Berlin, 3. März 2024 -", "Hamburg (dpa) –", "LONDON, March 3 (Reuters) -", "DRESDEN, Germany, May 2, 2024 —"
+_DATELINE_LEAD = re.compile(
+    r"\s*[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:am|an\sder|upon|on)?\s*[A-ZÄÖÜ][\w'’.-]*){0,3}"
+    r"(?:,\s+[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*)?)?"
+    r"(?:,?\s+(?:[\w.]+\s+){0,3}(?:\d{1,2}\.?|\d{4})(?:\s*\([^()\n]{2,25}\))?|\s*\([^()\n]{2,25}\))"
+    r"\s*[-–—]\s+(?=[A-ZÄÖÜ„“\"»«])"
+)
+
+
+def after_dateline(text: str, sent_start: int, sent_end: int) -> int:
+    """Where the news of a sentence starts: after a dateline that opens it ("Berlin, 3. März 2024 - Der
+    Minister sagte …" → at "Der"), else `sent_start`. A dateline's place or agency never speaks, and a role
+    noun after it opens the sentence."""
+    m = _DATELINE_LEAD.match(text, sent_start, min(sent_end, sent_start + 100))
+    return m.end() if m else sent_start

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from factcheck.extract.lexicon import DE_SPEECH_STEMS, EN_SPEECH_VERBS
 from factcheck.extract.model import DateMention
@@ -395,6 +396,31 @@ _PAST_SPEECH = (
 _SAID_BEFORE = re.compile(r"\b" + _PAST_SPEECH + r"\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 # "Am Dienstag sagte er, …", "On Tuesday, the mayor said …": the weekday, then at most four words, then the verb
 _SAID_AFTER = re.compile(r",?\s+(?:[\w'’.-]+\s+){0,4}?" + _PAST_SPEECH + r"\b", re.IGNORECASE)
+# Past forms a suffix does not give: English irregular verbs and German strong verbs of events ("met",
+# "held", "trafen sich", "begann"). Forms that are also present tense ("hit", "set", "put") are left out.
+_IRREGULAR_PAST = (
+    "met held took came went began gave made won lost left saw sent spoke wrote found fell rose broke ran "
+    "struck paid sold bought brought caught chose drove flew grew knew led overtook shot sat stood swore "
+    "threw underwent became fought sought taught thought signed "
+    "traf trafen kam kamen fand fanden begann begannen starb starben ging gingen hielt hielten nahm nahmen "
+    "fiel fielen stieg stiegen sank sanken gewann gewannen verlor verloren unterzeichnete unterzeichneten "
+    "beschloss beschlossen empfing empfingen flog flogen fuhr fuhren brach brachen trat traten zog zogen "
+    "besuchte besuchten"
+)
+_GOVERNING_PAST = (
+    r"(?:"
+    + _PAST_SPEECH
+    + r"|"
+    + "|".join(_IRREGULAR_PAST.split())
+    + r"|[a-z]{3,}ed|was|were|war|waren|wurde|wurden|hatte|hatten)"
+)
+# "The union met on June 7", "trafen sich am 7. Juni": a past verb, at most three words without a comma, the
+# date; "Am 7. Juni trafen sich …": the date, at most two words, the verb. The event lies before the report.
+# ("was postponed to June 7", "is expected on June 7" speak of what is to come: only "on"/"am" before the date)
+_PAST_BEFORE_DATE = re.compile(
+    r"\b(?!expected\b)" + _GOVERNING_PAST + r"\s+(?:[\w'’.-]+\s+){0,2}(?:on|am)\s+$", re.IGNORECASE
+)
+_PAST_AFTER_DATE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,2}?" + _GOVERNING_PAST + r"\b", re.IGNORECASE)
 # paired quotation marks; a date inside a quote takes the quote's tense, a date outside it the frame's
 _QUOTED = re.compile(r'„[^„“”\n]*[“”]|“[^“”\n]*”|»[^»«\n]*«|«[^«»\n]*»|"[^"\n]*"')
 
@@ -623,12 +649,20 @@ _SEASON = 120  # days: a day and month without a year this far from the article 
 
 
 def _tense_of(text: str, start: int, end: int, s: int, e: int) -> str:
-    """ "past", "future" or "" (no marker) for a date at text[s:e] in the sentence text[start:end]: a past
-    speech verb next to it or a past verb in its stretch ("hatte … mitgeteilt", "was"), a future marker
-    in its stretch ("wird", "will"); a quotation has its own tense."""
-    before = _SAID_BEFORE.search(text, max(0, s - 60), s)
+    """ "done", "past", "future" or "" (no marker) for a date at text[s:e] in the sentence text[start:end]:
+    "done" when a past verb governs the date itself ("said on Dec. 28", "met on June 7", "Am 7. Juni trafen
+    sich"); "past" for a past verb elsewhere in its stretch ("hatte … mitgeteilt", "was"); "future" for a
+    future marker in its stretch ("wird", "will"); a quotation has its own tense."""
+    before = _SAID_BEFORE.search(text, max(0, s - 60), s) or _PAST_BEFORE_DATE.search(text, max(start, s - 50), s)
     if before and not _FUTURE.search(text, before.start(), s):
-        return "past"  # ("said on Dec. 28"; not "The trial begins on Oct. 14, prosecutors said": the frame)
+        return "done"  # ("said on Dec. 28"; not "The trial begins on Oct. 14, prosecutors said": the frame)
+    after = _PAST_AFTER_DATE.match(text, e, min(end, e + 40))
+    if (
+        after
+        and text[max(start, s - 4) : s].strip().lower() in ("am", "on")
+        and not _FUTURE.search(text, e, after.end())
+    ):
+        return "done"  # "Am 7. Juni trafen sich …", "On June 7 the union met" (the date opens the clause)
     quotes = _stretches(text, start, end)
     if _future_at(text, start, end, quotes, s):
         return "future"
@@ -643,7 +677,9 @@ def _nearest_year(value: str, ref: date, tense: str) -> str:
     _SEASON days away moves to the year that brings it nearest the article date."""
     y, mo, d = (int(x) for x in value.split("-"))
     when = date(y, mo, d)
-    if tense == "past" and (when - ref).days > _SEASON and _valid(y - 1, mo, d):
+    if tense == "done" and (when - ref).days > 1 and _valid(y - 1, mo, d):
+        return f"{y - 1:04d}-{mo:02d}-{d:02d}"  # what a past verb says happened cannot lie after the report
+    if tense in ("past", "done") and (when - ref).days > _SEASON and _valid(y - 1, mo, d):
         return f"{y - 1:04d}-{mo:02d}-{d:02d}"
     if tense == "future" and (ref - when).days > _SEASON and _valid(y + 1, mo, d):
         return f"{y + 1:04d}-{mo:02d}-{d:02d}"
@@ -656,6 +692,17 @@ def _nearest_year(value: str, ref: date, tense: str) -> str:
 
 
 _YEARLESS_RULES = frozenset({"date:dmy-de", "date:dmy-en", "date:md-en", "date:numeric-dm", *_RANGE_RULES})
+
+
+def year_inferred(date_mention: dict[str, Any]) -> bool:
+    """Whether a date's year was inferred, not written: "am 7. Juni" → 2023-06-07 takes its year from the
+    article date and the tense (`_nearest_year`), so a checker should confirm it. Reads the stored shape
+    ({"text", "value", "rule", ...}) of any extractor version."""
+    value, written = str(date_mention.get("value") or ""), str(date_mention.get("text") or "")
+    rule = str(date_mention.get("rule") or "")
+    return bool(_YEAR_IN.match(value)) and rule in _YEARLESS_RULES and not _YEAR_IN.search(written)
+
+
 # "am 3.11.", "vom 3.11.", "Montag, 3.11.": words that make two numbers with dots a day and a month
 _DAY_MONTH_LEADS = re.compile(
     r"(?:\b(?:[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Zz]um|[Aa]b|[Ss]eit|[Dd]en|[Dd]em|[Dd]er)|" + _WEEKDAY_ALT + r",?)\s+$"

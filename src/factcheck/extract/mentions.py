@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from factcheck.extract.datelines import after_dateline
 from factcheck.extract.lexicon import (
     DE_ROLE_SUFFIXES,
     DE_TITLES,
@@ -1033,8 +1034,12 @@ def _find_role_only(text: str, reg: Registry, taken: _Taken) -> None:
     ("der Bürgermeisterin" is a dative); an office someone was already named with is that person, and a
     bare office ("die Richterin") after a named person of its gender refers back to them."""
     for m in _ROLE_ONLY.finditer(text):
-        if not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) and m.start() > 0:
-            continue  # only as the subject that opens a sentence: elsewhere "die X" is as often an object
+        line = text.rfind("\n", 0, m.start()) + 1
+        opens = _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) or m.start() == 0
+        if not opens and after_dateline(text, line, m.start() + 1) != m.start():
+            # only as the subject that opens a sentence ("Berlin, 3. März 2024 - Die Ministerin sagte": after
+            # a dateline too); elsewhere "die X" is as often an object
+            continue
         art, role = m.group(1).lower(), m.group(3)
         low = role.lower()
         if art == "the":

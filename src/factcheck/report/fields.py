@@ -8,16 +8,20 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.evidence_lines import EvidenceLine, evidence_lines
+from factcheck.extract.dates import year_inferred
 from factcheck.report.words import source_state, word
 from factcheck.services.views import ClaimView, SourceView
 from factcheck.vocabulary import TIME_CUE_WORDS, word_for
 
 
 def date_text(date: dict[str, Any], lang: str) -> str:
-    """ "18. März 2025 → 2025-03-18"; a relative date without a value says so."""
+    """ "18. März 2025 → 2025-03-18"; a relative date without a value says so, and a year the text does not
+    write is marked as inferred ("7. Juni → 2023-06-07 (year inferred)")."""
     written = str(date.get("text") or "")
     value = date.get("value")
-    return f"{written} → {value}" if value else f"{written} ({word('relative', lang)})"
+    if not value:
+        return f"{written} ({word('relative', lang)})"
+    return f"{written} → {value} ({word('year_inferred', lang)})" if year_inferred(date) else f"{written} → {value}"
 
 
 def as_of_text(claim: ClaimView, lang: str) -> str | None:
@@ -26,8 +30,7 @@ def as_of_text(claim: ClaimView, lang: str) -> str | None:
         return None
     opening, closing = ("„", "“") if lang == "de" else ("“", "”")
     cues = "; ".join(
-        f"{word_for(TIME_CUE_WORDS, c.get('family'), lang)}: "
-        f"{opening}{c.get('text') or ''}{closing}"
+        f"{word_for(TIME_CUE_WORDS, c.get('family'), lang)}: {opening}{c.get('text') or ''}{closing}"
         for c in claim.time_cues
     )
     return f"{claim.as_of} ({cues})"

@@ -54,6 +54,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (English, German)
     "reused": ("Verdict taken over from", "Bewertung übernommen von"),
     "unknown_speaker": ("unknown speaker", "Sprecher unbekannt"),
     "relative": ("relative", "relativ"),
+    "year_inferred": ("year inferred", "Jahr erschlossen"),
     "holds_as_of": ("Time-sensitive, holds as of", "Zeitgebunden, gilt mit Stand"),
     "article": ("Article", "Artikel"),
     "legend": ("Legend", "Legende"),

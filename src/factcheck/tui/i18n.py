@@ -93,6 +93,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "claimed_on": ("claimed {day}", "behauptet am {day}"),
     "unknown_speaker": ("unknown speaker", "unbekannter Sprecher"),
     "relative": ("relative", "relativ"),
+    "year_inferred": ("year inferred", "Jahr erschlossen"),
     "verdict_by": ("by {who}, {when}", "von {who}, {when}"),
     "review": ("review: {state}", "Prüfung: {state}"),
     "review_by": ("review: {state} by {who}", "Prüfung: {state} von {who}"),

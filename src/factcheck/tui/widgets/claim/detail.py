@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.evidence_lines import EvidenceLine, evidence_lines
+from factcheck.extract.dates import year_inferred
 from factcheck.services.views import ClaimDetail, EventView, SimilarMatch
 from factcheck.tui.i18n import action_phrase, cue_label, t, tn
 from factcheck.tui.presentation import (
@@ -127,6 +128,7 @@ class ClaimDetailPane(VerticalScroll):
                     short(d.get("text", ""), 200),
                     " → ",
                     (short(value, 60), "bold"),
+                    (f" ({t('year_inferred', lang)})" if year_inferred(d) else "", "dim"),
                 )
             )
         for q in _dicts(c.quotes):
