@@ -381,3 +381,47 @@ def test_a_dateline_place_is_no_speaker(text: str, language: str, speaker: str, 
     assert body[0].speakers == [speaker]
     if next_speaker:
         assert body[1].speakers == [next_speaker]
+
+
+def test_a_speech_verb_inside_a_quotation_does_not_stop_the_speaker_going_on() -> None:
+    text = (
+        "Titel\n\n„Das Abkommen ist ein großer Schritt“, sagte die Ratsvorsitzende Helga Brunnmeier. "
+        "„Wir hoffen, dass die anderen Länder bald folgen und die Verträge unterzeichnen.“"
+    )
+    assert quote_speakers(text)["Wir hoffen, dass die anderen Länder bald folgen und die Verträge unterzeichnen"] == (
+        "Helga Brunnmeier"
+    )
+
+
+def test_a_proper_name_the_lists_do_not_know_frames_its_quote_before_a_body_named_earlier() -> None:
+    text = (
+        "Titel\n\nAuch die Stadtverwaltung lehnte den Plan ab: So sagte Ilkka Vornanen, Baudezernent: "
+        "„Wir bauen keine neue Brücke, solange die alte hält.“"
+    )
+    assert quote_speakers(text)["Wir bauen keine neue Brücke, solange die alte hält"] == "Ilkka Vornanen"
+
+
+def test_an_office_with_its_holder_in_apposition_is_the_subject_of_a_long_opening() -> None:
+    text = (
+        "Titel\n\nDer Verkehrsminister Jonas Albers sagte, die Strecke werde bis Mai gesperrt. "
+        "Auch die verkehrspolitische Sprecherin der Fraktion der Grünen im Landtag von Hessen, Mira Kessler, "
+        "will prüfen, ob die Sperrung verkürzt werden könne."
+    )
+    assert last_speakers(text) == ["Mira Kessler"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Titel\n\nDer Randalierer schlug gegen die Tür und rief: „Lasst mich raus!“", "Lasst mich raus!"),
+        ("Titel\n\nDie Menge skandierte vor dem Rathaus Parolen wie „Senat raus!“ und zog weiter.", "Senat raus!"),
+        ("Titel\n\nAuf den Plakaten der Gruppe stand „Wir erwarten euch“ in roter Schrift.", "Wir erwarten euch"),
+    ],
+)
+def test_short_capitalised_quotes_that_only_a_speaker_says_stay_quotes(text: str, quote: str) -> None:
+    assert quote.rstrip("!") in {k.rstrip("!") for k in quote_speakers(text)}
+
+
+def test_a_short_capitalised_term_nobody_says_is_still_a_scare_quote() -> None:
+    text = "Titel\n\nDas Modell „Phaeton“ wird in der „Gläsernen Manufaktur“ gebaut."
+    assert quote_speakers(text) == {}

@@ -83,6 +83,13 @@ def _subjunctive(text: str, sent: Sentence, in_quote: list[tuple[int, int]]) -> 
     return None
 
 
+# an office opening the sentence with its holder's name in apposition: "Auch der Sprecher der …, Dieter X,"
+_OFFICE_THEN_NAME = re.compile(
+    r"\s*(?:(?:Auch|Selbst|Sogar|Und|Aber)\s+)?(?:[Dd]er|[Dd]ie)\s+[^,;:„“\"»«]{3,140}?,\s+"
+    r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+){1,2})(?:\s+\([^()]{1,20}\))?,"
+)
+
+
 def _main_clause_subject(text: str, sent: Sentence, at: int, reg: Registry) -> Person | None:
     """ "Spectors Verteidiger Bruce Cutler vertritt … die Ansicht, Clarkson habe …": the Konjunktiv sits in a
     clause after a comma or "dass" whose main clause names its own subject: that subject speaks."""
@@ -90,6 +97,15 @@ def _main_clause_subject(text: str, sent: Sentence, at: int, reg: Registry) -> P
     cut = max(head.rfind(","), head.rfind(" dass "))
     if cut <= 0:
         return None
+    opening = _OFFICE_THEN_NAME.match(text, sent.start, at)
+    if opening is not None:
+        # "Auch der innenpolitische Sprecher der Fraktion …, Dieter Wiefelspütz, will „…“ prüfen, ob … solle":
+        # an office, then the holder's name in apposition, opens the sentence as its subject, however long
+        named = [x for x in reg.in_span(opening.start(1), opening.end(1)) if x.start == opening.start(1)]
+        if named and not named[0].pronoun and named[0].entity.kind == "person":
+            return named[0].entity
+        if not named:  # a given name the lists do not know ("Mira Kessler"): the apposition makes it a name
+            return reg.resolve(opening.group(1)) or Person(opening.group(1), "", "phrase")
     for x in reg.in_span(sent.start, sent.start + cut):
         if x.start - sent.start > 60:
             break
@@ -253,7 +269,8 @@ def extract_claims(
             _fill_fields(reg, text, claim, sent, language, article_date, atts, dateline if alone else None)
             if dateline_cue and any(d.relative and d.value for d in claim.dates):
                 claim.cues.append(dateline_cue)
-            if cues and not atts:
+            if not atts and any(not any(a <= c.start < b for a, b in in_quote) for c in cues):
+                # (a speech verb inside a quotation is the quoted speaker's own word: „… wir hoffen, …“)
                 claim.cues.append("speaker:cue-without-speaker")
             rows.append((claim, sent, atts, pi))
             claims.append(claim)
@@ -425,15 +442,34 @@ def _nearest_att(
             bool(text) and 0 <= q.open_at - a.cue.end <= 60 and not re.search(r"[,;:.!?]", text[a.cue.end : q.open_at])
         )
 
+    def bare(a: Attribution) -> bool:
+        # a noun phrase ("der Sprecher") or a generic group; a phrase that is a proper name the name lists do
+        # not know ("So sagte Olli Rehn, EU-Erweiterungskommissar: „…“") is a name
+        return a.speaker.kind == "generic" or (
+            a.speaker.kind == "phrase" and not _PROPER_NAME.fullmatch(a.speaker.name)
+        )
+
     # a named person or institution frames a quote before a bare noun phrase does
     return min(
         atts,
         key=lambda a: (
             not same_clause(a),
-            a.speaker.kind in ("phrase", "generic"),
+            bare(a),
             min(abs(a.cue.start - q.close_at), abs(a.cue.end - q.open_at)),
         ),
     )
+
+
+# words only a speaker uses: the first and second person, an exclamation or a question ("Lasst mich raus!",
+# „Wir erwarten euch“, "Thaksin raus!"), or a colon that hands the word to someone (rief: „…“)
+_SPOKEN_WORDS = re.compile(
+    r"\b(?:ich|wir|mich|mir|uns|euch|du|dich|dir|I|we|us|me|you)\b|[!?][\s\"“”»«]*$", re.IGNORECASE
+)
+
+
+def _spoken(inner: str, lead: str) -> bool:
+    """Whether a short capitalised term in quotation marks is someone's words, not a scare quote or a name."""
+    return bool(_SPOKEN_WORDS.search(inner)) or lead.rstrip().endswith(":")
 
 
 def _row_at(rows: list, pos: int, starts: list[int] | None = None) -> int:
@@ -586,7 +622,7 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             # lower case (German verbs and adjectives are): the title of a work or the name of a body
             claim.cues.append("quote:title-not-quote")
             continue
-        if speaker is None and q.words <= 3 and not inner[:1].islower():
+        if speaker is None and q.words <= 3 and not inner[:1].islower() and not _spoken(inner, lead):
             # a capitalised term in quotes with nobody speaking: a scare quote or a coinage. Lower-case
             # phrases („volle Verantwortung“, als „extrem“ bezeichnet) are nearly always someone's words
             # (92 of 126 in the Wikinews quotation corpus, train split), so they stay quotes.
