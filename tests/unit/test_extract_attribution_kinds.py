@@ -425,3 +425,43 @@ def test_short_capitalised_quotes_that_only_a_speaker_says_stay_quotes(text: str
 def test_a_short_capitalised_term_nobody_says_is_still_a_scare_quote() -> None:
     text = "Titel\n\nDas Modell „Phaeton“ wird in der „Gläsernen Manufaktur“ gebaut."
     assert quote_speakers(text) == {}
+
+
+# documents as sources: the body that issued the document says it, else the document itself
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "In einem Schreiben der Stadtwerke an die Kunden war von „deutlichen Preissteigerungen“ die Rede.",
+            "Stadtwerke",
+        ),
+        ("Im Abschlussbericht der Kommission war festgestellt worden, dass die Brücke marode sei.", "Kommission"),
+        (
+            "In der Erklärung des Ministeriums, die am Freitag veröffentlicht wurde, heißt es, die Lage sei stabil.",
+            "Ministerium",
+        ),
+        (
+            "Derzeit steht in dem Gesetzentwurf noch der Satz: „Die Daten sind nach einem Jahr zu löschen.“",
+            "Gesetzentwurf",
+        ),
+        ("So wird in einer Pressemitteilung des Vereins gefordert, dass die Halle saniert werden müsse.", "Verein"),
+    ],
+)
+def test_a_document_is_the_source_of_what_it_says(sentence: str, speaker: str) -> None:
+    (claim,) = claims("Titel\n\n" + sentence)[1:]
+    assert claim.speakers and any(speaker in s for s in claim.speakers), claim.speakers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Im Urteil wurde der Angeklagte zu drei Jahren Haft verurteilt.",
+        "In dem Bericht wird der Bürgermeister mehrfach zitiert.",
+        "In der Studie wurden 500 Menschen zu ihren Gewohnheiten befragt.",
+        "Im Jahr 2020 wurde die Brücke saniert.",
+    ],
+)
+def test_a_document_that_only_mentions_someone_says_nothing(sentence: str) -> None:
+    (claim,) = claims("Titel\n\n" + sentence)[1:]
+    assert not any(c == "speaker:in-document" for c in claim.cues)
+    assert not any(w in " ".join(claim.speakers) for w in ("Urteil", "Bericht", "Studie"))

@@ -71,3 +71,11 @@ def test_every_rule_has_a_case() -> None:
 def test_a_word_no_rule_takes_goes_to_the_speech_verb_stems() -> None:
     text = "Die Ministerin stellte fest, die Lage sei ernst, und sagte den Termin ab."
     assert [c.rule for c in find_cues(text, 0, len(text), "de")] == ["speaker:verb:stellte"]
+
+
+def test_a_sentence_rule_finds_a_document_that_speaks() -> None:
+    text = "In einem internen Schreiben an die Mitarbeiter war von einem Neuanfang die Rede."
+    cues = find_cues(text, 0, len(text), "de")
+    assert [(c.rule, c.word, c.direction) for c in cues] == [("speaker:in-document", "in", "right")]
+    mention = "In diesem Jahr war von einem Neuanfang die Rede."  # "in" before no document
+    assert find_cues(mention, 0, len(mention), "de") == []

@@ -602,6 +602,64 @@ def _de_speech_stem(t: _Tokens, i: int, cues: list[Cue]) -> list[Cue]:
     return [t.cue(i, f"speaker:verb:{low}")]
 
 
+# Documents that speak for whoever wrote them: "In einem internen Schreiben … war von … die Rede", "Im
+# Bericht der FIFA-Beauftragten war festgestellt worden", "steht in dem Gesetzentwurf", "In einer Erklärung
+# der EU-Außenminister hatte es geheißen". A word counts when it is one of these or a compound ending in one.
+_DOCUMENT_TAILS = (
+    *("schreiben", "brief", "erklärung", "mitteilung", "stellungnahme", "bericht", "berichts", "berichtes"),
+    *("entwurf", "entwurfs", "anordnung", "urteil", "urteils", "beschluss", "resolution", "vertrag", "vertrags"),
+    *("papier", "papiers", "protokoll", "studie", "analyse", "interview", "artikel", "kommentar", "gutachten"),
+    *("memorandum", "passus", "absatz", "abschnitt", "kapitel", "fassung", "vorabversion", "ausgabe", "meldung"),
+    *("verordnung", "richtlinie", "gesetz", "gesetzes", "programm", "antwort", "anfrage", "dokument", "e-mail"),
+    *("botschaft", "aufruf", "appell", "petition", "satz", "notiz", "bilanz"),
+)
+# what a document does: "heißt es", "steht", "ist … die Rede", a passive speech participle ("wurde verkündet")
+_DOCUMENT_VERBS = frozenset({"heißt", "hieß", "geheißen", "steht", "stand", "stehen", "standen", "gestanden"})
+_PASSIVE_AUX_ALL = frozenset({"wird", "wurde", "werden", "wurden", "war", "waren", "ist", "sind", "worden"})
+# "Im Urteil wurde er verurteilt", "In dem Bericht wird X zitiert": the document does not say these, someone
+# is sentenced or quoted in it
+_NOT_DOCUMENT_SPEECH = frozenset({"verurteilt", "zitiert", "genannt", "gebeten", "aufgefordert", "abgelehnt"})
+_NP_WORDS = frozenset(
+    "der die das dem den des ein eine einer einem einen eines sein seine seiner seinem seines ihr ihre ihrer "
+    "ihrem ihres dieser diese diesem dieses jüngsten letzten neuen aktuellen internen offenen".split()
+)
+
+
+def _document_after(t: _Tokens, i: int) -> bool:
+    """Whether the words after "in"/"im" at token i name a document within four words ("einem internen
+    Schreiben", "der aktuellen Ausgabe", "dem Gesetzentwurf")."""
+    for j in range(i + 1, min(len(t.toks), i + 5)):
+        low, word = t.lows[j], t.toks[j][2]
+        if word[:1].isupper():
+            return low.endswith(_DOCUMENT_TAILS)
+        if low not in _NP_WORDS and not low.endswith(("en", "em", "er", "es", "e")):
+            return False
+    return False
+
+
+def _de_in_document(t: _Tokens, cues: list[Cue]) -> list[Cue]:
+    """ "In <document> heißt es / steht / war von … die Rede / wurde … verkündet": the document (and whoever
+    it names as its author) is the source; the cue stands on "in" and looks right, like "laut"."""
+    lows = t.lows
+    said = (
+        any(w in _DOCUMENT_VERBS for w in lows)
+        or ("rede" in lows and "die" in lows)
+        or any(
+            w in DE_SPEECH_PARTICIPLES
+            and w not in _NOT_DOCUMENT_SPEECH
+            and any(a in _PASSIVE_AUX_ALL for a in lows[max(0, k - 14) : k])
+            for k, w in enumerate(lows)
+        )
+    )
+    if not said:
+        return []
+    taken = {c.start for c in cues}
+    for i, low in enumerate(lows):
+        if low in ("in", "im") and _document_after(t, i) and t.toks[i][0] not in taken:
+            return [t.cue(i, "speaker:in-document", "right", low)]
+    return []
+
+
 def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
     """The speech cues of the sentence text[start:end], in text order: for English the first of EN_RULES
     that applies to a word; for German the first of DE_WORD_RULES for the words they look at
@@ -630,4 +688,7 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
                 cues.extend(found)
                 continue
         cues.extend(_de_speech_stem(t, i, cues))
+    if language == "de" and ("in" in t.lows or "im" in t.lows):
+        cues.extend(_de_in_document(t, cues))
+        cues.sort(key=lambda c: c.start)
     return cues
