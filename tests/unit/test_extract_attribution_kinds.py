@@ -465,3 +465,21 @@ def test_a_document_that_only_mentions_someone_says_nothing(sentence: str) -> No
     (claim,) = claims("Titel\n\n" + sentence)[1:]
     assert not any(c == "speaker:in-document" for c in claim.cues)
     assert not any(w in " ".join(claim.speakers) for w in ("Urteil", "Bericht", "Studie"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Nach dem Willen der Landesregierung sollen alle Schulen bis 2027 ans Glasfasernetz.", "Landesregierung"),
+        ("Nach Planungen der Deutschen Bahn wird die Strecke im Herbst gesperrt.", "Deutsche Bahn"),
+        ("Nach einem Vorschlag der Kommission sollen die Zölle sinken.", "Kommission"),
+    ],
+)
+def test_a_plan_or_wish_after_nach_names_whose_it_is(sentence: str, speaker: str) -> None:
+    (claim,) = claims("Titel\n\n" + sentence)[1:]
+    assert any(speaker in s for s in claim.speakers), claim.speakers
+
+
+def test_nach_with_a_plan_noun_in_time_or_idiom_names_no_one() -> None:
+    (claim,) = claims("Titel\n\nDie Bauarbeiten liefen nach Plan und endeten im Mai.")[1:]
+    assert claim.speakers == []

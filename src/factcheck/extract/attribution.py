@@ -178,7 +178,19 @@ def frame_noun_phrase(site: Site) -> Attribution | None:
         return site.resolved(inside[0], "") or _STOP
     # "nach Auskunft der NASA der überwiegende Teil …": a nominative "der + adjective in -e" starts the clause
     phrase = re.split(r"\s+(?:der|die|das)\s+[a-zäöüß][\w-]*e\s", m.group(1))[0]
+    if re.match(r"\s*der\s", m.group(0)):
+        phrase = _feminine_nominative(phrase)
     return site.said(site.phrase(phrase), None, ":phrase") or _STOP
+
+
+_WEAK_ADJECTIVE_THEN_NOUN = re.compile(r"([A-ZÄÖÜ][\w-]*e)n(\s+[A-ZÄÖÜ][\w-]*[^s\W])$")
+
+
+def _feminine_nominative(phrase: str) -> str:
+    """A name after "der" in a frame is a feminine or plural genitive/dative: its adjective's weak -en becomes
+    the -e of the name as written ("nach Angaben der Deutschen Bahn" -> Deutsche Bahn, "laut der Vereinten
+    Nationen" -> Vereinte Nationen). A noun in -s is a masculine or neuter genitive and is left as it is."""
+    return _WEAK_ADJECTIVE_THEN_NOUN.sub(r"\1\2", phrase)
 
 
 # groups that speak as a group in English news ("analysts say", "critics argue")

@@ -32,6 +32,8 @@ _NACH_NOUNS = words(
     berechnungen recherchen daten zahlen untersuchungen umfragen auskunft mitteilung angaben ansicht
     meinung auffassung informationen darstellung einschätzung worten berichten aussage aussagen
     schätzungen erkenntnissen überzeugung bekunden
+    planungen plänen idee vorstellungen vorschlag vorschlägen konzept willen wunsch
+    gesetzentwurf gesetzesentwurf artikel paragraf paragraph
     """
 )
 # "zeigte sich zuversichtlich": a stance attributed to the subject.
