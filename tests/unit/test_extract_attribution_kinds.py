@@ -483,3 +483,33 @@ def test_a_plan_or_wish_after_nach_names_whose_it_is(sentence: str, speaker: str
 def test_nach_with_a_plan_noun_in_time_or_idiom_names_no_one() -> None:
     (claim,) = claims("Titel\n\nDie Bauarbeiten liefen nach Plan und endeten im Mai.")[1:]
     assert claim.speakers == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ägypten wird inzwischen aufgefordert, die Grenze zu öffnen.",  # the addressee of a passive
+        "Die Landesregierung wurde am Montag scharf kritisiert.",
+        "Arabische Medien werfen ihm offen Verrat vor.",  # "Verrat" is no council
+        "Die Daten wurden in einer Datenbank gespeichert, teilte er mit.",
+    ],
+)
+def test_the_subject_of_a_passive_and_a_noun_ending_like_a_body_are_no_speakers(sentence: str) -> None:
+    (claim,) = claims("Titel\n\n" + sentence)[1:]
+    assert not {"Ägypten", "Landesregierung", "Verrat", "Datenbank"} & set(claim.speakers), claim.speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Die Pläne wurden am Montag vom Innenministerium bekanntgegeben.", "Innenministerium"),
+        ("Laut einer Umfrage des Flughafens Bremen reisen die meisten Gäste privat.", "Flughafens Bremen"),
+        (
+            "Berichten verschiedener US-Medien zufolge fand am Donnerstag ein Treffen statt.",
+            "Berichten verschiedener US-Medien",
+        ),
+    ],
+)
+def test_agents_bodies_named_after_places_and_sentence_opening_sources(sentence: str, speaker: str) -> None:
+    (claim,) = claims("Titel\n\n" + sentence)[1:]
+    assert any(speaker in s for s in claim.speakers) and "Bremen" not in claim.speakers, claim.speakers

@@ -151,6 +151,9 @@ def frame_quoted_medium(site: Site) -> Attribution | None:
     return site.said(site.reg.resolve(name) or Person(name, "", "phrase"), None, ":quoted-medium")
 
 
+_AFTER_NOUN = re.compile(r"[A-ZÄÖÜ][\w-]*[a-zäöüß]\s+$")
+
+
 def frame_noun_phrase(site: Site) -> Attribution | None:
     """The noun phrase after the frame: a name inside it ("nach Angaben von Interpol in Korat": a name
     after a preposition inside the phrase is no source; "laut einem Kommandeur des Übergangsrates": the
@@ -173,6 +176,8 @@ def frame_noun_phrase(site: Site) -> Attribution | None:
         and not x.possessive
         and not _prep_before(site.text, x, s)
         and not (person_head and x.start > s and _genitive_attr(site.text, x, s))
+        # "laut einer Umfrage des Flughafens Bremen": a place right after a noun is part of that body's name
+        and not (x.entity.kind == "place" and _AFTER_NOUN.search(site.text, s, x.start))
     ]
     if inside:
         return site.resolved(inside[0], "") or _STOP

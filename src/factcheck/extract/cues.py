@@ -412,7 +412,29 @@ def _de_participle(t: _Tokens, i: int) -> list[Cue] | None:
     window = lows[max(0, i - 12) : i]
     passive = any(w in _PASSIVE_AUX for w in lows[max(0, i - 16) : i + 3])
     agent = "agent" if passive and any(w in ("von", "vom") for w in window) else "auto"
+    if agent == "auto" and _werden_passive(lows, i):
+        # "Ägypten wird aufgefordert, …", "Die Regierung wurde scharf kritisiert": the subject of a passive is
+        # who was addressed, not who spoke; without "von" nobody is named (the agent pass finds no one)
+        agent = "agent"
     return [t.cue(i, f"speaker:verb:{low}", agent)]
+
+
+_WERDEN = frozenset({"wird", "wurde", "werden", "wurden", "worden", "würde", "würden"})
+_HABEN = frozenset({"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"})
+
+
+def _werden_passive(lows: list[str], i: int) -> bool:
+    """Whether the participle at i is a werden-passive in its clause: a form of "werden" at most eight words
+    before it (or "worden" right after it), no comma, colon or form of "haben" between."""
+    if i + 1 < len(lows) and lows[i + 1] == "worden":
+        return True
+    for j in range(i - 1, max(-1, i - 9), -1):
+        w = lows[j]
+        if w in (",", ";", ":", "„", "“", '"', "»", "«") or w in _HABEN:
+            return False
+        if w in _WERDEN:
+            return True
+    return False
 
 
 def _de_speech_word(t: _Tokens, i: int) -> list[Cue] | None:

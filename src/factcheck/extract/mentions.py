@@ -267,10 +267,25 @@ _NAME_LINKS = frozenset("der des für von vom of for and und in im am an".split(
 _ADJECTIVE_EN = ("schen", "lichen", "igen", "alen", "ellen", "iven", "ären", "ischen")
 
 
+# Common nouns that end in an institution noun and name no body: "Verrat" (treason) is no council, a
+# "Datenbank" no bank, an "Ehrenamt" no office of state
+_NOT_BODIES = frozenset(
+    "verrat vorrat heirat unrat hausrat zierrat apparat datenbank sandbank parkbank werkbank anklagebank "
+    "ehrenamt lehramt hauptgericht fischgericht leibgericht".split()
+)
+
+
 def org_head(word: str) -> bool:
     """True when a capitalised word is (a compound ending in) an institution noun, in any case:
-    "Paul-Ehrlich-Instituts", "Bundesamtes", "Innenministerium", "Bank"."""
-    return word.lower().endswith(_INST_HEADS_ANY_CASE)
+    "Paul-Ehrlich-Instituts", "Bundesamtes", "Innenministerium", "Bank" (not "Verrat", "Datenbank")."""
+    low = word.lower()
+    if not low.endswith(_INST_HEADS_ANY_CASE):
+        return False
+    return (
+        low not in _NOT_BODIES
+        and low.removesuffix("es") not in _NOT_BODIES
+        and low.removesuffix("s") not in _NOT_BODIES
+    )
 
 
 _SHORT_HEADS = tuple(h for h in _INST_HEADS if len(h) <= 4)  # amt, rat, bund, bank

@@ -243,7 +243,9 @@ _NP = (
     rf"(?:\s+\([^()]{{1,20}}\))?(?:\s+„[^“]{{1,40}}“)?"
     # (up to two genitives: "Die Befürworter einer Einstellung der Bundeszuschüsse", "der Region Elsass
     # Adrien Zeller")
-    rf"(?:\s+(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|eines|einer|of|at|for)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}){{0,2}}"
+    # (or a genitive plural with a strong adjective and no article: "Berichten verschiedener US-Medien")
+    rf"(?:\s+(?:(?:des|der|von|vom|im|beim|für|seiner|ihrer|seines|ihres|eines|einer|of|at|for)\s+(?:{_DET}\s+)?|"
+    rf"(?=[a-zäöüß][\w-]*er\s+[A-ZÄÖÜ])){_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,3}}){{0,2}}"
     rf"(?:\s+(?:für|of|at|in|im|von|vom|zur|zum)\s+(?:{_DET}\s+)?{_ADJ}{{0,3}}{_NOUN}(?:\s+{_NOUN}){{0,2}})?"
     r"(?:\s+„[^“]{1,40}“)?(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:[A-ZÄÖÜ][\w'’-]+\s+){1,2}[A-ZÄÖÜ][\w'’-]+(?=,))?"
@@ -267,7 +269,8 @@ _NP_BEFORE_AUX = re.compile(
     r"(?:hat|hatte|habe|haben|hatten|hätte|hätten|ist|war|wurde|wurden|has|had|have)\b"
 )
 _NP_THEN_VERB = re.compile(r"\s*(" + _NP + r")\s+[a-zäöüß]+\s*$")
-_NP_SUFFIX = re.compile(r"(" + _NP + r"(?:\s+(?:in|aus)\s+" + _NOUN + r")?)\s*,?\s*$")
+# (a phrase starts at a word: "Berichten verschiedener US-Medien zufolge" is not "erichten …")
+_NP_SUFFIX = re.compile(r"(?<![\w'’-])(" + _NP + r"(?:\s+(?:in|aus)\s+" + _NOUN + r")?)\s*,?\s*$")
 _NP_SENT_START = re.compile(r"\s*(?:(?:Wie|Als|Während|Nachdem|Auch|So|Laut)\s+)?(" + _NP + r")\s*,")
 _AUX_NP = re.compile(
     r"\b(?:hat|hatte|habe|haben|hatten|hätte|hätten|has|had|have)\s+(?:(?:auch|bereits|schon|"
