@@ -513,3 +513,112 @@ def test_the_subject_of_a_passive_and_a_noun_ending_like_a_body_are_no_speakers(
 def test_agents_bodies_named_after_places_and_sentence_opening_sources(sentence: str, speaker: str) -> None:
     (claim,) = claims("Titel\n\n" + sentence)[1:]
     assert any(speaker in s for s in claim.speakers) and "Bremen" not in claim.speakers, claim.speakers
+
+
+# --- seventh blind batch ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "language", "full"),
+    [
+        # a Korean hyphenated given name: the first word is the family name, though "Kim"/"Lee" are given names too
+        (
+            "The bank's president, Lee Seung-hoon, visited the plant. Lee said output had doubled.",
+            "en",
+            "Lee Seung-hoon",
+        ),
+        # a Pinyin family name ending like a German noun ("Chen": no diminutive in -chen)
+        (
+            "Deren Vertriebschef Chen Mingyu besuchte die Messe. Chen sagte, man prüfe weitere Standorte.",
+            "de",
+            "Chen Mingyu",
+        ),
+        (
+            "Its chair, Huang Jiayi, met investors. Huang said the rules would not change.",
+            "en",
+            "Huang Jiayi",
+        ),
+    ],
+)
+def test_east_asian_family_name_first_is_referred_to_by_it(text: str, language: str, full: str) -> None:
+    assert last_speakers(text, language) == [full]
+
+
+def test_post_nominal_letters_are_no_surname() -> None:
+    text = (
+        "Their counsel, Ambrose de la Cruz KC, told the tribunal the claim was late. "
+        "De la Cruz said the firm had paid nothing."
+    )
+    cs = claims(text, "en")
+    assert cs[0].speakers == ["Ambrose de la Cruz"]
+    assert cs[1].speakers == ["Ambrose de la Cruz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # a document by a named body speaks for it
+        ("A review by the Audit Commission found that two councils had overspent.", "en", "Audit Commission"),
+        # a definite document or a document by a role noun refers back to the body that spoke before
+        (
+            "The Environment Agency said in a statement that the river had burst its banks. "
+            "Residents should stay away from the water, the statement said.",
+            "en",
+            "Environment Agency",
+        ),
+        (
+            "The Fire Brigades Union published a survey on Monday. The report by the union also said that "
+            "six stations had closed.",
+            "en",
+            "Fire Brigades Union",
+        ),
+        (
+            "Die Staatsanwaltschaft Trier wirft dem Mann Untreue vor. Er soll 40.000 Euro veruntreut haben. "
+            "Aus der Anklageschrift geht hervor, dass er das Geld in Bargeld abhob.",
+            "de",
+            "Staatsanwaltschaft Trier",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_author(text: str, language: str, speaker: str) -> None:
+    assert last_speakers(text, language) == [speaker]
+
+
+def test_a_document_with_no_author_before_has_no_speaker() -> None:
+    assert last_speakers("Heavy rain fell overnight. The report said two roads were closed.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a body whose name ends in a Land or a town is one speaker, and that place is no place of the sentence
+        (
+            "Der Verband der Chemischen Industrie Hessen warnte vor einem Stellenabbau.",
+            "Verband der Chemischen Industrie Hessen",
+        ),
+        (
+            "Die Landesvereinigung Unternehmerverbände Niedersachsen lehnte den Plan ab.",
+            "Landesvereinigung Unternehmerverbände Niedersachsen",
+        ),
+    ],
+)
+def test_a_place_at_the_end_of_a_body_is_part_of_its_name(text: str, speaker: str) -> None:
+    c = claims(text)[-1]
+    assert c.speakers == [speaker]
+    assert c.places == []
+
+
+def test_the_bare_ministry_is_the_ministry_named_before_and_a_compound_its_own() -> None:
+    text = (
+        "Das sächsische Kultusministerium weist die Vorwürfe zurück. In einer Mitteilung des Ministeriums "
+        "heißt es, alle Schulen seien informiert worden. Das Bundesbildungsministerium kündigte an, die Lage zu prüfen."
+    )
+    cs = claims(text)
+    assert cs[1].speakers == ["Kultusministerium"]
+    assert cs[2].speakers == ["Bundesbildungsministerium"]
+
+
+def test_a_later_der_verband_is_the_federation_named_before() -> None:
+    text = (
+        "Die Landesvereinigung Unternehmerverbände Niedersachsen warnte vor neuen Abgaben. Das Finanzministerium "
+        "wies das zurück. Von 40 Betrieben planten 12 Entlassungen, teilte der Verband mit."
+    )
+    assert last_speakers(text) == ["Landesvereinigung Unternehmerverbände Niedersachsen"]

@@ -252,3 +252,29 @@ def test_a_day_and_month_without_a_year_take_the_nearest_year_the_tense_allows(
     text: str, ref: date, value: str
 ) -> None:
     assert [d.value for d in find_dates(text, 0, len(text), ref)] == [value]
+
+
+# --- seventh blind batch: a timetable in the present lies ahead; a month as a starting point ----------
+@pytest.mark.parametrize(
+    ("text", "ref", "value"),
+    [
+        # a present timetable verb governs the date, a past speech frame after it does not
+        ("The appeal opens on November 3, the court said.", date(2025, 4, 2), "2025-11-03"),
+        ("Das Verfahren beginnt am 9. Oktober, teilte das Gericht mit.", date(2025, 3, 12), "2025-10-09"),
+        # "on"/"am" opening the clause: the past verb after the date is the date's own
+        ("On August 30 the committee voted against the plan.", date(2025, 2, 10), "2024-08-30"),
+    ],
+)
+def test_a_scheduled_present_lies_ahead_even_under_a_past_frame(text: str, ref: date, value: str) -> None:
+    assert values(text, ref) == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value"),
+    [
+        ("The council has charged the new fee from January, a spokesman said.", date(2025, 3, 5), "2025-01"),
+        ("From October the bridge will be closed to lorries.", date(2025, 6, 1), "2025-10"),
+    ],
+)
+def test_from_a_month_is_a_date(text: str, ref: date, value: str) -> None:
+    assert values(text, ref) == [value]

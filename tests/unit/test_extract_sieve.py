@@ -104,6 +104,20 @@ CASES = [
         "The Charity Commission, which regulates charities in England and Wales, said the report was fair.",
         "Charity Commission",
     ),
+    # a document speaks for its author (engine._document_authors gives a bare document the speaker before it)
+    (
+        "document_subject",
+        "en",
+        "A review by the Audit Commission found that two councils had overspent.",
+        "Audit Commission",
+    ),
+    (
+        "frame_bare_document",
+        "de",
+        "Die Staatsanwaltschaft Trier sagte, der Mann sei angeklagt. Aus der Anklageschrift geht hervor, dass er "
+        "das Geld abhob.",
+        "Anklageschrift",
+    ),
 ]
 
 

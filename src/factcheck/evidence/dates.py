@@ -195,7 +195,12 @@ def _window_mentions(text: str, lo: int, hi: int, ref: date | None) -> list[_Men
         if d.relative or not d.value or any(d.start < b and d.end > a for a, b in taken):
             continue
         yearless = d.rule in _YEARLESS_RULES and not re.search(r"\d{4}", d.text)
-        found.append(_mapped(d.start, d.end, origin, (d.value,), yearless, d.rule))
+        value = d.value
+        if yearless and ref is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            # read in the claim's year, as the caller asks: the extractor's guess of the year from tense and
+            # an article date means nothing against this artificial reference day
+            value = f"{ref.year:04d}{value[4:]}"
+        found.append(_mapped(d.start, d.end, origin, (value,), yearless, d.rule))
     found.sort(key=lambda x: x.start)
     return found
 

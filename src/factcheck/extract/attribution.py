@@ -234,8 +234,75 @@ _EN_ROLE_AFTER = re.compile(
 )
 
 
+# Documents that speak for their author: "the statement said", "The report by the spending watchdog also
+# said", "Aus der Anklageschrift geht hervor". The document is no speaker; its author is.
+_DOCUMENT_NOUNS = (
+    "report|statement|letter|study|survey|analysis|review|memo|filing|document|audit|assessment|submission|"
+    "indictment|complaint|bericht|erklärung|mitteilung|pressemitteilung|stellungnahme|anklageschrift|anklage|"
+    "schreiben|brief|studie|gutachten|analyse|papier|dokument|protokoll|klageschrift"
+)
+_DOC_DET = r"(?:a|an|the|this|that|its|their|his|her|der|die|das|dem|den|des|einer|einem|eine|ein|diese[mnrs]?)"
+# the clause before a speech verb: a document, its author after by/from/of (or in the genitive), an optional
+# participle ("published in November") and adverb ("also")
+_DOCUMENT_SUBJECT = re.compile(
+    rf"(?:^\s*|,\s+)(?P<doc>(?i:{_DOC_DET})\s+(?:[\w-]+\s+){{0,2}}?(?i:{_DOCUMENT_NOUNS}))"
+    r"(?:\s+(?:by|from|of|des|der|von|vom)\s+(?P<by>.+?))?"
+    r"(?:\s+(?:published|released|issued|seen|obtained|sent|dated|presented|veröffentlicht)\b.*?)?"
+    r"(?:\s+(?:also|further|however|nevertheless|auch|zudem))?\s*$"
+)
+# right after a frame ("aus der Anklageschrift", "in the statement"): a definite document without an author
+_BARE_DOCUMENT = re.compile(
+    rf"\s*(?:the|der|die|das|dem|den)\s+(?:[\w-]+\s+)?(?i:{_DOCUMENT_NOUNS})\b"
+    r"(?!\s+(?:des|der|von|vom|by|from|of)\s)"
+)
+# a definite common noun phrase as the author ("by the spending watchdog"): a body named before
+_DEFINITE_COMMON = re.compile(r"(?:[Tt]he|der|die|das|des)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[a-zäöüß][\w-]*\s*")
+
+
+def document(phrase: str) -> Person:
+    """A document with no author named: `engine` gives it the speaker named before it (kind "document")."""
+    return Person(phrase.strip(), "", "document")
+
+
+def document_subject(site: Site) -> Attribution | None:
+    """ "A report by the National Audit Office found", "The report by the spending watchdog also said",
+    "the statement said": a document as subject speaks for its author, the body after by/of (or in the
+    genitive); a definite document or author phrase without a name refers back (`document`)."""
+    if site.cue.direction != "auto" or site.cand is not None:
+        return None
+    lead = site.text[site.cs : site.cue.start]
+    doc = _DOCUMENT_SUBJECT.search(lead)
+    if doc is None:
+        return None
+    off = site.cs  # (the match is in the lead: its offsets from the clause start)
+    by_start = off + doc.start("by") if doc.group("by") else -1
+    if by_start >= 0:
+        named = [
+            m
+            for m in site.mentions
+            if by_start <= m.start < off + doc.end("by") and not m.pronoun and m.entity.kind != "place"
+        ]
+        if named:
+            return site.resolved(named[0], ":document-author")
+        author = site.phrase(doc.group("by"))
+        if author is not None and author.kind in ("person", "institution"):
+            return site.said(author, None, ":document-author")  # "by the union": the union named before
+        if not _DEFINITE_COMMON.fullmatch(doc.group("by")):
+            return site.said(author, None, ":document-author") or _STOP
+    elif not re.match(r"(?i:the|this|that|der|die|das)\s", doc.group("doc")):
+        return _STOP  # "A report said": nobody named
+    return site.said(document(doc.group("doc")), None, ":document")
+
+
+def frame_bare_document(site: Site) -> Attribution | None:
+    """ "Aus der Anklageschrift geht hervor", "according to the statement": the document's author, named before."""
+    d = _BARE_DOCUMENT.match(site.text, site.cue.end, site.ce + 1)
+    return site.said(document(d.group(0).strip(" ,.;")), None, ":document") if d else None
+
+
 RIGHT_FRAME_SIEVE: tuple[Pass, ...] = (
     frame_possessive,
+    frame_bare_document,
     frame_definite,
     frame_adjacent_name,
     frame_source_by,
@@ -641,6 +708,7 @@ SIEVE: tuple[Pass, ...] = (
     passive_agent,
     left_frame,
     clause_candidates,
+    document_subject,
     de_pronoun_after_verb,
     en_relative_clause,
     en_object_after_verb,

@@ -196,9 +196,9 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
         # "im November" without a year: the month of the article's year
         "rel:month",
         re.compile(
-            r"\b(?:im|in|Im|In|Anfang|Ende|Mitte|seit|bis|ab|Seit|Bis|Ab|early|late|mid|since|until|by|of)\s+("
-            + _MONTH_ALT
-            + r")(?!\w)"
+            # ("demanded figures from February": a month as a starting point, as "ab Februar")
+            r"\b(?:im|in|Im|In|Anfang|Ende|Mitte|seit|bis|ab|Seit|Bis|Ab|early|late|mid|since|until|by|of|from|"
+            r"Since|Until|From)\s+(" + _MONTH_ALT + r")(?!\w)"
         ),
     ),
     (
@@ -648,6 +648,20 @@ _YEAR_IN = re.compile(r"\d{4}")
 _SEASON = 120  # days: a day and month without a year this far from the article date lies in the next/last year
 
 
+# "on"/"am" opening the sentence or a clause right before a date: the date opens the clause, so a past verb
+# after it governs it ("On June 7 the union met"); after a verb ("begins on Oct. 14, prosecutors said") the
+# past verb after the date is a frame, not the date's verb
+_DATE_OPENS_CLAUSE = re.compile(r"(?:^\s*|[.!?,;:–—(]\s*)(?:am|on|Am|On)\s+$")
+# A present tense of a timetable verb governing the date: "The trial begins on October 12", "Die Messe
+# öffnet am 3. Mai": in news a present with a day means what is scheduled, so the day lies ahead of the
+# report, even when a past speech verb frames the sentence.
+_SCHEDULED_BEFORE_DATE = re.compile(
+    r"\b(?:begins|starts|opens|reopens|resumes|ends|closes|runs|expires|convenes|meets|kicks off|takes place|"
+    r"takes effect|comes into force|is held|are held|beginnt|startet|öffnet|endet|läuft|tagt|"
+    r"findet)\s+(?:[\w'’.-]+\s+){0,2}?(?:on|am|from|vom|ab)\s+$"
+)
+
+
 def _tense_of(text: str, start: int, end: int, s: int, e: int) -> str:
     """ "done", "past", "future" or "" (no marker) for a date at text[s:e] in the sentence text[start:end]:
     "done" when a past verb governs the date itself ("said on Dec. 28", "met on June 7", "Am 7. Juni trafen
@@ -656,12 +670,10 @@ def _tense_of(text: str, start: int, end: int, s: int, e: int) -> str:
     before = _SAID_BEFORE.search(text, max(0, s - 60), s) or _PAST_BEFORE_DATE.search(text, max(start, s - 50), s)
     if before and not _FUTURE.search(text, before.start(), s):
         return "done"  # ("said on Dec. 28"; not "The trial begins on Oct. 14, prosecutors said": the frame)
+    if _SCHEDULED_BEFORE_DATE.search(text, max(start, s - 40), s):
+        return "future"  # "The trial begins on October 12, prosecutors said": a timetable lies ahead
     after = _PAST_AFTER_DATE.match(text, e, min(end, e + 40))
-    if (
-        after
-        and text[max(start, s - 4) : s].strip().lower() in ("am", "on")
-        and not _FUTURE.search(text, e, after.end())
-    ):
+    if after and _DATE_OPENS_CLAUSE.search(text[max(start, s - 6) : s]) and not _FUTURE.search(text, e, after.end()):
         return "done"  # "Am 7. Juni trafen sich …", "On June 7 the union met" (the date opens the clause)
     quotes = _stretches(text, start, end)
     if _future_at(text, start, end, quotes, s):

@@ -218,7 +218,7 @@ def extract_claims(
             cues: list[Cue] = []
             if not para.heading:
                 cues = find_cues(text, sent.start, sent.end, language)
-                atts = attribute(text, sent.start, sent.end, cues, reg, in_quote, language)
+                atts = _document_authors(attribute(text, sent.start, sent.end, cues, reg, in_quote, language), rows, pi)
                 # someone else speaks here (a passive participle without its agent does not say who)
                 own_verb = any(c.rule.startswith("speaker:verb") and c.word not in DE_SPEECH_PARTICIPLES for c in cues)
                 if not atts and language == "de" and (judge := _judge_opening(text, sent, reg)) is not None:
@@ -302,6 +302,23 @@ def extract_claims(
 
 _QUOTE_MARK = re.compile(r"[„“”»«\"]")
 _FUER_OPENING = re.compile(r"\s*(?:Auch\s+|Selbst\s+)?[Ff]ür\s+(?:den|die|das|einen|eine)?\s*")
+
+
+def _document_authors(atts: list[Attribution], rows: list, pi: int) -> list[Attribution]:
+    """ "Network Rail said in a statement … . …, the statement said.", "Die Staatsanwaltschaft wirft ihm vor …
+    Aus der Anklageschrift geht hervor": a document named without its author (kind "document") is the
+    latest speaker's within the last three sentences of this or the paragraph before; with none, nobody."""
+    out: list[Attribution] = []
+    for a in atts:
+        if a.speaker.kind != "document":
+            out.append(a)
+            continue
+        for _, _, prev, ppi in reversed(rows[-3:]):
+            author = next((b for b in reversed(prev) if b.speaker.kind not in ("generic", "document")), None)
+            if pi - ppi <= 1 and author is not None:
+                out.append(Attribution(a.cue, author.speaker, None, a.rule + ":author-before", a.decided_by))
+                break
+    return out
 
 
 def _judge_opening(text: str, sent: Sentence, reg: Registry) -> Person | None:

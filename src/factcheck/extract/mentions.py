@@ -31,6 +31,9 @@ _PARTICLE = r"(?:von|van|de|der|den|di|da|du|al|el|bin|ibn|la|le|zu|ter|dos|das)
 # A run of 1-3 capitalised tokens (optionally with name particles) that may be a name.
 _NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN})(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_NAME_TOKEN})){{0,2}}")
 _PARTICLES = frozenset("von van de der den di da du al el bin ibn la le zu ter dos das".split())
+# Post-nominal letters (office, honours, degrees) that follow a name in British and German news: "KC",
+# "MP", "MdB". The name ends before them, so the surname stays the last word ("Dos Santos said").
+_POST_NOMINALS = frozenset("KC QC SC MP MSP MS AM MLA MEP TD OBE MBE CBE KBE DBE PhD MdB MdL MdEP".split())
 _WORD = re.compile(r"[\w'’\-]+")
 _CAP_START = re.compile(rf"(?<![\w'’\-])([{_UP}][\w'’\-]*\w)")
 ROLE_SUFFIXES = _ROLE_SUFFIXES = tuple(sorted(set(DE_ROLE_SUFFIXES), key=len, reverse=True))
@@ -53,9 +56,11 @@ _EN_TITLE_RE = re.compile(
     r"Chancellor|Minister|Secretary|General|Captain|Coach|Mayor|King|Queen|Prince|Princess|Pope|Leader|Speaker|"
     r"Ambassador|Commissioner|Herr|Frau|Bundeskanzler|MEP|MP|Bundeskanzlerin|Kanzler|Kanzlerin)\.?\s+(?=[" + _UP + r"])"
 )
-# Capitalised words that end a name run: German noun endings are never surnames.
+# Capitalised words that end a name run: German noun endings are never surnames. A suffix needs a stem of
+# two letters or more before it: "Chen", "Jung", "Lich" are whole names, not a diminutive, a noun in -ung
+# or an adjective in -lich.
 _NOUN_SUFFIX = re.compile(
-    r"(?:ung|ungen|heit|keit|schaft|tion|ismus|ität|tät|chen|lich|isch|ische|ischen|"
+    r"(?<=\w\w)(?:ung|ungen|heit|keit|schaft|tion|ismus|ität|tät|chen|lich|isch|ische|ischen|"
     r"ment|ments|nahme|gabe|reich|land|stadt|haus|gipfel|krieg|politik|konflikt)$"
 )
 _ROLE_ARTICLE = re.compile(r"\b(die|eine|der|ein)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
@@ -256,7 +261,10 @@ def _gender_fits(p: Person, gender: str) -> bool:
     return p.gender == gender or not p.gender or not gender
 
 
-_INST_HEADS = (*INSTITUTION_SUFFIXES, "zentrum", "bund", "verein", "klinik", "hospital", "museum")
+# ("Landesvereinigung Unternehmerverbände …", "Kassenärztliche Vereinigung": a federation is a body too)
+_INST_HEADS = (*INSTITUTION_SUFFIXES, "zentrum", "bund", "verein", "klinik", "hospital", "museum", "vereinigung")
+# compounds that end like a body and name an event: "seit der Wiedervereinigung"
+_NOT_BODY_TAILS = ("wiedervereinigung",)
 # heads whose genitive takes -es ("des Bundesamtes", "des Bundesrates") or -s ("des Instituts")
 _GENITIVE_ENDINGS = ("es", "s")
 # (one tuple for str.endswith: the heads and their genitives, tested in C, not in a generator per word)
@@ -277,9 +285,10 @@ _NOT_BODIES = frozenset(
 
 def org_head(word: str) -> bool:
     """True when a capitalised word is (a compound ending in) an institution noun, in any case:
-    "Paul-Ehrlich-Instituts", "Bundesamtes", "Innenministerium", "Bank" (not "Verrat", "Datenbank")."""
+    "Paul-Ehrlich-Instituts", "Bundesamtes", "Innenministerium", "Bank" (not "Verrat", "Datenbank",
+    "Wiedervereinigung")."""
     low = word.lower()
-    if not low.endswith(_INST_HEADS_ANY_CASE):
+    if not low.endswith(_INST_HEADS_ANY_CASE) or low.rstrip("s").endswith(_NOT_BODY_TAILS):
         return False
     return (
         low not in _NOT_BODIES
@@ -347,12 +356,46 @@ _SUBJECT_SLOTS = (
 )
 
 
+# A Korean or Cantonese given name of two syllables joined by a hyphen, the second in lower case ("Do-hyun",
+# "Ji-won", "Wai-ming"); Western double given names capitalise both parts ("Anne-Marie")
+_EAST_ASIAN_HYPHENATED = re.compile(r"[A-Z][a-z]{0,4}-[a-z]{1,5}")
+# one Hanyu Pinyin syllable (without tone marks): initial, then final
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u)"
+)
+_PINYIN_FAMILY = re.compile(_PINYIN_SYLLABLE)
+_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
+
+
+def east_asian_order(parts: list[str]) -> bool:
+    """True for a two-word name written family name first in the East Asian way: a Korean/Cantonese
+    hyphenated given name after it ("Kim Do-hyun", "Park Ji-won") or a Pinyin family name of one syllable
+    that no given-name list knows, then a Pinyin given name of one or two ("Chen Haoran", "Zhang Weiming").
+    Such a person is referred back to by the first word ("Kim said", "Chen bestätigte") even where that
+    word is a Western given name too ("Kim")."""
+    if len(parts) != 2 or not parts[0][:1].isupper() or not parts[0][1:].islower():
+        return False
+    first, given = parts[0].lower(), parts[1]
+    if _EAST_ASIAN_HYPHENATED.fullmatch(given):
+        return first not in _PARTICLES and first not in NOT_NAME_WORDS
+    return (
+        given[:1].isupper()
+        and given[1:].islower()
+        and first not in FIRST_NAMES
+        and _PINYIN_FAMILY.fullmatch(first) is not None
+        and _PINYIN_GIVEN.fullmatch(given.lower()) is not None
+    )
+
+
 def _family_name_first(parts: list[str]) -> bool:
     """True for a two-word name whose first word may be a family name written first ("Wang Yi", "Kim
     Jong-un", "Orbán Viktor"): not a known given name, not a particle, title, place or common word, and
-    not an adjective-like German word ("Deutsche")."""
+    not an adjective-like German word ("Deutsche"); or an East Asian name (`east_asian_order`)."""
     first = parts[0]
     low = first.lower()
+    if east_asian_order(parts) and low not in PLACES and low not in ORG_NOUNS:
+        return True
     return (
         len(parts) == 2
         and first[:1].isupper()
@@ -484,8 +527,14 @@ def _org_runs_in(text: str, toks: list[re.Match[str]]):
 _PARTY = re.compile(r"\s*\((?:[A-ZÄÖÜ][\w./-]{0,15}(?:/[\w]+)?|[A-ZÄÖÜ]\w+ [A-ZÄÖÜ]\w+)\)")
 
 
+_POST_NOMINAL_AFTER = re.compile(r" (?:" + "|".join(sorted(_POST_NOMINALS, key=len, reverse=True)) + r")\b")
+
+
 def _party_end(text: str, end: int) -> int:
-    """'Willi Lemke (SPD)': the party in brackets belongs to the mention."""
+    """'Willi Lemke (SPD)': the party in brackets belongs to the mention; so do post-nominal letters
+    ("Marguerite dos Santos KC,"), which the name leaves out: the apposition's comma comes after them."""
+    pn = _POST_NOMINAL_AFTER.match(text, end)
+    end = pn.end() if pn else end
     m = _PARTY.match(text, end)
     return m.end() if m else end
 
@@ -515,6 +564,8 @@ def _name_tokens(run: str, after_role: bool = False) -> list[str]:
     out: list[str] = []
     for tok in run.split():
         low = tok.lower().strip(".")
+        if out and tok.rstrip(",.;:") in _POST_NOMINALS:
+            break  # "Marguerite dos Santos KC", "Jo Roe MP": letters after a name are no surname
         if low in _PARTICLES and len([t for t in out if t.lower() not in _PARTICLES]) >= 2:
             break  # "Peer Steinbrück zu Beginn": a particle after the surname starts a phrase
         if low in NOT_NAME_WORDS and not (out and low in ("von", "van", "de", "der", "zu", "al", "bin")):
@@ -1100,12 +1151,23 @@ _ANAPHOR_HEADS = (
     "stiftung",
     "klinik",
     "einrichtung",
+    "ministerium",  # "In einer Erklärung des Ministeriums" after "Das rheinland-pfälzische Wirtschaftsministerium"
 )
 _COMPANY_HEADS = ("unternehmen", "konzern", "firma")
+# heads whose compounds always name one body of their own ("Gesundheitsministerium"): only the bare word refers back
+_BARE_ONLY_HEADS = ("ministerium",)
 # generic nouns for a body named before, with the word its name contains: "die Notenbank" after "Die
 # Bundesbank", "the government's estimate" after "The Scottish Government"
 _ANAPHOR_KEYS = {"notenbank": "bank", "zentralbank": "bank", "government": "government", "regierung": "regierung"}
 _DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|des|dem|den|the)\s+$", re.IGNORECASE)
+
+
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def _fold_umlauts(word: str) -> str:
+    """ "verbände" -> "verbande": a German plural with umlaut still contains its singular head."""
+    return word.translate(_UMLAUTS)
 
 
 def _recent(named: list[Mention], floor: int):
@@ -1128,6 +1190,8 @@ def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
         word = text[m.start : m.end]
         low = word.lower()
         head = next((h for h in _ANAPHOR_HEADS if low.rstrip("s").endswith(h) or low.endswith(h + "es")), None)
+        if head in _BARE_ONLY_HEADS and low not in (head, head + "s"):
+            head = None  # "Das NRW-Gesundheitsministerium": a compound names its own ministry
         keyed = _ANAPHOR_KEYS.get(low) or _ANAPHOR_KEYS.get(_strip_genitive(low))
         if keyed and m.rule == "speaker:institution" and _DEFINITE_BEFORE.search(text, max(0, m.start - 5), m.start):
             target = next(
@@ -1148,13 +1212,17 @@ def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
             if head in _COMPANY_HEADS:
                 target = next((x.entity for x in cands if x.rule == "speaker:organisation"), None)
             if target is None:
-                target = next((x.entity for x in cands if head in x.entity.name.lower()), None)
+                # (the plural with umlaut counts: "der Verband" after "… Unternehmerverbände Niedersachsen")
+                target = next((x.entity for x in cands if head in _fold_umlauts(x.entity.name.lower())), None)
             if target is None and cands and head not in _COMPANY_HEADS:
                 target = cands[0].entity
             if target is not None:
                 m.entity = target
                 continue
-        if " " in ent.name or m.rule in ("speaker:organisation", "speaker:named-org") or (head is None and not keyed):
+        # a compound names its body ("Wirtschaftsministerium", "Bundesverband"): a later "das Ministerium" or
+        # "der Verband" refers to it; the bare head ("Ministerium") names nothing of its own
+        bare = head is not None and low in (head, head + "s", head + "es")
+        if " " in ent.name or m.rule in ("speaker:organisation", "speaker:named-org") or (not keyed and not bare):
             named.append(m)
 
 
@@ -1177,6 +1245,13 @@ _CLUB = re.compile(
     r"(?:\s+[" + _UP + r"][\w'’-]+){1,2}(?:\s+\d{2,4}(?![\d.,]))?"
     r"|[" + _UP + r"][\w'’-]+(?:\s+[" + _UP + r"][\w'’-]+)?\s+(?:United|Rovers|Wanderers|Athletic|Albion|Hotspur))\b"
 )
+
+
+def _name_stop(word: str) -> bool:
+    """A capitalised word after a body's name that is not part of it: a common word, another body, a given
+    name (the person the body's role goes with: "des Verbands der Automobilindustrie Hildegard …")."""
+    low = word.lower()
+    return low in NOT_NAME_WORDS or low in _INST_SINGLE or low in FIRST_NAMES
 
 
 def _iter_institutions(text: str):
@@ -1207,6 +1282,13 @@ def _iter_institutions(text: str):
             gen = _GENITIVE_AFTER_INST.match(text, e)
             if gen and org_nominative(word).lower().endswith(("institut", "verband", "amt", "agentur", "bank", "rat")):
                 e = gen.end()  # "des Instituts der deutschen Wirtschaft"
+                # "Der Verband der Chemischen Industrie Hessen": the name goes on after the genitive, a Land or
+                # town at its end is the branch's, no place of the sentence
+                for _ in range(2):
+                    nxt = _NAME_AFTER_INST.match(text, e)
+                    if not nxt or _name_stop(nxt.group(1)):
+                        break
+                    e = nxt.end()
             elif e == m.end() and (adj := _ADJ_GENITIVE_AFTER_INST.match(text, e)):
                 e = adj.end()  # "der Verband kommunaler Unternehmen": a name of its own, not "der Verband" before
             skip = e
