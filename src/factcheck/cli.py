@@ -419,14 +419,16 @@ def print_history(entries: list[Any], lang: str, *, indent: str = "", with_claim
     """One line per event: time, actor, [claim,] what changed (factcheck.history_words), "(undone)"."""
     from factcheck.history_words import CHANGE_PHRASES, pick
 
-    width = min(max((len(e.actor) for e in entries), default=0), 16)
+    # names as shown (a stored control character as its visible escape), so the padding fits what is printed
+    names = [terminal_safe(e.actor, one_line=True) for e in entries]
+    width = min(max(map(len, names), default=0), 16)
     undone = pick(CHANGE_PHRASES["undone"], lang)
-    for e in entries:
+    for e, name in zip(entries, names, strict=True):
         where = ""
         if with_claim:
             where = f"{'#' + str(e.claim_id) if e.claim_id is not None else '':<6} "
         mark = f" ({undone})" if e.undone else ""
-        say(f"{indent}{e.at}  {e.actor:<{width}}  {where}{'; '.join(e.lines(lang))}{mark}")
+        say(f"{indent}{e.at}  {name:<{width}}  {where}{'; '.join(e.lines(lang))}{mark}")
 
 
 @app.command("history")

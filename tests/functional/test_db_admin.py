@@ -363,7 +363,7 @@ def test_check_and_upgrade_of_an_older_and_of_a_newer_schema(tmp_path: Path) -> 
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     proc = factcheck("db", "check", db=old, ok=False)
     assert "newer than this factcheck" in proc.stdout
-    one_line_error(factcheck("db", "upgrade", db=old, ok=False), "newer than this factcheck knows")
+    one_line_error(factcheck("db", "upgrade", db=old, ok=False), "made by a newer factcheck (schema revision 9999;")
     one_line_error(factcheck("db", "check", db=str(tmp_path / "none.db"), ok=False), "no database at")
     assert not (tmp_path / "none.db").exists()
 

@@ -13,6 +13,10 @@ a ClaimReview keeps its claim's date, every claimant and every appearance URL, a
 record is that of the claim text (the review's languageCode only when the text does not say).
 - CLEF-2022 `vclaims.jsonl` (vclaim_id, vclaim, speaker, date, truth_label, title, url).
 
+Dates (a review's, a claim's, a CSV `date` cell) are read as ISO 8601 (a timestamp keeps its day) or as
+one of DATE_FORMATS_SHOWN; an ISO date without a day ("2020-03") is kept as no date. Anything else
+("not-a-date", "31.02.2024") is a problem of the file, named with its record and field.
+
 All or nothing: any problem raises `CheckedFileError` with a one-line message naming the file and
 where; no partial list is ever returned (`iter_checked_bytes` raises before its consumer is done, so
 a consumer that stores nothing until the iterator is exhausted keeps the promise).
@@ -34,6 +38,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -67,7 +72,7 @@ class CheckedRecord:
     rating_key: str  # key of factcheck.ratings.SCALE
     original_label: str  # the publisher's label as written ("" when the source has none)
     url: str | None = None
-    date: str | None = None  # ISO YYYY-MM-DD when it could be read, else as given
+    date: str | None = None  # ISO YYYY-MM-DD (the parsers refuse a file with a date they cannot read)
     language: str | None = None
     publisher: str | None = None
     title: str | None = None
@@ -334,15 +339,6 @@ def _urls_of(value: Any) -> list[str]:
     return urls
 
 
-def _iso_only(value: str | None) -> str | None:
-    """`value` as YYYY-MM-DD, or None when it is no date iso_date can read."""
-    found = iso_date(value)
-    return found if found and _ISO_DAY.match(found) else None
-
-
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def _claim_language(text: str, review_language: str | None) -> str | None:
     """The language of the claim text itself; the review's languageCode/inLanguage only when the text
     does not say (an English claim reviewed by a German publisher is English)."""
@@ -359,14 +355,18 @@ def _claimreview_record(node: dict[str, Any], claim: dict[str, Any] | None, name
     rating = node.get("reviewRating")
     rating = rating[0] if isinstance(rating, list) and rating else rating
     label, key = _rating_of(rating if isinstance(rating, dict) else {}, name, where)
-    claim_dates = (_iso_only(_str(c.get(k))) for c in claims for k in ("datePublished", "dateCreated"))
-    claim_date = next(filter(None, claim_dates), None)
+    claim_dates = (
+        _date_field(_str(c.get(k)), name, f"{where}: itemReviewed {k}")
+        for c in claims
+        for k in ("datePublished", "dateCreated")
+    )
+    claim_date = next(filter(None, list(claim_dates)), None)  # every one checked, the first kept
     return CheckedRecord(
         text=text,
         rating_key=key,
         original_label=label,
         url=_str(node.get("url")),
-        date=iso_date(_str(node.get("datePublished"))) or claim_date,
+        date=_date_field(_str(node.get("datePublished")), name, f"{where}: datePublished") or claim_date,
         language=_claim_language(text, _language(node.get("inLanguage"))),
         publisher=_name_of(node.get("author")) or _name_of(node.get("publisher")),
         title=_str(node.get("name")) or _str(node.get("headline")),
@@ -401,13 +401,13 @@ def _google_record(node: dict[str, Any], claim: dict[str, Any], name: str, where
     """Google Fact Check Tools: `claim` holds text, claimant and claimDate; `node` is one of its reviews."""
     text = _require_text(claim.get("text"), name, f"{where}: claim 'text'")
     label = _str(node.get("textualRating")) or ""
-    claim_date = _iso_only(_str(claim.get("claimDate")))
+    claim_date = _date_field(_str(claim.get("claimDate")), name, f"{where}: claimDate")
     return CheckedRecord(
         text=text,
         rating_key=_rating_key(label),
         original_label=label,
         url=_str(node.get("url")),
-        date=iso_date(_str(node.get("reviewDate"))) or claim_date,
+        date=_date_field(_str(node.get("reviewDate")), name, f"{where}: reviewDate") or claim_date,
         language=_claim_language(text, _str(node.get("languageCode"))),
         publisher=_name_of(node.get("publisher")),
         title=_str(node.get("title")),
@@ -528,7 +528,7 @@ def _iter_csv(text: str, name: str = "input") -> Iterator[CheckedRecord]:
                 rating_key=_rating_key(label),
                 original_label=label,
                 url=values.get("url"),
-                date=iso_date(values.get("date")),
+                date=_date_field(values.get("date"), name, f"line {line}: date"),
                 language=values.get("language"),
                 publisher=values.get("publisher"),
                 title=values.get("title"),
@@ -584,6 +584,7 @@ def parse_jsonl(text: str, name: str = "input") -> list[CheckedRecord]:
         if "vclaim" in obj:
             label = _str(obj.get("truth_label")) or ""
             stated = _STATED.search(_str(obj.get("date")) or "")
+            day = _date_field(stated[1] if stated else _str(obj.get("date")), name, f"line {number}: date")
             url = _str(obj.get("url"))
             records.append(
                 CheckedRecord(
@@ -591,7 +592,8 @@ def parse_jsonl(text: str, name: str = "input") -> list[CheckedRecord]:
                     rating_key=_rating_key(label),
                     original_label=label,
                     url=f"https://www.politifact.com{url}" if url and url.startswith("/") else url,
-                    date=iso_date(stated[1]) if stated else iso_date(_str(obj.get("date"))),
+                    date=day,
+                    claim_date=day if stated else None,  # "stated on": the day the claim was made
                     language="en",
                     publisher="PolitiFact",
                     title=_str(obj.get("title")),
@@ -635,7 +637,10 @@ def _require_text(value: Any, name: str, where: str) -> str:
     raise CheckedFileError(name, f"{where} is missing or empty")
 
 
+# What a date may look like besides ISO 8601 (in a message: DATE_FORMATS_SHOWN, one example of each).
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%m/%d/%Y", "%Y/%m/%d")
+DATE_FORMATS_SHOWN = "2025-03-18; 18.03.2025; 18. März 2025; March 18, 2025; 18 March 2025; 03/18/2025; 2025/03/18"
+_ISO_REDUCED = re.compile(r"^\d{4}(?:-\d{2})?$")  # ISO 8601 at year or month precision
 _DE_MONTHS = {
     "januar": "January",
     "februar": "February",
@@ -653,12 +658,19 @@ _DE_MONTHS = {
 
 
 def iso_date(value: str | None) -> str | None:
-    """YYYY-MM-DD for the usual EN/DE spellings and ISO timestamps; otherwise the input as given."""
-    if not value:
+    """YYYY-MM-DD for an ISO date or timestamp and the spellings DATE_FORMATS_SHOWN names (English and
+    German month names too); None for an empty value or an ISO date of year or month precision ("2020",
+    "2020-03": no day to keep). Raises ValueError for anything else ("not-a-date", "2020-13-45"), so
+    that a date is never stored as whatever text the file held."""
+    if not value or not (raw := value.strip()):
         return None
-    raw = value.strip()
+    if _ISO_REDUCED.match(raw):
+        return None
     if re.match(r"^\d{4}-\d{2}-\d{2}", raw):
-        return raw[:10]
+        day = Date.fromisoformat(raw[:10])  # ValueError for a day that is not in the calendar
+        if len(raw) > 10:
+            datetime.fromisoformat(raw)  # ValueError for a time part that is no time
+        return day.isoformat()
     probe = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw)
     probe = re.sub(r"^(\d{1,2})\.\s+", r"\1 ", probe)  # "2. Januar 2020"
     for de, en in _DE_MONTHS.items():
@@ -668,4 +680,16 @@ def iso_date(value: str | None) -> str | None:
             return datetime.strptime(probe, fmt).date().isoformat()
         except ValueError:
             continue
-    return raw
+    raise ValueError(f"not a date: {raw!r}")
+
+
+def _date_field(value: str | None, name: str, where: str) -> str | None:
+    """iso_date, with a date that cannot be read refused as a CheckedFileError naming `where` (the
+    record and the field): the import is all or nothing, and a wrong date stored would also make the
+    corrected file's row a duplicate of it (same text and URL)."""
+    try:
+        return iso_date(value)
+    except ValueError:
+        raise CheckedFileError(
+            name, f"{where} {value!r} is not a date (one of: {DATE_FORMATS_SHOWN}); nothing was imported"
+        ) from None

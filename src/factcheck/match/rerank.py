@@ -102,6 +102,7 @@ DATED = (
 )
 FEATURES = (*FEATURES, *(f"{name}_dated" for name in DATED))
 _DATED = [FEATURES.index(name) for name in DATED]
+_DATE_KNOWN = FEATURES.index("date_known")
 
 
 def _parse_date(value: str | None) -> Date | None:
@@ -220,7 +221,7 @@ def _with_relative(x: np.ndarray) -> np.ndarray:
         extra.append(1.0 / (1.0 + rank))
         extra.append(column - (column.max() if len(column) else 0.0))
     x = np.hstack([x, np.asarray(extra).T.reshape(len(x), -1)])
-    return np.hstack([x, x[:, _DATED] * x[:, FEATURES.index("date_known")][:, None]])
+    return np.hstack([x, x[:, _DATED] * x[:, _DATE_KNOWN][:, None]])
 
 
 def score_features(x: np.ndarray) -> np.ndarray:
@@ -229,6 +230,9 @@ def score_features(x: np.ndarray) -> np.ndarray:
     mean = np.asarray(model.MEAN, dtype=np.float64)
     scale = np.asarray(model.SCALE, dtype=np.float64)
     z = ((x - mean) / scale) @ w + model.BIAS
+    # Dated pairs get their own intercept (see model.DATED_BIAS): without it a dated context scored even
+    # an identical claim near 0, though it ranked first.
+    z = z + model.DATED_BIAS * x[:, _DATE_KNOWN]
     # Priors: raw-unit weights for features the training data cannot teach (see model.py).
     for name, prior in model.PRIORS.items():
         z = z + prior * x[:, FEATURES.index(name)]

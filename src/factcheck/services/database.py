@@ -41,7 +41,14 @@ from factcheck.store.copy import (
     summary,
     write_transaction,
 )
-from factcheck.store.engine import create_store_engine, first_line, head_revision, migrate, shown_url
+from factcheck.store.engine import (
+    create_store_engine,
+    first_line,
+    head_revision,
+    migrate,
+    refuse_unknown_revision,
+    shown_url,
+)
 from factcheck.store.reader import Reader, resolve_url, sqlite_path
 from factcheck.terminal_progress import Report
 
@@ -221,11 +228,7 @@ def upgrade(db: str | None) -> UpgradeResult:
 
 
 def _refuse_newer(revision: str | None) -> None:
-    if revision is not None and revision > head_revision():
-        raise StoreError(
-            f"the database is at schema {revision}, newer than this factcheck knows"
-            f" ({head_revision()}); update factcheck"
-        )
+    refuse_unknown_revision(revision)
 
 
 # -- check ------------------------------------------------------------------------------------------

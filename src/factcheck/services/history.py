@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.errors import InputError, NotFound
 from factcheck.history_words import KNOWN_ACTIONS, LANGUAGES, Change, describe
 from factcheck.store.reader import Reader, datetime_value, json_value
+from factcheck.text.control import clean_name, terminal_safe
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -232,9 +233,17 @@ def _filtered(entries: list[HistoryEntry], *, actor: str | None, action: str | N
             raise InputError(f"unknown action {action!r}; known: {known}")
         entries = [e for e in entries if _action_matches(e.action, wanted)]
     if actor is not None:
-        who = actor.strip().casefold()
-        entries = [e for e in entries if e.actor.casefold() == who]
+        entries = [e for e in entries if _same_actor(e.actor, actor)]
     return entries
+
+
+def _same_actor(stored: str, wanted: str) -> bool:
+    """Whether `wanted` (from --actor) names `stored`, case-insensitive: as typed, as `--by` would have
+    stored it (text.control.clean_name), or as history prints it (an older database's control characters
+    shown as escapes: `ben\\x1b[2J`)."""
+    stored = stored.casefold()
+    forms = {wanted.strip().casefold(), clean_name(wanted).casefold()}
+    return stored in forms or terminal_safe(stored, one_line=True) in forms
 
 
 def _action_matches(action: str, wanted: str) -> bool:

@@ -7,13 +7,11 @@ is the second line of defence for what older databases already hold.
 
 from __future__ import annotations
 
-import unicodedata
-
 from sqlmodel import Session
 
 from factcheck.errors import InputError
 from factcheck.store.engine import begin_write
-from factcheck.text.control import clean_input
+from factcheck.text.control import clean_input, clean_name
 
 NAME_MAX = 200  # the width of the actor/checker/author columns
 
@@ -28,10 +26,7 @@ def cleaned(value: str | None, *, what: str, required: bool = False) -> str:
 
 def actor_name(actor: str) -> str:
     """Who makes a change, as recorded in the audit log: cleaned, one line, required."""
-    # Invisible format characters (zero-width space, word joiner, soft hyphen, BOM …) would make two names
-    # that read alike differ, or a name that reads as nothing: a name keeps none of them.
-    visible = "".join(ch for ch in clean_input(actor or "") if unicodedata.category(ch) != "Cf")
-    name = " ".join(visible.split())
+    name = clean_name(actor or "")
     if not name:
         raise InputError("a change needs the name of who makes it (--by NAME)")
     if len(name) > NAME_MAX:

@@ -211,7 +211,7 @@ def _prepare(
                     share(rating_of(label, r.rating_key)),
                     share(label),
                     r.url,
-                    share((r.date or None) and r.date[:10]),
+                    share(_iso_day(r.date and r.date[:10])),  # parsers give ISO days; a script may not
                     share(r.publisher),
                     share(speaker),
                     share(_iso_day(getattr(r, "claim_date", None))),

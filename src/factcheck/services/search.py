@@ -13,6 +13,7 @@ starts without SQLAlchemy; inside the application the same functions run on the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import Any
@@ -180,8 +181,10 @@ def find_similar(
 ) -> list[SimilarMatch]:
     """Checked claims most likely to be the same claim as `query_text`, best first (at most `top`).
 
-    `language` ("de"/"en") chooses the analysis; `speaker` and `date` (ISO) are features of the
-    reranker. Checked claims that are `exclude_claim_id`'s own remembered verdict are left out.
+    `language` ("de"/"en") chooses the analysis; `speaker` and `date` are features of the reranker:
+    `date` is the ISO day the claim was made (an article's publication date), compared with the day each
+    checked claim was made (`claim_date`); not a date the claim talks about, which its words already
+    carry. Checked claims that are `exclude_claim_id`'s own remembered verdict are left out.
     Raises InputError for an empty text.
     """
     if not query_text.strip():
@@ -204,7 +207,9 @@ def find_similar(
             language=rows[i].language,
             bm25=score,
             speaker=rows[i].speaker,
-            date=rows[i].published,
+            # when the checked claim was made, as the reranker learnt it ("stated on"); the day it was
+            # checked is no stand-in: a check comes after the claim and would read as a later claim
+            date=rows[i].claim_date,
             terms=content_terms(rows[i].terms),
             speaker_claims=_speaker_claims(df, rows[i].speaker),
         )
@@ -264,27 +269,39 @@ def mark_time_sensitive(reader: Reader, matches: list[SimilarMatch], languages: 
 
 
 def similar_to_claim(reader: Reader, claim_id: int, *, top: int = 5) -> list[SimilarMatch]:
-    """find_similar for stored claim `claim_id` (its text, article language, first speaker and date).
+    """find_similar for stored claim `claim_id`: its text, its article's language and date, its first
+    speaker.
 
+    The date is the day the article was published (when the claim was made), never a date in the claim
+    ("met on 28 January 2017"): the reranker compares it with the day each checked claim was made, and
+    a claim about 2017 would otherwise read as made years before its own fact-check (scores near 0).
     Raises NotFound for an unknown claim.
     """
     found = reader.rows(
-        "SELECT c.text, c.fields, a.language FROM claim c LEFT JOIN article a ON a.id = c.article_id WHERE c.id = ?",
+        "SELECT c.text, c.fields, a.language, a.published FROM claim c LEFT JOIN article a ON a.id = c.article_id"
+        " WHERE c.id = ?",
         (claim_id,),
     )
     if not found:
         raise NotFound(f"no claim with id {claim_id}")
-    text, fields, language = found[0]
+    text, fields, language, published = found[0]
     fields = json_value(fields, {})
     fields = fields if isinstance(fields, dict) else {}
     speakers = [s for s in fields.get("speakers") or [] if isinstance(s, str)]
-    dates = [d.get("value") for d in fields.get("dates") or [] if isinstance(d, dict) and d.get("value")]
     return find_similar(
         reader,
         text,
         language=language,
         speaker=speakers[0] if speakers else None,
-        date=dates[0] if dates else None,
+        date=_iso_day(published),
         top=top,
         exclude_claim_id=claim_id,
     )
+
+
+def _iso_day(value: Any) -> str | None:
+    """`value` when it is an ISO day (YYYY-MM-DD), else None: an article's date may be a month or year."""
+    return value if isinstance(value, str) and _ISO_DAY.fullmatch(value) else None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -156,15 +156,32 @@ def _current_revision(engine: Engine) -> str | None:
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision`; an older database is upgraded in place, never recreated."""
     # The common case (already at head) is answered without loading Alembic and without the write lock.
-    if revision == "head" and _current_revision(engine) == HEAD_REVISION:
+    current = _current_revision(engine)
+    if revision == "head" and current == HEAD_REVISION:
         return
     from alembic import command
 
     cfg = alembic_config()
+    refuse_unknown_revision(current)
     # Under the write lock: two processes opening an old database upgrade it once (the second finds head).
     with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
+
+
+def refuse_unknown_revision(revision: str | None) -> None:
+    """StoreError (one line) for a schema revision none of our migrations knows: a newer factcheck made
+    the database (Alembic itself would only say it "can't locate revision"). None (no tables yet) is fine."""
+    from alembic.script import ScriptDirectory
+
+    if revision is None:
+        return
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision not in known:
+        raise StoreError(
+            f"this database was made by a newer factcheck (schema revision {revision}; this one knows up to"
+            f" {HEAD_REVISION}): upgrade factcheck"
+        )
 
 
 def create_store_engine(db: str | None = None, *, migrate_to: str | None = "head") -> Engine:

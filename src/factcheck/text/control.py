@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 # C0 without tab and newline, DEL, C1. Carriage return is handled apart (CR LF → LF).
 # C0/C1 controls and the bidi embeddings, overrides and isolates that reorder what a reader sees.
@@ -54,6 +55,13 @@ def clean_input(text: str) -> str:
         text = _without_surrogates(text)
     text = _LINE_SEPARATORS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _INPUT_CONTROLS.sub("", ESCAPE_SEQUENCE.sub("", text))
+
+
+def clean_name(name: str) -> str:
+    """A person's name as it is stored: `clean_input`, without invisible format characters (zero-width
+    space, word joiner, soft hyphen, BOM … would make two names that read alike differ), one line."""
+    visible = "".join(ch for ch in clean_input(name) if unicodedata.category(ch) != "Cf")
+    return " ".join(visible.split())
 
 
 def _without_surrogates(text: str) -> str:
