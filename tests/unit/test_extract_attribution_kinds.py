@@ -622,3 +622,11 @@ def test_a_later_der_verband_is_the_federation_named_before() -> None:
         "wies das zurück. Von 40 Betrieben planten 12 Entlassungen, teilte der Verband mit."
     )
     assert last_speakers(text) == ["Landesvereinigung Unternehmerverbände Niedersachsen"]
+
+
+def test_hearsay_after_a_sentence_whose_subject_is_a_body_reports_that_body() -> None:
+    text = (
+        "Titel\n\nDie Hamburger Gesundheitsbehörde hat einen neuen Erreger entdeckt. "
+        "Er soll gegen gängige Antibiotika resistent sein."
+    )
+    assert last_speakers(text) == ["Hamburger Gesundheitsbehörde"]

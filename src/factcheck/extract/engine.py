@@ -239,7 +239,7 @@ def extract_claims(
                         else:
                             atts = [Attribution(cue, prev.speaker, None, "speaker:reported-speech-carry")]
                 if not atts and not own_verb and not chain and subj_prev and pi == subj_prev[1] and language == "de":
-                    kon = _STRICT_KONJ.search(text, sent.start, sent.end)
+                    kon = _STRICT_KONJ.search(text, sent.start, sent.end) or _HEARSAY.search(text, sent.start, sent.end)
                     if kon and not any(a <= kon.start() < b for a, b in in_quote):
                         # "X bedauerte die Entscheidung. Anfang der Neunziger seien Fehler gemacht worden.": a
                         # Konjunktiv I after a sentence whose subject is a named person or body reports that subject
