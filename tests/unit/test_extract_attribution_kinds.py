@@ -630,3 +630,20 @@ def test_hearsay_after_a_sentence_whose_subject_is_a_body_reports_that_body() ->
         "Er soll gegen gängige Antibiotika resistent sein."
     )
     assert last_speakers(text) == ["Hamburger Gesundheitsbehörde"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Die Stadt Leipzig und der Freistaat einigten sich darauf, dass die Halle saniert wird.", "Leipzig"),
+        (
+            "Die Stadtwerke wurden vom Landesrechnungshof beschuldigt, Gebühren verschleiert zu haben.",
+            "Landesrechnungshof",
+        ),
+        ("Das teilte das Massachusetts Institute of Technology am Montag mit.", "Massachusetts Institute"),
+    ],
+)
+def test_agreements_passive_agents_of_stem_verbs_and_english_institutes(sentence: str, speaker: str) -> None:
+    (claim,) = claims("Titel\n\n" + sentence)[1:]
+    assert any(speaker in s for s in claim.speakers), claim.speakers
+    assert not any(s.endswith("Institut") for s in claim.speakers)

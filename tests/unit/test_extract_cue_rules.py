@@ -13,6 +13,18 @@ CASES = [
     ("_de_so", "de", "„Wir kommen“, so der Minister.", "speaker:so"),
     ("_de_heisst_es", "de", "In einer Erklärung heißt es, man sei zufrieden.", "speaker:heißt-es-in"),
     (
+        "_de_einigten_sich",
+        "de",
+        "Stadt und Land einigten sich darauf, die Kosten zu teilen.",
+        "speaker:verb:einigten-sich",
+    ),
+    (
+        "_de_fassten_beschluss",
+        "de",
+        "Der Kreistag fasste am Montag den Beschluss, die Klinik zu schließen.",
+        "speaker:verb:fassten-beschluss",
+    ),
+    (
         "_de_hervorgehen",
         "de",
         "Wie aus einer Mitteilung der Polizei hervorgeht, wurden drei Menschen verletzt.",

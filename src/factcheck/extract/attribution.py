@@ -341,6 +341,9 @@ def quoted_person(site: Site) -> Attribution | None:
     return site.resolved(obj[0], ":quoted-person") if obj else None
 
 
+_VON_NP = re.compile(r"\b(?:von|vom|by)\s+((?:(?:der|dem|den|the)\s+)?(?:[a-zäöüß][\w-]*e[nmrs]?\s+)?[A-ZÄÖÜ][\w-]+)")
+
+
 def passive_agent(site: Site) -> Attribution | None:
     """ "von X … zurückgewiesen", "was rejected by X": the agent of a passive speech verb."""
     if site.cue.direction != "agent":
@@ -353,6 +356,11 @@ def passive_agent(site: Site) -> Attribution | None:
         and re.search(r"\b(?:von|vom|by)\s+(?:\w+\s+){0,2}$", site.text[max(site.cs, m.start - 20) : m.start])
     ]
     agent = vons[-1] if vons else None
+    if agent is None:
+        # "vom Landesrechnungshof beschuldigt", "von der Opposition kritisiert": a body no name list knows
+        von = list(_VON_NP.finditer(site.text, site.cs, site.cue.start))
+        if von and (p := site.phrase(von[-1].group(1))) is not None:
+            return site.said(p, None, ":passive-agent-phrase")
     if agent is not None and agent.possessive and (noun := _NOUN_AFTER.match(site.text, agent.end)):
         # "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert": the possessor's son, not the possessor
         phrase = site.text[agent.start : noun.end(1)]

@@ -114,6 +114,7 @@ _DE_RULE_WORDS = (
             *("ist", "war", "sind", "waren", "vertritt", "vertrat", "vertreten", "bleibt", "blieb"),
             *("rechnet", "rechnen", "rechnete", "rechneten", "ließ", "lässt", "ließen"),
             *("zeigte", "zeigt", "zeigten", "gibt", "gab"),
+            *("einigten", "einigte", "einigen", "einigt", "fassten", "fasste", "fassen", "fasst"),
         }
     )
     | DE_SPEECH_PARTICIPLES
@@ -594,6 +595,10 @@ DE_WORD_RULES: tuple[Rule, ...] = (
     _de_revised_forecast,
     _de_nahm_stellung,
     _de_phrase_after(("besteht", "bestehen", "bestand", "bestanden"), "darauf", 3, "speaker:verb:besteht-darauf"),
+    # an agreement or a resolution reports what the parties said they would do ("Regierung und Rebellen
+    # einigten sich darauf, dass …", "fassten die Grünen den Beschluss, … zu führen")
+    _de_phrase_after(("einigten", "einigte", "einigen", "einigt"), "sich", 2, "speaker:verb:einigten-sich"),
+    _de_phrase_after(("fassten", "fasste", "fassen", "fasst"), "beschluss", 12, "speaker:verb:fassten-beschluss"),
     _de_phrase_after(("rechnet", "rechnen", "rechnete", "rechneten"), "mit", 7, "speaker:stance:rechnet-mit"),
     _de_liess_verlauten,
     _de_stance_copula,
@@ -623,6 +628,10 @@ def _de_speech_stem(t: _Tokens, i: int, cues: list[Cue]) -> list[Cue]:
             return []
     if cues and low.endswith("e") and not low.endswith("te") and stem + "e" == low:
         return []  # "…, die Aktion erinnere an …": a Konjunktiv verb inside reported speech
+    if low.endswith("t") and _werden_passive(lows, i):
+        # "wurde von Kenias Regierung beschuldigt": a participle the stem table knows, in a werden-passive;
+        # its agent speaks, never its subject
+        return [t.cue(i, f"speaker:verb:{low}", "agent")]
     return [t.cue(i, f"speaker:verb:{low}")]
 
 

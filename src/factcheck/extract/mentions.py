@@ -331,6 +331,8 @@ def org_nominative(name: str) -> str:
         new_head = head
     else:
         for g in _GENITIVE_ENDINGS:
+            if not low.endswith(g):
+                continue  # ("Institute" has no genitive ending to remove: it is English, not "Institut")
             stem = low[: -len(g)]
             if stem.endswith(_INST_HEADS) and _german_compound(stem, toks[k - 1] if k > 0 else ""):
                 new_head = head[: -len(g)]
