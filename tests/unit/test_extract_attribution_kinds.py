@@ -647,3 +647,41 @@ def test_agreements_passive_agents_of_stem_verbs_and_english_institutes(sentence
     (claim,) = claims("Titel\n\n" + sentence)[1:]
     assert any(speaker in s for s in claim.speakers), claim.speakers
     assert not any(s.endswith("Institut") for s in claim.speakers)
+
+
+def test_nahm_stellung_reaches_past_an_apposition_and_its_reported_speech_follows() -> None:
+    text = (
+        "Titel\n\nAm Rande der Sitzung nahm auch der Ministerpräsident des Landes Sachsen, Reinhard Kolbe (CDU), "
+        "zu der Frage Stellung. Jede Schule könne „das Budget jetzt abrufen oder später“."
+    )
+    assert quote_speakers(text)["das Budget jetzt abrufen oder später"] == "Reinhard Kolbe"
+
+
+def test_a_leading_wie_clause_does_not_frame_a_quote_the_main_clause_hands_on() -> None:
+    text = (
+        "Titel\n\nWie der Sender ORF berichtet, gab Bürgermeisterin Anna Pichler den Reportern eine Antwort, "
+        "die aus zwei Wörtern bestand: „Kein Kommentar.“"
+    )
+    assert quote_speakers(text)["Kein Kommentar"] == "Anna Pichler"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "not_speaker"),
+    [
+        (
+            "Der Abriss der Halle rechtfertige sich nach Meinung der Denkmalbehörde durch die Baufälligkeit.",
+            "Denkmalbehörde",
+            "Abriss der Halle",
+        ),
+        (
+            "Die Taten seien nach Bewertung von Polizei und Staatsanwaltschaft nicht strafbar.",
+            "Polizei",
+            "Taten",
+        ),
+    ],
+)
+def test_a_konjunktiv_speech_verb_is_reported_speech_framed_by_another_cue(
+    sentence: str, speaker: str, not_speaker: str
+) -> None:
+    (claim,) = claims("Titel\n\n" + sentence)[1:]
+    assert any(speaker in s for s in claim.speakers) and not any(not_speaker in s for s in claim.speakers)

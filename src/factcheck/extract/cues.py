@@ -32,7 +32,8 @@ _NACH_NOUNS = words(
     berechnungen recherchen daten zahlen untersuchungen umfragen auskunft mitteilung angaben ansicht
     meinung auffassung informationen darstellung einschätzung worten berichten aussage aussagen
     schätzungen erkenntnissen überzeugung bekunden
-    planungen plänen idee vorstellungen vorschlag vorschlägen konzept willen wunsch
+    planungen plänen idee vorstellungen vorschlag vorschlägen konzept willen wunsch bewertung beurteilung
+    lesart
     gesetzentwurf gesetzesentwurf artikel paragraf paragraph
     """
 )
@@ -506,7 +507,11 @@ def _de_sich_ausgesprochen(t: _Tokens, i: int) -> list[Cue] | None:
 def _de_nahm_stellung(t: _Tokens, i: int) -> list[Cue] | None:
     """ "nahm X zu der Frage Stellung" (not "nahmen die Stellung des Feindes ein")."""
     lows = t.lows
-    if lows[i] not in ("nahm", "nimmt", "nahmen", "nehmen") or "stellung" not in lows[i + 1 : i + 12]:
+    # (within its clause, past an apposition: "nahm auch der Ministerpräsident des Landes, Christian Wulff
+    # (CDU), zu der Frage Stellung")
+    reach = lows[i + 1 : i + 30]
+    reach = reach[: next((k for k, w in enumerate(reach) if w in (".", ";", ":", "!", "?")), len(reach))]
+    if lows[i] not in ("nahm", "nimmt", "nahmen", "nehmen") or "stellung" not in reach:
         return None
     k = lows.index("stellung", i + 1)
     return None if "ein" in lows[k + 1 : k + 8] else [t.cue(i, "speaker:verb:nahm-stellung")]
@@ -724,4 +729,14 @@ def find_cues(text: str, start: int, end: int, language: str) -> list[Cue]:
     if language == "de" and ("in" in t.lows or "im" in t.lows):
         cues.extend(_de_in_document(t, cues))
         cues.sort(key=lambda c: c.start)
+    if language == "de" and len(cues) > 1:
+        # "Der Abschuss rechtfertige sich nach Meinung der Organisation …": a Konjunktiv I speech verb ("-e" on
+        # the bare stem) is part of the reported speech that another cue of the sentence frames
+        cues = [c for c in cues if not _konjunktiv_stem(c.word)]
     return cues
+
+
+def _konjunktiv_stem(word: str) -> bool:
+    """ "rechtfertige", "betone": a speech verb's bare stem plus -e, the Konjunktiv I of the third person."""
+    stem = _stem(word)
+    return stem is not None and word.endswith("e") and not word.endswith("te") and stem + "e" == word

@@ -444,6 +444,9 @@ _PROPER_NAME = re.compile(
 _POSSESSIVE_WORD = re.compile(r"\b(?:[Ss]ein|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Hh]is|[Hh]er)\b")
 
 
+_WIE_CLAUSE = re.compile(r"\s*(?:Wie|As)\s[^,;:„“\"»«]{3,120},")
+
+
 def _nearest_att(
     q: QuoteSpan, atts: list[Attribution], after_close: bool = False, text: str = ""
 ) -> Attribution | None:
@@ -565,8 +568,12 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         speaker: Person | None = None
         rule = ""
         att = _nearest_att(q, rows[rc][2], after_close=True) if rc != ro else None
+        # "Wie der Fernsehsender CBS berichtet, gab Regierungssprecher X … ab: „…“": the source of the whole
+        # sentence in a leading "Wie …," clause does not frame a quote that the main clause hands on by a colon
+        wie = _WIE_CLAUSE.match(text, sent.start, q.open_at)
+        colon_in_main = wie is not None and re.search(r":\s*$", text[sent.start : q.open_at]) is not None
         if att is None:
-            att = _nearest_att(q, atts, text=text)
+            att = _nearest_att(q, [a for a in atts if not (colon_in_main and a.cue.end <= wie.end())], text=text)
         if att is not None:
             speaker, rule = att.speaker, "quote:cue-in-sentence"
         named = _name_before_quote(text, reg, sent.start, q.open_at)
@@ -583,7 +590,8 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
             # the subject that opens the frame ("Jelpkes Mitarbeiter Nick Brauns hat … die kurdische
             # Arbeiterpartei …: „…“"), else the last name before the colon
             subj = [m for m in ms if not _PREP_BEFORE.search(text, max(sent.start, m.start - 25), m.start)]
-            opener = [m for m in subj if len(text[sent.start : m.start].split()) <= 3]
+            base = wie.end() if colon_in_main else sent.start
+            opener = [m for m in subj if m.start >= base and len(text[base : m.start].split()) <= 3]
             if opener:
                 speaker, rule = opener[0].entity, "quote:colon-frame-subject"
             elif ms:
