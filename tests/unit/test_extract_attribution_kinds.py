@@ -685,3 +685,15 @@ def test_a_konjunktiv_speech_verb_is_reported_speech_framed_by_another_cue(
 ) -> None:
     (claim,) = claims("Titel\n\n" + sentence)[1:]
     assert any(speaker in s for s in claim.speakers) and not any(not_speaker in s for s in claim.speakers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Stellvertretend für den Vorstand erklärte die Sprecherin Lena Roth, der Vertrag sei gültig.", "Lena Roth"),
+        ("Neu sei, dass der Innenminister gegenüber Medien versichere, die Lage sei ruhig.", "Innenminister"),
+    ],
+)
+def test_adverbs_and_prepositional_tails_are_not_part_of_a_speaker(sentence: str, speaker: str) -> None:
+    (claim,) = claims("Titel\n\n" + sentence)[1:]
+    assert claim.speakers == [speaker]

@@ -91,3 +91,12 @@ def test_a_sentence_rule_finds_a_document_that_speaks() -> None:
     assert [(c.rule, c.word, c.direction) for c in cues] == [("speaker:in-document", "in", "right")]
     mention = "In diesem Jahr war von einem Neuanfang die Rede."  # "in" before no document
     assert find_cues(mention, 0, len(mention), "de") == []
+
+
+def test_a_preposition_is_no_separable_particle_but_an_earlier_particle_still_counts() -> None:
+    text = "Das ruft Kritiker auf den Plan."  # "auf den Plan": a preposition, no call to anyone
+    assert find_cues(text, 0, len(text), "de") == []
+    text = "Sie kündigte an, an neuen Gesetzen mitwirken zu wollen."  # the first "an" is the particle
+    assert [c.rule for c in find_cues(text, 0, len(text), "de")] == ["speaker:verb:kündigte"]
+    text = "Der Bürgermeister rief die Bürger auf, Wasser zu sparen."
+    assert [c.rule for c in find_cues(text, 0, len(text), "de")] == ["speaker:verb:rief"]

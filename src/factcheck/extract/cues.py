@@ -611,6 +611,21 @@ DE_WORD_RULES: tuple[Rule, ...] = (
 )
 
 
+_ARTICLE_AFTER_PREPOSITION = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+
+
+def _particle_at(t: _Tokens, k: int, verb: int) -> bool:
+    """Whether token k, after the verb, is the verb's separable particle and not a preposition: "ruft die
+    Bürger auf" is a call, "ruft Neider auf den Plan" is not (an article or a noun follows "auf")."""
+    if k <= verb:
+        return False
+    if k + 1 < len(t.lows):
+        nxt, word = t.lows[k + 1], t.toks[k + 1][2]
+        if nxt in _ARTICLE_AFTER_PREPOSITION or (word[:1].isupper() and word.isalpha()):
+            return False
+    return True
+
+
 def _de_speech_stem(t: _Tokens, i: int, cues: list[Cue]) -> list[Cue]:
     """A form of a speech verb stem ("betonte"), a separable one with its particle in the clause ("stellte
     … fest", glued: "mitteilte"), not one a particle spoils ("sagte … ab")."""
@@ -629,7 +644,11 @@ def _de_speech_stem(t: _Tokens, i: int, cues: list[Cue]) -> list[Cue]:
     if stem in DE_NEEDS_PARTICLE and not (stem in ("rief", "ruf") and after_quote):  # „…“, rief X
         parts = DE_SEPARABLE_PARTICLES.get(stem, set())
         last = clause_last.get(clause_end[i + 1], {}) if i + 1 < len(lows) else {}
-        if not any(last.get(p, -1) > i for p in parts) and not any(lows[i - 1] == p for p in parts if i > 0):
+        end = clause_end[i + 1] if i + 1 < len(lows) else i
+        has_particle = any(last.get(p, -1) > i for p in parts) and any(
+            lows[k] in parts and _particle_at(t, k, i) for k in range(i + 1, end)
+        )
+        if not has_particle and not any(lows[i - 1] == p for p in parts if i > 0):
             return []
     if cues and low.endswith("e") and not low.endswith("te") and stem + "e" == low:
         return []  # "…, die Aktion erinnere an …": a Konjunktiv verb inside reported speech

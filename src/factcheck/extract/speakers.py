@@ -319,13 +319,22 @@ _FEM_PERSON_NOUN = re.compile(r"(?:erin|istin|ologin|onomin|antin|entin|ärztin|
 _MASC_PERSON_NOUN = re.compile(r"(?:ologe|onom|ist)$")
 
 
+_NEVER_IN_NAMES = re.compile(r"\s+(?:gegenüber|während|wegen|trotz|seit|ohne|laut|zufolge)\s+")
+# a present participle used as an adverb ("Stellvertretend", "Abschließend", "Ergänzend", "Zusammenfassend")
+_ADVERBIAL_PARTICIPLE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}end")
+
+
 def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     """A noun phrase as speaker ("Sprecher des Innenministeriums"), without its leading article.
     A definite role without a name ("die SPD-Politikerin", "the minister") is the person last named
     with that role or, failing that, of that gender."""
     raw = phrase.strip()
     phrase = re.sub(r"^(?:" + _DET + r")\s+", "", raw, flags=re.IGNORECASE).strip(" ,")
+    # "der Innenminister gegenüber Medien": a preposition no name contains ends the speaker's phrase
+    phrase = _NEVER_IN_NAMES.split(phrase, maxsplit=1)[0].strip(" ,")
     words = phrase.split()
+    if words and _ADVERBIAL_PARTICIPLE.fullmatch(words[0]):
+        return None  # "Stellvertretend für die EU-Kommission empfahl …": an adverb opens the clause
     definite = bool(re.match(r"(?:der|die|das|the)\s", raw, re.IGNORECASE))
     if pos >= 0 and definite and len(words) == 1 and words[0].lower() in ORG_NOUNS:
         org = reg.last_org_before(pos, words[0])
