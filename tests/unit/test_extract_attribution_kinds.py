@@ -697,3 +697,24 @@ def test_a_konjunktiv_speech_verb_is_reported_speech_framed_by_another_cue(
 def test_adverbs_and_prepositional_tails_are_not_part_of_a_speaker(sentence: str, speaker: str) -> None:
     (claim,) = claims("Titel\n\n" + sentence)[1:]
     assert claim.speakers == [speaker]
+
+
+def test_english_subjects_no_name_list_knows() -> None:
+    text = (
+        "Title\n\nThe Harbour Trust has criticised the networks. "
+        '"Any reputable company should look carefully at this," it said in a statement.\n\n'
+        "Turkcell now says it may give up on the deal.\n\n"
+        "The government says unions will be consulted.\n\n"
+        "Kestrel Foods reported a loss. It added that 40 jobs would go."
+    )
+    got = [c.speakers for c in claims(text, "en")[1:]]
+    assert got == [
+        ["Harbour Trust"],
+        ["Harbour Trust"],
+        ["Turkcell"],
+        ["The government"],
+        ["Kestrel Foods"],
+        ["Kestrel Foods"],
+    ]
+    # a determiner or an adverb opening the sentence names no one
+    assert claims("Title\n\nHis comments come a day after the vote.", "en")[1].speakers == []

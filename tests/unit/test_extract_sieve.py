@@ -118,6 +118,15 @@ CASES = [
         "das Geld abhob.",
         "Anklageschrift",
     ),
+    # English subjects no name list knows: "it" for the body named before, a common noun, a bare name
+    (
+        "en_it_subject",
+        "en",
+        'The Harbour Trust has criticised the plan. "It will cost jobs," it said in a statement.',
+        "Harbour Trust",
+    ),
+    ("en_common_subject", "en", "The government says the scheme will be reviewed.", "The government"),
+    ("en_bare_name_subject", "en", "Turkcell now says it may give up on the deal.", "Turkcell"),
 ]
 
 

@@ -24,7 +24,7 @@ from functools import cached_property
 from factcheck.extract.cues import Cue, _source_noun
 from factcheck.extract.datelines import after_dateline
 from factcheck.extract.lexicon import EN_GENERIC_SPEAKERS, EN_ROLE_NOUNS
-from factcheck.extract.mentions import Mention, Person, Registry
+from factcheck.extract.mentions import ORG_NOUNS, Mention, Person, Registry
 from factcheck.extract.speakers import (
     _ARTICLES,
     _AUX,
@@ -699,6 +699,81 @@ def unnamed_subject(site: Site) -> Attribution | None:
     return Attribution(site.cue, p, None, "speaker:phrase") if p is not None else _STOP
 
 
+# --- English subjects no name list knows ----------------------------------------------------------------
+
+# adverbs and auxiliaries between an English subject and its verb ("it also said", "Turkcell now says")
+_EN_BETWEEN = r"(?:\s+(?:also|now|still|later|then|previously|earlier|has|have|had|had\s+also|has\s+also|is|was))*"
+_EN_IT_SUBJECT = re.compile(r"\s*(?:[“”\"][^“”\"]*[“”\"],?\s*)?[Ii]t" + _EN_BETWEEN + r"\s*$")
+_EN_SPEAKER_HEADS = (
+    set(_EN_GROUP_NOUNS)
+    | {w for w in ORG_NOUNS if w.isascii()}
+    | {"government", "ministry", "department", "police", "court", "officials", "leaders", "spokesman", "spokeswoman"}
+    | {"spokesperson", "executives", "bosses", "unions", "groups", "companies", "firms", "banks", "regulator"}
+)
+_EN_COMMON_SUBJECT = re.compile(
+    r"\s*((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*))" + _EN_BETWEEN + r"\s*$"
+)
+# a capitalised name of up to four words opening the clause ("Turkcell now says", "Cardiff Council said");
+# words that open sentences without naming anyone are left out
+_EN_BARE_NAME = re.compile(
+    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,3})" + _EN_BETWEEN + r"\s*$"
+)
+_EN_NOT_NAMES = frozenset(
+    "it this that these those he she they we i you there here which who what yesterday today tomorrow "
+    "monday tuesday wednesday thursday friday saturday sunday but and so yet however meanwhile his her its "
+    "their our my your the a an even also only just still now then thus instead indeed overall finally first "
+    "last next some many most all both each other others such these".split()
+)
+
+
+def en_it_subject(site: Site) -> Attribution | None:
+    """ "“…,” it said in a statement", "It added its bid was …": "it" speaking is the organisation named last."""
+    if site.language == "de" or site.cand is not None or site.cue.direction != "auto":
+        return None
+    if not _EN_IT_SUBJECT.fullmatch(site.text, site.cs, site.cue.start):
+        return None
+    org = site.reg.last_org_before(site.cue.start)
+    return site.said(org, None, ":it-organisation") if org is not None else _STOP
+
+
+def en_common_subject(site: Site) -> Attribution | None:
+    """ "The government says", "union leaders warn", "Its chief executive said": a common noun of a speaker
+    (an office, a body, a group) as subject; "the <body>" is the body named before when there is one."""
+    if site.language == "de" or site.cand is not None or site.cue.direction != "auto":
+        return None
+    lead = site.text[site.cs : site.cue.start]
+    q = _QUOTE_ONLY_LEAD.match(lead)
+    m = _EN_COMMON_SUBJECT.fullmatch(lead[q.end() :] if q else lead)
+    if m is None:
+        return None
+    head = m.group(2).lower()
+    singular = head[:-1] if head.endswith("s") and head[:-1] in _EN_SPEAKER_HEADS else head
+    if singular not in _EN_SPEAKER_HEADS or singular in EN_ROLE_NOUNS:
+        return None  # (an office is the holder named before: speakers._fallback_name looks that up)
+    phrase = m.group(1).strip()
+    if (
+        phrase.lower().startswith("the ")
+        and singular in ORG_NOUNS
+        and (org := site.reg.last_org_before(site.cue.start, singular))
+    ):
+        return site.said(org, None, ":the-organisation")
+    kind = "generic" if singular in _EN_GROUP_NOUNS or head in EN_GENERIC_SPEAKERS else "phrase"
+    return site.said(Person(phrase, EN_ROLE_NOUNS.get(singular, ""), kind), None, ":common-noun-subject")
+
+
+def en_bare_name_subject(site: Site) -> Attribution | None:
+    """ "Turkcell now says it may give up", "Cardiff Council said": a capitalised name opening the clause
+    before the verb is its subject, whether or not a name list knows it."""
+    if site.language == "de" or site.cand is not None or site.cue.direction != "auto":
+        return None
+    m = _EN_BARE_NAME.fullmatch(site.text, site.cs, site.cue.start)
+    if m is None or m.group(1).split()[0].lower() in _EN_NOT_NAMES:
+        return None
+    name = m.group(1)
+    return site.said(site.reg.resolve(name) or Person(name, "", "phrase"), None, ":bare-name-subject")
+
+
 def chosen_mention(site: Site) -> Attribution | None:
     """The chosen subject mention, a pronoun resolved."""
     if site.cand is None:
@@ -731,6 +806,9 @@ SIEVE: tuple[Pass, ...] = (
     apposition_subject,
     de_possessive_subject,
     inverted_subject,
+    en_it_subject,
+    en_common_subject,
+    en_bare_name_subject,
     unnamed_subject,
     chosen_mention,
 )

@@ -18,7 +18,7 @@ from factcheck.extract.checkworthiness import Features, score
 from factcheck.extract.cues import Cue, find_cues
 from factcheck.extract.datelines import Dateline, find_dateline
 from factcheck.extract.dates import find_dates
-from factcheck.extract.lexicon import DE_SPEECH_PARTICIPLES, DE_TIME_RELATIVE, EN_TIME_RELATIVE
+from factcheck.extract.lexicon import DE_SPEECH_PARTICIPLES, DE_TIME_RELATIVE, EN_ROLE_NOUNS, EN_TIME_RELATIVE
 from factcheck.extract.mentions import Person, Registry, build_registry
 from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
@@ -261,7 +261,7 @@ def extract_claims(
                     # speaker's: „… Die Folgen wären zu groß.“ Es gebe Kunden, … carries on after it)
                     chain = None
                 for a in real:
-                    if a.mention is None and a.speaker.kind == "phrase" and _PROPER_NAME.fullmatch(a.speaker.name):
+                    if a.mention is None and a.speaker.kind == "phrase" and _org_like(a.speaker.name, language):
                         reg.phrase_orgs.append((sent.start, a.speaker))
             alone = dateline is not None and dateline.alone_in(text, sent.start, sent.end)
             if alone:
@@ -441,6 +441,18 @@ _NP_FRAME = re.compile(
 _PROPER_NAME = re.compile(
     r"[A-ZÄÖÜ][\w'’&.-]+(?: (?:der|des|für|of|for|and|und) [A-ZÄÖÜ][\w'’&.-]+| [A-ZÄÖÜ][\w'’&.-]+){1,3}"
 )
+_ONE_WORD_NAME = re.compile(r"[A-Z][\w&.-]+")
+
+
+def _org_like(name: str, language: str) -> bool:
+    """Whether a phrase speaker names a body later text may call "it" or "the company": a proper name of two
+    words or more, or in English one capitalised word that is no office ("HSBC", "Turkcell"; German nouns
+    are all capitalised, so one German word names nothing)."""
+    if _PROPER_NAME.fullmatch(name):
+        return True
+    return language != "de" and bool(_ONE_WORD_NAME.fullmatch(name)) and name.lower() not in EN_ROLE_NOUNS
+
+
 _POSSESSIVE_WORD = re.compile(r"\b(?:[Ss]ein|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Hh]is|[Hh]er)\b")
 
 
