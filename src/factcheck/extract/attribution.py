@@ -16,6 +16,7 @@ see in `cues` which rule named a speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ from factcheck.extract.speakers import (
     Attribution,
     _aux_or_empty,
     _clause_bounds,
+    _clause_cuts,
     _fallback_name,
     _finite_verb_start,
     _genitive_attr,
@@ -82,6 +84,8 @@ class Site:
     after: list[Mention] = field(default_factory=list)  # inverted-subject candidates after the cue
     cand: Mention | None = None  # the chosen subject mention, resolved by the last pass
     rule: str = ""
+    # (mention start, clause start) -> whether it can be a subject; shared by the cues of one sentence
+    subject_memo: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     @cached_property
     def lead(self) -> str:
@@ -392,11 +396,27 @@ def clause_candidates(site: Site) -> Attribution | None:
 
     def subject_like(m: Mention) -> bool:
         text, cs = site.text, site.cs
-        return not m.possessive and not _prep_before(text, m, cs) and not _genitive_attr(text, m, cs)
+        key = (m.start, cs)
+        if key not in site.subject_memo:
+            site.subject_memo[key] = (
+                not m.possessive and not _prep_before(text, m, cs) and not _genitive_attr(text, m, cs)
+            )
+        return site.subject_memo[key]
 
-    site.before = [m for m in site.mentions if m.end <= site.cue.start and m.start >= site.cs and subject_like(m)]
-    site.after = [m for m in site.mentions if m.start >= site.cue.end and m.end <= site.ce + 1 and subject_like(m)]
+    # (only mentions within _REACH characters of the cue, and the one opening the clause, are looked at: a
+    # clause of hundreds of "he said" would otherwise weigh every mention for every cue)
+    lo, hi = max(site.cs, site.cue.start - _REACH), min(site.ce + 1, site.cue.end + _REACH)
+    site.before = [
+        m
+        for m in site.mentions
+        if m.end <= site.cue.start and (m.start >= lo or m.start == site.cs) and m.start >= site.cs and subject_like(m)
+    ]
+    site.after = [m for m in site.mentions if m.start >= site.cue.end and m.end <= hi and subject_like(m)]
     return None
+
+
+_REACH = 300  # characters: far beyond any subject of a verb in the 850 Wikinews articles
+_WINDOW = 2 * _REACH  # characters either side of a cue whose mentions its passes see
 
 
 def en_relative_clause(site: Site) -> Attribution | None:
@@ -531,7 +551,7 @@ def en_plural_subject(site: Site) -> Attribution | None:
     right before the verb is its subject (generic: no one to look up), not a name earlier in the clause."""
     if site.language == "de" or site.cue.direction != "auto" or site.cand is not None:
         return None
-    m = _EN_PLURAL_SUBJECT.search(site.text, site.cs, site.cue.start)
+    m = _EN_PLURAL_SUBJECT.search(site.text, max(site.cs, site.cue.start - _REACH), site.cue.start)
     if m is None:
         return None
     phrase = site.text[m.start() : m.end()].strip()
@@ -856,12 +876,18 @@ def attribute(
     out: list[Attribution] = []
     if text[sent_start:sent_end].rstrip().endswith("?"):
         return out  # a question reports no one's statement
+    short = [(a, b) for a, b in in_quote if sent_start <= a < sent_end and len(text[a:b].split()) <= 8]
+    cuts = _clause_cuts(text, sent_start, sent_end, mentions, short) if cues else []
+    memo: dict[tuple[int, int], bool] = {}
+    starts = [m.start for m in mentions]  # (ascending: reg.in_span gives mentions in text order)
     for cue in cues:
         if any(a <= cue.start < b for a, b in in_quote):
             continue
-        short = [(a, b) for a, b in in_quote if sent_start <= a < sent_end and len(text[a:b].split()) <= 8]
-        cs, ce = _clause_bounds(text, sent_start, sent_end, cue.start, mentions, short)
-        att = run_sieve(Site(text, sent_start, cue, cs, ce, mentions, reg, language))
+        cs, ce = _clause_bounds(sent_start, sent_end, cue.start, cuts)
+        # the passes look at the mentions near the cue: within _WINDOW characters, so a sentence of hundreds of
+        # cues does not make every cue weigh every mention of it
+        near = mentions[bisect.bisect_left(starts, cue.start - _WINDOW) : bisect.bisect_left(starts, cue.end + _WINDOW)]
+        att = run_sieve(Site(text, sent_start, cue, cs, ce, near, reg, language, subject_memo=memo))
         if att is None:
             continue
         out.append(att)

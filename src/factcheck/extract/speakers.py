@@ -10,6 +10,7 @@ Fixed frames have their own direction: "laut X", "nach Angaben von X", "accordin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ GENERIC = DE_GENERIC_SPEAKERS | EN_GENERIC_SPEAKERS
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
 _PAREN = re.compile(r"\([^()]{0,80}\)")
 _CLAUSE_PUNCT = set(',;:–—()„“”"»«‚‘’[]')
+_CLAUSE_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]")
 _PREPOSITIONS = words(
     "über mit gegen zu zum zur an am für auf bei beim nach vor von vom um ohne unter zwischen in im ins aus "
     "seit durch gegenüber hinter neben wegen trotz dank samt mitsamt gemäß außer innerhalb angesichts aufgrund "
@@ -52,33 +54,34 @@ class Attribution:
     decided_by: str = ""  # the sieve pass that named the speaker (attribution.SIEVE), for measurement
 
 
-def _clause_bounds(
+def _clause_cuts(
     text: str,
     sent_start: int,
     sent_end: int,
-    pos: int,
     mentions: list[Mention],
     quoted: list[tuple[int, int]] = (),  # type: ignore[assignment]
-) -> tuple[int, int]:
-    """Start/end of the clause around pos: punctuation inside a mention ("Minister, Pete Hegseth,"), a
-    parenthesis or a short quoted phrase („trotz einiger Vorbehalte“) does not cut it."""
+) -> list[int]:
+    """The positions in text[sent_start:sent_end] where punctuation ends a clause, ascending: punctuation
+    inside a mention ("Minister, Pete Hegseth,"), a parenthesis or a short quoted phrase („trotz einiger
+    Vorbehalte“) does not. The same for every cue of a sentence, so computed once per sentence."""
+    parens = [(m.start(), m.end()) for m in _PAREN.finditer(text, sent_start, sent_end)]
+    named = [(m.start, m.end + 1) for m in mentions if not m.pronoun]
 
     def inside(i: int) -> bool:
         if text[i] in "()" or any(a <= i < b for a, b in parens):
             return True  # "(SPD)", "(1998 bis 2002)": a parenthesis does not end the clause
         if any(a - 1 <= i <= b for a, b in quoted):
             return True
-        return any(m.start <= i < m.end + 1 for m in mentions if not m.pronoun)
+        return any(a <= i < b for a, b in named)
 
-    parens = [(m.start(), m.end()) for m in _PAREN.finditer(text, sent_start, sent_end)]
+    return [m.start() for m in _CLAUSE_PUNCT_RE.finditer(text, sent_start, sent_end) if not inside(m.start())]
 
-    s = pos
-    while s > sent_start and not (text[s - 1] in _CLAUSE_PUNCT and not inside(s - 1)):
-        s -= 1
-    e = pos
-    while e < sent_end and not (text[e] in _CLAUSE_PUNCT and not inside(e)):
-        e += 1
-    return s, e
+
+def _clause_bounds(sent_start: int, sent_end: int, pos: int, cuts: list[int]) -> tuple[int, int]:
+    """Start/end of the clause around pos, given the sentence's clause cuts (`_clause_cuts`): the clause
+    starts after the last cut before pos and ends at the first cut at or after it."""
+    k = bisect.bisect_left(cuts, pos)
+    return (cuts[k - 1] + 1 if k > 0 else sent_start), (cuts[k] if k < len(cuts) else sent_end)
 
 
 _LOOKBACK = 4 * MAX_SENTENCE_CHARS
