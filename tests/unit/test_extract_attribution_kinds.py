@@ -718,3 +718,25 @@ def test_english_subjects_no_name_list_knows() -> None:
     ]
     # a determiner or an adverb opening the sentence names no one
     assert claims("Title\n\nHis comments come a day after the vote.", "en")[1].speakers == []
+
+
+def test_regressions_found_by_the_trial() -> None:
+    # an English dateline with a comma in its date, then a role noun and a pronoun
+    en = claims(
+        "Title\n\nWASHINGTON, May 10, 2024 (Reuters) - The minister said the plan would fail. "
+        "He added that costs rose.",
+        "en",
+    )[1:]
+    assert en[0].speakers == ["The minister"] and en[1].speakers
+    # whoever is quoted in a werden-passive is the speaker
+    assert (
+        quote_speakers(
+            "Titel\n\nDer Kanzler wurde gefragt, ob er zurücktrete. "
+            "Er wird zitiert mit den Worten: „Ich trete nicht zurück.“"
+        )["Ich trete nicht zurück"]
+        == "Kanzler"
+    )
+    # a bare "das Ministerium" is never another body named before
+    assert last_speakers(
+        "Titel\n\nDie Kommission tagte in Bonn. Das Ministerium teilte mit, die Mittel reichten nicht."
+    ) == ["Ministerium"]

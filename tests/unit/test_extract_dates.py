@@ -208,3 +208,27 @@ def test_an_inferred_year_is_marked_and_a_written_one_is_not() -> None:
     assert written["value"] == "2023-06-07" and not year_inferred(written)
     assert inferred["value"] == "2023-06-09" and year_inferred(inferred)
     assert not year_inferred({"text": "am Dienstag", "value": "2024-05-07", "rule": "rel:weekday"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a future auxiliary governing a year-less day: it lies after the report (3 March 2024)
+        ("Am 2. Februar wird der Bundestag abstimmen.", "2025-02-02"),
+        ("Der Prozess wird am 10. Januar fortgesetzt.", "2025-01-10"),
+        ("The committee will meet on Feb. 20.", "2025-02-20"),
+        # a past verb or no marker keeps the nearer year
+        ("Der Bundestag stimmte am 2. Februar ab.", "2024-02-02"),
+        ("The festival opens on March 1.", "2024-03-01"),
+        # the month May (capitalised) is a date; the verb may is not
+        ("The board will decide on May 12 whether to sell.", "2024-05-12"),
+    ],
+)
+def test_a_future_auxiliary_puts_a_yearless_date_after_the_report(sentence: str, value: str) -> None:
+    (d,) = find_dates(sentence, 0, len(sentence), date(2024, 3, 3))
+    assert d.value == value
+
+
+def test_the_verb_may_before_a_number_is_no_date() -> None:
+    t = "Prices may 12 times rise."
+    assert find_dates(t, 0, len(t), date(2024, 3, 3)) == []

@@ -414,7 +414,8 @@ def _de_participle(t: _Tokens, i: int) -> list[Cue] | None:
     window = lows[max(0, i - 12) : i]
     passive = any(w in _PASSIVE_AUX for w in lows[max(0, i - 16) : i + 3])
     agent = "agent" if passive and any(w in ("von", "vom") for w in window) else "auto"
-    if agent == "auto" and _werden_passive(lows, i):
+    if agent == "auto" and low != "zitiert" and _werden_passive(lows, i):
+        # (but "Er wird mit den Worten zitiert": whoever is quoted is the speaker)
         # "Ägypten wird aufgefordert, …", "Die Regierung wurde scharf kritisiert": the subject of a passive is
         # who was addressed, not who spoke; without "von" nobody is named (the agent pass finds no one)
         agent = "agent"

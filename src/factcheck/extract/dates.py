@@ -340,8 +340,8 @@ def _absolute(rule: str, m: re.Match[str], ref: date | None) -> str | None:
         mo, d, y = _month(g[0]), int(g[1]), int(g[2])
         return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
     if rule == "date:md-en":
-        if ref is None or g[0].lower() == "may":
-            return None
+        if ref is None or g[0] == "may":
+            return None  # (the verb: "prices may 12 …"; the month is capitalised)
         mo, d = _month(g[0]), int(g[1])
         return f"{ref.year:04d}-{mo:02d}-{d:02d}" if _valid(ref.year, mo, d) else None
     if rule == "date:numeric-dmy" and g[2] is None:
@@ -588,8 +588,8 @@ def find_dates(
                 continue
             if rule == "date:year" and not _plausible_year(text, s, e, start):
                 continue
-            if rule == "date:md-en" and m.group(1).lower() in ("may", "march") and not m.group(2):
-                continue
+            if rule == "date:md-en" and m.group(1) in ("may", "march") and not m.group(2):
+                continue  # the verbs "may"/"march" before a number; the months are written "May 12", "March 3"
             name = rule
             if rule == "date:numeric-dmy" and m.group(3) is None:
                 if text[s - 1 : s] == "." or not _DAY_MONTH_LEADS.search(text, max(start, s - 12), s):
@@ -662,14 +662,26 @@ _SCHEDULED_BEFORE_DATE = re.compile(
 )
 
 
+# A future auxiliary governing the date: "will meet on Feb. 20", "wird am 10. Januar fortgesetzt", "Am 2.
+# Februar wird der Bundestag abstimmen". What will happen cannot lie before the report.
+_FUTURE_AUX = r"(?:will|shall|wird|werden|soll|sollen)"
+_AHEAD_BEFORE_DATE = re.compile(r"\b" + _FUTURE_AUX + r"\s+(?:[\w'’.-]+\s+){0,3}?(?:on|am)\s+$", re.IGNORECASE)
+_AHEAD_AFTER_DATE = re.compile(r",?\s+" + _FUTURE_AUX + r"\b", re.IGNORECASE)
+
+
 def _tense_of(text: str, start: int, end: int, s: int, e: int) -> str:
-    """ "done", "past", "future" or "" (no marker) for a date at text[s:e] in the sentence text[start:end]:
-    "done" when a past verb governs the date itself ("said on Dec. 28", "met on June 7", "Am 7. Juni trafen
-    sich"); "past" for a past verb elsewhere in its stretch ("hatte … mitgeteilt", "was"); "future" for a
+    """ "done", "ahead", "past", "future" or "" (no marker) for a date at text[s:e] in the sentence
+    text[start:end]: "done" when a past verb governs the date itself ("said on Dec. 28", "met on June 7", "Am
+    7. Juni trafen sich"), "ahead" when a future auxiliary does ("will meet on Feb. 20", "Am 2. Februar
+    wird …"); "past" for a past verb elsewhere in its stretch ("hatte … mitgeteilt", "was"); "future" for a
     future marker in its stretch ("wird", "will"); a quotation has its own tense."""
     before = _SAID_BEFORE.search(text, max(0, s - 60), s) or _PAST_BEFORE_DATE.search(text, max(start, s - 50), s)
     if before and not _FUTURE.search(text, before.start(), s):
         return "done"  # ("said on Dec. 28"; not "The trial begins on Oct. 14, prosecutors said": the frame)
+    if _AHEAD_BEFORE_DATE.search(text, max(start, s - 50), s) or (
+        _AHEAD_AFTER_DATE.match(text, e, min(end, e + 12)) and _DATE_OPENS_CLAUSE.search(text[max(start, s - 6) : s])
+    ):
+        return "ahead"  # "will meet on Feb. 20", "Am 2. Februar wird …"
     if _SCHEDULED_BEFORE_DATE.search(text, max(start, s - 40), s):
         return "future"  # "The trial begins on October 12, prosecutors said": a timetable lies ahead
     after = _PAST_AFTER_DATE.match(text, e, min(end, e + 40))
@@ -693,7 +705,9 @@ def _nearest_year(value: str, ref: date, tense: str) -> str:
         return f"{y - 1:04d}-{mo:02d}-{d:02d}"  # what a past verb says happened cannot lie after the report
     if tense in ("past", "done") and (when - ref).days > _SEASON and _valid(y - 1, mo, d):
         return f"{y - 1:04d}-{mo:02d}-{d:02d}"
-    if tense == "future" and (ref - when).days > _SEASON and _valid(y + 1, mo, d):
+    if tense == "ahead" and (ref - when).days > 1 and _valid(y + 1, mo, d):
+        return f"{y + 1:04d}-{mo:02d}-{d:02d}"  # what a future auxiliary says will happen lies after the report
+    if tense in ("future", "ahead") and (ref - when).days > _SEASON and _valid(y + 1, mo, d):
         return f"{y + 1:04d}-{mo:02d}-{d:02d}"
     if not tense and abs((when - ref).days) > _SEASON:
         years = [yy for yy in (y - 1, y + 1) if _valid(yy, mo, d)]

@@ -1216,7 +1216,8 @@ def _resolve_org_anaphora(text: str, mentions: list[Mention]) -> None:
             if target is None:
                 # (the plural with umlaut counts: "der Verband" after "… Unternehmerverbände Niedersachsen")
                 target = next((x.entity for x in cands if head in _fold_umlauts(x.entity.name.lower())), None)
-            if target is None and cands and head not in _COMPANY_HEADS:
+            if target is None and cands and head not in _COMPANY_HEADS and head not in _BARE_ONLY_HEADS:
+                # (never for "das Ministerium": a ministry is one named as a ministry, not the last body named)
                 target = cands[0].entity
             if target is not None:
                 m.entity = target
