@@ -81,3 +81,12 @@ def test_the_gazetteer_is_kept_in_the_cache_folder_and_a_damaged_copy_is_rebuilt
         assert gz.gazetteer() == built  # rebuilt from the package
     finally:
         gz.gazetteer.cache_clear()
+
+
+def test_month_abbreviations_are_no_places() -> None:
+    from factcheck.extract import extract_claims
+
+    (claim,) = extract_claims("Talks ran from Dec. 28 to Jan. 3 in Nice, according to a statement.", language="en")
+    assert claim.places == ["Nice"]
+    (claim,) = extract_claims("Fares rose in Sept. and Oct. 2024, the operator said.", language="en")
+    assert claim.places == []

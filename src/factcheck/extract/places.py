@@ -87,6 +87,10 @@ def match_phrase(text: str, pos: int, word: str, index: dict[str, list[str]], en
     return None
 
 
+_MONTH_ABBREVIATIONS = frozenset("jan feb febr mar mär apr jun jul aug sep sept oct okt nov dec dez".split())
+_MONTH_USE = re.compile(r"\.|\s+\d")  # an abbreviation's full stop or a day after it
+
+
 def iter_places(text: str, start: int = 0, end: int | None = None):
     """(start, end, name) for every gazetteer place in text[start:end]."""
     end = len(text) if end is None else end
@@ -95,6 +99,8 @@ def iter_places(text: str, start: int = 0, end: int | None = None):
         word = m.group()
         if word.lower() not in _PLACE_INDEX or m.start() < skip:
             continue  # most capitalised words start no listed name (match_phrase would look up the same)
+        if word.lower() in _MONTH_ABBREVIATIONS and _MONTH_USE.match(text, m.end()):
+            continue  # "from Dec. 28 to Jan. 3", "Sept. and Oct.": a month, not a town of that name
         name = match_phrase(text, m.start(), word, _PLACE_INDEX, end)
         if name:
             skip = m.start() + len(name)
@@ -282,6 +288,8 @@ def find_places(
             continue
         if word.lower() in _NOT_PLACES:
             continue
+        if word.lower() in _MONTH_ABBREVIATIONS and _MONTH_USE.match(text, e):
+            continue  # "from Dec. 28", "in Sept. and Oct.": a month
         if language == "de" and _NOUNISH.search(word.lower()):
             continue
         if language != "de" and word.lower() in ("the", "a", "his", "her", "its", "their", "our", "this"):
