@@ -57,3 +57,11 @@ def test_speaker_and_date_context_help() -> None:
         ),
     ]
     assert rerank(q, cands)[0].id == "same"
+
+
+def test_matched_words_show_what_the_checker_wrote_not_the_index_date_tokens() -> None:
+    memory = ClaimMemory()
+    memory.add_many([Candidate(10, "Die Förderung endet am 31. Dezember 2024.", language="de"), *GERMAN])
+    (best, *_) = memory.search("Die Förderung endet am 31. Dezember 2024.", "de", top=1)
+    assert best.id == 10 and {"förderung", "endet"} <= set(best.matched_terms)
+    assert not [w for w in best.matched_terms if w.startswith("d2024")]

@@ -8,6 +8,7 @@ The combination is a linear scorer (weights in `model.py`, listwise loss, traine
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -265,14 +266,17 @@ def rerank(
     ]
 
 
+_DATE_INDEX_TOKEN = re.compile(r"d\d{6}(?:\d\d)?")  # normalize._date_token's day and month tokens
+
+
 def matched_words(candidate: Candidate, common: set[str], language: str | None) -> list[str]:
     """Surface words of the candidate whose analysed form also occurs in the query (for display)."""
     words: list[str] = []
     seen: set[str] = set()
     lang = candidate.language or language or "en"
     for word in tokenize(f"{candidate.text} {candidate.title or ''}"):
-        if word in seen:
-            continue
+        if word in seen or _DATE_INDEX_TOKEN.fullmatch(word):
+            continue  # ("d20241231", "d202412": the index's own date tokens, never shown to a checker)
         seen.add(word)
         if word in common or stem(word, lang) in common:
             words.append(word)
