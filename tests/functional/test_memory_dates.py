@@ -15,6 +15,7 @@ from sqlalchemy import Engine, text
 from factcheck.errors import StoreError
 from factcheck.services import memory
 from factcheck.store import create_store_engine, session_scope
+from factcheck.store.migrations import HEAD_REVISION
 from factcheck.text.document import prepare_document
 from tests.functional.test_cli import assert_one_line_error, run, run_json
 from tests.functional.test_services import first_claim_id
@@ -172,6 +173,18 @@ def test_a_store_from_a_newer_factcheck_is_one_line_for_every_command(tmp_path: 
     for args in (["articles"], ["claims"], ["show", "2"], ["similar", "2"], ["note", "2", "x"], ["audit", "verify"]):
         assert_one_line_error(
             run(*args, db=db, ok=False), "made by a newer factcheck (schema revision 0042_from_the_future"
+        )
+
+
+def test_a_store_stamped_with_a_second_unknown_revision_is_refused_too(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    (tmp_path / "dated.txt").write_text(ARTICLE, encoding="utf-8")
+    run("import", str(tmp_path / "dated.txt"), db=db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("INSERT INTO alembic_version VALUES ('9999x')")
+    for args in (["articles"], ["show", "2"], ["note", "2", "x"], ["similar", "2"]):
+        assert_one_line_error(
+            run(*args, db=db, ok=False), f"made by a newer factcheck (schema revision {HEAD_REVISION}, 9999x"
         )
 
 

@@ -43,6 +43,7 @@ from factcheck.store.copy import (
 )
 from factcheck.store.engine import (
     create_store_engine,
+    current_revision,
     first_line,
     head_revision,
     migrate,
@@ -189,13 +190,6 @@ class UpgradeResult:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def current_revision(connection: Connection) -> str | None:
-    """The Alembic revision the database is at; None when it has no version table."""
-    if not connection.dialect.has_table(connection, "alembic_version"):
-        return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 @contextmanager

@@ -145,12 +145,19 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
+def current_revision(connection: Connection) -> str | None:
+    """The Alembic revision the database is at; None when it has no version table. A table stamped with
+    several revisions (a branch no factcheck made) gives them joined by ", ", which no migration knows."""
+    if not connection.dialect.has_table(connection, "alembic_version"):
+        return None
+    rows = sorted(str(r[0]) for r in connection.execute(text("SELECT version_num FROM alembic_version")))
+    return ", ".join(rows) if rows else None
+
+
 def _current_revision(engine: Engine) -> str | None:
     # A read transaction: opening a current database never waits for, or blocks, a writer.
     with engine.connect() as connection:
-        if not engine.dialect.has_table(connection, "alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return current_revision(connection)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:

@@ -137,11 +137,11 @@ def open_sqlite_reader(db: str | None = None) -> Reader | None:
         return None
     try:
         connection.execute("BEGIN")
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        revisions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.Error:
         connection.close()
         return None
-    if revision is None or revision[0] != HEAD_REVISION:
+    if [r[0] for r in revisions] != [HEAD_REVISION]:  # (none, an older one, or several: the full route decides)
         connection.close()
         return None
     return Reader(connection, "sqlite", f"sqlite:///{path}")
