@@ -123,6 +123,15 @@ def test_checked_import_csv_refuses_a_bad_date_and_the_corrected_file_imports(tm
     assert stored_dates(db) == [("Erste Zeile.", "2024-01-02"), ("Zweite Zeile.", "2025-03-18")]
 
 
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "1799-12-31"])
+def test_checked_import_refuses_a_date_in_the_future_or_before_1800(tmp_path: Path, date: str) -> None:
+    db = tmp_path / "claims.db"
+    path = tmp_path / "checks.csv"
+    path.write_text(bad_csv(date), encoding="utf-8")
+    assert_one_line_error(run("checked", "import", str(path), db=db, ok=False), f"line 3: date '{date}' lies in")
+    assert stored_dates(db) == []
+
+
 @pytest.mark.parametrize(
     ("change", "where"),
     [

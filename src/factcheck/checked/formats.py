@@ -39,7 +39,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date as Date
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -688,8 +688,17 @@ def _date_field(value: str | None, name: str, where: str) -> str | None:
     record and the field): the import is all or nothing, and a wrong date stored would also make the
     corrected file's row a duplicate of it (same text and URL)."""
     try:
-        return iso_date(value)
+        day = iso_date(value)
     except ValueError:
         raise CheckedFileError(
             name, f"{where} {value!r} is not a date (one of: {DATE_FORMATS_SHOWN}); nothing was imported"
         ) from None
+    if day is not None and not _EARLIEST_DATE <= day <= (Date.today() + timedelta(days=1)).isoformat():
+        # a claim made or checked in the future, or before there were newspapers, is a typo ("9999-12-31")
+        raise CheckedFileError(
+            name, f"{where} {value!r} lies in the future or before {_EARLIEST_DATE[:4]}; nothing was imported"
+        )
+    return day
+
+
+_EARLIEST_DATE = "1800-01-01"
