@@ -740,3 +740,21 @@ def test_regressions_found_by_the_trial() -> None:
     assert last_speakers(
         "Titel\n\nDie Kommission tagte in Bonn. Das Ministerium teilte mit, die Mittel reichten nicht."
     ) == ["Ministerium"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"We will review our procedures," the Harbour team said.', "the Harbour team"),
+        ('"Delays are not unusual," wrote analysts from Kestrel Capital in a note.', "analysts from Kestrel Capital"),
+        ("Number 10 said ministers were not interested in a soap opera.", "Number 10"),
+        ('But a spokesman stressed the meeting was "not anti-Labour".', "a spokesman"),
+        (
+            'Asked about it, the prime minister\'s official spokesman said: "We believe it."',
+            "the prime minister's official spokesman",
+        ),
+    ],
+)
+def test_english_subjects_teams_inverted_groups_numbered_names_and_offices(sentence: str, speaker: str) -> None:
+    (claim,) = claims("Title\n\n" + sentence, "en")[1:]
+    assert claim.speakers == [speaker]

@@ -729,6 +729,7 @@ _EN_SPEAKER_HEADS = (
     | {w for w in ORG_NOUNS if w.isascii()}
     | {"government", "ministry", "department", "police", "court", "officials", "leaders", "spokesman", "spokeswoman"}
     | {"spokesperson", "executives", "bosses", "unions", "groups", "companies", "firms", "banks", "regulator"}
+    | {"team", "staff", "sources", "source", "aides", "aide", "insiders", "campaigners", "members", "managers"}
 )
 _EN_COMMON_SUBJECT = re.compile(
     r"\s*((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?"
@@ -737,7 +738,9 @@ _EN_COMMON_SUBJECT = re.compile(
 # a capitalised name of up to four words opening the clause ("Turkcell now says", "Cardiff Council said");
 # words that open sentences without naming anyone are left out
 _EN_BARE_NAME = re.compile(
-    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,3})" + _EN_BETWEEN + r"\s*$"
+    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*)(?:\s+(?:of\s+|&\s+)?(?:[A-Z][\w&'’.-]*|\d{1,4})){0,3})"
+    + _EN_BETWEEN
+    + r"\s*$"
 )
 _EN_NOT_NAMES = frozenset(
     "it this that these those he she they we i you there here which who what yesterday today tomorrow "
@@ -757,6 +760,14 @@ def en_it_subject(site: Site) -> Attribution | None:
     return site.said(org, None, ":it-organisation") if org is not None else _STOP
 
 
+_EN_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|So|However,|Meanwhile,|Instead,|Still,)\s+")
+# the subject after a verb opening its clause: "wrote analysts from Citigroup", "said officials at the bank"
+_EN_COMMON_AFTER = re.compile(
+    r"\s*((?:(?:the|an?|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?([a-z][\w-]*)"
+    r"(?:\s+(?:from|at|of|for|with)\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})?)(?=[\s,.;]|$)"
+)
+
+
 def en_common_subject(site: Site) -> Attribution | None:
     """ "The government says", "union leaders warn", "Its chief executive said": a common noun of a speaker
     (an office, a body, a group) as subject; "the <body>" is the body named before when there is one."""
@@ -764,14 +775,26 @@ def en_common_subject(site: Site) -> Attribution | None:
         return None
     lead = site.text[site.cs : site.cue.start]
     q = _QUOTE_ONLY_LEAD.match(lead)
-    m = _EN_COMMON_SUBJECT.fullmatch(lead[q.end() :] if q else lead)
+    lead = _EN_CONJUNCTION.sub("", lead[q.end() :] if q else lead)  # "But a spokesman stressed"
+    m = _EN_COMMON_SUBJECT.fullmatch(lead)
+    if m is None and not lead.strip():
+        # '“…,” wrote analysts from Citigroup in a note': the subject after a verb that opens the clause
+        m = _EN_COMMON_AFTER.match(site.text, site.cue.end, site.ce + 1)
     if m is None:
         return None
     head = m.group(2).lower()
     singular = head[:-1] if head.endswith("s") and head[:-1] in _EN_SPEAKER_HEADS else head
-    if singular not in _EN_SPEAKER_HEADS or singular in EN_ROLE_NOUNS:
-        return None  # (an office is the holder named before: speakers._fallback_name looks that up)
+    if singular not in _EN_SPEAKER_HEADS:
+        return None
     phrase = m.group(1).strip()
+    if singular in EN_ROLE_NOUNS:
+        # "But a spokesman stressed": an unnamed office holder; "the minister" is the holder named before
+        if re.fullmatch(r"[Tt]he\s+(?:[a-z-]+\s+)?" + re.escape(head), phrase):  # ("the prime minister's
+            # official spokesman" is someone else's office: given as written)
+            holder = site.reg.last_with_role(site.cue.start, singular, EN_ROLE_NOUNS[singular])
+            if holder is not None:
+                return site.said(holder, None, ":role-holder")
+        return site.said(Person(phrase, EN_ROLE_NOUNS[singular], "phrase"), None, ":common-noun-subject")
     if (
         phrase.lower().startswith("the ")
         and singular in ORG_NOUNS
