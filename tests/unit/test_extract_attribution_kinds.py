@@ -758,3 +758,18 @@ def test_regressions_found_by_the_trial() -> None:
 def test_english_subjects_teams_inverted_groups_numbered_names_and_offices(sentence: str, speaker: str) -> None:
     (claim,) = claims("Title\n\n" + sentence, "en")[1:]
     assert claim.speakers == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Lawyers for the alleged spammers said the lawsuit was groundless.", ["Lawyers for the alleged spammers"]),
+        ("Shares in Kestrel Group fell 19% after it said it would not make a profit.", ["Kestrel Group"]),
+        ("A spokesman for the group was unable to say when the plant would reopen.", []),
+    ],
+)
+def test_english_groups_of_a_body_it_in_a_subordinate_clause_and_participle_adjectives(
+    sentence: str, speakers: list[str]
+) -> None:
+    (claim,) = claims("Title\n\n" + sentence, "en")[1:]
+    assert claim.speakers == speakers

@@ -724,21 +724,34 @@ def unnamed_subject(site: Site) -> Attribution | None:
 # adverbs and auxiliaries between an English subject and its verb ("it also said", "Turkcell now says")
 _EN_BETWEEN = r"(?:\s+(?:also|now|still|later|then|previously|earlier|has|have|had|had\s+also|has\s+also|is|was))*"
 _EN_IT_SUBJECT = re.compile(r"\s*(?:[“”\"][^“”\"]*[“”\"],?\s*)?[Ii]t" + _EN_BETWEEN + r"\s*$")
+# "… fell 19% after it said …": "it" as the subject of a subordinate clause right before the verb
+_EN_IT_SUBORDINATE = re.compile(
+    r"\b(?:after|because|when|as|since|while|although|though|but|and|before|until|if|that)\s+it" + _EN_BETWEEN + r"\s*$"
+)
 _EN_SPEAKER_HEADS = (
     set(_EN_GROUP_NOUNS)
     | {w for w in ORG_NOUNS if w.isascii()}
     | {"government", "ministry", "department", "police", "court", "officials", "leaders", "spokesman", "spokeswoman"}
     | {"spokesperson", "executives", "bosses", "unions", "groups", "companies", "firms", "banks", "regulator"}
     | {"team", "staff", "sources", "source", "aides", "aide", "insiders", "campaigners", "members", "managers"}
+    | {"promoters", "creditors", "shareholders", "doctors", "people", "men", "women", "players", "fans", "critics"}
+)
+# a word of a noun phrase after "of"/"for" ("the alleged spammers", "South Korea's top card firm"), never a verb
+# or an auxiliary ("A spokesman for the group was unable to say": the phrase ends before "was")
+_EN_TAIL_WORD = (
+    r"(?!(?:was|were|is|are|has|have|had|to|be|been|will|would|could|can|may|might|should|must|did|does|do|not|"
+    r"also|who|which|that)\b)[\w'’.&-]+"
 )
 _EN_COMMON_SUBJECT = re.compile(
     r"\s*((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*))" + _EN_BETWEEN + r"\s*$"
+    r"(?:[\w'’-]+\s+){0,3}?([A-Za-z][\w-]*)"
+    # (a body or group it belongs to: "Lawyers for the alleged spammers", "Creditors of the card firm")
+    r"(?:\s+(?:of|for|at|from|with)(?:\s+" + _EN_TAIL_WORD + r"){1,6})?)" + _EN_BETWEEN + r"\s*$"
 )
 # a capitalised name of up to four words opening the clause ("Turkcell now says", "Cardiff Council said");
 # words that open sentences without naming anyone are left out
 _EN_BARE_NAME = re.compile(
-    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*)(?:\s+(?:of\s+|&\s+)?(?:[A-Z][\w&'’.-]*|\d{1,4})){0,3})"
+    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&'’.-]*)(?:\s+(?:of\s+|&\s+|and\s+)?(?:[A-Z][\w&'’.-]*|\d{1,4})){0,3})"
     + _EN_BETWEEN
     + r"\s*$"
 )
@@ -754,7 +767,10 @@ def en_it_subject(site: Site) -> Attribution | None:
     """ "“…,” it said in a statement", "It added its bid was …": "it" speaking is the organisation named last."""
     if site.language == "de" or site.cand is not None or site.cue.direction != "auto":
         return None
-    if not _EN_IT_SUBJECT.fullmatch(site.text, site.cs, site.cue.start):
+    if not (
+        _EN_IT_SUBJECT.fullmatch(site.text, site.cs, site.cue.start)
+        or _EN_IT_SUBORDINATE.search(site.text, max(site.cs, site.cue.start - 40), site.cue.start)
+    ):
         return None
     org = site.reg.last_org_before(site.cue.start)
     return site.said(org, None, ":it-organisation") if org is not None else _STOP
@@ -780,8 +796,8 @@ def en_common_subject(site: Site) -> Attribution | None:
     if m is None and not lead.strip():
         # '“…,” wrote analysts from Citigroup in a note': the subject after a verb that opens the clause
         m = _EN_COMMON_AFTER.match(site.text, site.cue.end, site.ce + 1)
-    if m is None:
-        return None
+    if m is None or (m.group(2)[:1].isupper() and m.start(2) != m.start(1)):
+        return None  # (a capitalised head inside the phrase is a name: "The Royal College of Nursing said")
     head = m.group(2).lower()
     singular = head[:-1] if head.endswith("s") and head[:-1] in _EN_SPEAKER_HEADS else head
     if singular not in _EN_SPEAKER_HEADS:

@@ -305,8 +305,13 @@ def _en_base_form_unsaid(t: _Tokens, i: int) -> list[Cue] | None:
 def _en_speech_verb(t: _Tokens, i: int) -> list[Cue] | None:
     low = t.lows[i]
     if low in EN_SPEECH_VERBS and low != "according" and t.toks[i][2][:1].islower():
+        if low.endswith("ed") and i > 0 and t.lows[i - 1] in _EN_DETERMINERS:
+            return []  # "the alleged spammers", "its announced plan": a participle used as an adjective
         return [t.cue(i, f"speaker:verb:{low}")]
     return None
+
+
+_EN_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 
 
 EN_RULES: tuple[Rule, ...] = (
