@@ -188,3 +188,6 @@ def test_show_and_the_markdown_report_say_when_a_year_was_inferred(db_path: Path
     assert "May 10, 2024 → 2024-05-10\n" in shown or "May 10, 2024" not in shown  # a written year is not marked
     report = run("report", str(imported["article_id"]), "--format", "md", db=db_path).stdout
     assert "June 7 → 2023-06-07 (year inferred)" in report
+    # a script reading JSON can tell an inferred year from a written one
+    dates = {d["text"]: d for d in run_json("show", str(claim["id"]), db=db_path)["dates"]}
+    assert dates["June 7"]["year_inferred"] is True and "year_inferred" not in dates.get("May 10, 2024", {})

@@ -418,7 +418,7 @@ _GOVERNING_PAST = (
 # date; "Am 7. Juni trafen sich …": the date, at most two words, the verb. The event lies before the report.
 # ("was postponed to June 7", "is expected on June 7" speak of what is to come: only "on"/"am" before the date)
 _PAST_BEFORE_DATE = re.compile(
-    r"\b(?!expected\b)" + _GOVERNING_PAST + r"\s+(?:[\w'’.-]+\s+){0,2}(?:on|am)\s+$", re.IGNORECASE
+    r"\b(?!expected\b)" + _GOVERNING_PAST + r"\s+(?:[\w'’.-]+\s+){0,4}(?:on|am)\s+$", re.IGNORECASE
 )
 _PAST_AFTER_DATE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,2}?" + _GOVERNING_PAST + r"\b", re.IGNORECASE)
 # paired quotation marks; a date inside a quote takes the quote's tense, a date outside it the frame's
@@ -718,6 +718,12 @@ def _nearest_year(value: str, ref: date, tense: str) -> str:
 
 
 _YEARLESS_RULES = frozenset({"date:dmy-de", "date:dmy-en", "date:md-en", "date:numeric-dm", *_RANGE_RULES})
+
+
+def with_year_flag(date_mention: dict[str, Any]) -> dict[str, Any]:
+    """The date's dict with "year_inferred": true added when its year was inferred (see year_inferred), so
+    a script reading JSON can tell it from a written year; other dates are returned unchanged."""
+    return {**date_mention, "year_inferred": True} if year_inferred(date_mention) else date_mention
 
 
 def year_inferred(date_mention: dict[str, Any]) -> bool:

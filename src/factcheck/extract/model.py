@@ -65,7 +65,12 @@ class ExtractedClaim:
     as_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The claim as plain data; a date whose year was inferred carries "year_inferred": true."""
+        from factcheck.extract.dates import with_year_flag  # (dates.py imports this module)
+
+        data = asdict(self)
+        data["dates"] = [with_year_flag(d) for d in data["dates"]]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ExtractedClaim:
@@ -76,7 +81,7 @@ class ExtractedClaim:
             kinds=list(data.get("kinds", [])),
             checkworthiness=float(data.get("checkworthiness", 0.0)),
             checkworthy=bool(data.get("checkworthy", True)),
-            dates=[DateMention(**d) for d in data.get("dates", [])],
+            dates=[DateMention(**{k: v for k, v in d.items() if k != "year_inferred"}) for d in data.get("dates", [])],
             quotes=[QuoteMention(**q) for q in data.get("quotes", [])],
             speakers=list(data.get("speakers", [])),
             places=list(data.get("places", [])),

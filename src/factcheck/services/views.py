@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from factcheck.extract.dates import with_year_flag
+
 if TYPE_CHECKING:  # the views are built from ORM rows or from plain rows of the same shape (listing)
     from factcheck.store.models import Claim, Event, Note, Source, Verdict
 
@@ -403,7 +405,7 @@ class ClaimView:
             checkworthy=c.checkworthy,
             status=c.status,
             version=c.version,
-            dates=_entries(f.get("dates"), dict),
+            dates=[with_year_flag(d) for d in _entries(f.get("dates"), dict)],
             quotes=_entries(f.get("quotes"), dict),
             speakers=_entries(f.get("speakers"), str),
             places=_entries(f.get("places"), str),
