@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck.extract.lexicon import DE_SPEECH_STEMS, EN_SPEECH_VERBS
 from factcheck.extract.model import DateMention
@@ -264,20 +264,24 @@ _REJECT = "reject"  # a pattern matched but the words are no date (see _range_va
 def _range_value(rule: str, m: re.Match[str], ref: date | None, lead: bool) -> str | None:
     """ISO interval "A/B" of a _RANGE match; None when no end has a year and there is no article date;
     _REJECT when it is no range ("am 7. und 9. Juni", "9. bis 7. Juni", "from March 3 to 5 people") or when
-    both ends are complete dates as written (they keep their own values, as before: "1. Mai 2022 bis
-    9. Juni 2023", "between January 1 and January 7" in the article's year)."""
+    both ends are complete dates with their years as written (they keep their own values, as before:
+    "1. Mai 2022 bis 9. Juni 2023")."""
     sfx = {"date:range-days": "", "date:range-days-mdy": "2", "date:range-months": "3"}[rule]
     g = {k: m.group(k + sfx) for k in ("conn", "am", "ay", "bm", "by")}
     if g["conn"] in ("und", "and") and not lead:
         return _REJECT
-    if g["am"] and g["bm"] and not g["ay"] and not g["by"] and ref is not None and rule != "date:range-months":
+    if g["am"] and g["bm"] and not g["ay"] and not g["by"] and rule != "date:range-months":
         am0, bm0 = _month(g["am"]), _month(g["bm"])
         ad0, bd0 = int(m.group("ad" + sfx)), int(m.group("bd" + sfx))
-        y = ref.year - 1 if ref.month <= 6 else ref.year
-        if am0 > bm0 and _valid(y, am0, ad0) and _valid(y + 1, bm0, bd0):
-            # "vom 20. Dezember bis 6. Januar": over the turn of the year nearest the article date
-            return f"{y:04d}-{am0:02d}-{ad0:02d}/{y + 1:04d}-{bm0:02d}-{bd0:02d}"
-        return _REJECT
+        # "vom 20. Dezember bis 6. Januar": over the turn of the year nearest the article date; "from June 3
+        # to June 5", "vom 3. Juni bis 5. Juli": both ends name their month and neither a year, still one
+        # span of days, in the article's year (_find_ranges then moves it by the tense as one piece).
+        # Without an article date the range stays relative; order and validity are checked in a leap year.
+        turn = am0 > bm0
+        y = (ref.year - (ref.month <= 6) if turn else ref.year) if ref else 2000
+        if not (_valid(y, am0, ad0) and _valid(y + turn, bm0, bd0)) or (not turn and (am0, ad0) >= (bm0, bd0)):
+            return _REJECT  # ("vom 5. Juni bis 3. Juni": backwards)
+        return f"{y:04d}-{am0:02d}-{ad0:02d}/{y + turn:04d}-{bm0:02d}-{bd0:02d}" if ref else None
     if g["am"] and g["bm"] and (g["ay"] or not g["by"]):
         return _REJECT
     if not g["bm"] and not g["by"] and g["conn"] not in ("-", "–"):
@@ -305,16 +309,31 @@ def _range_value(rule: str, m: re.Match[str], ref: date | None, lead: bool) -> s
     return f"{ay:04d}-{am:02d}/{by:04d}-{bm:02d}"
 
 
+# "was moved from June 3 to June 5", "postponed from Monday 3 June to 5 June": the old date and the new one,
+# no span of days between them
+_MOVED_FROM = re.compile(
+    r"\b(?:postponed|moved|rescheduled|delayed|pushed\s+back|brought\s+forward|shifted|changed)\s+"
+    r"(?:[\w'’.-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
 def _find_ranges(text: str, start: int, end: int, ref: date | None) -> list[DateMention]:
     """Day and month ranges in text[start:end] (see _RANGE); a leading "vom"/"between" is part of the mention."""
     out: list[DateMention] = []
     for m in _RANGE.finditer(text, start, end):
         rule = "date:range-days" if m.group("ad") else "date:range-days-mdy" if m.group("ad2") else "date:range-months"
         lead = _RANGE_LEAD.search(text, max(start, m.start() - 14), m.start())
+        if lead and (m.group("conn") or m.group("conn2")) == "to" and _MOVED_FROM.search(text, start, lead.start()):
+            continue
         value = _range_value(rule, m, ref, lead is not None)
         if value == _REJECT:
             continue
         s = lead.start() if lead else m.start()
+        if value and ref and not _YEAR_IN.search(m.group()):
+            # a range without a written year takes the tense of its verb as a single day does ("Vom 3. bis 5.
+            # Juni tagte die Kommission" in March is last June), both ends moved together
+            value = _shift_range(value, ref, _tense_of(text, start, end, s, m.end(), led=lead is not None))
         out.append(
             DateMention(text=text[s : m.end()], value=value, start=s, end=m.end(), relative=value is None, rule=rule)
         )
@@ -415,12 +434,8 @@ _GOVERNING_PAST = (
     + r"|[a-z]{3,}ed|was|were|war|waren|wurde|wurden|hatte|hatten)"
 )
 # "The union met on June 7", "trafen sich am 7. Juni": a past verb, at most three words without a comma, the
-# date; "Am 7. Juni trafen sich …": the date, at most two words, the verb. The event lies before the report.
-# ("was postponed to June 7", "is expected on June 7" speak of what is to come: only "on"/"am" before the date)
-_PAST_BEFORE_DATE = re.compile(
-    r"\b(?!expected\b)" + _GOVERNING_PAST + r"\s+(?:[\w'’.-]+\s+){0,4}(?:on|am)\s+$", re.IGNORECASE
-)
-_PAST_AFTER_DATE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,2}?" + _GOVERNING_PAST + r"\b", re.IGNORECASE)
+# date; "Am 7. Juni trafen sich …": the date, at most two words, the verb. The event lies before the report
+# (_Frame, _tense_of).
 # paired quotation marks; a date inside a quote takes the quote's tense, a date outside it the frame's
 _QUOTED = re.compile(r'„[^„“”\n]*[“”]|“[^“”\n]*”|»[^»«\n]*«|«[^«»\n]*»|"[^"\n]*"')
 
@@ -599,7 +614,11 @@ def find_dates(
             if value == _REJECT or (value is None and name not in _YEARLESS_RULES):
                 continue
             if value and ref and name in _DAY_MONTH_RULES and not _YEAR_IN.search(m.group()):
-                value = _nearest_year(value, ref, _tense_of(text, start, end, s, e))
+                tense = _tense_of(text, start, end, s, e)
+                value = _nearest_year(value, ref, tense)
+                weekday = _WEEKDAY_BEFORE.search(text, max(start, s - 20), s)
+                if weekday:
+                    value = _weekday_year(value, WEEKDAYS[weekday.group(1).lower()], ref, tense)
             taken.append((s, e))
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=value is None, rule=name))
     quotes: list[tuple[int, int]] | None = None  # read only when a weekday or month needs the tense
@@ -650,43 +669,134 @@ _SEASON = 120  # days: a day and month without a year this far from the article 
 
 # "on"/"am" opening the sentence or a clause right before a date: the date opens the clause, so a past verb
 # after it governs it ("On June 7 the union met"); after a verb ("begins on Oct. 14, prosecutors said") the
-# past verb after the date is a frame, not the date's verb
-_DATE_OPENS_CLAUSE = re.compile(r"(?:^\s*|[.!?,;:–—(]\s*)(?:am|on|Am|On)\s+$")
+# past verb after the date is a frame, not the date's verb. A weekday may stand between them with the date in
+# apposition ("Am Dienstag, 7. Juni, trafen sich …", "On Wednesday, June 7, the ministers met"): the date
+# still opens the clause and the verb after the closing comma governs it.
+_APPOSED_WEEKDAY = r"(" + _WEEKDAY_ALT + r"),\s+(?:(?:dem|den|the)\s+)?"
+_DAY_OPENS = re.compile(r"(?:(?<!\w)(?:am|on|Am|On)\s+(?:" + _APPOSED_WEEKDAY + r")?|" + _APPOSED_WEEKDAY + r")$")
+_WEEKDAY_BEFORE = re.compile(_APPOSED_WEEKDAY + r"$")
+# A range's lead ("vom", "from", "zwischen dem") is part of its mention: nothing need stand before it.
+_LED_OPENS = re.compile(r"$")
+_CLAUSE_MARKS = ".!?,;:–—("
+
+
+def _opens_clause(text: str, start: int, s: int, opens: re.Pattern[str]) -> bool:
+    """Whether the date at s opens its sentence or clause: `opens` (its preposition, an apposed weekday)
+    right before it, and before that only the start of the sentence or a clause mark."""
+    m = opens.search(text, max(start, s - 40), s)
+    if m is None:
+        return False
+    head = text[start : m.start()].rstrip()
+    return not head or head[-1] in _CLAUSE_MARKS
+
+
 # A present tense of a timetable verb governing the date: "The trial begins on October 12", "Die Messe
 # öffnet am 3. Mai": in news a present with a day means what is scheduled, so the day lies ahead of the
 # report, even when a past speech verb frames the sentence.
-_SCHEDULED_BEFORE_DATE = re.compile(
+_SCHEDULED = (
     r"\b(?:begins|starts|opens|reopens|resumes|ends|closes|runs|expires|convenes|meets|kicks off|takes place|"
     r"takes effect|comes into force|is held|are held|beginnt|startet|öffnet|endet|läuft|tagt|"
-    r"findet)\s+(?:[\w'’.-]+\s+){0,2}?(?:on|am|from|vom|ab)\s+$"
+    r"findet)\s+(?:[\w'’.-]+\s+){0,2}?"
 )
 
 
 # A future auxiliary governing the date: "will meet on Feb. 20", "wird am 10. Januar fortgesetzt", "Am 2.
 # Februar wird der Bundestag abstimmen". What will happen cannot lie before the report.
 _FUTURE_AUX = r"(?:will|shall|wird|werden|soll|sollen)"
-_AHEAD_BEFORE_DATE = re.compile(r"\b" + _FUTURE_AUX + r"\s+(?:[\w'’.-]+\s+){0,3}?(?:on|am)\s+$", re.IGNORECASE)
 _AHEAD_AFTER_DATE = re.compile(r",?\s+" + _FUTURE_AUX + r"\b", re.IGNORECASE)
 
 
-def _tense_of(text: str, start: int, end: int, s: int, e: int) -> str:
+class _Frame(NamedTuple):
+    """How a verb before the date reaches it: a single day by "on"/"am" ("met on June 7"; "was postponed to
+    June 7", "is expected on June 7" speak of what is to come), a range by its own lead, which is part of
+    the mention ("The strike lasted from June 3 to June 5", "Die Kommission tagte vom 3. bis 5. Juni")."""
+
+    past_before: re.Pattern[str]  # a past verb, at most two words, the date
+    ahead_before: re.Pattern[str]  # a future auxiliary, at most three words, the date
+    scheduled_before: re.Pattern[str]  # a timetable present, at most two words, the date
+    weak_before: re.Pattern[str]  # one to three lowercase words before the date (German weak past, see below)
+    opens: re.Pattern[str]  # what stands between the clause start and the date
+
+
+def _frame(prep: str, scheduled_prep: str) -> _Frame:
+    return _Frame(
+        # ("to be held on 26 August", "will be held from 16-28 November": a participle after "be" is no past)
+        re.compile(
+            r"(?<!\bbe\s)\b(?!expected\b)" + _GOVERNING_PAST + r"\s+(?:[\w'’.-]+\s+){0,4}" + prep + r"$", re.IGNORECASE
+        ),
+        re.compile(r"\b" + _FUTURE_AUX + r"\s+(?:[\w'’.-]+\s+){0,3}?" + prep + r"$", re.IGNORECASE),
+        re.compile(_SCHEDULED + scheduled_prep + r"$"),
+        re.compile(r"(?<![\w'’.-])((?:[a-zäöüß]+\s+){1,3})" + prep + r"$"),
+        _DAY_OPENS if prep else _LED_OPENS,
+    )
+
+
+_DAY_FRAME = _frame(r"(?:on|am)\s+", r"(?:on|am|from|vom|ab)\s+")
+_LED_FRAME = _frame("", "")
+_PAST_AFTER_DATE = re.compile(r",?\s+(?:[\w'’.-]+\s+){0,2}?" + _GOVERNING_PAST + r"\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r",?\s+([a-zäöüß]+)\b")
+_GERMAN_DATE = re.compile(r"\d\.")  # "7. Juni", "3. bis 5. Juni", "3.11.": a German day has its full stop
+
+# German weak verbs form their past with -te/-ten ("tagte", "streikten", "führte", "arbeiteten"), which
+# _GOVERNING_PAST lists only for speech verbs: no suffix alone tells them from adjectives ("erste",
+# "geplante"), subjunctives ("könnte") or the present of verbs whose stem ends in -t ("starten", "halten",
+# "achten"). So a -te/-ten word counts as a past verb only where German puts its finite verb (right after a
+# fronted date, or lowercase before it with no noun between) and only with a letter before the ending that
+# a present form does not have there; the exceptions are the few present stems with that letter.
+_DE_NOT_PAST = frozenset(
+    "heute bitte mitte mitten unten hinten könnte könnten müsste müssten dürfte dürften möchte möchten sollte "
+    "sollten hätte hätten bräuchte bräuchten erste ersten zweite zweiten dritte dritten vierte vierten fünfte "
+    "fünften sechste sechsten siebte siebten achte achten neunte neunten zehnte zehnten letzte letzten "
+    "nächste nächsten gelten vergelten".split()
+)
+_DE_WEAK_PAST = re.compile(
+    r"(?!ge)[a-zäöüß]{2,}(?:"  # ("geplante", "gesperrten": participles before a noun, not the finite verb)
+    r"(?<!tr)(?<!b)(?<!kn)(?<!i)ete"  # "arbeitete", "endete", not "treten", "beten", "bieten"
+    r"|(?:[gkbpmnzd]|(?<!c)h)te"  # "tagte", "streikte", "lebte", "stoppte", "plante", "setzte", "drohte"
+    r"|(?<!a)lte"  # "stellte", "wählte", not "halten", "alte"
+    r"|(?<!a)(?<!wer)(?<!o)rte"  # "führte", "forderte", not "starten", "warten", "werten", "antworten"
+    r"|(?:(?<=uc)(?<!euc)|(?<=oc)|(?<=mac)|(?<=dac)|(?<=brac)|(?<=lac)|(?<=sc))hte"  # "suchte", "machte",
+    # "wünschte", not "achten", "richten", "leuchten"
+    r"|(?<!ö)sste"  # "musste", "wusste", not the Swiss "grösste"
+    r"|(?<!n)(?<!l)(?<!haf)(?<!hef)(?<!stif)(?<!lüf)fte"  # "kaufte", "durfte", not "fünfte", "haften"
+    r")n?"
+)
+
+
+def _de_weak_past(word: str) -> bool:
+    return word not in _DE_NOT_PAST and _DE_WEAK_PAST.fullmatch(word) is not None
+
+
+def _tense_of(text: str, start: int, end: int, s: int, e: int, *, led: bool = False) -> str:
     """ "done", "ahead", "past", "future" or "" (no marker) for a date at text[s:e] in the sentence
     text[start:end]: "done" when a past verb governs the date itself ("said on Dec. 28", "met on June 7", "Am
     7. Juni trafen sich"), "ahead" when a future auxiliary does ("will meet on Feb. 20", "Am 2. Februar
     wird …"); "past" for a past verb elsewhere in its stretch ("hatte … mitgeteilt", "was"); "future" for a
-    future marker in its stretch ("wird", "will"); a quotation has its own tense."""
-    before = _SAID_BEFORE.search(text, max(0, s - 60), s) or _PAST_BEFORE_DATE.search(text, max(start, s - 50), s)
+    future marker in its stretch ("wird", "will"); a quotation has its own tense. `led`: the mention starts
+    with a range's lead ("vom 3. bis 5. Juni", "from June 3 to June 5"), which takes the place of "am"/"on"."""
+    frame = _LED_FRAME if led else _DAY_FRAME
+    german = _GERMAN_DATE.search(text, s, e) is not None
+    before = _SAID_BEFORE.search(text, max(0, s - 60), s) or frame.past_before.search(text, max(start, s - 50), s)
+    if before is None and german:
+        weak = frame.weak_before.search(text, max(start, s - 50), s)
+        before = weak if weak and any(_de_weak_past(w) for w in weak.group(1).split()) else None
     if before and not _FUTURE.search(text, before.start(), s):
         return "done"  # ("said on Dec. 28"; not "The trial begins on Oct. 14, prosecutors said": the frame)
-    if _AHEAD_BEFORE_DATE.search(text, max(start, s - 50), s) or (
-        _AHEAD_AFTER_DATE.match(text, e, min(end, e + 12)) and _DATE_OPENS_CLAUSE.search(text[max(start, s - 6) : s])
+    opens = _opens_clause(text, start, s, frame.opens)
+    if frame.ahead_before.search(text, max(start, s - 50), s) or (
+        opens and _AHEAD_AFTER_DATE.match(text, e, min(end, e + 12))
     ):
         return "ahead"  # "will meet on Feb. 20", "Am 2. Februar wird …"
-    if _SCHEDULED_BEFORE_DATE.search(text, max(start, s - 40), s):
+    if frame.scheduled_before.search(text, max(start, s - 40), s):
         return "future"  # "The trial begins on October 12, prosecutors said": a timetable lies ahead
-    after = _PAST_AFTER_DATE.match(text, e, min(end, e + 40))
-    if after and _DATE_OPENS_CLAUSE.search(text[max(start, s - 6) : s]) and not _FUTURE.search(text, e, after.end()):
-        return "done"  # "Am 7. Juni trafen sich …", "On June 7 the union met" (the date opens the clause)
+    if opens:
+        # "Am 7. Juni trafen sich …", "On June 7, the union met", "Vom 3. bis 5. Juni tagte …"
+        after = _PAST_AFTER_DATE.match(text, e, min(end, e + 40))
+        if after is None and german:
+            nxt = _NEXT_WORD.match(text, e, min(end, e + 30))
+            after = nxt if nxt and _de_weak_past(nxt.group(1)) else None
+        if after and not _FUTURE.search(text, e, after.end()):
+            return "done"
     quotes = _stretches(text, start, end)
     if _future_at(text, start, end, quotes, s):
         return "future"
@@ -717,6 +827,43 @@ def _nearest_year(value: str, ref: date, tense: str) -> str:
     return value
 
 
+def _shift_range(value: str, ref: date, tense: str) -> str:
+    """A year-less range "A/B" read in the article's year, moved by whole years as `_nearest_year` moves a
+    single day: what a past verb says happened must have begun by the report (its first day decides), what a
+    future verb says will happen must not have ended before it (its last day decides)."""
+    a, b = value.split("/")
+    anchor = b if tense in ("ahead", "future") else a
+    years = int(_nearest_year(anchor, ref, tense)[:4]) - int(anchor[:4])
+    if not years:
+        return value
+    ends = [(int(x[:4]) + years, int(x[5:7]), int(x[8:10])) for x in (a, b)]
+    if not all(_valid(*end) for end in ends):
+        return value  # (29 February in a year without it)
+    return "/".join(f"{y:04d}-{mo:02d}-{d:02d}" for y, mo, d in ends)
+
+
+def _weekday_year(value: str, weekday: int, ref: date, tense: str) -> str:
+    """A day and month with a weekday in apposition ("Am Montag, 20. Februar, trafen sich …" in March 2024):
+    when the year `_nearest_year` chose gives another weekday, the neighbouring year that gives this one, if
+    the tense points that way and it lies within about a year of the report (farther, the weekday is more
+    likely a slip than a hint)."""
+    y, mo, d = (int(x) for x in value.split("-"))
+    if not tense or date(y, mo, d).weekday() == weekday:
+        return value  # (without a tense the weekday alone does not move a date by a year)
+    for yy in (y - 1, y + 1):
+        if not _valid(yy, mo, d):
+            continue
+        when = date(yy, mo, d)
+        if when.weekday() != weekday or abs((when - ref).days) > 400:
+            continue
+        if (tense in ("done", "past") and (when - ref).days > 1) or (
+            tense in ("ahead", "future") and (ref - when).days > 1
+        ):
+            continue
+        return when.isoformat()
+    return value
+
+
 _YEARLESS_RULES = frozenset({"date:dmy-de", "date:dmy-en", "date:md-en", "date:numeric-dm", *_RANGE_RULES})
 
 
@@ -733,6 +880,15 @@ def year_inferred(date_mention: dict[str, Any]) -> bool:
     value, written = str(date_mention.get("value") or ""), str(date_mention.get("text") or "")
     rule = str(date_mention.get("rule") or "")
     return bool(_YEAR_IN.match(value)) and rule in _YEARLESS_RULES and not _YEAR_IN.search(written)
+
+
+def year_unknown(date_mention: dict[str, Any]) -> bool:
+    """Whether a date is a day (or a range of days) written without a year in an article without a date:
+    "Dec. 28", "vom 3. bis 5. Juni". It has no value, as a relative date ("gestern") without an article date
+    has none, but it is no relative date: a display should say the year is unknown, not "(relative)". Reads
+    the stored shape ({"text", "value", "rule", ...}) of any extractor version."""
+    written, rule = str(date_mention.get("text") or ""), str(date_mention.get("rule") or "")
+    return not date_mention.get("value") and rule in _YEARLESS_RULES and not _YEAR_IN.search(written)
 
 
 # "am 3.11.", "vom 3.11.", "Montag, 3.11.": words that make two numbers with dots a day and a month
