@@ -378,10 +378,11 @@ def print_claim_detail(detail: Any) -> None:
     span = f"raw text [{detail.raw_start}:{detail.raw_end}]"
     say(f"{span}: {raw.text}" if raw is not None else span)
     for d in c.dates:
-        from factcheck.extract.dates import year_inferred
+        from factcheck.extract.dates import year_inferred, year_unknown
 
         inferred = " (year inferred)" if year_inferred(d) else ""
-        say(f"date: {d.get('text', '')} → {d.get('value') or '(relative)'}{inferred}")
+        unknown = "(year unknown)" if year_unknown(d) else "(relative)"
+        say(f"date: {d.get('text', '')} → {d.get('value') or unknown}{inferred}")
     for q in c.quotes:
         say(f"quote: „{q.get('text', '')}“ — {q.get('speaker') or 'unknown speaker'}")
     if c.speakers:

@@ -188,6 +188,12 @@ def test_show_and_the_markdown_report_say_when_a_year_was_inferred(db_path: Path
     assert "May 10, 2024 → 2024-05-10\n" in shown or "May 10, 2024" not in shown  # a written year is not marked
     report = run("report", str(imported["article_id"]), "--format", "md", db=db_path).stdout
     assert "June 7 → 2023-06-07 (year inferred)" in report
+    # an article without a date: a day without a year has no value, and it is no relative date
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Talks\n\nTalks ran on Dec. 28 in Paris, officials said.\n", encoding="utf-8")
+    other = run_json("import", str(undated), db=db_path)
+    (talks,) = run_json("claims", str(other["article_id"]), db=db_path)
+    assert "date: Dec. 28 → (year unknown)" in run("show", str(talks["id"]), db=db_path).stdout
     # a script reading JSON can tell an inferred year from a written one
     dates = {d["text"]: d for d in run_json("show", str(claim["id"]), db=db_path)["dates"]}
     assert dates["June 7"]["year_inferred"] is True and "year_inferred" not in dates.get("May 10, 2024", {})

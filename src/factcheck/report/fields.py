@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.evidence_lines import EvidenceLine, evidence_lines
-from factcheck.extract.dates import year_inferred
+from factcheck.extract.dates import year_inferred, year_unknown
 from factcheck.report.words import source_state, word
 from factcheck.services.views import ClaimView, SourceView
 from factcheck.vocabulary import TIME_CUE_WORDS, word_for
@@ -20,7 +20,7 @@ def date_text(date: dict[str, Any], lang: str) -> str:
     written = str(date.get("text") or "")
     value = date.get("value")
     if not value:
-        return f"{written} ({word('relative', lang)})"
+        return f"{written} ({word('year_unknown' if year_unknown(date) else 'relative', lang)})"
     return f"{written} → {value} ({word('year_inferred', lang)})" if year_inferred(date) else f"{written} → {value}"
 
 

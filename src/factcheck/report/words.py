@@ -55,6 +55,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # key: (English, German)
     "unknown_speaker": ("unknown speaker", "Sprecher unbekannt"),
     "relative": ("relative", "relativ"),
     "year_inferred": ("year inferred", "Jahr erschlossen"),
+    "year_unknown": ("year unknown", "Jahr unbekannt"),
     "holds_as_of": ("Time-sensitive, holds as of", "Zeitgebunden, gilt mit Stand"),
     "article": ("Article", "Artikel"),
     "legend": ("Legend", "Legende"),

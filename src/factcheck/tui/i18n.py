@@ -94,6 +94,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown_speaker": ("unknown speaker", "unbekannter Sprecher"),
     "relative": ("relative", "relativ"),
     "year_inferred": ("year inferred", "Jahr erschlossen"),
+    "year_unknown": ("year unknown", "Jahr unbekannt"),
     "verdict_by": ("by {who}, {when}", "von {who}, {when}"),
     "review": ("review: {state}", "Prüfung: {state}"),
     "review_by": ("review: {state} by {who}", "Prüfung: {state} von {who}"),

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.evidence_lines import EvidenceLine, evidence_lines
-from factcheck.extract.dates import year_inferred
+from factcheck.extract.dates import year_inferred, year_unknown
 from factcheck.services.views import ClaimDetail, EventView, SimilarMatch
 from factcheck.tui.i18n import action_phrase, cue_label, t, tn
 from factcheck.tui.presentation import (
@@ -121,7 +121,9 @@ class ClaimDetailPane(VerticalScroll):
         lines: list[Text] = []
         # Fields are JSON from whichever extractor version stored them: read each key defensively.
         for d in _dicts(c.dates):
-            value = d.get("value") or (t("relative", lang) if d.get("relative") else "?")
+            value = d.get("value") or (
+                t("year_unknown", lang) if year_unknown(d) else t("relative", lang) if d.get("relative") else "?"
+            )
             lines.append(
                 Text.assemble(
                     (t("field.date", lang) + " ", "dim"),
