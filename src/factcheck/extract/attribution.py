@@ -134,12 +134,19 @@ def frame_adjacent_name(site: Site) -> Attribution | None:
     return site.resolved(near[0], "") or _STOP
 
 
+_INDEFINITE_SOURCE = re.compile(r"(?:an?|one|some|several|two|three)\s", re.IGNORECASE)
+
+
 def frame_source_by(site: Site) -> Attribution | None:
     """ "according to a survey by YouGov", "according to figures from the ONS": the body behind the source."""
     by = _EN_SOURCE_BY.match(site.text, site.cue.end, site.ce + 1)
     if not by:
         return None
-    at = [x for x in site.mentions if x.start == by.end() and not x.pronoun and x.entity.kind != "place"]
+    at = [x for x in site.mentions if x.start == by.end() and not x.pronoun]
+    if _INDEFINITE_SOURCE.match(site.text, by.end()) or (at and at[0].entity.kind == "place"):
+        # "according to research from a City investment bank", "estimates from India": an unnamed body, a
+        # place the figures come from; nobody to name
+        return _STOP
     if at and (a := site.resolved(at[0], ":source-by")) is not None:
         return a
     nm = _RIGHT_NP.match(site.text, by.end(), site.ce + 1)
@@ -757,6 +764,9 @@ def en_it_subject(site: Site) -> Attribution | None:
     return site.said(org, None, ":it-organisation") if org is not None else _STOP
 
 
+_EN_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|Now)\s+(?=[Tt]he\s|[a-z])")
+
+
 def en_common_subject(site: Site) -> Attribution | None:
     """ "The government says", "union leaders warn", "Its chief executive said": a common noun of a speaker
     (an office, a body, a group) as subject; "the <body>" is the body named before when there is one."""
@@ -771,7 +781,8 @@ def en_common_subject(site: Site) -> Attribution | None:
     singular = head[:-1] if head.endswith("s") and head[:-1] in _EN_SPEAKER_HEADS else head
     if singular not in _EN_SPEAKER_HEADS or singular in EN_ROLE_NOUNS:
         return None  # (an office is the holder named before: speakers._fallback_name looks that up)
-    phrase = m.group(1).strip()
+    # ("But the tobacco companies denied …": the conjunction opening the sentence is no part of the subject)
+    phrase = _EN_CONJUNCTION.sub("", m.group(1).strip())
     if (
         phrase.lower().startswith("the ")
         and singular in ORG_NOUNS
