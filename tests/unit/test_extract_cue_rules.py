@@ -42,6 +42,7 @@ CASES = [
         "speaker:verb:sich-ausgesprochen",
     ),
     ("_de_der_ansicht", "de", "Sie ist der Ansicht, dass es reicht.", "speaker:verb:der-ansicht"),
+    ("_de_uebte_kritik", "de", "Der Bürgermeister übte scharfe Kritik am Land.", "speaker:verb:übte-kritik"),
     ("_de_revised_forecast", "de", "Der Konzern senkte seine Prognose.", "speaker:verb:senkte"),
     ("_de_nahm_stellung", "de", "Er nahm zu der Frage Stellung.", "speaker:verb:nahm-stellung"),
     ("_de_besteht_darauf", "de", "Sie besteht darauf, dass es reicht.", "speaker:verb:besteht-darauf"),
@@ -100,3 +101,9 @@ def test_a_preposition_is_no_separable_particle_but_an_earlier_particle_still_co
     assert [c.rule for c in find_cues(text, 0, len(text), "de")] == ["speaker:verb:kündigte"]
     text = "Der Bürgermeister rief die Bürger auf, Wasser zu sparen."
     assert [c.rule for c in find_cues(text, 0, len(text), "de")] == ["speaker:verb:rief"]
+
+
+def test_uebte_alone_is_no_cue() -> None:
+    # "übte" only voices a stance with "Kritik" near it
+    text = "Die Mannschaft übte am Dienstag Elfmeter."
+    assert find_cues(text, 0, len(text), "de") == []

@@ -44,6 +44,13 @@ CASES = [
     ),
     ("frame_adjacent_name", "de", "Laut Interpol wurden drei Verdächtige gefasst.", "Interpol"),
     ("frame_source_by", "en", "According to a survey by YouGov, most voters back the plan.", "YouGov"),
+    # a plural or mass noun of figures needs no article
+    (
+        "frame_source_by",
+        "en",
+        "According to figures from the Resolution Foundation, rents rose.",
+        "Resolution Foundation",
+    ),
     ("frame_quoted_medium", "de", "Nach Informationen des „Kicker“ wechselt der Spieler nach München.", "Kicker"),
     ("frame_noun_phrase", "de", "Nach Angaben der Bergwacht wurde niemand verletzt.", "Bergwacht"),
     (
@@ -126,6 +133,8 @@ CASES = [
         "Harbour Trust",
     ),
     ("en_common_subject", "en", "The government says the scheme will be reviewed.", "The government"),
+    # a conjunction opening the sentence is no part of the subject
+    ("en_common_subject", "en", "But the tobacco companies denied the charge.", "the tobacco companies"),
     ("en_bare_name_subject", "en", "Turkcell now says it may give up on the deal.", "Turkcell"),
 ]
 

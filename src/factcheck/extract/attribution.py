@@ -134,12 +134,19 @@ def frame_adjacent_name(site: Site) -> Attribution | None:
     return site.resolved(near[0], "") or _STOP
 
 
+_INDEFINITE_SOURCE = re.compile(r"(?:an?|one|some|several|two|three)\s", re.IGNORECASE)
+
+
 def frame_source_by(site: Site) -> Attribution | None:
     """ "according to a survey by YouGov", "according to figures from the ONS": the body behind the source."""
     by = _EN_SOURCE_BY.match(site.text, site.cue.end, site.ce + 1)
     if not by:
         return None
-    at = [x for x in site.mentions if x.start == by.end() and not x.pronoun and x.entity.kind != "place"]
+    at = [x for x in site.mentions if x.start == by.end() and not x.pronoun]
+    if _INDEFINITE_SOURCE.match(site.text, by.end()) or (at and at[0].entity.kind == "place"):
+        # "according to research from a City investment bank", "estimates from India": an unnamed body, a
+        # place the figures come from; nobody to name
+        return _STOP
     if at and (a := site.resolved(at[0], ":source-by")) is not None:
         return a
     nm = _RIGHT_NP.match(site.text, by.end(), site.ce + 1)
@@ -776,7 +783,7 @@ def en_it_subject(site: Site) -> Attribution | None:
     return site.said(org, None, ":it-organisation") if org is not None else _STOP
 
 
-_EN_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|So|However,|Meanwhile,|Instead,|Still,)\s+")
+_EN_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|So|Now|However,|Meanwhile,|Instead,|Still,?)\s+")
 # the subject after a verb opening its clause: "wrote analysts from Citigroup", "said officials at the bank"
 _EN_COMMON_AFTER = re.compile(
     r"\s*((?:(?:the|an?|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?([a-z][\w-]*)"

@@ -116,6 +116,7 @@ _DE_RULE_WORDS = (
             *("rechnet", "rechnen", "rechnete", "rechneten", "ließ", "lässt", "ließen"),
             *("zeigte", "zeigt", "zeigten", "gibt", "gab"),
             *("einigten", "einigte", "einigen", "einigt", "fassten", "fasste", "fassen", "fasst"),
+            *("übte", "übt", "übten", "üben", "übe", "geübt"),
         }
     )
     | DE_SPEECH_PARTICIPLES
@@ -498,6 +499,21 @@ _CLAUSE_END_OR_AUX = frozenset(
 )
 
 
+_UEBEN = frozenset({"übte", "übt", "übten", "üben", "übe", "geübt"})
+
+
+def _de_uebte_kritik(t: _Tokens, i: int) -> list[Cue] | None:
+    """ "X übte scharfe Kritik am Land", "hat X Kritik an dem Plan geübt": criticism voiced is a stance of
+    the subject (üben alone, "übte den Elfmeter", is none)."""
+    low, lows = t.lows[i], t.lows
+    if low not in _UEBEN:
+        return None
+    near = lows[max(0, i - 6) : i] if low == "geübt" else lows[i + 1 : i + 5]
+    if not any(w == "kritik" or w.endswith("kritik") for w in near):
+        return None
+    return [t.cue(i, "speaker:verb:übte-kritik")]
+
+
 def _de_sich_ausgesprochen(t: _Tokens, i: int) -> list[Cue] | None:
     """ "Die Berliner SPD hat sich für einen Werteunterricht ausgesprochen": a stated position (not the
     adverb in "ausgesprochen gut")."""
@@ -602,6 +618,7 @@ DE_WORD_RULES: tuple[Rule, ...] = (
     _de_haelt_fuer,
     _de_phrase_after(("hielt", "hält", "hielten", "halten"), "dagegen", 3, "speaker:verb:hielt-dagegen"),
     _de_sich_ausgesprochen,
+    _de_uebte_kritik,
     _de_der_ansicht,
     _de_revised_forecast,
     _de_nahm_stellung,

@@ -18,7 +18,14 @@ from factcheck.extract.checkworthiness import Features, score
 from factcheck.extract.cues import Cue, find_cues
 from factcheck.extract.datelines import Dateline, find_dateline
 from factcheck.extract.dates import find_dates
-from factcheck.extract.lexicon import DE_SPEECH_PARTICIPLES, DE_TIME_RELATIVE, EN_ROLE_NOUNS, EN_TIME_RELATIVE
+from factcheck.extract.lexicon import (
+    DE_GENERIC_SPEAKERS,
+    DE_SPEECH_PARTICIPLES,
+    DE_TIME_RELATIVE,
+    EN_GENERIC_SPEAKERS,
+    EN_ROLE_NOUNS,
+    EN_TIME_RELATIVE,
+)
 from factcheck.extract.mentions import Person, Registry, build_registry
 from factcheck.extract.model import ExtractedClaim, QuoteMention
 from factcheck.extract.places import find_places
@@ -219,8 +226,15 @@ def extract_claims(
             if not para.heading:
                 cues = find_cues(text, sent.start, sent.end, language)
                 atts = _document_authors(attribute(text, sent.start, sent.end, cues, reg, in_quote, language), rows, pi)
+                if not atts and language == "en" and rows:
+                    atts = _they_previous(text, sent, cues, rows, pi)
                 # someone else speaks here (a passive participle without its agent does not say who)
-                own_verb = any(c.rule.startswith("speaker:verb") and c.word not in DE_SPEECH_PARTICIPLES for c in cues)
+                own_verb = any(
+                    c.rule.startswith("speaker:verb")
+                    and c.word not in DE_SPEECH_PARTICIPLES
+                    and not (language == "de" and _RELATIVE_CLAUSE.search(text, sent.start, c.start))
+                    for c in cues
+                )
                 if not atts and language == "de" and (judge := _judge_opening(text, sent, reg)) is not None:
                     # "Für den Theologen Hans Küng sei der Rücktritt verständlich": the view of the person
                     # the sentence opens with, not of the speaker before
@@ -284,7 +298,11 @@ def extract_claims(
             has_quote=bool(claim.quotes),
             named_speakers=len([s for s in claim.speakers if s not in generic]),
             generic_speaker=bool(generic),
-            unnamed_speech="speaker:cue-without-speaker" in claim.cues,
+            # "Treasury officials say …", "prosecutors said": officials of a body speak for it, attributed
+            # speech if not by name (as "a spokesman said" is); "Critics say", "Experten halten das für
+            # möglich" voice opinions nobody can be asked about
+            unnamed_speech="speaker:cue-without-speaker" in claim.cues
+            or any(_representative(a.speaker.name) for a in atts if a.speaker.kind == "generic"),
             has_place=bool(claim.places),
         )
         sc, cw_cues = score(sent.text, language, feats)
@@ -302,6 +320,51 @@ def extract_claims(
 
 _QUOTE_MARK = re.compile(r"[„“”»«\"]")
 _FUER_OPENING = re.compile(r"\s*(?:Auch\s+|Selbst\s+)?[Ff]ür\s+(?:den|die|das|einen|eine)?\s*")
+
+
+# "…, das einen Tunnel empfehle": a speech verb ending a relative clause says what a thing named before says
+# (a report, a study); it is not the sentence's own speaker, so the reported speech before goes on
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:das|der|die|welche[rs]?)\s+(?:[^\s,;:„“\"»«]+\s+){1,8}$")
+
+
+_OPINION_GROUPS = (
+    EN_GENERIC_SPEAKERS
+    | DE_GENERIC_SPEAKERS
+    | {"economists", "advocates", "investors", "supporters", "opponents", "others", "traders", "pundits"}
+    | {"ökonomen", "befürworter", "gegner", "anleger", "andere"}
+)
+
+
+def _representative(name: str) -> bool:
+    """A generic speaker that is not an opinion group: "Treasury officials", "prosecutors" (not "critics")."""
+    words = name.lower().split()
+    return bool(words) and not any(w in _OPINION_GROUPS for w in words)
+
+
+# "They said …", "They also warned …": "they" as the whole subject before the verb
+_THEY_LEAD = re.compile(r"\s*They(?:\s+(?:also|later|then|both|jointly|previously|now|still|have|had))*\s*")
+
+
+def _they_previous(text: str, sent: Sentence, cues: list[Cue], rows: list, pi: int) -> list[Attribution]:
+    """ "The Trades Union Congress and the University and College Union wrote to every MP. They said …":
+    "they" speaking is the bodies or people the sentence before named as its speakers, when it named two or
+    more (one speaker is "he", "she" or "it"; a plural party name, "The Conservatives said … . They added",
+    is one body under a plural name). Nobody when the sentence before named nobody: "they" alone is no one
+    to look up."""
+    verb = next((c for c in cues if c.rule.startswith("speaker:verb") and c.direction == "auto"), None)
+    if verb is None or not _THEY_LEAD.fullmatch(text, sent.start, verb.start):
+        return []
+    _, _, prev_atts, prev_pi = rows[-1]
+    if pi - prev_pi > 1:
+        return []
+    named: list[Person] = []
+    for a in prev_atts:
+        if a.speaker.kind in ("person", "institution", "phrase") and a.speaker not in named:
+            named.append(a.speaker)
+    plural_body = len(named) == 1 and named[0].kind != "person" and named[0].name.endswith("s")
+    if len(named) < 2 and not plural_body:
+        return []
+    return [Attribution(verb, p, None, verb.rule + ":they-previous-speakers") for p in named]
 
 
 def _document_authors(atts: list[Attribution], rows: list, pi: int) -> list[Attribution]:
@@ -565,6 +628,8 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         if real:
             cur = (real[-1].speaker, pi, ri)
     last_quote: tuple[Person, int, int] | None = None  # speaker of the previous attributed quote
+    given: dict[int, QuoteMention] = {}  # opening mark -> the quote as given to its claim
+    open_ended: list[tuple[QuoteSpan, QuoteMention, int, int]] = []  # continued quotes nobody was found for
     starts: list[int] | None = [sent.start for _, sent, _, _ in rows]
     if any(a >= b for a, b in itertools.pairwise(starts)):
         starts = None  # (never in practice: sentences come in text order)
@@ -677,7 +742,11 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
         claim.cues.extend([f"quote:{q.style}", rule or "quote:unattributed"])
         if "quote" not in claim.kinds:
             claim.kinds.append("quote")
+        given[q.open_at] = claim.quotes[-1]
         if speaker is None:
+            if q.continued and not own_cue:
+                # (a speech cue in the opening sentence, "The archbishop added: “…", frames it there)
+                open_ended.append((q, claim.quotes[-1], ro, rc))
             continue
         last_quote = (speaker, pi, rc)
         for r in range(ro, rc + 1):  # every sentence the quote covers says who is speaking
@@ -688,3 +757,36 @@ def _assign_quotes(text: str, rows: list, quotes: list[QuoteSpan], reg: Registry
                 c.kinds.append("attribution")
             if r > ro:
                 c.cues.append("quote:continues")
+    _speaker_from_continuation(text, rows, quotes, given, open_ended, reg)
+
+
+def _speaker_from_continuation(
+    text: str,
+    rows: list,
+    quotes: list[QuoteSpan],
+    given: dict[int, QuoteMention],
+    open_ended: list[tuple[QuoteSpan, QuoteMention, int, int]],
+    reg: Registry,
+) -> None:
+    """A quote left open at a paragraph's end goes on in the next paragraph, which reopens it (the British
+    and American convention); when only the last paragraph names the speaker ("“… a decade.⏎⏎“I did not
+    …,” said Mr X."), the paragraphs before are that speaker's too. Latest first, so a quote over three
+    paragraphs passes the name back to the first."""
+    opens = sorted(q.open_at for q in quotes)
+    for q, mention, ro, rc in reversed(open_ended):
+        k = bisect.bisect_right(opens, q.close_at)
+        if k >= len(opens) or text[q.close_at : opens[k]].strip():
+            continue
+        nxt = given.get(opens[k])
+        if nxt is None or not nxt.speaker:
+            continue
+        mention.speaker, mention.rule = nxt.speaker, "quote:speaker-of-continuation"
+        person = reg.persons.get(nxt.speaker)
+        name = person.name if person is not None else nxt.speaker
+        for r in range(ro, rc + 1):
+            c = rows[r][0]
+            if name not in c.speakers:
+                c.speakers.append(name)
+            if "attribution" not in c.kinds:
+                c.kinds.append("attribution")
+            c.cues.append("quote:speaker-of-continuation")

@@ -242,7 +242,9 @@ EN_TIME_RELATIVE = phrases(
 
 # --- persons: roles, titles, names -------------------------------------------------------------
 # Role nouns that introduce a person ("die Politologin Alexandra Filipenko"). Matched as suffix of a
-# capitalised token, so "US-Präsident", "Verteidigungsminister", "Regierungssprecherin" all hit.
+# capitalised token, so "US-Präsident", "Verteidigungsminister", "Regierungssprecherin" all hit. Austrian and
+# Swiss offices too ("Verkehrslandesrätin", "Landeshauptmann", "Regierungsrätin"); not the forms that also name a
+# body ("der Regierungsrat", "der Gemeinderat" beschloss)
 DE_ROLE_SUFFIXES = phrases(
     """
     redakteur| redakteurin| geschäftsführer| geschäftsführerin| dezernent| dezernentin| intendant|
@@ -267,7 +269,9 @@ DE_ROLE_SUFFIXES = phrases(
     landrätin| stadtrat| stadträtin| kapitän| spieler| spielerin| sänger| sängerin| schauspieler|
     schauspielerin| unternehmer| unternehmerin| ökonom| mediziner| medizinerin| epidemiologe|
     epidemiologin| klimaforscher| klimaforscherin| ceo| chairman| koordinator| koordinatorin|
-    berater| beraterin| referent| referentin| ombudsmann| ombudsfrau| obmann| obfrau| dekan| dekanin
+    berater| beraterin| referent| referentin| ombudsmann| ombudsfrau| obmann| obfrau| dekan| dekanin|
+    landesrat| landesrätin| landeshauptmann| landeshauptfrau| bezirkshauptmann| bezirkshauptfrau|
+    regierungsrätin| gemeinderätin| geologe| geologin
     """
 )
 DE_TITLES = {"herr": "m", "frau": "f", "dr.": "", "prof.": "", "professor": "m", "professorin": "f"}

@@ -47,6 +47,7 @@ ORG_NOUNS = frozenset(
     "behörde bundesamt verein stiftung gewerkschaft stadt gemeinde college trust institute council university "
     "hospital department ministry commission board party".split()
 )
+_NOT_A_GROUP = frozenset("court tribunal parliament senate commons lords assembly bundestag landtag gericht".split())
 _COMPANY_NOUNS = frozenset("company firm unternehmen konzern firma".split())
 # (word lists as prefix tries: an alternation of 80 nouns tried at every position cost 0.2 s per 500 articles)
 _ORG_INTRO = re.compile(r"\b" + trie_alternation(ORG_NOUNS) + r"\s+(?=[" + _UP + r"])", re.IGNORECASE)
@@ -187,9 +188,15 @@ class Registry:
         # else the organisation last named in full ("The Rail Delivery Group …. The group said"), or one that
         # spoke under its own name without being recognised ("Caledonian MacBrayne said … . The company warned")
         phrase = next(((at, p) for at, p in reversed(self.phrase_orgs) if at < pos), None)
+        # ("The Countryside Alliance … when the Appeal Court ruled …. But the group says": a court or a
+        # parliament is never "the group", "the organisation", "the company")
         m = self._last(
-            ("org-named",),
-            lambda m: m.entity.kind == "institution" and (m.rule == "speaker:named-org" or " " in m.entity.name),
+            ("org-named", bool(noun)),
+            lambda m: (
+                m.entity.kind == "institution"
+                and (m.rule == "speaker:named-org" or " " in m.entity.name)
+                and not (noun and m.entity.name.split()[-1].lower() in _NOT_A_GROUP)
+            ),
             pos,
         )
         if m is not None:
@@ -467,6 +474,7 @@ def _name_before_acronym(text: str, pos: int, acronym: str) -> tuple[int, str] |
 _ORG_HEADS_LAST = frozenset(
     "group association club hospice council union trust society institute agency authority commission "
     "board foundation federation network partners consortium alliance party company corporation ltd inc "
+    "congress confederation coalition league "  # ("Trades Union Congress": not "Congress", a union by kind)
     "plc ag gmbh se llc gesellschaft stiftung verein klinikum zentrum bündnis".split()
 )
 _ORG_HEADS_FIRST = frozenset("office bank department ministry institute university court".split())

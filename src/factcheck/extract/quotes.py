@@ -67,6 +67,7 @@ class QuoteSpan:
     style: str
     words: int
     kind: str = "quote"  # quote | short | title
+    continued: bool = False  # left open at the paragraph's end, reopened by the next paragraph
 
 
 def _can_open(text: str, i: int, ch: str) -> bool:
@@ -126,7 +127,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             # one, and the next paragraph opens with the same mark („…⏎⏎„…“): the span runs to the end here
             close = len(text[o:end].rstrip()) + o
             if close > o + 1:
-                out.append(QuoteSpan(o + 1, close, o, close, STYLE[ch], len(text[o + 1 : close].split())))
+                words = len(text[o + 1 : close].split())
+                out.append(QuoteSpan(o + 1, close, o, close, STYLE[ch], words, continued=True))
             break
         if close < 0:
             i = o + 1

@@ -285,9 +285,13 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\s*(the|der|die|das|dem|des)\s+([\w-]+)\s*(?:[,.;]|$)", re.IGNORECASE)
+# (a plural or mass noun needs no article: "according to figures from the Institute for Fiscal Studies",
+# "according to data from the ONS", "according to official estimates by the Bank")
 _EN_SOURCE_BY = re.compile(
-    r"\s*(?:a|an|the|new|latest)\s+(?:[\w-]+\s+){0,2}(?:survey|report|study|analysis|poll|figures|data|research|"
-    r"review|estimates?|statistics)\s+(?:by|from|of|for)\s+(?:the\s+)?"
+    r"\s*(?:(?:a|an|the|new|latest)\s+(?:[\w-]+\s+){0,2}(?:survey|report|study|analysis|poll|figures|data|"
+    r"research|review|estimates?|statistics|calculations|projections|modelling)"
+    r"|(?:(?:new|latest|official|provisional|published|unpublished)\s+)?(?:figures|data|research|estimates|"
+    r"statistics|calculations|projections|modelling|analysis))\s+(?:by|from|of|for)\s+(?:the\s+)?"
 )
 _QUOTED_SOURCE = re.compile(
     r"\s*(?:(?:des|der|dem|von|vom)\s+)?(?:[A-ZÄÖÜ]?[a-zäöüß-]+\s+){0,2}[„\"»]([A-ZÄÖÜ][^“”\"«„]{1,50})[“”\"«]"
@@ -327,6 +331,10 @@ _NEVER_IN_NAMES = re.compile(r"\s+(?:gegenüber|während|wegen|trotz|seit|ohne|l
 _ADVERBIAL_PARTICIPLE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}end")
 
 
+# "Büro der Landesrätin", "Kabinett des Ministers": the office of one office holder
+_OFFICE_OF = re.compile(r"(?:Büro|Kabinett)\s+(des|der)\s+([A-ZÄÖÜ][\w-]+)")
+
+
 def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     """A noun phrase as speaker ("Sprecher des Innenministeriums"), without its leading article.
     A definite role without a name ("die SPD-Politikerin", "the minister") is the person last named
@@ -339,6 +347,17 @@ def _phrase_person(phrase: str, reg: Registry, pos: int = -1) -> Person | None:
     if words and _ADVERBIAL_PARTICIPLE.fullmatch(words[0]):
         return None  # "Stellvertretend für die EU-Kommission empfahl …": an adverb opens the clause
     definite = bool(re.match(r"(?:der|die|das|the)\s", raw, re.IGNORECASE))
+    office = _OFFICE_OF.fullmatch(phrase)
+    if pos >= 0 and office:
+        # "Aus dem Büro der Landesrätin hieß es", "das Büro des Bürgermeisters": an office speaks for the one
+        # who holds it, named before
+        nominative = "der" if office.group(1) == "des" else "die"
+        holder = office.group(2)
+        if office.group(1).lower() == "des" and holder.endswith("s") and not holder.endswith("ss"):
+            holder = holder[:-2] if holder.endswith("es") and holder[:-2].endswith(ROLE_SUFFIXES) else holder[:-1]
+        p = _phrase_person(f"{nominative} {holder}", reg, pos)
+        if p is not None and p.kind in ("person", "institution"):
+            return p
     if pos >= 0 and definite and len(words) == 1 and words[0].lower() in ORG_NOUNS:
         org = reg.last_org_before(pos, words[0])
         if org is not None:

@@ -89,6 +89,12 @@ PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*(?:/|von|of)\s*\d{1,4}|\d{1,4})\s*$",
     re.IGNORECASE,
 )
+# An agency dateline opening a line: place (region, date), the agency in brackets, a dash ("Innsbruck, 15. Jänner
+# 2026 (APA) – Nach …", "LONDON, March 18, 2026 (Reuters) - The …", "Berlin (dpa) – …"). It always opens a
+# paragraph: a headline ending in a separable particle ("… wirft Land Tirol Zögern vor") is no wrapped line.
+DATELINE_START = re.compile(
+    r"[A-ZÄÖÜ][\w./'’ -]{0,40}?(?:,\s*[^\n(),]{1,40}){0,3}\s*\([A-Za-z][\w./, -]{0,25}\)\s*[-–—]\s"
+)
 LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029|\x85")
 
 
@@ -358,8 +364,10 @@ def _repair_lines(raw: str, markdown: bool) -> RepairedText:
         heading = _is_heading_block(block, md_heading)
         if prev_block is not None:
             last = prev_block[-1]
+            dateline_next = bool(DATELINE_START.match(block[0].text))
             continues = (
                 not para_heading
+                and not dateline_next
                 and not heading_or_bullet(block)
                 and not _ends_sentence(last.text)
                 and (
@@ -374,6 +382,8 @@ def _repair_lines(raw: str, markdown: bool) -> RepairedText:
                 _join(out, last, block[0], joiner)
                 heading = False
             else:
+                if dateline_next and len(prev_block) == 1 and prev_block is blocks[0][0]:
+                    para_heading = True  # the one line before the dateline is the headline
                 paragraphs.append(Paragraph(para_start, out.length, para_heading))
                 out.insert("\n\n", last.end, block[0].start)
                 para_start = out.length
