@@ -874,3 +874,25 @@ def test_a_court_is_never_the_group() -> None:
         "But the group says the fight will go on."
     )
     assert last_speakers(text, "en") == ["Countryside Alliance"]
+
+
+def test_faults_from_the_second_trial() -> None:
+    text = (
+        "Title\n\nCreditors of Kestrel Group said they had told the court the plan would fail. "
+        "Kestrel Group shares fell 5% after it said it would appeal.\n\n"
+        "The union said members said they would strike.\n\n"
+        "Powell spoke about rates, which analysts said was a dovish signal."
+    )
+    got = [c.speakers for c in claims(text, "en")[1:]]
+    # a group of people is no body a later "it" means; a run over two verbs is no speaker; no "which"
+    assert got == [["Creditors of Kestrel Group"], ["Kestrel Group"], ["The union"], ["analysts"]]
+    # criticism says nothing a later hearsay sentence could report
+    de = claims("Titel\n\nDer Städtetag übte Kritik an den Plänen. Siemens soll 5000 Stellen streichen.")[1:]
+    assert [c.speakers for c in de] == [["Städtetag"], []]
+    # a quoted whole sentence opening a British-style continued quote is someone's words
+    british = claims(
+        'Title\n\n"We will act," a spokesman for the Prime Minister said. "Patients deserve certainty.\n\n'
+        '"Nobody wants a strike."',
+        "en",
+    )
+    assert [q.speaker for c in british for q in c.quotes] == ["a spokesman for the Prime Minister"] * 3

@@ -168,7 +168,10 @@ def test_a_coordinated_subject_speaks_too() -> None:
 
 
 def test_every_pass_has_a_case_or_a_test() -> None:
-    covered = {c[0] for c in CASES} | {"en_object_after_verb", "clause_candidates", "chosen_mention"}
+    covered = {c[0] for c in CASES} | {
+        *("en_object_after_verb", "clause_candidates", "chosen_mention"),
+        "en_pronoun_subject",  # (it narrows the candidates: test_it_before_the_verb_keeps_an_earlier_name_out)
+    }
     names = {p.__name__ for p in (*SIEVE, *RIGHT_FRAME_SIEVE)}
     assert names <= covered, names - covered
 
@@ -210,3 +213,9 @@ def test_a_possessive_agent_of_a_passive_speech_verb_is_the_possessor_s_relative
 )
 def test_english_base_forms_speak_only_as_statements(text: str, speaks: bool) -> None:
     assert bool(attributions(text, "en")) is speaks, [(a.decided_by, a.speaker.name) for a in attributions(text, "en")]
+
+
+def test_it_before_the_verb_keeps_an_earlier_name_out() -> None:
+    # en_pronoun_subject: "it" is the verb's subject, so the judge named earlier in the clause is not
+    got = attributions("The judge, Linda Chan, adjourned the hearing after it said it needed more time.", "en")
+    assert all("Linda Chan" not in a.speaker.name for a in got), [(a.decided_by, a.speaker.name) for a in got]

@@ -24,8 +24,9 @@ from functools import cached_property
 
 from factcheck.extract.cues import Cue, _source_noun
 from factcheck.extract.datelines import after_dateline
-from factcheck.extract.lexicon import EN_GENERIC_SPEAKERS, EN_ROLE_NOUNS
+from factcheck.extract.lexicon import EN_GENERIC_SPEAKERS, EN_ROLE_NOUNS, EN_SPEECH_VERBS
 from factcheck.extract.mentions import ORG_NOUNS, Mention, Person, Registry
+from factcheck.extract.names import FIRST_NAMES
 from factcheck.extract.speakers import (
     _ARTICLES,
     _AUX,
@@ -426,6 +427,14 @@ _REACH = 300  # characters: far beyond any subject of a verb in the 850 Wikinews
 _WINDOW = 2 * _REACH  # characters either side of a cue whose mentions its passes see
 
 
+def en_pronoun_subject(site: Site) -> Attribution | None:
+    """ "The judge, Linda Chan, adjourned the hearing after it said …": "it" or "they" right before the verb
+    is its subject, so no name earlier in the clause is (en_it_subject then finds what "it" is)."""
+    if site.language != "de" and site.before and _EN_PRONOUN_BEFORE.search(site.text, site.cs, site.cue.start):
+        site.before = []
+    return None
+
+
 def en_relative_clause(site: Site) -> Attribution | None:
     """ "The Charity Commission, which regulates charities in England and Wales, said": a name inside a
     relative clause is not the subject of the verb after it."""
@@ -561,7 +570,7 @@ def en_plural_subject(site: Site) -> Attribution | None:
     m = _EN_PLURAL_SUBJECT.search(site.text, max(site.cs, site.cue.start - _REACH), site.cue.start)
     if m is None:
         return None
-    phrase = site.text[m.start() : m.end()].strip()
+    phrase = _EN_RELATIVE_OPENER.sub("", site.text[m.start() : m.end()].strip())  # "which analysts said"
     return site.said(Person(phrase, "", "generic"), None, ":plural-subject")
 
 
@@ -730,6 +739,7 @@ def unnamed_subject(site: Site) -> Attribution | None:
 
 # adverbs and auxiliaries between an English subject and its verb ("it also said", "Turkcell now says")
 _EN_BETWEEN = r"(?:\s+(?:also|now|still|later|then|previously|earlier|has|have|had|had\s+also|has\s+also|is|was))*"
+_EN_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|It|They)" + _EN_BETWEEN + r"\s*$")
 _EN_IT_SUBJECT = re.compile(r"\s*(?:[“”\"][^“”\"]*[“”\"],?\s*)?[Ii]t" + _EN_BETWEEN + r"\s*$")
 # "… fell 19% after it said …": "it" as the subject of a subordinate clause right before the verb
 _EN_IT_SUBORDINATE = re.compile(
@@ -780,7 +790,9 @@ def en_it_subject(site: Site) -> Attribution | None:
     ):
         return None
     org = site.reg.last_org_before(site.cue.start)
-    return site.said(org, None, ":it-organisation") if org is not None else _STOP
+    if org is None or org.kind == "person" or FIRST_NAMES.get(org.name.split()[0].lower()):
+        return _STOP  # "it" is never a person ("The judge, Linda Chan, adjourned … after it said")
+    return site.said(org, None, ":it-organisation")
 
 
 _EN_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|So|Now|However,|Meanwhile,|Instead,|Still,?)\s+")
@@ -805,11 +817,13 @@ def en_common_subject(site: Site) -> Attribution | None:
         m = _EN_COMMON_AFTER.match(site.text, site.cue.end, site.ce + 1)
     if m is None or (m.group(2)[:1].isupper() and m.start(2) != m.start(1)):
         return None  # (a capitalised head inside the phrase is a name: "The Royal College of Nursing said")
+    if _holds_a_verb(m.group(1)):
+        return None  # ("The union said members said": the second verb's subject is "members", not the run)
     head = m.group(2).lower()
     singular = head[:-1] if head.endswith("s") and head[:-1] in _EN_SPEAKER_HEADS else head
     if singular not in _EN_SPEAKER_HEADS:
         return None
-    phrase = m.group(1).strip()
+    phrase = _EN_RELATIVE_OPENER.sub("", m.group(1).strip())  # "which analysts said" -> analysts
     if singular in EN_ROLE_NOUNS:
         # "But a spokesman stressed": an unnamed office holder; "the minister" is the holder named before
         if re.fullmatch(r"[Tt]he\s+(?:[a-z-]+\s+)?" + re.escape(head), phrase):  # ("the prime minister's
@@ -822,10 +836,34 @@ def en_common_subject(site: Site) -> Attribution | None:
         phrase.lower().startswith("the ")
         and singular in ORG_NOUNS
         and (org := site.reg.last_org_before(site.cue.start, singular))
+        and (singular in _EN_ANY_BODY or singular in org.name.lower())
     ):
+        # "the company", "the group" may be any body named before; "the union", "the council" only one
+        # whose name says so ("The union said" after "Kestrel Group" is some union, as written)
         return site.said(org, None, ":the-organisation")
-    kind = "generic" if singular in _EN_GROUP_NOUNS or head in EN_GENERIC_SPEAKERS else "phrase"
+    # a group of people ("Creditors of X", "union leaders") is no body a later "it" or "the company" means
+    plural = head.endswith("s") and head not in ORG_NOUNS
+    kind = "generic" if plural or singular in _EN_GROUP_NOUNS or head in EN_GENERIC_SPEAKERS else "phrase"
     return site.said(Person(phrase, EN_ROLE_NOUNS.get(singular, ""), kind), None, ":common-noun-subject")
+
+
+_EN_ANY_BODY = frozenset(
+    "company firm group organisation organization body business lender party club team side".split()
+)
+_EN_RELATIVE_OPENER = re.compile(r"^(?:which|who|that|whom)\s+", re.IGNORECASE)
+
+
+def _holds_a_verb(phrase: str) -> bool:
+    """Whether an English subject phrase runs over a verb: a speech verb ("said", "says") or "they"/"it" as
+    a subject inside it ("Creditors of X said they")."""
+    words = phrase.lower().split()
+    return any(
+        (w in EN_SPEECH_VERBS and words[i] not in _EN_DETERMINERS) or w in ("they", "it", "he", "she", "we")
+        for i, w in enumerate(words[1:])  # (words[i] is the word before w: "the alleged spammers" is an adjective)
+    )
+
+
+_EN_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 
 
 def en_bare_name_subject(site: Site) -> Attribution | None:
@@ -834,7 +872,7 @@ def en_bare_name_subject(site: Site) -> Attribution | None:
     if site.language == "de" or site.cand is not None or site.cue.direction != "auto":
         return None
     m = _EN_BARE_NAME.fullmatch(site.text, site.cs, site.cue.start)
-    if m is None or m.group(1).split()[0].lower() in _EN_NOT_NAMES:
+    if m is None or m.group(1).split()[0].lower() in _EN_NOT_NAMES or _holds_a_verb(m.group(1)):
         return None
     name = m.group(1)
     return site.said(site.reg.resolve(name) or Person(name, "", "phrase"), None, ":bare-name-subject")
@@ -857,6 +895,7 @@ SIEVE: tuple[Pass, ...] = (
     passive_agent,
     left_frame,
     clause_candidates,
+    en_pronoun_subject,
     document_subject,
     de_pronoun_after_verb,
     en_relative_clause,

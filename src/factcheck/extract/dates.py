@@ -646,7 +646,10 @@ def find_dates(
                 if quotes is None:
                     quotes = _stretches(text, start, end)
                 future = _future_at(text, start, end, quotes, s)
-            value = _relative(rule, m, ref, future)
+            try:
+                value = _relative(rule, m, ref, future)
+            except (OverflowError, ValueError):
+                value = None  # ("gestern" in an article dated 1 January of the year 1: no day before it)
             out.append(DateMention(text=m.group(), value=value, start=s, end=e, relative=True, rule=rule))
             if rule == "rel:month":
                 # "in January and February": the second month shares the lead
@@ -868,9 +871,14 @@ _YEARLESS_RULES = frozenset({"date:dmy-de", "date:dmy-en", "date:md-en", "date:n
 
 
 def with_year_flag(date_mention: dict[str, Any]) -> dict[str, Any]:
-    """The date's dict with "year_inferred": true added when its year was inferred (see year_inferred), so
-    a script reading JSON can tell it from a written year; other dates are returned unchanged."""
-    return {**date_mention, "year_inferred": True} if year_inferred(date_mention) else date_mention
+    """The date's dict with "year_inferred": true added when its year was inferred (see year_inferred), or
+    "year_unknown": true for a day without a year in an undated article (see year_unknown), so a script
+    reading JSON can tell them from a written year and from a relative date; other dates are unchanged."""
+    if year_inferred(date_mention):
+        return {**date_mention, "year_inferred": True}
+    if year_unknown(date_mention):
+        return {**date_mention, "year_unknown": True}
+    return date_mention
 
 
 def year_inferred(date_mention: dict[str, Any]) -> bool:

@@ -97,6 +97,12 @@ _OFFICE_THEN_NAME = re.compile(
 )
 
 
+def _contentless(att: Attribution) -> bool:
+    """Whether an attribution's cue voices a stance or criticism without content a later sentence could
+    report ("übte Kritik", "zeigte sich zuversichtlich")."""
+    return "kritik" in att.cue.rule or ":stance:" in att.cue.rule
+
+
 def _main_clause_subject(text: str, sent: Sentence, at: int, reg: Registry) -> Person | None:
     """ "Spectors Verteidiger Bruce Cutler vertritt … die Ansicht, Clarkson habe …": the Konjunktiv sits in a
     clause after a comma or "dass" whose main clause names its own subject: that subject speaks."""
@@ -243,6 +249,10 @@ def extract_claims(
                 if not atts and not own_verb and chain and pi - chain[1] <= 1 and language == "de":
                     sub = _subjunctive(text, sent, in_quote)
                     verb = sub.group(1) if sub else _demnach(text, sent)
+                    if verb in ("soll", "sollen") and _contentless(chain[0]):
+                        # "Der Städtetag übte Kritik an den Plänen. Siemens soll 5000 Stellen streichen.":
+                        # criticism or a stance says nothing the hearsay could be reporting
+                        verb = None
                     if verb:
                         # "Die Lage sei ernst." after "X sagte, …": still X speaking (Konjunktiv I)
                         prev = chain[0]
@@ -563,8 +573,9 @@ _SPOKEN_WORDS = re.compile(
 
 
 def _spoken(inner: str, lead: str) -> bool:
-    """Whether a short capitalised term in quotation marks is someone's words, not a scare quote or a name."""
-    return bool(_SPOKEN_WORDS.search(inner)) or lead.rstrip().endswith(":")
+    """Whether a short capitalised term in quotation marks is someone's words, not a scare quote or a name:
+    also a whole sentence with its full stop inside the marks ("Patients deserve certainty.")."""
+    return bool(_SPOKEN_WORDS.search(inner)) or lead.rstrip().endswith(":") or inner.rstrip().endswith(".")
 
 
 def _row_at(rows: list, pos: int, starts: list[int] | None = None) -> int:

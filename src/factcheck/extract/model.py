@@ -81,7 +81,10 @@ class ExtractedClaim:
             kinds=list(data.get("kinds", [])),
             checkworthiness=float(data.get("checkworthiness", 0.0)),
             checkworthy=bool(data.get("checkworthy", True)),
-            dates=[DateMention(**{k: v for k, v in d.items() if k != "year_inferred"}) for d in data.get("dates", [])],
+            dates=[
+                DateMention(**{k: v for k, v in d.items() if k not in ("year_inferred", "year_unknown")})
+                for d in data.get("dates", [])
+            ],
             quotes=[QuoteMention(**q) for q in data.get("quotes", [])],
             speakers=list(data.get("speakers", [])),
             places=list(data.get("places", [])),
