@@ -232,3 +232,19 @@ def test_a_future_auxiliary_puts_a_yearless_date_after_the_report(sentence: str,
 def test_the_verb_may_before_a_number_is_no_date() -> None:
     t = "Prices may 12 times rise."
     assert find_dates(t, 0, len(t), date(2024, 3, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # hearsay with a perfect infinitive: what someone is said to have done lies before the report
+        ("Der Rat soll am 7. Juni getagt haben.", "2023-06-07"),
+        ("Die Männer sollen am 3. Juni eingereist sein.", "2023-06-03"),
+        # hearsay about what is to come, and a future perfect, stay ahead
+        ("Der Rat soll am 7. Juni tagen.", "2024-06-07"),
+        ("Bis zum 7. Juni wird er alles erledigt haben.", "2024-06-07"),
+    ],
+)
+def test_hearsay_with_a_perfect_infinitive_dates_a_yearless_day_before_the_report(sentence: str, value: str) -> None:
+    (d,) = find_dates(sentence, 0, len(sentence), date(2024, 3, 3))
+    assert d.value == value

@@ -706,6 +706,13 @@ _SCHEDULED = (
 # A future auxiliary governing the date: "will meet on Feb. 20", "wird am 10. Januar fortgesetzt", "Am 2.
 # Februar wird der Bundestag abstimmen". What will happen cannot lie before the report.
 _FUTURE_AUX = r"(?:will|shall|wird|werden|soll|sollen)"
+# hearsay "soll"/"sollen" before the date with a perfect infinitive after it: "soll am 7. Juni getagt haben",
+# "sollen am 3. Mai eingereist sein" — what someone is said to have done lies before the report
+_HEARSAY_AUX = re.compile(r"\b(?:soll|sollen)\b", re.IGNORECASE)
+_PERFECT_INFINITIVE = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:[a-zäöüß]*ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]{3,}iert)\s+(?:haben|sein|worden)\b",
+    re.IGNORECASE,
+)
 _AHEAD_AFTER_DATE = re.compile(r",?\s+" + _FUTURE_AUX + r"\b", re.IGNORECASE)
 
 
@@ -786,6 +793,8 @@ def _tense_of(text: str, start: int, end: int, s: int, e: int, *, led: bool = Fa
     if before and not _FUTURE.search(text, before.start(), s):
         return "done"  # ("said on Dec. 28"; not "The trial begins on Oct. 14, prosecutors said": the frame)
     opens = _opens_clause(text, start, s, frame.opens)
+    if _HEARSAY_AUX.search(text, max(start, s - 50), s) and _PERFECT_INFINITIVE.match(text, e, end):
+        return "done"  # "soll am 7. Juni getagt haben": what someone is said to have done (not "wird … haben")
     if frame.ahead_before.search(text, max(start, s - 50), s) or (
         opens and _AHEAD_AFTER_DATE.match(text, e, min(end, e + 12))
     ):
