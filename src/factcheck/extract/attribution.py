@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from factcheck.extract.cues import Cue, _source_noun
+from factcheck.extract.cues import _EN_DETERMINERS, Cue, _source_noun
 from factcheck.extract.datelines import after_dateline
 from factcheck.extract.lexicon import EN_GENERIC_SPEAKERS, EN_ROLE_NOUNS, EN_SPEECH_VERBS
 from factcheck.extract.mentions import ORG_NOUNS, Mention, Person, Registry
@@ -861,9 +861,6 @@ def _holds_a_verb(phrase: str) -> bool:
         (w in EN_SPEECH_VERBS and words[i] not in _EN_DETERMINERS) or w in ("they", "it", "he", "she", "we")
         for i, w in enumerate(words[1:])  # (words[i] is the word before w: "the alleged spammers" is an adjective)
     )
-
-
-_EN_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 
 
 def en_bare_name_subject(site: Site) -> Attribution | None:

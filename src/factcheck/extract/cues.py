@@ -102,6 +102,8 @@ _STANCE_ADJ = words(
 )
 
 
+_UEBEN = frozenset({"übte", "übt", "übten", "üben", "übe", "geübt"})  # "übte Kritik" (_de_uebte_kritik)
+
 # The words the rules of find_cues test for before the verb stems: a word in none of them reaches the stems
 # at once (German) or is no cue (English, unless it ends in "-ing": "is urging").
 _DE_RULE_WORDS = (
@@ -116,7 +118,7 @@ _DE_RULE_WORDS = (
             *("rechnet", "rechnen", "rechnete", "rechneten", "ließ", "lässt", "ließen"),
             *("zeigte", "zeigt", "zeigten", "gibt", "gab"),
             *("einigten", "einigte", "einigen", "einigt", "fassten", "fasste", "fassen", "fasst"),
-            *("übte", "übt", "übten", "üben", "übe", "geübt"),
+            *_UEBEN,
         }
     )
     | DE_SPEECH_PARTICIPLES
@@ -499,9 +501,6 @@ _CLAUSE_END_OR_AUX = frozenset(
 )
 
 
-_UEBEN = frozenset({"übte", "übt", "übten", "üben", "übe", "geübt"})
-
-
 def _de_uebte_kritik(t: _Tokens, i: int) -> list[Cue] | None:
     """ "X übte scharfe Kritik am Land", "hat X Kritik an dem Plan geübt": criticism voiced is a stance of
     the subject (üben alone, "übte den Elfmeter", is none)."""
@@ -673,7 +672,7 @@ def _de_speech_stem(t: _Tokens, i: int, cues: list[Cue]) -> list[Cue]:
         )
         if not has_particle and not any(lows[i - 1] == p for p in parts if i > 0):
             return []
-    if cues and low.endswith("e") and not low.endswith("te") and stem + "e" == low:
+    if cues and _konjunktiv_stem(low):
         return []  # "…, die Aktion erinnere an …": a Konjunktiv verb inside reported speech
     if low.endswith("t") and _werden_passive(lows, i):
         # "wurde von Kenias Regierung beschuldigt": a participle the stem table knows, in a werden-passive;
@@ -695,7 +694,6 @@ _DOCUMENT_TAILS = (
 )
 # what a document does: "heißt es", "steht", "ist … die Rede", a passive speech participle ("wurde verkündet")
 _DOCUMENT_VERBS = frozenset({"heißt", "hieß", "geheißen", "steht", "stand", "stehen", "standen", "gestanden"})
-_PASSIVE_AUX_ALL = frozenset({"wird", "wurde", "werden", "wurden", "war", "waren", "ist", "sind", "worden"})
 # "Im Urteil wurde er verurteilt", "In dem Bericht wird X zitiert": the document does not say these, someone
 # is sentenced or quoted in it
 _NOT_DOCUMENT_SPEECH = frozenset({"verurteilt", "zitiert", "genannt", "gebeten", "aufgefordert", "abgelehnt"})
@@ -727,7 +725,7 @@ def _de_in_document(t: _Tokens, cues: list[Cue]) -> list[Cue]:
         or any(
             w in DE_SPEECH_PARTICIPLES
             and w not in _NOT_DOCUMENT_SPEECH
-            and any(a in _PASSIVE_AUX_ALL for a in lows[max(0, k - 14) : k])
+            and any(a in _PASSIVE_AUX for a in lows[max(0, k - 14) : k])
             for k, w in enumerate(lows)
         )
     )

@@ -894,9 +894,7 @@ def year_inferred(date_mention: dict[str, Any]) -> bool:
     """Whether a date's year was inferred, not written: "am 7. Juni" → 2023-06-07 takes its year from the
     article date and the tense (`_nearest_year`), so a checker should confirm it. Reads the stored shape
     ({"text", "value", "rule", ...}) of any extractor version."""
-    value, written = str(date_mention.get("value") or ""), str(date_mention.get("text") or "")
-    rule = str(date_mention.get("rule") or "")
-    return bool(_YEAR_IN.match(value)) and rule in _YEARLESS_RULES and not _YEAR_IN.search(written)
+    return bool(_YEAR_IN.match(str(date_mention.get("value") or ""))) and _written_without_year(date_mention)
 
 
 def year_unknown(date_mention: dict[str, Any]) -> bool:
@@ -904,8 +902,13 @@ def year_unknown(date_mention: dict[str, Any]) -> bool:
     "Dec. 28", "vom 3. bis 5. Juni". It has no value, as a relative date ("gestern") without an article date
     has none, but it is no relative date: a display should say the year is unknown, not "(relative)". Reads
     the stored shape ({"text", "value", "rule", ...}) of any extractor version."""
+    return not date_mention.get("value") and _written_without_year(date_mention)
+
+
+def _written_without_year(date_mention: dict[str, Any]) -> bool:
+    """A day, month or range of a rule that reads them without a year, written without one."""
     written, rule = str(date_mention.get("text") or ""), str(date_mention.get("rule") or "")
-    return not date_mention.get("value") and rule in _YEARLESS_RULES and not _YEAR_IN.search(written)
+    return rule in _YEARLESS_RULES and not _YEAR_IN.search(written)
 
 
 # "am 3.11.", "vom 3.11.", "Montag, 3.11.": words that make two numbers with dots a day and a month

@@ -91,6 +91,11 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb febr mar mär apr jun jul aug sep sept
 _MONTH_USE = re.compile(r"\.|\s+\d")  # an abbreviation's full stop or a day after it
 
 
+def _month_abbreviation(text: str, word: str, end: int) -> bool:
+    """ "from Dec. 28 to Jan. 3", "in Sept. and Oct.": a month written short, not a town of that name."""
+    return word.lower() in _MONTH_ABBREVIATIONS and _MONTH_USE.match(text, end) is not None
+
+
 def iter_places(text: str, start: int = 0, end: int | None = None):
     """(start, end, name) for every gazetteer place in text[start:end]."""
     end = len(text) if end is None else end
@@ -99,8 +104,8 @@ def iter_places(text: str, start: int = 0, end: int | None = None):
         word = m.group()
         if word.lower() not in _PLACE_INDEX or m.start() < skip:
             continue  # most capitalised words start no listed name (match_phrase would look up the same)
-        if word.lower() in _MONTH_ABBREVIATIONS and _MONTH_USE.match(text, m.end()):
-            continue  # "from Dec. 28 to Jan. 3", "Sept. and Oct.": a month, not a town of that name
+        if _month_abbreviation(text, word, m.end()):
+            continue
         name = match_phrase(text, m.start(), word, _PLACE_INDEX, end)
         if name:
             skip = m.start() + len(name)
@@ -288,8 +293,8 @@ def find_places(
             continue
         if word.lower() in _NOT_PLACES:
             continue
-        if word.lower() in _MONTH_ABBREVIATIONS and _MONTH_USE.match(text, e):
-            continue  # "from Dec. 28", "in Sept. and Oct.": a month
+        if _month_abbreviation(text, word, e):
+            continue
         if language == "de" and _NOUNISH.search(word.lower()):
             continue
         if language != "de" and word.lower() in ("the", "a", "his", "her", "its", "their", "our", "this"):

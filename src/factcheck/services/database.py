@@ -214,15 +214,11 @@ def upgrade(db: str | None) -> UpgradeResult:
     with _opened(url) as engine:
         with engine.connect() as connection:
             before = current_revision(connection)
-        _refuse_newer(before)
+        refuse_unknown_revision(before)
         migrate(engine)
         with engine.connect() as connection:
             after = current_revision(connection) or ""
     return UpgradeResult(shown_url(url), before, after, head_revision())
-
-
-def _refuse_newer(revision: str | None) -> None:
-    refuse_unknown_revision(revision)
 
 
 # -- check ------------------------------------------------------------------------------------------

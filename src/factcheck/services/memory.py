@@ -69,7 +69,7 @@ def remember_verdict(session: Session, claim: Claim, verdict: Verdict | None) ->
     entry.claimants = speakers
     entry.published = verdict.created_at.date().isoformat()  # when it was checked
     # the claim was made when the article carrying it was published, and appeared at its address
-    entry.claim_date = _iso_day(article.published) if article else None
+    entry.claim_date = search.iso_day(article.published) if article else None
     entry.appearances = [article.origin] if article and _WEB_ADDRESS.match(article.origin) else []
     entry.terms = fts_document(claim.text, language, speaker=entry.speaker)
     session.add(entry)
@@ -90,13 +90,7 @@ def forget_claim(session: Session, claim_id: int) -> None:
         session.delete(entry)
 
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEB_ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
-
-
-def _iso_day(value: str | None) -> str | None:
-    """`value` when it is a YYYY-MM-DD date, else None (the column holds ISO dates only)."""
-    return value if value and _ISO_DAY.match(value) else None
 
 
 # The write phase inserts in batches of this many rows (one executemany each: bounded extra memory).
@@ -211,10 +205,10 @@ def _prepare(
                     share(rating_of(label, r.rating_key)),
                     share(label),
                     r.url,
-                    share(_iso_day(r.date and r.date[:10])),  # parsers give ISO days; a script may not
+                    share(search.iso_day(r.date and r.date[:10])),  # parsers give ISO days; a script may not
                     share(r.publisher),
                     share(speaker),
-                    share(_iso_day(getattr(r, "claim_date", None))),
+                    share(search.iso_day(getattr(r, "claim_date", None))),
                     json_list(getattr(r, "claimants", ()) or ((speaker,) if speaker else ())),
                     json_list(getattr(r, "appearances", ())),
                     r.external_id,

@@ -293,14 +293,15 @@ def similar_to_claim(reader: Reader, claim_id: int, *, top: int = 5) -> list[Sim
         text,
         language=language,
         speaker=speakers[0] if speakers else None,
-        date=_iso_day(published),
+        date=iso_day(published),
         top=top,
         exclude_claim_id=claim_id,
     )
 
 
-def _iso_day(value: Any) -> str | None:
-    """`value` when it is an ISO day (YYYY-MM-DD), else None: an article's date may be a month or year."""
+def iso_day(value: Any) -> str | None:
+    """`value` when it is an ISO day (YYYY-MM-DD), else None: an article's date may be a month or year, and
+    the checked-claim columns hold ISO days only."""
     return value if isinstance(value, str) and _ISO_DAY.fullmatch(value) else None
 
 
